@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Serve the platform with waitress on HOST:PORT (default 127.0.0.1:8000)."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--host", default=settings.HOST, help="address to bind (env HOST)")
+        parser.add_argument("--port", type=int, default=settings.PORT, help="port (env PORT)")
+        parser.add_argument("--threads", type=int, default=8)
+
+    def handle(self, *args: Any, host: str, port: int, threads: int, **options: Any) -> None:
+        from waitress import serve
+
+        from corridor.wsgi import application
+
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+        self.stdout.write(self.style.SUCCESS(f"Corridor is running at http://{shown}:{port}/  (Ctrl-C to stop)"))
+        serve(application, host=host, port=port, threads=threads, ident="corridor", _quiet=True)

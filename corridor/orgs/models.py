@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from corridor.accounts.scope import scope_of
+from corridor.core.bilingual import BilingualNameMixin, pick
+from corridor.regions.models import Region
+
+
+class Industry(BilingualNameMixin, models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    name_zh = models.CharField(_("Chinese name"), max_length=64)
+    name_en = models.CharField(_("English name"), max_length=128)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("industry")
+        verbose_name_plural = _("industries")
+
+
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def visible_to(self, user: Any) -> OrganisationQuerySet:
+        """Listed organisations for everyone; unlisted ones for those who have a reason to see them."""
+        return self.filter(self._privileged_q(user) | Q(listed=True))
+
+    def editable_by(self, user: Any) -> OrganisationQuerySet:
+        scope = scope_of(user)
+        if scope.is_admin:
+            return self.all()
+        return self.filter(pk__in=scope.org_ids)
+
+    def with_private_access(self, user: Any) -> OrganisationQuerySet:
+        """Annotate `private_visible`: may this user see contacts and other members-only fields."""
+        return self.annotate(
+            private_visible=models.ExpressionWrapper(self._privileged_q(user), output_field=models.BooleanField())
+        )
+
+    @staticmethod
+    def _privileged_q(user: Any) -> Q:
+        from corridor.alliances.models import AllianceMembership
+
+        scope = scope_of(user)
+        if scope.is_admin:
+            return Q(pk__isnull=False)
+        q = Q(pk__in=[])
+        if scope.org_ids:
+            q |= Q(pk__in=scope.org_ids)
+        if scope.secretariat_alliance_ids:
+            q |= Exists(
+                AllianceMembership.objects.filter(
+                    organisation=OuterRef("pk"), alliance_id__in=scope.secretariat_alliance_ids
+                )
+            )
+        if scope.officer_region_ids:
+            ids = scope.officer_region_ids
+            q |= Q(region_id__in=ids) | Q(city_id__in=ids) | Q(province_id__in=ids)
+        return q
+
+
+class Organisation(BilingualNameMixin, models.Model):
+    class Kind(models.TextChoices):
+        ENTERPRISE = "enterprise", _("Enterprise")
+        INSTITUTE = "institute", _("Research institute")
+        UNIVERSITY = "university", _("University")
+        GOVERNMENT = "government", _("Government body")
+        ASSOCIATION = "association", _("Association")
+        INVESTOR = "investor", _("Investor")
+
+    class SizeBand(models.TextChoices):
+        MICRO = "micro", _("Micro (under 10 staff)")
+        SMALL = "small", _("Small (10–99)")
+        MEDIUM = "medium", _("Medium (100–999)")
+        LARGE = "large", _("Large (1,000 and more)")
+
+    name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
+    name_en = models.CharField(_("English name"), max_length=300, blank=True)
+    short_name = models.CharField(_("short name"), max_length=64, blank=True)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.ENTERPRISE)
+    uscc = models.CharField(
+        _("unified social credit code"), max_length=18, unique=True, null=True, blank=True
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Denormalised from `region` so that city filters and city-officer scopes are one indexed lookup.
+    city = models.ForeignKey(
+        Region, verbose_name=_("city"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    province = models.ForeignKey(
+        Region, verbose_name=_("province"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    size_band = models.CharField(_("size"), max_length=8, choices=SizeBand.choices, blank=True)
+    is_head_enterprise = models.BooleanField(_("head enterprise"), default=False)
+    industries = models.ManyToManyField(
+        Industry, verbose_name=_("industries"), blank=True, related_name="organisations"
+    )
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("founded (year)"), null=True, blank=True)
+    listed = models.BooleanField(
+        _("publicly listed"), default=True, help_text=_("Unlisted profiles are seen only by members, their secretariats and officers")
+    )
+    contact_name = models.CharField(_("contact person"), max_length=64, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
+    search_text = models.TextField(editable=False, default="")
+    is_synthetic = models.BooleanField(_("synthetic"), default=False)
+    source_seed = models.CharField(_("source"), max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-is_head_enterprise", "name_zh", "id"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        indexes = [
+            models.Index(fields=["city", "kind"], name="org_city_kind"),
+            models.Index(fields=["is_head_enterprise", "name_zh", "id"], name="org_default_order"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(name_zh="") | ~Q(name_en=""), name="org_has_a_name"
+            ),
+        ]
+
+    @property
+    def description(self) -> str:
+        return pick(self.description_zh, self.description_en)
+
+    # Fields shown only to those with private access (see OrganisationQuerySet.with_private_access).
+    PRIVATE_FIELDS = ("contact_name", "contact_email", "contact_phone")
+    # Fields recorded in the history on every change.
+    AUDITED_FIELDS = (
+        "name_zh", "name_en", "short_name", "aliases", "kind", "uscc", "address", "region_id", "size_band",
+        "is_head_enterprise", "description_zh", "description_en", "website", "founded_year", "listed",
+        "contact_name", "contact_email", "contact_phone",
+    )

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from corridor.api import api
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("corridor.accounts.urls")),
+    path("regions/", include("corridor.regions.urls")),
+    path("organisations/", include("corridor.orgs.urls")),
+    path("alliances/", include("corridor.alliances.urls")),
+    path("history/", include("corridor.audit.urls")),
+    path("", include("corridor.core.urls")),
+]
