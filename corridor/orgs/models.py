@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corridor.accounts.scope import scope_of
 from corridor.core.bilingual import BilingualNameMixin, pick
+from corridor.orgs.validators import validate_uscc
 from corridor.regions.models import Region
 
 
@@ -82,7 +83,7 @@ class Organisation(BilingualNameMixin, models.Model):
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.ENTERPRISE)
     uscc = models.CharField(
-        _("unified social credit code"), max_length=18, unique=True, null=True, blank=True
+        _("unified social credit code"), max_length=18, unique=True, null=True, blank=True, validators=[validate_uscc]
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
     region = models.ForeignKey(

@@ -15,6 +15,7 @@ from corridor.core.errors import Conflict
 from corridor.orgs import search_text, uscc
 from corridor.orgs.address import region_code_from_address
 from corridor.orgs.models import Industry, Organisation
+from corridor.orgs.validators import validate_uscc
 from corridor.regions.models import Region
 from corridor.regions.services import hierarchy, region_by_code
 
@@ -29,15 +30,20 @@ def search_haystack(org: Organisation) -> str:
     return search_text.build([org.name_zh, org.name_en, org.short_name, *(org.aliases or [])])
 
 
+def refresh_derived_fields(org: Organisation) -> None:
+    """City, province and the search haystack follow from the region and the names."""
+    org.city, org.province = hierarchy(org.region)
+    org.search_text = search_haystack(org)
+
+
 def clean_uscc(raw: str | None) -> str | None:
     if raw is None or not str(raw).strip():
         return None
     try:
-        return uscc.validate(str(raw))
-    except uscc.USCCError as exc:
-        raise ValidationError(
-            {"uscc": _("Invalid unified social credit code: %(reason)s") % {"reason": exc}}
-        ) from None
+        validate_uscc(str(raw))
+    except ValidationError as exc:
+        raise ValidationError({"uscc": exc.messages}) from None
+    return uscc.normalize(str(raw))
 
 
 def region_from_address(address: str) -> Region | None:
@@ -67,8 +73,7 @@ def _apply(org: Organisation, data: dict[str, Any]) -> list[int] | None:
     elif "region" in data or "address" in data:
         # No region given: take it from the address, as a secretariat would read it.
         org.region = region_from_address(org.address) or org.region
-    org.city, org.province = hierarchy(org.region)
-    org.search_text = search_haystack(org)
+    refresh_derived_fields(org)
     try:
         org.full_clean(exclude=["search_text", "region", "city", "province", "aliases", "uscc"], validate_unique=False)
     except ValidationError as exc:
