@@ -14,7 +14,7 @@ test: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/ruff check corridor bench tests conftest.py
-	$(BIN)/mypy corridor
+	DEBUG=1 $(BIN)/mypy corridor
 	DEBUG=1 $(BIN)/corridor makemigrations --check --dry-run
 
 install: $(STAMP)

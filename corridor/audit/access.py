@@ -19,7 +19,7 @@ def can_view_history(user: Any, obj: models.Model) -> bool:
     if not scope.is_authenticated:
         return False
     if isinstance(obj, Organisation):
-        return Organisation.objects.with_private_access(user).filter(pk=obj.pk, private_visible=True).exists()
+        return Organisation.objects.privately_visible_to(user).filter(pk=obj.pk).exists()
     if isinstance(obj, (AllianceMembership, MembershipApplication)):
         return obj.alliance_id in scope.secretariat_alliance_ids or obj.organisation_id in scope.org_ids
     if isinstance(obj, Declaration):

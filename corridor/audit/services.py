@@ -24,7 +24,7 @@ def _plain(value: Any) -> Any:
 
 
 def snapshot(obj: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
-    names = fields if fields is not None else getattr(obj, "AUDITED_FIELDS")
+    names = fields if fields is not None else obj.AUDITED_FIELDS  # type: ignore[attr-defined]
     return {name: _plain(getattr(obj, name)) for name in names}
 
 

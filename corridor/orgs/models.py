@@ -34,6 +34,10 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
             return self.all()
         return self.filter(pk__in=scope.org_ids)
 
+    def privately_visible_to(self, user: Any) -> OrganisationQuerySet:
+        """Organisations whose contacts and members-only fields this user may see."""
+        return self.filter(self._privileged_q(user))
+
     def with_private_access(self, user: Any) -> OrganisationQuerySet:
         """Annotate `private_visible`: may this user see contacts and other members-only fields."""
         return self.annotate(
@@ -51,9 +55,11 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         if scope.org_ids:
             q |= Q(pk__in=scope.org_ids)
         if scope.secretariat_alliance_ids:
-            q |= Exists(
-                AllianceMembership.objects.filter(
-                    organisation=OuterRef("pk"), alliance_id__in=scope.secretariat_alliance_ids
+            q |= Q(
+                Exists(
+                    AllianceMembership.objects.filter(
+                        organisation=OuterRef("pk"), alliance_id__in=scope.secretariat_alliance_ids
+                    )
                 )
             )
         if scope.officer_region_ids:

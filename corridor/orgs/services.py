@@ -61,7 +61,7 @@ def _apply(org: Organisation, data: dict[str, Any]) -> list[int] | None:
     for name in EDITABLE_FIELDS:
         if name in data:
             value = data[name]
-            if value is None and not Organisation._meta.get_field(name).null:
+            if value is None and not getattr(Organisation._meta.get_field(name), "null", False):
                 value = ""
             setattr(org, name, value)
     if "uscc" in data:
@@ -110,6 +110,15 @@ def create_organisation(actor: Any, data: dict[str, Any], *, source_seed: str = 
         org.industries.set(industry_ids)
     audit.record(actor, org, ChangeRecord.Action.CREATE)
     return org
+
+
+def register_organisation(actor: Any, data: dict[str, Any]) -> Organisation:
+    """Create an organisation on a user's request (API): only platform admins may add profiles."""
+    from corridor.accounts.scope import scope_of
+
+    if not scope_of(actor).is_admin:
+        raise PermissionDenied(_("Only platform administrators may add organisations."))
+    return create_organisation(actor, data)
 
 
 @transaction.atomic

@@ -1,0 +1,129 @@
+"""Organisation list / search / detail pages and the API list, with N organisations loaded.
+
+    .venv/bin/python bench/pages.py --size 100000              # SQLite under bench/out/
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/corridor_bench .venv/bin/python bench/pages.py
+
+Prints p50/p95 per page and the SQL queries each issues, at two page sizes: the query count must
+not grow with the page size. Requests go through Django's full stack in-process (no network), so the
+figures are server time. The baseline in the same run is the bare COUNT(*) + first page query of the
+list, i.e. the database's own floor for that page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=100_000, help="organisations to have loaded")
+    parser.add_argument("--requests", type=int, default=200, help="requests per page kind")
+    args = parser.parse_args()
+
+    os.environ.setdefault("CORRIDOR_DATA_DIR", str(ROOT / "bench" / "out" / "pages"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
+    os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("CORRIDOR_DEMO", "1")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from rich.console import Console
+    from rich.table import Table
+
+    from corridor.orgs.models import Organisation
+
+    console = Console()
+    call_command("migrate", verbosity=0)
+    have = Organisation.objects.count()
+    if have < args.size:
+        console.print(f"loading {args.size - have:,} synthetic organisations (once; kept under the data dir)")
+        call_command("load_demo", verbosity=0)
+        have = Organisation.objects.count()
+        if have < args.size:
+            call_command("generate", size=args.size - have, into_db=True, verbosity=0)
+    total = Organisation.objects.count()
+    ids = list(Organisation.objects.values_list("pk", flat=True)[:: max(1, total // 5000)])
+    rng = random.Random(7)
+    terms = ["机器人", "guozi", "新材料", "智能", "Robot", "生物医药", "jiaxing", "集成电路", "精密", "hz"]
+    client = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
+
+    def timed(make_url) -> tuple[list[float], int]:  # type: ignore[no-untyped-def]
+        for _ in range(10):
+            client.get(make_url())
+        times = []
+        for _ in range(args.requests):
+            url = make_url()
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(make_url())
+        return times, len(ctx.captured_queries)
+
+    def queries(url: str) -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200, url
+        return len(ctx.captured_queries)
+
+    def floor() -> None:
+        qs = Organisation.objects.visible_to(None)
+        qs.count()
+        list(qs.select_related("city")[:25])
+
+    floor_times = []
+    for _ in range(args.requests):
+        start = time.perf_counter()
+        floor()
+        floor_times.append((time.perf_counter() - start) * 1000)
+
+    cases = [
+        ("organisation list page", lambda: f"/organisations/?page={rng.randint(1, 50)}"),
+        ("organisation search page", lambda: f"/organisations/?q={rng.choice(terms)}"),
+        ("organisation detail page", lambda: f"/organisations/{rng.choice(ids)}/"),
+        ("API list (limit 50)", lambda: f"/api/organisations/?limit=50&offset={rng.randint(0, 1000)}"),
+        ("API search (limit 50)", lambda: f"/api/organisations/?limit=50&q={rng.choice(terms)}"),
+    ]
+    table = Table(title=f"Pages with {total:,} organisations on {connection.vendor}")
+    for column in ("page", "p50 ms", "p95 ms", "mean ms", "SQL queries"):
+        table.add_column(column, justify="right" if column != "page" else "left")
+    table.add_row("baseline: COUNT(*) + first 25 rows", f"{statistics.median(floor_times):.1f}",
+                  f"{percentile(floor_times, 0.95):.1f}", f"{statistics.mean(floor_times):.1f}", "2")
+    for name, make_url in cases:
+        times, n = timed(make_url)
+        table.add_row(name, f"{statistics.median(times):.1f}", f"{percentile(times, 0.95):.1f}",
+                      f"{statistics.mean(times):.1f}", str(n))
+    console.print(table)
+
+    sizes = Table(title="SQL queries per request by page size (must not grow)")
+    sizes.add_column("request")
+    sizes.add_column("small page", justify="right")
+    sizes.add_column("large page", justify="right")
+    sizes.add_row("list page per_page=10 / 100", str(queries("/organisations/?per_page=10")),
+                  str(queries("/organisations/?per_page=100")))
+    sizes.add_row("API limit=10 / 200", str(queries("/api/organisations/?limit=10")),
+                  str(queries("/api/organisations/?limit=200")))
+    console.print(sizes)
+
+
+if __name__ == "__main__":
+    main()
