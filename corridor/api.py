@@ -1,15 +1,68 @@
-"""The REST API: one NinjaAPI with a router per app. OpenAPI at /api/openapi.json, docs at /api/docs."""
+"""The REST API: one NinjaAPI with a router per app. OpenAPI at /api/openapi.json, docs at /api/docs.
 
+Authentication (corridor.accounts.api_auth.CorridorAuth) runs on every operation and never turns a
+request away for lacking credentials: visitors read public data, and endpoints that need a user
+answer 401 themselves (and so document 401). In the OpenAPI document an operation that declares no
+401 of its own is one a visitor may call, so "no credentials" is listed among its alternatives.
+"""
+
+from typing import Any
+
+from django.conf import settings
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
 
+from corridor.accounts.api_auth import CorridorAuth
 from corridor.core.api_errors import install_error_handlers
 
-api = NinjaAPI(
+BEARER = CorridorAuth.__name__
+SESSION = "session"
+
+
+def _error_response(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}},
+    }
+
+
+class CorridorAPI(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schemes = schema.setdefault("components", {}).setdefault("securitySchemes", {})
+        schemes[SESSION] = {
+            "type": "apiKey",
+            "in": "cookie",
+            "name": settings.SESSION_COOKIE_NAME,
+            "description": "The web pages' session; unsafe methods also need the X-CSRFToken header.",
+        }
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                security: list[dict[str, list[str]]] = [{BEARER: []}, {SESSION: []}]
+                if not {401, "401"} & set(responses):
+                    security.append({})
+                    # Even a public endpoint refuses a token that is wrong rather than ignore it.
+                    responses[401] = _error_response("The API token sent is invalid or revoked")
+                if "requestBody" in operation:
+                    responses.setdefault(400, _error_response("The body is not valid JSON"))
+                operation["security"] = security
+        return schema
+
+
+api = CorridorAPI(
     title="Corridor API",
     version="1",
-    description="Regions, organisations and alliances of an innovation corridor.",
+    description=(
+        "Regions, organisations and alliances of an innovation corridor. Names come in Chinese and "
+        "English (`name_zh`, `name_en`) and `name` follows Accept-Language. Lists take `limit` and "
+        "`offset` and answer `{items, count}`. Errors answer `{detail, errors: {field: [messages]}}`."
+    ),
     urls_namespace="api",
     docs_url="/docs",
+    auth=CorridorAuth(),
 )
 install_error_handlers(api)
 

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from corridor.regions.models import Region
+from corridor.regions.models import Corridor, Region
 
 
 def region_by_code(code: str, field: str = "region") -> Region:
@@ -40,3 +41,16 @@ def load_regions(province_prefixes: frozenset[str] | None = DEFAULT_PROVINCES) -
         region.save()
         existing[division.code] = region
     return len(divisions)
+
+
+# Read-only selectors for the pages.
+
+
+def featured_corridor(slug: str = "g60") -> Corridor | None:
+    """The corridor the home page shows: `slug` when it exists, else the first one; None in an empty database."""
+    return Corridor.objects.filter(slug=slug).first() or Corridor.objects.order_by("slug").first()
+
+
+def region_subtree_q(region: Region, field: str = "region") -> Q:
+    """Q for rows whose `field` is the region or lies within it (districts of a city, cities of a province)."""
+    return Q(**{field: region}) | Q(**{f"{field}__parent": region}) | Q(**{f"{field}__parent__parent": region})
