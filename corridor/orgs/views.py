@@ -52,11 +52,17 @@ def _tristate(value: bool | None) -> str:
     return "" if value is None else ("true" if value else "false")
 
 
+def page_size(request: HttpRequest) -> int:
+    """`?per_page=` between 10 and 100, else the default: a long list for those who scan, bounded for the server."""
+    raw = request.GET.get("per_page", "")
+    return min(max(int(raw), 10), 100) if raw.isdigit() else PAGE_SIZE
+
+
 def organisation_list(request: HttpRequest) -> HttpResponse:
     filters = OrganisationFilter.from_query(request.GET)
     qs: QuerySet[Organisation] = filters.apply(Organisation.objects.visible_to(request.user))
     qs = qs.select_related("city", "region").prefetch_related("industries")
-    page_obj = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj = Paginator(qs, page_size(request)).get_page(request.GET.get("page"))
     context: dict[str, Any] = {
         "page_obj": page_obj,
         "organisations": page_obj.object_list,

@@ -234,3 +234,20 @@ def test_unknown_region_code_names_the_field(world):
     assert 'data-testid="error-region"' in response.content.decode()
     org.refresh_from_db()
     assert org.region.code == "330108"
+
+
+def test_list_page_queries_do_not_grow_with_per_page(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from corridor.orgs.services import create_organisation
+
+    for i in range(30):
+        create_organisation(None, {"name_zh": f"嘉兴测试{i}号科技有限公司", "region": "330402", "industries": ["robots"]})
+    client = world.client_for("visitor")
+    counts = []
+    for per_page in (10, 100):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(f"/organisations/?per_page={per_page}").status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
