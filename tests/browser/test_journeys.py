@@ -89,6 +89,8 @@ def test_secretariat_rejects_with_a_reason_the_member_then_reads(new_page):
     page.goto("/alliances/applications/")
     card = page.get_by_test_id(f"application-{application.pk}")
     card.get_by_test_id(f"reject-{application.pk}").click()
+    # The card is swapped in place by htmx: wait for the refusal before typing into the new form.
+    expect(page.get_by_test_id(f"application-{application.pk}").get_by_role("alert")).to_be_visible()
     expect(page.get_by_test_id(f"application-{application.pk}")).to_have_attribute("data-status", "pending")
     page.get_by_test_id(f"application-{application.pk}").locator("textarea[name=reason]").fill("暂不符合入盟条件")
     page.get_by_test_id(f"reject-{application.pk}").click()

@@ -70,7 +70,7 @@ def test_visitors_read_but_must_sign_in_to_act(world):
     client = Client()
     assert client.get("/api/organisations").status_code == 200
     response = client.get("/api/accounts/me")
-    assert response.status_code == 401 and "API token" in response.json()["detail"]
+    assert response.status_code == 401 and "Authorization: Bearer" in response.json()["detail"]
     # Being told to sign in comes before being told what is wrong with the body.
     assert client.post("/api/alliances/g60-robot/applications", {}, content_type=JSON).status_code == 401
     assert client.patch(f"/api/organisations/{world.owner_org.pk}", {"x": 1}, content_type=JSON).status_code == 401
