@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from corridor.demo import services
+from corridor.demo.progress import rich_progress, table_text
+
+HELP = gettext_noop(
+    "Load the demo corridor into the database: the G60 corridor, its cities, parks, alliances and "
+    "declarations and the organisations the seed documents name, the Zhongguancun alliance and Dongli, a "
+    "synthetic population of organisations (flagged synthetic) and the demo accounts. Idempotent: running "
+    "it again adds nothing. Run `corridor migrate` first."
+)
+
+
+class Command(BaseCommand):
+    help = HELP
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.description = _(HELP)
+        return parser
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--size", type=int, default=services.DEFAULT_SIZE,
+            help=_("how many synthetic organisations to add (default %(default)s)"),
+        )
+        parser.add_argument(
+            "--seed", type=int, default=services.DEFAULT_SEED,
+            help=_("seed of the synthetic population (default %(default)s)"),
+        )
+
+    def handle(self, *args: Any, size: int, seed: int, **options: Any) -> None:
+        started = time.perf_counter()
+        with rich_progress() as progress:
+            counts = services.load_demo(progress, size=size, seed=seed)
+        elapsed = time.perf_counter() - started
+        self.stdout.write(table_text(_("Demo corridor loaded"), [_("table"), _("rows")], list(counts.items())))
+        self.stdout.write(_("Done in %(seconds).1f s.") % {"seconds": elapsed})
