@@ -131,8 +131,8 @@ class Organisation(BilingualNameMixin, models.Model):
         verbose_name_plural = _("organisations")
         indexes = [
             models.Index(fields=["city", "kind"], name="org_city_kind"),
-            # Serves the visitor's list (listed rows in display order) and its COUNT from the index alone.
-            models.Index(fields=["listed", "-is_head_enterprise", "name_zh", "id"], name="org_listed_order"),
+            # The display order, so a page of the list is read in order and stops after its rows.
+            models.Index(fields=["-is_head_enterprise", "name_zh", "id"], name="org_display_order"),
             # A covering index for substring search: scanning it reads names only, not descriptions.
             models.Index(fields=["listed", "search_text"], name="org_listed_search"),
         ]
