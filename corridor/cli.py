@@ -31,10 +31,17 @@ def main(argv: list[str] | None = None) -> None:
         print(_usage())
         return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
     command = args[0].replace("-", "_")
-    execute_from_command_line(["corridor", command, *args[1:]])
+    if command == "demo":
+        os.environ.setdefault("CORRIDOR_DEMO", "1")  # the demo needs no secret key of its own
+    try:
+        execute_from_command_line(["corridor", command, *args[1:]])
+    except ImproperlyConfigured as exc:
+        # A settings mistake is the operator's to fix: say which, without a traceback.
+        sys.exit(f"corridor: {exc} (see README, Settings)")
 
 
 if __name__ == "__main__":

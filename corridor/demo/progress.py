@@ -6,7 +6,10 @@ import io
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -39,3 +42,19 @@ def table_text(title: str, headers: Sequence[str], rows: Sequence[Sequence[objec
     console = Console(file=io.StringIO(), width=120, record=True, color_system=None)
     console.print(table)
     return console.export_text()
+
+
+class TranslatedHelpCommand(BaseCommand):
+    """`help` is a gettext_noop string: `--help` shows it in the user's language."""
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.description = gettext(self.help)
+        return parser
+
+
+def add_size_argument(parser: CommandParser, default: int) -> None:
+    parser.add_argument(
+        "--size", type=int, default=default,
+        help=gettext("how many synthetic organisations to add (default %(default)s)"),
+    )

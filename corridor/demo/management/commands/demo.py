@@ -4,12 +4,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from corridor.demo import services
-from corridor.demo.progress import rich_progress, table_text
+from corridor.demo.progress import TranslatedHelpCommand, add_size_argument, rich_progress, table_text
 
 HELP = gettext_noop(
     "Run the demo: create or update the database tables, load the demo corridor (idempotent), print the "
@@ -17,19 +17,11 @@ HELP = gettext_noop(
 )
 
 
-class Command(BaseCommand):
+class Command(TranslatedHelpCommand):
     help = HELP
 
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.description = _(HELP)
-        return parser
-
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--size", type=int, default=services.DEFAULT_SIZE,
-            help=_("how many synthetic organisations to add (default %(default)s)"),
-        )
+        add_size_argument(parser, services.DEFAULT_SIZE)
         parser.add_argument("--host", default=settings.HOST, help=_("address to bind (env HOST)"))
         parser.add_argument("--port", type=int, default=settings.PORT, help=_("port (env PORT)"))
         parser.add_argument("--no-serve", action="store_true", help=_("load and print the accounts, but do not serve"))

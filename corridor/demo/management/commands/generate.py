@@ -4,12 +4,12 @@ import argparse
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser, DjangoHelpFormatter
+from django.core.management.base import CommandError, CommandParser, DjangoHelpFormatter
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from corridor.demo import services, synthetic
-from corridor.demo.progress import rich_progress
+from corridor.demo.progress import TranslatedHelpCommand, rich_progress
 
 HELP = gettext_noop(
     "Generate a synthetic population of organisations in the nine G60 cities (for benchmarks): realistic "
@@ -24,12 +24,11 @@ class _KeepLineBreaks(DjangoHelpFormatter, argparse.RawDescriptionHelpFormatter)
     pass
 
 
-class Command(BaseCommand):
+class Command(TranslatedHelpCommand):
     help = HELP
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
         parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.description = _(HELP)
         parser.formatter_class = _KeepLineBreaks  # the examples are one per line
         return parser
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from corridor.demo import services
-from corridor.demo.progress import rich_progress, table_text
+from corridor.demo.progress import TranslatedHelpCommand, add_size_argument, rich_progress, table_text
 
 HELP = gettext_noop(
     "Load the demo corridor into the database: the G60 corridor, its cities, parks, alliances and "
@@ -18,19 +18,11 @@ HELP = gettext_noop(
 )
 
 
-class Command(BaseCommand):
+class Command(TranslatedHelpCommand):
     help = HELP
 
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.description = _(HELP)
-        return parser
-
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--size", type=int, default=services.DEFAULT_SIZE,
-            help=_("how many synthetic organisations to add (default %(default)s)"),
-        )
+        add_size_argument(parser, services.DEFAULT_SIZE)
         parser.add_argument(
             "--seed", type=int, default=services.DEFAULT_SEED,
             help=_("seed of the synthetic population (default %(default)s)"),
