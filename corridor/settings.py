@@ -118,7 +118,10 @@ LOGIN_RATE_WINDOW_SECONDS = env_int("LOGIN_RATE_WINDOW_SECONDS", 900, minimum=1)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# An app may keep its own catalogue in <app>/locale, so that apps are translated independently.
+# makemessages files each string under the first of these directories that contains its source,
+# so the apps' directories come before the shared one (which contains them all).
+LOCALE_PATHS = [*sorted(BASE_DIR.glob("*/locale")), BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True

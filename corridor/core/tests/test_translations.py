@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2]
-PO = "locale/zh_Hans/LC_MESSAGES/django.po"
+PO_GLOB = "**/locale/zh_Hans/LC_MESSAGES/django.po"
 
 pytestmark = pytest.mark.skipif(shutil.which("msgattrib") is None, reason="gettext tools are required")
 
@@ -25,7 +25,7 @@ def _entries(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def extracted(tmp_path_factory) -> Path:
+def extracted(tmp_path_factory) -> list[Path]:
     copy = tmp_path_factory.mktemp("i18n") / "corridor"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("static", "__pycache__", "tests", "migrations"))
     subprocess.run(
@@ -33,27 +33,31 @@ def extracted(tmp_path_factory) -> Path:
         cwd=copy, check=True, capture_output=True, env={"DJANGO_SETTINGS_MODULE": "corridor.settings", "DEBUG": "1",
                                                       "PATH": "/usr/bin:/bin", "PYTHONPATH": str(copy.parent)},
     )
-    return copy / PO
+    return sorted(copy.glob(PO_GLOB))
+
+
+def test_every_app_catalogue_is_extracted(extracted):
+    assert len(extracted) == len(list(PACKAGE.glob(PO_GLOB))) >= 1
 
 
 def test_every_string_is_translated_to_chinese(extracted):
-    untranslated = subprocess.run(
-        ["msgattrib", "--untranslated", "--no-obsolete", str(extracted)], check=True, capture_output=True, text=True
-    ).stdout
-    fuzzy = subprocess.run(
-        ["msgattrib", "--only-fuzzy", "--no-obsolete", str(extracted)], check=True, capture_output=True, text=True
-    ).stdout
-    missing = _entries(untranslated) + _entries(fuzzy)
+    missing = []
+    for po in extracted:
+        for flag in ("--untranslated", "--only-fuzzy"):
+            found = subprocess.run(
+                ["msgattrib", flag, "--no-obsolete", str(po)], check=True, capture_output=True, text=True
+            ).stdout
+            missing += _entries(found)
     assert not missing, "untranslated or fuzzy zh-Hans strings (run `make messages` and translate):\n" + "\n\n".join(
         missing[:20]
     )
 
 
-def test_compiled_catalogue_matches_the_po_file(tmp_path):
+@pytest.mark.parametrize("po", sorted(PACKAGE.glob(PO_GLOB)), ids=lambda po: str(po.relative_to(PACKAGE)))
+def test_compiled_catalogue_matches_the_po_file(tmp_path, po):
     fresh = tmp_path / "django.mo"
-    subprocess.run(["msgfmt", "-o", str(fresh), str(PACKAGE / PO)], check=True)
-    committed = PACKAGE / PO.replace(".po", ".mo")
-    with fresh.open("rb") as a, committed.open("rb") as b:
+    subprocess.run(["msgfmt", "-o", str(fresh), str(po)], check=True)
+    with fresh.open("rb") as a, po.with_suffix(".mo").open("rb") as b:
         fresh_catalog = gettext.GNUTranslations(a)._catalog  # type: ignore[attr-defined]
         committed_catalog = gettext.GNUTranslations(b)._catalog  # type: ignore[attr-defined]
         assert fresh_catalog == committed_catalog, "run `make messages`"
