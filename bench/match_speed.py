@@ -30,14 +30,17 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def synthetic(n: int, dim: int, seed: int = 0) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    centres = rng.normal(size=(max(n // 500, 16), dim)).astype(np.float32)
+def synthetic(n: int, dim: int, seed: int = 0, noise: float = 0.35) -> np.ndarray:
+    # Topic centres shared by corpus and queries (seed 0), points scattered around them: like real
+    # listing embeddings, which crowd around topics. Uniform random 512-d vectors (noise → ∞) are the
+    # worst case for any graph index and look nothing like sentence embeddings.
+    centres = np.random.default_rng(0).normal(size=(max(n // 500, 16), dim)).astype(np.float32)
+    rng = np.random.default_rng(seed + 1000)
     out = np.empty((n, dim), dtype=np.float32)
     for start in range(0, n, 100_000):
         stop = min(start + 100_000, n)
         picks = rng.integers(0, len(centres), stop - start)
-        out[start:stop] = centres[picks] + 0.9 * rng.normal(size=(stop - start, dim)).astype(np.float32)
+        out[start:stop] = centres[picks] + noise * rng.normal(size=(stop - start, dim)).astype(np.float32)
     out /= np.linalg.norm(out, axis=1, keepdims=True)
     return out
 

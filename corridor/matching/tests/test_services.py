@@ -82,6 +82,7 @@ def test_workflow_steps_dates_and_who_may_take_them(world, listings) -> None:
     interest = services.advance(owner, interest, "accepted")
     interest = services.advance(member, interest, "meeting")
     interest = services.advance(secretariat, interest, "agreement")
+    assert interest.responded_at and interest.meeting_at and interest.agreement_at
     assert interest.responded_at <= interest.meeting_at <= interest.agreement_at
     assert services.allowed_steps(owner, interest) == []
     assert Notification.objects.filter(user=owner).exists() and Notification.objects.filter(user=member).exists()
