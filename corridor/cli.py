@@ -15,6 +15,7 @@ OURS = {
     "createuser": "create a user with a role (member, secretariat, city officer, admin)",
     "generate": "write a synthetic population of N organisations (benchmarks)",
     "migrate": "create or update the database tables",
+    "match": "rank offers for needs from JSONL files (no database); `match reindex` rebuilds the listing index",
 }
 
 
@@ -30,6 +31,11 @@ def main(argv: list[str] | None = None) -> None:
     if not args or args[0] in ("-h", "--help"):
         print(_usage())
         return
+    if args[0] == "match" and args[1:2] != ["reindex"]:
+        # Batch matching from files needs no settings and must never open a database.
+        from corridor.matching.batch import main as match_files
+
+        sys.exit(match_files(args[1:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line

@@ -32,6 +32,7 @@ from corridor.alliances.models import (
 )
 from corridor.demo import facts, synthetic, workers
 from corridor.demo.facts_orgs import MEMBERSHIPS, ORGANISATIONS, OrganisationFact
+from corridor.matching import demo as matching_demo
 from corridor.orgs.models import Industry, Organisation
 from corridor.orgs.services import create_organisation
 from corridor.regions.models import Corridor, CorridorVersion, Park, Region
@@ -410,4 +411,5 @@ def load_demo(
     report(_("Demo accounts"), 0, 1)
     _load_users(orgs, alliances)
     report(_("Demo accounts"), 1, 1)
+    matching_demo.load_demo(progress)
     return counts()

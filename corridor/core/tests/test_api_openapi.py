@@ -8,6 +8,7 @@ from openapi_spec_validator import validate
 
 from corridor.accounts.services import create_api_token
 from corridor.alliances import services as alliances
+from corridor.matching import services as matching
 from corridor.regions.models import Corridor, CorridorVersion, Park
 
 UNSAFE = ("post", "put", "patch", "delete")
@@ -42,11 +43,16 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
     """Path parameters: of objects that exist, or of none (every such operation must then say 404 or deny)."""
     if missing:
         return dict.fromkeys(
-            ("org_id", "code", "application_id", "commitment_id", "membership_id", "declaration_id", "token_id"),
+            ("org_id", "code", "application_id", "commitment_id", "membership_id", "declaration_id", "token_id",
+             "listing_id", "interest_id"),
             "999999",
         )
     application = alliances.apply_for_membership(world.users["outsider"], world.alliance, world.outsider_org)
     token, _plain = create_api_token(world.users["admin"], "smoke")
+    from corridor.matching.testing import make_listings
+
+    listings = make_listings(world)
+    interest = matching.express_interest(world.users["member"], listings.need_zh)
     return {
         "org_id": str(world.owner_org.pk),
         "code": "330400",
@@ -55,6 +61,8 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         "membership_id": str(world.alliance.memberships.first().pk),
         "declaration_id": str(world.declaration.pk),
         "token_id": str(token.pk),
+        "listing_id": str(listings.need_zh.pk),
+        "interest_id": str(interest.pk),
     }
 
 

@@ -1,0 +1,318 @@
+"""Ranking counterparts: retrieve candidates by meaning and by shared terms, then rerank with rules.
+
+score = semantic·cosine + lexical·BM25(words) + specific·BM25(model numbers) + category·fit + chain·fit + region·fit
+
+Candidates of an incompatible category (funding for a product need) or of the same side (a need
+for a need) are never returned. Chain and region rules are silent when either side names nothing,
+so a corpus without segments or regions ranks on meaning, terms and category alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from corridor.matching.engine import embedders, rules, text
+from corridor.matching.engine.lexical import BM25
+from corridor.matching.engine.vectors import EXACT_LIMIT, VectorIndex
+
+SIDES = ("need", "offer")
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One listing as the engine sees it. `text` is everything worth reading (title and body)."""
+
+    id: str
+    text: str
+    category: str
+    side: str = "offer"
+    segments: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.category not in rules.CATEGORIES:
+            raise ValueError(f"category {self.category!r} of {self.id!r} is not one of {', '.join(rules.CATEGORIES)}")
+        if self.side not in SIDES:
+            raise ValueError(f"side {self.side!r} of {self.id!r} is not 'need' or 'offer'")
+
+
+@dataclass(frozen=True)
+class Weights:
+    # Chosen on the tune half of bench/data (bench/match_quality.py --tune), reported on the test half.
+    # Model numbers matter (specific 0.3); plain shared words barely do once meaning is known
+    # (lexical 0.0–0.2 tie there, 0.1 kept); the category bonus only separates related categories.
+    semantic: float = 1.0
+    lexical: float = 0.1
+    specific: float = 0.3
+    category: float = 0.15
+    chain: float = 0.12
+    region: float = 0.05
+
+
+@dataclass
+class Explanation:
+    semantic: float
+    lexical: float
+    specific: float
+    category: float
+    chain: float | None
+    region: float | None
+    contributions: dict[str, float]
+    shared_terms: list[str] = field(default_factory=list)
+    shared_segments: list[str] = field(default_factory=list)
+    supplying_segments: list[str] = field(default_factory=list)
+    shared_regions: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Match:
+    id: str
+    score: float
+    explanation: Explanation
+
+
+def _need_offer_categories(a: Item, b: Item) -> tuple[str, str]:
+    return (a.category, b.category) if a.side == "need" else (b.category, a.category)
+
+
+def content_hash(embedder_name: str, body: str) -> str:
+    return hashlib.blake2b(f"{embedder_name}\x00{body}".encode(), digest_size=12).hexdigest()
+
+
+class Matcher:
+    """A corpus of items (both sides) that can rank counterparts for any item, stored or not."""
+
+    def __init__(
+        self,
+        embedder: embedders.Embedder | None = None,
+        weights: Weights | None = None,
+        supplies: rules.Supplies | None = None,
+        exact_limit: int = EXACT_LIMIT,
+        candidates: int = 200,
+    ) -> None:
+        self.embedder = embedder or embedders.get()
+        self.weights = weights or Weights()
+        self.upstream = rules.suppliers_of(supplies or {})
+        self.candidates = candidates
+        self.index = VectorIndex(self.embedder.dim, exact_limit=exact_limit)
+        self.bm25 = BM25()
+        self.bm25_specific = BM25()  # same rows as bm25: added and removed together
+        self.items: dict[str, Item] = {}
+        self._label: dict[str, int] = {}
+        self._id_of: dict[int, str] = {}
+        self._hash: dict[str, str] = {}
+        self._tokens: dict[str, list[str]] = {}
+        self._specific: dict[str, list[str]] = {}
+        self._bm25_row: dict[str, int] = {}
+        self._id_of_row: dict[int, str] = {}
+        self._next_label = 0
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def set_supplies(self, supplies: rules.Supplies) -> None:
+        self.upstream = rules.suppliers_of(supplies)
+
+    # -- corpus -----------------------------------------------------------------------------
+    def upsert(self, items: Iterable[Item], progress: Progress | None = None, batch: int = 512) -> int:
+        """Add or update items; only those whose text changed are embedded again. Returns that count."""
+        pending: list[Item] = []
+        for item in items:
+            digest = content_hash(self.embedder.name, item.text)
+            old = self.items.get(item.id)
+            self.items[item.id] = item
+            if old is not None and self._hash.get(item.id) == digest:
+                continue
+            self._hash[item.id] = digest
+            pending.append(item)
+        for start in range(0, len(pending), batch):
+            chunk = pending[start : start + batch]
+            vectors = self.embedder.encode([i.text for i in chunk])
+            labels = [self._label_for(i.id) for i in chunk]
+            self.index.upsert(labels, vectors)
+            for item in chunk:
+                self._set_tokens(item.id, text.tokens(item.text), text.specific_tokens(item.text))
+            if progress:
+                progress("embed", min(start + batch, len(pending)), len(pending))
+        return len(pending)
+
+    def remove(self, ids: Iterable[str]) -> None:
+        gone = [i for i in ids if i in self.items]
+        self.index.remove([self._label[i] for i in gone])
+        for item_id in gone:
+            del self.items[item_id]
+            self._hash.pop(item_id, None)
+            self._tokens.pop(item_id, None)
+            self._specific.pop(item_id, None)
+            row = self._bm25_row.pop(item_id, None)
+            if row is not None:
+                self.bm25.remove(row)
+                self.bm25_specific.remove(row)
+                self._id_of_row.pop(row, None)
+
+    def _label_for(self, item_id: str) -> int:
+        if item_id not in self._label:
+            self._label[item_id] = self._next_label
+            self._id_of[self._next_label] = item_id
+            self._next_label += 1
+        return self._label[item_id]
+
+    def _set_tokens(self, item_id: str, tokens: list[str], specific: list[str]) -> None:
+        old = self._bm25_row.pop(item_id, None)
+        if old is not None:
+            self.bm25.remove(old)
+            self.bm25_specific.remove(old)
+            self._id_of_row.pop(old, None)
+        row = self.bm25.add(tokens)
+        self.bm25_specific.add(specific)
+        self._specific[item_id] = specific
+        self._bm25_row[item_id] = row
+        self._id_of_row[row] = item_id
+        self._tokens[item_id] = tokens
+
+    # -- ranking ----------------------------------------------------------------------------
+    def rank(
+        self,
+        query: Item,
+        k: int = 10,
+        allowed: Collection[str] | None = None,
+        vector: np.ndarray | None = None,
+    ) -> list[Match]:
+        """The k best counterparts of `query` (stored or not), restricted to `allowed` ids if given."""
+        if k <= 0 or not self.items:
+            return []
+        stored = query.id in self.items and self._hash.get(query.id) == content_hash(self.embedder.name, query.text)
+        if vector is None:
+            vector = self.index.vector(self._label[query.id]) if stored else self.embedder.encode([query.text])[0]
+        q_tokens = self._tokens[query.id] if stored else text.tokens(query.text)
+        q_specific = self._specific[query.id] if stored else text.specific_tokens(query.text)
+
+        def eligible(item_id: str) -> bool:
+            other = self.items.get(item_id)
+            return (
+                other is not None
+                and other.side != query.side
+                and item_id != query.id
+                and (allowed is None or item_id in allowed)
+                and rules.category_fit(*_need_offer_categories(query, other)) > 0
+            )
+
+        cosines = self._semantic_candidates(vector, k, allowed, eligible)
+        lexical_rows = self.bm25.scores(q_tokens)
+        lexical = {self._id_of_row[row]: s for row, s in lexical_rows.items()}
+        specific = {self._id_of_row[row]: s for row, s in self.bm25_specific.scores(q_specific).items()}
+        added = 0
+        for evidence in (specific, lexical):
+            for item_id in sorted(evidence, key=evidence.__getitem__, reverse=True):
+                if added >= self.candidates:
+                    break
+                if item_id not in cosines and eligible(item_id):
+                    cosines[item_id] = float(self.index.vector(self._label[item_id]) @ vector)
+                    added += 1
+        matches = [
+            self._score(
+                query, self.items[item_id], cosine, lexical.get(item_id, 0.0), specific.get(item_id, 0.0), q_tokens
+            )
+            for item_id, cosine in cosines.items()
+        ]
+        matches.sort(key=lambda m: (-m.score, m.id))
+        return matches[:k]
+
+    def _semantic_candidates(
+        self, vector: np.ndarray, k: int, allowed: Collection[str] | None, eligible: Callable[[str], bool]
+    ) -> dict[str, float]:
+        """The nearest eligible items by cosine, at most `candidates` (or k) of them."""
+        want = max(self.candidates, k)
+        # Exact search ranks everything; the graph is asked for a margin over what is wanted, since
+        # some of the nearest are of the wrong side or category.
+        hits = self.index.search(vector, len(self.index) if not self.index.uses_ann else 4 * want)
+        out: dict[str, float] = {}
+        for label, cosine in hits:
+            item_id = self._id_of.get(label)
+            if item_id is not None and eligible(item_id):
+                out[item_id] = cosine
+                if len(out) >= want:
+                    break
+        if self.index.uses_ann and len(out) < k and allowed is not None:
+            # Few of the nearest are visible to this viewer: compare the visible ones exactly.
+            for item_id in allowed:
+                if item_id not in out and eligible(item_id):
+                    out[item_id] = float(self.index.vector(self._label[item_id]) @ vector)
+        return out
+
+    def _score(
+        self, query: Item, other: Item, cosine: float, lexical: float, specific: float, q_tokens: Sequence[str]
+    ) -> Match:
+        need, offer = (query, other) if query.side == "need" else (other, query)
+        category = rules.category_fit(need.category, offer.category)
+        chain, shared_segments, supplying = rules.chain_fit(need.segments, offer.segments, self.upstream)
+        region, shared_regions = rules.region_fit(need.regions, offer.regions)
+        w = self.weights
+        contributions = {
+            "semantic": w.semantic * cosine,
+            "lexical": w.lexical * lexical,
+            "specific": w.specific * specific,
+            "category": w.category * category,
+            "chain": w.chain * (chain or 0.0),
+            "region": w.region * (region or 0.0),
+        }
+        explanation = Explanation(
+            semantic=round(cosine, 4),
+            lexical=round(lexical, 4),
+            specific=round(specific, 4),
+            category=category,
+            chain=chain,
+            region=region,
+            contributions={name: round(value, 4) for name, value in contributions.items()},
+            shared_terms=self._shared_terms(q_tokens, self._tokens.get(other.id, []), self._specific.get(other.id, [])),
+            shared_segments=shared_segments,
+            supplying_segments=supplying,
+            shared_regions=shared_regions,
+        )
+        return Match(other.id, round(sum(contributions.values()), 6), explanation)
+
+    def _shared_terms(self, a: Sequence[str], b: Sequence[str], b_specific: Sequence[str], limit: int = 8) -> list[str]:
+        common = set(a) & (set(b) | set(b_specific))
+        return sorted(common, key=lambda t: (-self.bm25.idf(t), t))[:limit]
+
+    # -- persistence ------------------------------------------------------------------------
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.index.save(directory)
+        state = {
+            "embedder": self.embedder.name,
+            "next_label": self._next_label,
+            "items": [
+                [asdict(item), self._label[item_id], self._hash[item_id], self._tokens[item_id], self._specific[item_id]]
+                for item_id, item in self.items.items()
+            ],
+        }
+        tmp = directory / "items.json.tmp"
+        tmp.write_text(json.dumps(state, ensure_ascii=False))
+        tmp.replace(directory / "items.json")
+
+    @classmethod
+    def load(cls, directory: Path, supplies: Mapping[str, Iterable[str]] | None = None, **kwargs) -> Matcher:
+        state = json.loads((directory / "items.json").read_text())
+        matcher = cls(embedders.get(state["embedder"]), supplies=supplies, **kwargs)
+        matcher.index = VectorIndex.load(directory, exact_limit=matcher.index.exact_limit)
+        matcher._next_label = state["next_label"]
+        for raw, label, digest, tokens, specific in state["items"]:
+            raw["segments"], raw["regions"] = tuple(raw["segments"]), tuple(raw["regions"])
+            item = Item(**raw)
+            matcher.items[item.id] = item
+            matcher._label[item.id] = label
+            matcher._id_of[label] = item.id
+            matcher._hash[item.id] = digest
+            matcher._set_tokens(item.id, tokens, specific)
+        return matcher

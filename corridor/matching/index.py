@@ -1,0 +1,106 @@
+"""The listing corpus of this process: the engine kept in step with the database.
+
+The engine's state (embeddings, HNSW graph, tokens) lives under CORRIDOR_DATA_DIR/matching/<database>
+and is reloaded at start. Before each use, listings changed since the last look are upserted; only
+those whose text changed are embedded again (content hash). `reindex` rebuilds everything.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
+from corridor.matching.engine import Item, Matcher
+from corridor.matching.models import Listing
+
+Progress = Callable[[str, int, int], None]
+_lock = threading.Lock()
+_state: dict[str, object] = {}
+
+
+def directory() -> Path:
+    name = Path(str(connection.settings_dict["NAME"])).name or "default"
+    return Path(settings.DATA_DIR) / "matching" / name
+
+
+def item_for(listing: Listing) -> Item:
+    return Item(
+        id=str(listing.pk),
+        text=listing.engine_text,
+        category=listing.category,
+        side=listing.side,
+        segments=tuple(str(s) for s in listing.segments or ()),
+        regions=tuple(str(r) for r in listing.regions or ()),
+    )
+
+
+def _load() -> Matcher:
+    path = directory()
+    if (path / "items.json").exists():
+        try:
+            return Matcher.load(path)
+        except (OSError, ValueError, KeyError):
+            pass  # a damaged or older index is rebuilt from the database below
+    return Matcher()
+
+
+def matcher() -> Matcher:
+    """The engine with every listing changed since the last call upserted (and closed ones removed)."""
+    with _lock:
+        key = str(directory())
+        if _state.get("key") != key:
+            _state.update(key=key, matcher=_load(), synced=None)
+        engine: Matcher = _state["matcher"]  # type: ignore[assignment]
+        since: datetime.datetime | None = _state.get("synced")  # type: ignore[assignment]
+        now = timezone.now()
+        changed = Listing.objects.all() if since is None else Listing.objects.filter(updated_at__gte=since)
+        rows = list(changed.only("id", "side", "category", "title_zh", "title_en", "text", "segments", "regions", "status"))
+        if since is None:
+            known = {str(pk) for pk in Listing.objects.values_list("pk", flat=True)}
+            engine.remove([i for i in list(engine.items) if i not in known])
+        if rows:
+            engine.remove([str(r.pk) for r in rows if r.status != Listing.Status.OPEN])
+            embedded = engine.upsert([item_for(r) for r in rows if r.status == Listing.Status.OPEN])
+            if embedded or since is None:
+                engine.save(directory())
+        _state["synced"] = now
+        return engine
+
+
+def forget(listing_ids: list[int]) -> None:
+    """Drop deleted listings from the engine (closed ones drop out at the next sync)."""
+    with _lock:
+        engine = _state.get("matcher")
+        if isinstance(engine, Matcher):
+            engine.remove([str(i) for i in listing_ids])
+
+
+def reindex(progress: Progress | None = None) -> int:
+    """Embed every open listing again and rebuild the index from scratch."""
+    with _lock:
+        engine = Matcher()
+        open_rows = Listing.objects.filter(status=Listing.Status.OPEN).order_by("pk")
+        total = open_rows.count()
+        batch: list[Item] = []
+        done = 0
+        for listing in open_rows.iterator(chunk_size=2000):
+            batch.append(item_for(listing))
+            if len(batch) == 2000:
+                engine.upsert(batch)
+                done += len(batch)
+                batch = []
+                if progress:
+                    progress("embed listings", done, total)
+        engine.upsert(batch)
+        if progress:
+            progress("embed listings", total, total)
+        engine.index.rebuild(progress=(lambda d, t: progress("build index", d, t)) if progress else None)
+        engine.save(directory())
+        _state.update(key=str(directory()), matcher=engine, synced=timezone.now())
+        return total

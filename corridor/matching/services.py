@@ -1,0 +1,320 @@
+"""Use cases of matchmaking: post, edit and close listings; suggestions; interest to agreement; funnel.
+
+Who may do what is decided here (views and API only call): members post for their organisation,
+the secretariat also for its alliance's members; the listing's owner answers an interest; either
+party or the secretariat records a meeting and an agreement, in that order.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from corridor.accounts.models import RoleGrant
+from corridor.accounts.scope import scope_of
+from corridor.alliances.models import Alliance, AllianceMembership
+from corridor.core.errors import Conflict
+from corridor.matching import index
+from corridor.matching.engine import Explanation
+from corridor.matching.models import Interest, Listing, Notification
+from corridor.orgs.models import Organisation
+
+EDITABLE = ("side", "category", "title_zh", "title_en", "text", "segments", "regions", "quantity",
+            "deadline", "contact", "visibility", "alliance")
+Stage = Interest.Stage
+
+
+# -- who ---------------------------------------------------------------------------------------
+def is_secretariat_of(actor: Any, alliance_id: int | None) -> bool:
+    scope = scope_of(actor)
+    return scope.is_admin or (alliance_id is not None and alliance_id in scope.secretariat_alliance_ids)
+
+
+def may_manage(actor: Any, listing: Listing) -> bool:
+    """The posting organisation's users, the alliance's secretariat and admins."""
+    scope = scope_of(actor)
+    return listing.organisation_id in scope.org_ids or is_secretariat_of(actor, listing.alliance_id)
+
+
+def acting_organisation(actor: Any, organisation: Organisation | None = None) -> Organisation:
+    scope = scope_of(actor)
+    if organisation is not None:
+        if organisation.pk in scope.org_ids or scope.is_admin:
+            return organisation
+        secretariat_members = AllianceMembership.objects.filter(
+            organisation=organisation, alliance_id__in=scope.secretariat_alliance_ids
+        )
+        if secretariat_members.exists():
+            return organisation
+        raise PermissionDenied(_("You may not act for this organisation."))
+    if len(scope.org_ids) == 1:
+        return Organisation.objects.get(pk=next(iter(scope.org_ids)))
+    if not scope.org_ids:
+        raise PermissionDenied(_("Only users of a member organisation may do this."))
+    raise ValidationError({"organisation": _("Choose the organisation you act for.")})
+
+
+# -- listings ----------------------------------------------------------------------------------
+def _clean(data: dict[str, Any], organisation: Organisation) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    if data.get("side") not in Listing.Side.values:
+        errors["side"] = _("Choose need or offer.")
+    if data.get("category") not in Listing.Category.values:
+        errors["category"] = _("Choose a category.")
+    if data.get("visibility", Listing.Visibility.PUBLIC) not in Listing.Visibility.values:
+        errors["visibility"] = _("Choose who may see the listing.")
+    if not (data.get("title_zh") or data.get("title_en") or "").strip():
+        errors["title_zh"] = _("Give a title in Chinese or English.")
+    if not (data.get("text") or "").strip():
+        errors["text"] = _("Describe what is needed or offered.")
+    for key in ("segments", "regions"):
+        value = data.get(key) or []
+        if isinstance(value, str):
+            value = [v.strip() for v in value.replace("，", ",").split(",") if v.strip()]
+        data[key] = [str(v) for v in value]
+    alliance = data.get("alliance")
+    if isinstance(alliance, int | str) and alliance != "":
+        alliance = Alliance.objects.filter(pk=alliance).first() or Alliance.objects.filter(slug=alliance).first()
+        if alliance is None:
+            errors["alliance"] = _("Unknown alliance.")
+    if isinstance(alliance, Alliance) and not AllianceMembership.objects.filter(alliance=alliance, organisation=organisation).exists():
+        errors["alliance"] = _("The organisation is not a member of this alliance.")
+    if data.get("visibility") in (Listing.Visibility.ALLIANCE, Listing.Visibility.SECRETARIAT) and not alliance:
+        if not errors.get("alliance"):
+            alliance = Alliance.objects.filter(memberships__organisation=organisation).order_by("pk").first()
+            if alliance is None:
+                errors["visibility"] = _("Only an alliance member can limit a listing to an alliance.")
+    if errors:
+        raise ValidationError(errors)
+    data["alliance"] = alliance or None
+    return data
+
+
+@transaction.atomic
+def create_listing(actor: Any, data: dict[str, Any], organisation: Organisation | None = None) -> Listing:
+    org = acting_organisation(actor, organisation)
+    clean = _clean({k: v for k, v in data.items() if k in EDITABLE}, org)
+    if clean.get("alliance") is None:
+        clean["alliance"] = Alliance.objects.filter(memberships__organisation=org).order_by("pk").first()
+    return Listing.objects.create(organisation=org, created_by=actor, **clean)
+
+
+@transaction.atomic
+def update_listing(actor: Any, listing: Listing, data: dict[str, Any]) -> Listing:
+    if not may_manage(actor, listing):
+        raise PermissionDenied(_("Only the posting organisation or its secretariat may change this listing."))
+    current = {k: getattr(listing, k) for k in EDITABLE}
+    current.update({k: v for k, v in data.items() if k in EDITABLE})
+    clean = _clean(current, listing.organisation)
+    for key, value in clean.items():
+        setattr(listing, key, value)
+    listing.save()
+    return listing
+
+
+def close_listing(actor: Any, listing: Listing) -> Listing:
+    if not may_manage(actor, listing):
+        raise PermissionDenied(_("Only the posting organisation or its secretariat may close this listing."))
+    listing.status = Listing.Status.CLOSED
+    listing.save(update_fields=["status", "updated_at"])
+    return listing
+
+
+def search(qs: QuerySet[Listing], q: str) -> QuerySet[Listing]:
+    for word in q.split():
+        qs = qs.filter(Q(title_zh__icontains=word) | Q(title_en__icontains=word) | Q(text__icontains=word))
+    return qs
+
+
+# -- suggestions -------------------------------------------------------------------------------
+@dataclass
+class Suggestion:
+    listing: Listing
+    score: float
+    explanation: Explanation
+
+
+def suggestions(actor: Any, listing: Listing, k: int = 10) -> list[Suggestion]:
+    """Counterparts for `listing` that `actor` may see, best first, each with its explanation.
+
+    Only those who may manage the listing get suggestions. Candidates are ranked without knowing
+    the viewer, then every one the viewer may not see is dropped before anything is returned; when
+    too few are left, the ranking is done again over the visible listings only.
+    """
+    if not may_manage(actor, listing):
+        raise PermissionDenied(_("Suggestions are shown to the posting organisation and its secretariat."))
+    engine = index.matcher()
+    query = index.item_for(listing)
+    visible = Listing.objects.visible_to(actor).filter(status=Listing.Status.OPEN).exclude(organisation_id=listing.organisation_id)
+    ranked = engine.rank(query, k=max(5 * k, 50))
+    found = visible.in_bulk([int(m.id) for m in ranked])
+    kept = [m for m in ranked if int(m.id) in found][:k]
+    if len(kept) < k and len(ranked) >= max(5 * k, 50):
+        allowed = {str(pk) for pk in visible.values_list("pk", flat=True)}
+        kept = engine.rank(query, k=k, allowed=allowed)
+        found = visible.in_bulk([int(m.id) for m in kept])
+    return [Suggestion(found[int(m.id)], m.score, m.explanation) for m in kept if int(m.id) in found]
+
+
+# -- interests ---------------------------------------------------------------------------------
+def interests_visible_to(actor: Any) -> QuerySet[Interest]:
+    scope = scope_of(actor)
+    qs = Interest.objects.select_related("listing", "listing__organisation", "organisation", "counterpart")
+    if scope.is_admin:
+        return qs
+    return qs.filter(
+        Q(organisation_id__in=scope.org_ids)
+        | Q(listing__organisation_id__in=scope.org_ids)
+        | Q(listing__alliance_id__in=scope.secretariat_alliance_ids)
+    )
+
+
+def _users_of(*orgs: Organisation, alliance_id: int | None = None) -> list[Any]:
+    grants = Q(role=RoleGrant.Role.MEMBER, organisation__in=orgs)
+    if alliance_id:
+        grants |= Q(role=RoleGrant.Role.SECRETARIAT, alliance_id=alliance_id)
+    user_ids = RoleGrant.objects.filter(grants).values("user_id")
+    return list(get_user_model().objects.filter(pk__in=user_ids, is_active=True))
+
+
+def _notify(interest: Interest, text: str, actor: Any) -> None:
+    """In-app notifications and e-mail to both parties and the secretariat, except the one acting."""
+    link = reverse("matching:detail", args=[interest.listing_id])
+    recipients = [u for u in _users_of(interest.listing.organisation, interest.organisation,
+                                       alliance_id=interest.listing.alliance_id) if u.pk != getattr(actor, "pk", None)]
+    Notification.objects.bulk_create([Notification(user=u, text=text[:300], link=link) for u in recipients])
+    emails = [u.email for u in recipients if u.email]
+    if emails:
+        send_mail(_("Corridor matchmaking"), f"{text}\n{link}", settings.DEFAULT_FROM_EMAIL, emails, fail_silently=True)
+
+
+def express_interest(actor: Any, listing: Listing, message: str = "", counterpart: Listing | None = None,
+                     organisation: Organisation | None = None) -> Interest:
+    if not Listing.objects.visible_to(actor).filter(pk=listing.pk).exists():
+        raise PermissionDenied(_("This listing is not visible to you."))
+    org = acting_organisation(actor, organisation)
+    if org.pk == listing.organisation_id:
+        raise ValidationError({"listing": _("This is your own listing.")})
+    if listing.status != Listing.Status.OPEN:
+        raise ValidationError({"listing": _("This listing is closed.")})
+    if counterpart is not None and counterpart.organisation_id != org.pk:
+        raise ValidationError({"counterpart": _("The listing offered in return must be your organisation's.")})
+    try:
+        with transaction.atomic():
+            interest = Interest.objects.create(listing=listing, organisation=org, message=message, counterpart=counterpart)
+    except IntegrityError:
+        raise Conflict({"listing": _("Your organisation has already shown interest in this listing.")}) from None
+    _notify(interest, _("%(org)s is interested in “%(listing)s”.") % {"org": org, "listing": listing.title}, actor)
+    return interest
+
+
+def introduce(actor: Any, listing: Listing, counterpart: Listing, message: str = "") -> Interest:
+    """The secretariat puts two parties in touch: an interest on `listing` from the owner of `counterpart`."""
+    if not is_secretariat_of(actor, listing.alliance_id):
+        raise PermissionDenied(_("Only the alliance's secretariat may introduce two parties."))
+    if not Listing.objects.visible_to(actor).filter(pk=counterpart.pk).exists():
+        raise PermissionDenied(_("This listing is not visible to you."))
+    if counterpart.organisation_id == listing.organisation_id:
+        raise ValidationError({"counterpart": _("Both listings belong to the same organisation.")})
+    try:
+        with transaction.atomic():
+            interest = Interest.objects.create(
+                listing=listing, organisation=counterpart.organisation, counterpart=counterpart,
+                introduced_by=actor, message=message,
+            )
+    except IntegrityError:
+        raise Conflict({"counterpart": _("These parties are already in touch about this listing.")}) from None
+    _notify(interest, _("The secretariat introduced %(org)s for “%(listing)s”.") % {
+        "org": counterpart.organisation, "listing": listing.title}, actor)
+    return interest
+
+
+def _is_party(actor: Any, interest: Interest) -> bool:
+    scope = scope_of(actor)
+    return bool({interest.organisation_id, interest.listing.organisation_id} & scope.org_ids)
+
+
+def allowed_steps(actor: Any, interest: Interest) -> list[str]:
+    """The steps `actor` may take next on `interest` (what the page offers as buttons)."""
+    secretariat = is_secretariat_of(actor, interest.listing.alliance_id)
+    owner = interest.listing.organisation_id in scope_of(actor).org_ids
+    if interest.stage == Stage.EXPRESSED and (owner or secretariat):
+        return [Stage.ACCEPTED, Stage.DECLINED]
+    if interest.stage == Stage.ACCEPTED and (_is_party(actor, interest) or secretariat):
+        return [Stage.MEETING]
+    if interest.stage == Stage.MEETING and (_is_party(actor, interest) or secretariat):
+        return [Stage.AGREEMENT]
+    return []
+
+
+@transaction.atomic
+def advance(actor: Any, interest: Interest, stage: str) -> Interest:
+    """Take one step: accept or decline (the listing's owner), then meeting held, then agreement signed."""
+    interest = Interest.objects.select_for_update().select_related("listing", "organisation").get(pk=interest.pk)
+    if stage not in allowed_steps(actor, interest):
+        if not (_is_party(actor, interest) or is_secretariat_of(actor, interest.listing.alliance_id)):
+            raise PermissionDenied(_("Only the two parties and their secretariat may follow this up."))
+        raise ValidationError({"stage": _("“%(stage)s” cannot follow “%(current)s” for you.") % {
+            "stage": Stage(stage).label if stage in Stage.values else stage, "current": interest.get_stage_display()}})
+    now = timezone.now()
+    interest.stage = stage
+    field = {Stage.ACCEPTED: "responded_at", Stage.DECLINED: "responded_at", Stage.MEETING: "meeting_at",
+             Stage.AGREEMENT: "agreement_at"}[Stage(stage)]
+    setattr(interest, field, now)
+    interest.save(update_fields=["stage", field])
+    _notify(interest, _("“%(listing)s” with %(org)s: %(stage)s.") % {
+        "listing": interest.listing.title, "org": interest.organisation, "stage": interest.get_stage_display()}, actor)
+    return interest
+
+
+# -- the funnel --------------------------------------------------------------------------------
+FUNNEL = ("listings", "interests", "accepted", "meetings", "agreements")
+
+
+def funnel(group_by: str, since: datetime.date | None = None) -> list[dict[str, Any]]:
+    """Per alliance or per city (of the posting organisation): listings → interests → accepted → meetings → agreements.
+
+    Counts only: no listing's content appears, so secretariat-only listings may be counted for all.
+    """
+    key = {"alliance": "alliance", "city": "organisation__city"}[group_by]
+    listings = Listing.objects.all()
+    if since:
+        listings = listings.filter(created_at__date__gte=since)
+    rows: dict[Any, dict[str, Any]] = {}
+    for row in listings.values(key).annotate(n=Count("id")):
+        rows.setdefault(row[key], {name: 0 for name in FUNNEL})["listings"] = row["n"]
+    interests = Interest.objects.filter(listing__in=listings).values(f"listing__{key}").annotate(
+        interests=Count("id"),
+        accepted=Count("id", filter=Q(stage__in=[Stage.ACCEPTED, Stage.MEETING, Stage.AGREEMENT])),
+        meetings=Count("id", filter=Q(stage__in=[Stage.MEETING, Stage.AGREEMENT])),
+        agreements=Count("id", filter=Q(stage=Stage.AGREEMENT)),
+    )
+    for row in interests:
+        target = rows.setdefault(row[f"listing__{key}"], {name: 0 for name in FUNNEL})
+        for name in FUNNEL[1:]:
+            target[name] = row[name]
+    names = _group_names(group_by, [k for k in rows if k is not None])
+    out = [{"key": k, "name": names.get(k, _("none")), **counts} for k, counts in rows.items()]
+    return sorted(out, key=lambda r: (-r["listings"], str(r["name"])))
+
+
+def _group_names(group_by: str, keys: list[int]) -> dict[int, str]:
+    from corridor.regions.models import Region
+
+    model = Alliance if group_by == "alliance" else Region
+    return {obj.pk: str(obj) for obj in model.objects.filter(pk__in=keys)}
+
+
+def mark_read(actor: Any) -> int:
+    return Notification.objects.filter(user=actor, read_at__isnull=True).update(read_at=timezone.now())

