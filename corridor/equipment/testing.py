@@ -64,12 +64,12 @@ def build_equip_world(world: World) -> EquipWorld:
     return EquipWorld(world, bench, programme, officer)
 
 
-def completed_booking(ew: EquipWorld, *, hours: int = 2, samples: int = 1) -> Booking:
+def completed_booking(ew: EquipWorld, *, hours: int = 2, samples: int = 1, day: int = 1) -> Booking:
     """A Wuhu booking of the Hangzhou bench, approved, moved into the past as time would, and completed."""
     world = ew.world
-    booking = services.request_booking(world.users["member"], ew.bench, world.member_org, at(1, 9), at(1, 9 + hours), samples=samples)
+    booking = services.request_booking(world.users["member"], ew.bench, world.member_org, at(day, 9), at(day, 9 + hours), samples=samples)
     services.approve_booking(world.users["owner"], booking)
-    shift = datetime.timedelta(days=3)
+    shift = datetime.timedelta(days=2 * day + 1)  # to `day + 1` days ago: distinct days stay distinct
     Booking.objects.filter(pk=booking.pk).update(starts_at=booking.starts_at - shift, ends_at=booking.ends_at - shift)
     booking.refresh_from_db()
     services.complete_booking(world.users["owner"], booking)

@@ -124,14 +124,14 @@ def redeem(actor: Any, voucher: Voucher, booking: Booking, amount: Any, *, contr
             errors["booking"] = _("The provider is not in a region where this programme's vouchers are accepted.")
     if errors:
         raise ValidationError(errors)
+    if Redemption.objects.filter(voucher=voucher, booking=booking).exists():
+        raise Conflict({"booking": _("This voucher has already paid for this booking.")})
     usage = booking.usage
     cap = (usage.fee * programme.fee_share).quantize(CENT)
-    paid = booking.redemptions.aggregate(total=Sum("amount"))["total"] or Decimal("0")
+    paid = (booking.redemptions.aggregate(total=Sum("amount"))["total"] or Decimal("0")).quantize(CENT)
     if paid + value > cap:
         raise ValidationError({"amount": _("A voucher may pay at most %(cap)s yuan of this booking (%(share)s%% of %(fee)s); %(paid)s is already paid.") % {
             "cap": cap, "share": f"{programme.fee_share * 100:.0f}", "fee": usage.fee, "paid": paid}})
-    if Redemption.objects.filter(voucher=voucher, booking=booking).exists():
-        raise Conflict({"booking": _("This voucher has already paid for this booking.")})
     taken = Voucher.objects.filter(pk=voucher.pk, balance__gte=value).update(balance=F("balance") - value)
     if not taken:
         voucher.refresh_from_db()
