@@ -75,3 +75,14 @@ def completed_booking(ew: EquipWorld, *, hours: int = 2, samples: int = 1, day: 
     services.complete_booking(world.users["owner"], booking)
     booking.refresh_from_db()
     return booking
+
+
+def equipment_ids(world: World) -> dict[str, str]:
+    """Path parameters of existing equipment objects, for the OpenAPI test's walk over every operation."""
+    ew = build_equip_world(world)
+    booking = completed_booking(ew)
+    voucher = vouchers.grant_voucher(ew.wuhu_officer, ew.programme, world.member_org, "100")
+    return {
+        "instrument_id": str(ew.bench.pk), "booking_id": str(booking.pk),
+        "programme_id": str(ew.programme.pk), "voucher_id": str(voucher.pk),
+    }

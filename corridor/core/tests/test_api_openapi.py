@@ -8,6 +8,7 @@ from openapi_spec_validator import validate
 
 from corridor.accounts.services import create_api_token
 from corridor.alliances import services as alliances
+from corridor.equipment.testing import equipment_ids
 from corridor.regions.models import Corridor, CorridorVersion, Park
 
 UNSAFE = ("post", "put", "patch", "delete")
@@ -42,7 +43,8 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
     """Path parameters: of objects that exist, or of none (every such operation must then say 404 or deny)."""
     if missing:
         return dict.fromkeys(
-            ("org_id", "code", "application_id", "commitment_id", "membership_id", "declaration_id", "token_id"),
+            ("org_id", "code", "application_id", "commitment_id", "membership_id", "declaration_id", "token_id",
+             "instrument_id", "booking_id", "programme_id", "voucher_id"),
             "999999",
         )
     application = alliances.apply_for_membership(world.users["outsider"], world.alliance, world.outsider_org)
@@ -55,6 +57,7 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         "membership_id": str(world.alliance.memberships.first().pk),
         "declaration_id": str(world.declaration.pk),
         "token_id": str(token.pk),
+        **equipment_ids(world),
     }
 
 
