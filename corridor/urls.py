@@ -12,5 +12,6 @@ urlpatterns = [
     path("organisations/", include("corridor.orgs.urls")),
     path("alliances/", include("corridor.alliances.urls")),
     path("history/", include("corridor.audit.urls")),
+    path("equipment/", include("corridor.equipment.urls")),
     path("", include("corridor.core.urls")),
 ]

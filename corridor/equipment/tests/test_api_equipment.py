@@ -59,7 +59,7 @@ def test_book_approve_complete_through_the_api(ew, world):
     assert response.json()["booked"][0]["status"] == "requested"
     # Recurring, clashing on its first occurrence: 409 naming it, nothing booked.
     clash = {**body, "starts_at": at(1, 10).isoformat(), "ends_at": at(1, 12).isoformat(), "repeat": "daily", "count": 3}
-    response = member.post(url, clash, content_type="application/json")
+    response = member.post(url, clash, content_type="application/json", headers={"accept-language": "en"})
     assert response.status_code == 409
     assert response.json()["errors"]["occurrences"][0].startswith("Occurrence 1")
     assert Booking.objects.count() == 1
