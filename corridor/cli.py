@@ -15,6 +15,7 @@ OURS = {
     "createuser": "create a user with a role (member, secretariat, city officer, admin)",
     "generate": "write a synthetic population of N organisations (benchmarks)",
     "migrate": "create or update the database tables",
+    "equipment": "equipment import FILE: load an instrument catalogue (.xlsx/.csv, all or nothing)",
 }
 
 
