@@ -216,7 +216,9 @@ def request_series(
     if instrument.monthly_quota_hours is not None:
         # Quota is a sum over rows, which no constraint can guard: one booking of this instrument at a time.
         list(Instrument.objects.select_for_update().filter(pk=instrument.pk).order_by().values_list("pk", flat=True))
-    used = _hours_used(instrument, organisation, {_month(s, tz) for s, _e in slots}, tz)
+    used: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    if instrument.monthly_quota_hours is not None:
+        used.update(_hours_used(instrument, organisation, {_month(s, tz) for s, _e in slots}, tz))
     taken = taken_between(instrument, min(s for s, _e in slots), max(e for _s, e in slots))
     clashes: list[Clash] = []
     free: list[tuple[int, datetime.datetime, datetime.datetime]] = []
