@@ -29,6 +29,7 @@ from corridor.equipment.schemas import (
     CompleteIn,
     GrantIn,
     InstrumentOut,
+    ProgrammeIn,
     ProgrammeOut,
     ReasonIn,
     RedeemIn,
@@ -40,6 +41,7 @@ from corridor.equipment.schemas import (
     VoucherOut,
 )
 from corridor.orgs.models import Organisation
+from corridor.regions.models import Region
 
 router = Router(tags=["equipment"])
 
@@ -151,6 +153,29 @@ def programmes() -> Any:
 @paginate(LimitOffsetPagination)
 def list_programmes(request: HttpRequest) -> Any:
     return programmes()
+
+
+@router.post("/programmes", response={201: ProgrammeOut, **errors(401, 403, 422)}, auth=USER_REQUIRED,
+             summary="Create a voucher programme (the issuing region's officers)")
+def create_programme(request: HttpRequest, payload: ProgrammeIn) -> Status:
+    user = signed_in(request)
+    data = payload.model_dump()
+    codes = {data["issuer"], *data["holder_regions"], *data["provider_regions"]}
+    regions = {r.code: r for r in Region.objects.filter(code__in=codes)}
+    unknown = sorted(codes - set(regions))
+    if unknown:
+        raise ValidationError({"issuer" if data["issuer"] in unknown else "provider_regions": _("Unknown region code: %(value)s") % {"value": ", ".join(unknown)}})
+    data["issuer"] = regions[data["issuer"]]
+    data["holder_regions"] = [regions[c] for c in data["holder_regions"]]
+    data["provider_regions"] = [regions[c] for c in data["provider_regions"]]
+    programme = vouchers.create_programme(user, data)
+    return Status(201, get_object_or_404(programmes(), pk=programme.pk))
+
+
+@router.get("/settlement", response={200: list[SettlementPairOut], **errors(401)}, auth=USER_REQUIRED,
+            summary="Across the programmes you manage: what each city's money paid each city's providers")
+def settlement(request: HttpRequest) -> Any:
+    return reports.settlement_for(signed_in(request)).pairs
 
 
 @router.get("/programmes/{int:programme_id}", response={200: ProgrammeOut, **errors(404)}, summary="A voucher programme")

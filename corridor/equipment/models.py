@@ -92,6 +92,12 @@ class Instrument(BilingualNameMixin, models.Model):
             models.CheckConstraint(condition=Q(min_minutes__lte=models.F("max_minutes")), name="instrument_min_le_max"),
         ]
 
+    AUDITED_FIELDS = (
+        "owner_id", "name_zh", "name_en", "maker", "model_number", "category", "region_id", "address", "cma_certificate",
+        "cma_expires_on", "cnas_certificate", "cnas_expires_on", "rate_per_hour", "rate_per_sample", "opens_at", "closes_at",
+        "open_days", "approval_required", "min_minutes", "max_minutes", "lead_hours", "monthly_quota_hours", "bookable_by", "active",
+    )
+
     @property
     def capabilities(self) -> str:
         return pick(self.capabilities_zh, self.capabilities_en)
@@ -168,6 +174,8 @@ class Booking(models.Model):
         ]
         constraints = [models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="booking_ends_after_start")]
 
+    AUDITED_FIELDS = ("status", "reason", "decided_by_id", "purpose", "samples")
+
     def __str__(self) -> str:
         return f"{self.instrument} · {self.starts_at:%Y-%m-%d %H:%M}"
 
@@ -236,6 +244,8 @@ class VoucherProgramme(BilingualNameMixin, models.Model):
 
     objects = VoucherProgrammeQuerySet.as_manager()
 
+    AUDITED_FIELDS = ("issuer_id", "name_zh", "name_en", "budget", "unallocated", "valid_from", "valid_until", "fee_share")
+
     class Meta:
         ordering = ["-valid_from", "id"]
         verbose_name = _("voucher programme")
@@ -272,6 +282,8 @@ class Voucher(models.Model):
     granted_at = models.DateTimeField(auto_now_add=True)
 
     objects = VoucherQuerySet.as_manager()
+
+    AUDITED_FIELDS = ("programme_id", "holder_id", "amount", "balance")
 
     class Meta:
         ordering = ["-granted_at", "id"]

@@ -139,6 +139,18 @@ class ProgrammeOut(Schema):
     provider_regions: list[RegionRef]
 
 
+class ProgrammeIn(InputSchema):
+    issuer: str = Field(description="GB/T 2260 code of the issuing city or district (yours, as its officer)")
+    name_zh: str
+    name_en: str = ""
+    budget: Decimal = Field(gt=0)
+    valid_from: datetime.date
+    valid_until: datetime.date
+    fee_share: Decimal = Field(gt=0, le=1, description="Share of a booking's fee a voucher may pay, e.g. 0.5")
+    holder_regions: list[str] = Field(default_factory=list, description="Codes; holders located in these (default: the issuer)")
+    provider_regions: list[str] = Field(description="Codes of the regions whose providers accept the vouchers")
+
+
 class VoucherOut(Schema):
     id: int
     programme: ProgrammeOut

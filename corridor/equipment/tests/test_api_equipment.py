@@ -147,3 +147,31 @@ def test_utilisation_endpoint(ew, world):
     assert response.status_code == 200
     assert response.json()["cities"][0]["ratio"] == 0.25  # 3 of 12 open hours
     assert Client().get("/api/equipment/utilisation", {"start": start.isoformat(), "end": start.isoformat()}).status_code == 422
+
+
+def test_officers_create_programmes_for_their_region_only(ew, world):
+    body = {"issuer": "340200", "name_zh": "芜湖市首台套检测券", "budget": "200000", "valid_from": "2026-01-01",
+            "valid_until": "2027-12-31", "fee_share": "0.3", "provider_regions": ["310000", "330000"]}
+    expect_matrix(world, "post", "/api/equipment/programmes", {
+        "visitor": 401, "owner": 403, "member": 403, "outsider": 403, "secretariat": 403, "officer": 403, "admin": 201,
+    }, data=body, content_type="application/json")
+    wuhu = Client()
+    wuhu.force_login(ew.wuhu_officer)
+    response = wuhu.post("/api/equipment/programmes", body, content_type="application/json")
+    assert response.status_code == 201 and response.json()["unallocated"] == "200000.00"
+    assert [r["code"] for r in response.json()["holder_regions"]] == ["340200"]
+    response = wuhu.post("/api/equipment/programmes", {**body, "provider_regions": ["999999"]}, content_type="application/json")
+    assert response.status_code == 422 and "provider_regions" in response.json()["errors"]
+    assert wuhu.get("/api/equipment/settlement").status_code == 200
+    assert world.client_for("officer").get("/api/equipment/settlement").json() == []
+
+
+def test_admin_pages_open(ew, world):
+    completed_booking(ew)
+    vouchers.grant_voucher(ew.wuhu_officer, ew.programme, world.member_org, "100")
+    admin = world.client_for("admin")
+    for model in ("instrument", "booking", "voucherprogramme", "voucher", "redemption"):
+        assert admin.get(f"/admin/equipment/{model}/").status_code == 200, model
+    assert admin.get(f"/admin/equipment/booking/{Booking.objects.first().pk}/change/").status_code == 200
+    assert admin.get(f"/admin/equipment/voucherprogramme/{ew.programme.pk}/change/").status_code == 200
+    assert admin.get("/admin/equipment/voucherprogramme/add/").status_code == 200
