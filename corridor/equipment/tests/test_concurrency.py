@@ -136,3 +136,19 @@ def test_a_booking_share_is_not_overpaid_by_two_vouchers_at_once(world):
     assert sum(r.amount for r in Redemption.objects.filter(booking=booking)) == Decimal("600.00")
     with pytest.raises(ValidationError):
         vouchers.redeem(world.users["member"], pair[1], booking, "600", contract_ref="HT", receipt_ref="FP")
+
+
+def test_monthly_quota_holds_under_concurrent_requests(world):
+    """Quota is a sum over rows, which no constraint can check: the service serialises per instrument."""
+    ew = build_equip_world(world)
+    ew.bench.monthly_quota_hours = 2
+    ew.bench.save()
+    base = at(40, 9).replace(day=3)  # one month, whatever today is
+
+    def attempt(i: int) -> None:
+        start = base.replace(hour=8 + i)  # distinct, free slots: only the quota can refuse
+        services.request_booking(world.users["member"], ew.bench, world.member_org, start, start.replace(hour=9 + i))
+
+    outcomes = race(THREADS, attempt)
+    assert outcomes["ok"] == 2, outcomes
+    assert outcomes["BookingRefused"] == THREADS - 2, outcomes
