@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corridor.equipment.models import Voucher
 from corridor.orgs.models import Organisation
+from corridor.regions.models import Region
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local", "step": 900}, format="%Y-%m-%dT%H:%M")
 
@@ -58,3 +59,21 @@ class RedeemForm(forms.Form):
 class GrantForm(forms.Form):
     holder = forms.CharField(label=_("Holder"), max_length=18, help_text=_("Organisation number or unified social credit code"))
     amount = forms.DecimalField(label=_("Amount (CNY)"), min_value=0, max_digits=14, decimal_places=2)
+
+
+class ProgrammeForm(forms.Form):
+    issuer = forms.ModelChoiceField(label=_("Issued by"), queryset=Region.objects.none(), empty_label=None)
+    name_zh = forms.CharField(label=_("Chinese name"), max_length=200)
+    name_en = forms.CharField(label=_("English name"), max_length=300, required=False)
+    budget = forms.DecimalField(label=_("Budget (CNY)"), min_value=0, max_digits=14, decimal_places=2)
+    valid_from = forms.DateField(label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"}))
+    valid_until = forms.DateField(label=_("Valid until"), widget=forms.DateInput(attrs={"type": "date"}))
+    fee_share = forms.DecimalField(label=_("Share of the fee"), min_value=0, max_value=1, decimal_places=3, initial="0.5",
+                                   help_text=_("e.g. 0.5 for half the fee"))
+    provider_regions = forms.ModelMultipleChoiceField(label=_("Accepted at providers in"), queryset=Region.objects.none(),
+                                                      widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: Any, issuers: QuerySet[Region], providers: QuerySet[Region], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["issuer"].queryset = issuers  # type: ignore[attr-defined]
+        self.fields["provider_regions"].queryset = providers  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,10 +23,11 @@ from corridor.accounts.scope import scope_of
 from corridor.core.forms import add_service_errors
 from corridor.equipment import reports, services, vouchers
 from corridor.equipment.filters import InstrumentFilter
-from corridor.equipment.forms import BookingForm, CompleteForm, GrantForm, ReasonForm, RedeemForm
+from corridor.equipment.forms import BookingForm, CompleteForm, GrantForm, ProgrammeForm, ReasonForm, RedeemForm
 from corridor.equipment.models import Booking, Instrument, Voucher, VoucherProgramme
 from corridor.orgs.models import Organisation
 from corridor.orgs.views import _city_options, is_htmx_partial, page_size
+from corridor.regions.models import Region
 
 PAGE_SIZE = 25
 
@@ -194,10 +195,38 @@ def booking_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return redirect("equipment:booking", pk=booking.pk)
 
 
+def _programme_form(request: HttpRequest) -> ProgrammeForm | None:
+    """Officers (and admins) create programmes for their own regions; providers from the corridor's cities."""
+    scope = scope_of(request.user)
+    if not (scope.is_admin or scope.officer_region_ids):
+        return None
+    issuers = Region.objects.all() if scope.is_admin else Region.objects.filter(pk__in=scope.officer_region_ids)
+    cities = [r.pk for r in _city_options(None)]
+    providers = Region.objects.filter(pk__in=cities).order_by("code")
+    data = request.POST if request.method == "POST" else None
+    return ProgrammeForm(data, issuers=issuers.order_by("code")[:500] if scope.is_admin else issuers, providers=providers,
+                         initial={"provider_regions": cities})
+
+
 def programme_list(request: HttpRequest) -> HttpResponse:
+    form = _programme_form(request)
+    status = 200
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied(_("Only city officers create voucher programmes."))
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            try:
+                programme = vouchers.create_programme(request.user, data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("The programme was created."))
+                return redirect("equipment:programme", pk=programme.pk)
+        status = 422
     programmes = VoucherProgramme.objects.select_related("issuer").prefetch_related("provider_regions")
     mine = Voucher.objects.visible_to(request.user).select_related("programme", "holder") if request.user.is_authenticated else []
-    return render(request, "equipment/programmes.html", {"programmes": programmes, "vouchers": mine})
+    return render(request, "equipment/programmes.html", {"programmes": programmes, "vouchers": mine, "form": form}, status=status)
 
 
 def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:

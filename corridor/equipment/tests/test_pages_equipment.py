@@ -112,3 +112,19 @@ def test_settlement_export_only_for_the_programmes_officers(ew, world):
     assert list(book.worksheets[0].iter_rows(values_only=True))[1][:5] == ("芜湖市", "杭州市", 1, 1800.0, 400.0)
     page = officer.get(f"/equipment/vouchers/{ew.programme.pk}/").content.decode()
     assert 'data-testid="settlement-row"' in page
+
+
+def test_an_officer_creates_a_programme_on_the_page(ew, world):
+    officer = Client()
+    officer.force_login(ew.wuhu_officer)
+    page = officer.get("/equipment/vouchers/").content.decode()
+    assert 'data-testid="programme-form"' in page
+    assert 'data-testid="programme-form"' not in world.client_for("member").get("/equipment/vouchers/").content.decode()
+    data = {"issuer": world.regions["340200"].pk, "name_zh": "芜湖市检测券", "budget": "80000", "valid_from": "2026-01-01",
+            "valid_until": "2026-12-31", "fee_share": "0.4", "provider_regions": [world.regions["330100"].pk]}
+    response = officer.post("/equipment/vouchers/", data)
+    assert response.status_code == 302
+    assert world.client_for("member").post("/equipment/vouchers/", data).status_code == 403
+    # A Jiaxing officer may only issue for Jiaxing.
+    response = world.client_for("officer").post("/equipment/vouchers/", data)
+    assert response.status_code == 422
