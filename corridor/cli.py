@@ -16,6 +16,7 @@ OURS = {
     "generate": "write a synthetic population of N organisations (benchmarks)",
     "migrate": "create or update the database tables",
     "match": "rank offers for needs from JSONL files (no database); `match reindex` rebuilds the listing index",
+    "equipment": "equipment import FILE: load an instrument catalogue (.xlsx/.csv, all or nothing)",
 }
 
 

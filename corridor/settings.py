@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "corridor.accounts",
     "corridor.demo",
     "corridor.matching",
+    "corridor.equipment",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +94,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+    # Tests use a file too, not shared-cache memory: there SQLite reports "table is locked" at once
+    # instead of waiting, so tests with concurrent connections (threads) could not run as in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-corridor.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _cache_url = env_str("CACHE_URL", "")

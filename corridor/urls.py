@@ -13,5 +13,6 @@ urlpatterns = [
     path("alliances/", include("corridor.alliances.urls")),
     path("history/", include("corridor.audit.urls")),
     path("matching/", include("corridor.matching.urls")),
+    path("equipment/", include("corridor.equipment.urls")),
     path("", include("corridor.core.urls")),
 ]

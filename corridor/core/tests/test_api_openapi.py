@@ -9,6 +9,7 @@ from openapi_spec_validator import validate
 from corridor.accounts.services import create_api_token
 from corridor.alliances import services as alliances
 from corridor.matching import services as matching
+from corridor.equipment.testing import equipment_ids
 from corridor.regions.models import Corridor, CorridorVersion, Park
 
 UNSAFE = ("post", "put", "patch", "delete")
@@ -44,7 +45,7 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
     if missing:
         return dict.fromkeys(
             ("org_id", "code", "application_id", "commitment_id", "membership_id", "declaration_id", "token_id",
-             "listing_id", "interest_id"),
+             "listing_id", "interest_id", "instrument_id", "booking_id", "programme_id", "voucher_id"),
             "999999",
         )
     application = alliances.apply_for_membership(world.users["outsider"], world.alliance, world.outsider_org)
@@ -63,6 +64,7 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         "token_id": str(token.pk),
         "listing_id": str(listings.need_zh.pk),
         "interest_id": str(interest.pk),
+        **equipment_ids(world),
     }
 
 

@@ -1,0 +1,69 @@
+"""The one filter definition for the instrument catalogue: the page and the API both use it."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from django.db.models import Q, QuerySet, Subquery
+from django.utils import timezone
+from ninja import Schema
+from pydantic import Field
+
+from corridor.equipment.models import Instrument
+from corridor.equipment.services import instruments_free_between
+from corridor.orgs import search_text
+from corridor.regions.models import Region
+
+
+class InstrumentFilter(Schema):
+    q: str | None = Field(None, description="Search names, maker, model and capabilities in Chinese, English or pinyin")
+    city: str | None = Field(None, description="GB/T 2260 code of the city, district or province")
+    category: Instrument.Category | None = None
+    accreditation: Literal["cma", "cnas"] | None = Field(None, description="Holds this accreditation, valid today")
+    max_rate: Decimal | None = Field(None, ge=0, description="Rate per hour at most (CNY)")
+    free_from: datetime.datetime | None = Field(None, description="Free for the whole window from this time…")
+    free_until: datetime.datetime | None = Field(None, description="…until this time (both needed; no zone: Asia/Shanghai)")
+
+    @classmethod
+    def from_query(cls, params: Any) -> InstrumentFilter:
+        """From a page's GET parameters; empty and malformed values are treated as 'no filter'."""
+        valid: dict[str, Any] = {}
+        for name in cls.model_fields:
+            value = (params.get(name) or "").strip()
+            if not value:
+                continue
+            try:
+                cls.model_validate({name: value})
+            except Exception:
+                continue
+            valid[name] = value
+        return cls.model_validate(valid)
+
+    def apply(self, qs: QuerySet[Instrument]) -> QuerySet[Instrument]:
+        if self.q:
+            for term in search_text.query_terms(self.q):
+                qs = qs.filter(search_text__contains=term)
+        if self.city:
+            region_id = Region.objects.filter(code=self.city).values("pk")[:1]
+            qs = qs.filter(
+                Q(city_id=Subquery(region_id)) | Q(region_id=Subquery(region_id)) | Q(city__parent_id=Subquery(region_id))
+            )
+        if self.category:
+            qs = qs.filter(category=self.category)
+        if self.accreditation:
+            today = timezone.localdate()
+            prefix = self.accreditation
+            qs = qs.exclude(**{f"{prefix}_certificate": ""}).filter(
+                Q(**{f"{prefix}_expires_on__isnull": True}) | Q(**{f"{prefix}_expires_on__gte": today})
+            )
+        if self.max_rate is not None:
+            qs = qs.filter(rate_per_hour__lte=self.max_rate)
+        if self.free_from and self.free_until and self.free_from < self.free_until:
+            start, end = (timezone.make_aware(t) if timezone.is_naive(t) else t for t in (self.free_from, self.free_until))
+            qs = qs.filter(instruments_free_between(start, end))
+        return qs
+
+    def is_active(self) -> bool:
+        return any(getattr(self, name) not in (None, "") for name in type(self).model_fields)

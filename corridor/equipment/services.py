@@ -1,0 +1,386 @@
+"""Use cases on instruments and bookings: the only code that writes them (views, API and CLI call these).
+
+Every rule of a booking (who may book, duration, lead time, opening hours, quota, free slot) is
+checked here, per occurrence; the database then refuses an overlap that slipped past (a race).
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from corridor.accounts.scope import scope_of
+from corridor.alliances.models import AllianceMembership
+from corridor.core.errors import Conflict
+from corridor.equipment.models import Booking, Instrument, UsageRecord
+from corridor.equipment.overlap_guard import is_overlap
+from corridor.orgs import search_text
+from corridor.orgs.models import Organisation
+
+MAX_OCCURRENCES = 52
+REPEATS = {"none": None, "daily": datetime.timedelta(days=1), "weekly": datetime.timedelta(weeks=1)}
+
+
+# ---- instruments -------------------------------------------------------------------------------
+
+def refresh_derived_fields(instrument: Instrument) -> None:
+    """City from the region, and the search haystack from names, maker, model and capabilities."""
+    instrument.city = instrument.region.prefecture() if instrument.region_id else None
+    names = [instrument.name_zh, instrument.name_en, instrument.maker, instrument.model_number]
+    instrument.search_text = search_text.build(names) + " | " + search_text.fold(
+        f"{instrument.capabilities_zh} {instrument.capabilities_en}"
+    )
+
+
+def may_manage(user: Any, instrument: Instrument) -> bool:
+    """The owner organisation's staff (its member users) and platform admins; nobody else."""
+    scope = scope_of(user)
+    return scope.is_admin or instrument.owner_id in scope.org_ids
+
+
+def save_instrument(actor: Any, instrument: Instrument) -> Instrument:
+    """Validate and save an instrument the actor may manage (actor None: a batch job, e.g. the importer)."""
+    if actor is not None and not may_manage(actor, instrument):
+        raise PermissionDenied(_("Only the owner's staff may change this instrument."))
+    refresh_derived_fields(instrument)
+    instrument.full_clean(exclude=["search_text", "city"])
+    instrument.save()
+    return instrument
+
+
+# ---- rules --------------------------------------------------------------------------------------
+
+@dataclass
+class Clash:
+    """One occurrence of a request that cannot be booked, and why (all reasons, not just the first)."""
+
+    index: int
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    reasons: list[str] = field(default_factory=list)
+    taken: bool = False
+
+    def describe(self, tz: ZoneInfo) -> str:
+        start = self.starts_at.astimezone(tz)
+        end = self.ends_at.astimezone(tz)
+        when = f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
+        return _("Occurrence %(n)s (%(when)s): %(reasons)s") % {
+            "n": self.index + 1, "when": when, "reasons": "; ".join(self.reasons),
+        }
+
+
+class BookingRefused(ValidationError):
+    """Some occurrences break a rule (lead time, opening hours, quota); nothing was booked."""
+
+    def __init__(self, clashes: list[Clash], tz: ZoneInfo) -> None:
+        self.clashes = clashes
+        super().__init__({"occurrences": [c.describe(tz) for c in clashes]})
+
+
+class BookingConflict(Conflict):
+    """Some occurrences are taken; nothing was booked."""
+
+    def __init__(self, clashes: list[Clash], tz: ZoneInfo) -> None:
+        self.clashes = clashes
+        super().__init__({"occurrences": [c.describe(tz) for c in clashes]})
+
+
+def zone(instrument: Instrument) -> ZoneInfo:
+    return ZoneInfo(instrument.time_zone)
+
+
+def aware(value: datetime.datetime, instrument: Instrument) -> datetime.datetime:
+    """A time without a zone is read in the instrument's zone (Asia/Shanghai unless set otherwise)."""
+    return value.replace(tzinfo=zone(instrument)) if timezone.is_naive(value) else value
+
+
+def occurrences(starts_at: datetime.datetime, ends_at: datetime.datetime, repeat: str, count: int) -> list[tuple[datetime.datetime, datetime.datetime]]:
+    """The slots of a request; weekly and daily repeats keep the local wall-clock time across DST."""
+    if repeat not in REPEATS:
+        raise ValidationError({"repeat": _("Repeat must be one of: %(choices)s.") % {"choices": ", ".join(REPEATS)}})
+    step = REPEATS[repeat]
+    if step is None:
+        return [(starts_at, ends_at)]
+    if not 1 <= count <= MAX_OCCURRENCES:
+        raise ValidationError({"count": _("Between 1 and %(max)s occurrences.") % {"max": MAX_OCCURRENCES}})
+    return [(starts_at + i * step, ends_at + i * step) for i in range(count)]
+
+
+def may_book_for(user: Any, instrument: Instrument, organisation: Organisation) -> None:
+    scope = scope_of(user)
+    if not (scope.is_admin or organisation.pk in scope.org_ids):
+        raise PermissionDenied(_("You may book only for an organisation you belong to."))
+    if not instrument.active:
+        raise ValidationError({"instrument": _("This instrument is not open for booking.")})
+    if instrument.bookable_by == Instrument.BookableBy.ALLIANCE_MEMBERS and organisation.pk != instrument.owner_id:
+        owner_alliances = AllianceMembership.objects.filter(organisation_id=instrument.owner_id).values("alliance_id")
+        if not AllianceMembership.objects.filter(organisation=organisation, alliance_id__in=owner_alliances).exists():
+            raise PermissionDenied(_("Only members of an alliance the owner belongs to may book this instrument."))
+
+
+def rule_problems(instrument: Instrument, start: datetime.datetime, end: datetime.datetime, now: datetime.datetime) -> list[str]:
+    problems = []
+    minutes = (end - start).total_seconds() / 60
+    if minutes <= 0:
+        return [_("The end must be after the start.")]
+    if minutes < instrument.min_minutes or minutes > instrument.max_minutes:
+        problems.append(_("Duration must be between %(min)s and %(max)s minutes.") % {
+            "min": instrument.min_minutes, "max": instrument.max_minutes})
+    if start < now + datetime.timedelta(hours=instrument.lead_hours):
+        problems.append(_("Book at least %(hours)s hours ahead.") % {"hours": instrument.lead_hours})
+    tz = zone(instrument)
+    local_start, local_end = start.astimezone(tz), end.astimezone(tz)
+    if (
+        str(local_start.isoweekday()) not in instrument.open_days
+        or local_start.date() != local_end.date()
+        or local_start.time() < instrument.opens_at
+        or local_end.time() > instrument.closes_at
+    ):
+        problems.append(_("Outside opening hours (%(days)s, %(opens)s–%(closes)s).") % {
+            "days": instrument.open_days, "opens": f"{instrument.opens_at:%H:%M}", "closes": f"{instrument.closes_at:%H:%M}"})
+    return problems
+
+
+def _month(value: datetime.datetime, tz: ZoneInfo) -> tuple[int, int]:
+    local = value.astimezone(tz)
+    return local.year, local.month
+
+
+def _hours_used(instrument: Instrument, organisation: Organisation, months: set[tuple[int, int]], tz: ZoneInfo) -> dict[tuple[int, int], Decimal]:
+    if not months:
+        return {}
+    first = min(months)
+    last = max(months)
+    window_start = datetime.datetime(first[0], first[1], 1, tzinfo=tz)
+    window_end = datetime.datetime(last[0] + last[1] // 12, last[1] % 12 + 1, 1, tzinfo=tz)
+    used: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    for booking in Booking.objects.holding_slot().filter(
+        instrument=instrument, organisation=organisation, starts_at__gte=window_start, starts_at__lt=window_end
+    ):
+        used[_month(booking.starts_at, tz)] += booking.hours
+    return used
+
+
+def taken_between(instrument: Instrument, start: datetime.datetime, end: datetime.datetime) -> list[tuple[datetime.datetime, datetime.datetime]]:
+    """(start, end) of the bookings holding a slot of this instrument that overlap [start, end)."""
+    return list(
+        Booking.objects.holding_slot()
+        .filter(instrument=instrument, starts_at__lt=end, ends_at__gt=start)
+        .order_by("starts_at")
+        .values_list("starts_at", "ends_at")
+    )
+
+
+# ---- booking -------------------------------------------------------------------------------------
+
+@dataclass
+class SeriesResult:
+    booked: list[Booking]
+    skipped: list[Clash]
+
+
+@transaction.atomic
+def request_series(
+    actor: Any,
+    instrument: Instrument,
+    organisation: Organisation,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    *,
+    repeat: str = "none",
+    count: int = 1,
+    allow_partial: bool = False,
+    purpose: str = "",
+    samples: int = 0,
+    now: datetime.datetime | None = None,
+) -> SeriesResult:
+    """Book every occurrence, or none: each is checked and every clash is reported by occurrence.
+
+    With `allow_partial` the free occurrences are booked and the clashing ones are returned as skipped.
+    """
+    may_book_for(actor, instrument, organisation)
+    tz = zone(instrument)
+    slots = occurrences(aware(starts_at, instrument), aware(ends_at, instrument), repeat, count)
+    now = now or timezone.now()
+    if instrument.monthly_quota_hours is not None:
+        # Quota is a sum over rows, which no constraint can guard: one booking of this instrument at a time.
+        list(Instrument.objects.select_for_update().filter(pk=instrument.pk).order_by().values_list("pk", flat=True))
+    used: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    if instrument.monthly_quota_hours is not None:
+        used.update(_hours_used(instrument, organisation, {_month(s, tz) for s, _e in slots}, tz))
+    taken = taken_between(instrument, min(s for s, _e in slots), max(e for _s, e in slots))
+    clashes: list[Clash] = []
+    free: list[tuple[int, datetime.datetime, datetime.datetime]] = []
+    for index, (start, end) in enumerate(slots):
+        clash = Clash(index, start, end, rule_problems(instrument, start, end, now))
+        if any(s < end and start < e for s, e in taken):
+            clash.taken = True
+            clash.reasons.append(_("already booked"))
+        hours = Decimal((end - start).total_seconds()) / Decimal(3600)
+        month = _month(start, tz)
+        if instrument.monthly_quota_hours is not None and used[month] + hours > instrument.monthly_quota_hours:
+            clash.reasons.append(_("over the monthly quota of %(quota)s hours (%(used)s used)") % {
+                "quota": instrument.monthly_quota_hours, "used": f"{used[month]:.1f}"})
+        if clash.reasons:
+            clashes.append(clash)
+        else:
+            used[month] += hours
+            free.append((index, start, end))
+    _refuse_unless_partial(clashes, allow_partial, tz)
+    status = Booking.Status.REQUESTED if instrument.approval_required else Booking.Status.APPROVED
+    series = uuid.uuid4() if len(slots) > 1 else None
+    booked: list[Booking] = []
+    for index, start, end in free:
+        booking = Booking(
+            instrument=instrument, organisation=organisation, requested_by=actor if getattr(actor, "pk", None) else None,
+            starts_at=start, ends_at=end, status=status, series=series, purpose=purpose, samples=samples,
+        )
+        try:
+            with transaction.atomic():
+                booking.save()
+        except IntegrityError as exc:
+            if not is_overlap(exc):
+                raise
+            # Someone else took it between our check and our insert: the database said no.
+            clashes.append(Clash(index, start, end, [_("already booked")], taken=True))
+            _refuse_unless_partial(clashes, allow_partial, tz)
+            continue
+        booked.append(booking)
+    if not booked:
+        _refuse_unless_partial(clashes, False, tz)
+    clashes.sort(key=lambda c: c.index)
+    return SeriesResult(booked, clashes)
+
+
+def _refuse_unless_partial(clashes: list[Clash], allow_partial: bool, tz: ZoneInfo) -> None:
+    if not clashes or allow_partial:
+        return
+    if any(c.taken for c in clashes):
+        raise BookingConflict(clashes, tz)
+    raise BookingRefused(clashes, tz)
+
+
+def request_booking(actor: Any, instrument: Instrument, organisation: Organisation, starts_at: datetime.datetime,
+                    ends_at: datetime.datetime, **kwargs: Any) -> Booking:
+    return request_series(actor, instrument, organisation, starts_at, ends_at, **kwargs).booked[0]
+
+
+# ---- decisions -------------------------------------------------------------------------------------
+
+def _require_owner_staff(actor: Any, booking: Booking) -> None:
+    if not may_manage(actor, booking.instrument):
+        raise PermissionDenied(_("Only the instrument owner's staff may decide on this booking."))
+
+
+def _move(actor: Any, booking: Booking, allowed_from: tuple[str, ...], to: str, **changes: Any) -> Booking:
+    """Change the status only if it is still one of `allowed_from` (a second click or a race changes nothing)."""
+    updated = Booking.objects.filter(pk=booking.pk, status__in=allowed_from).update(status=to, **changes)
+    if not updated:
+        booking.refresh_from_db()
+        raise Conflict({"status": _("This booking is %(status)s; it cannot be changed that way.") % {
+            "status": booking.get_status_display()}})
+    booking.refresh_from_db()
+    return booking
+
+
+@transaction.atomic
+def approve_booking(actor: Any, booking: Booking) -> Booking:
+    _require_owner_staff(actor, booking)
+    return _move(actor, booking, ("requested",), "approved", decided_by=actor, decided_at=timezone.now())
+
+
+@transaction.atomic
+def reject_booking(actor: Any, booking: Booking, reason: str) -> Booking:
+    _require_owner_staff(actor, booking)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the booking is rejected.")})
+    return _move(actor, booking, ("requested",), "rejected", reason=reason.strip(), decided_by=actor, decided_at=timezone.now())
+
+
+@transaction.atomic
+def cancel_booking(actor: Any, booking: Booking, reason: str = "") -> Booking:
+    scope = scope_of(actor)
+    if not (may_manage(actor, booking.instrument) or booking.organisation_id in scope.org_ids):
+        raise PermissionDenied(_("Only the booker or the owner may cancel this booking."))
+    return _move(actor, booking, ("requested", "approved"), "cancelled", reason=reason.strip(), decided_at=timezone.now())
+
+
+def _require_started(booking: Booking, now: datetime.datetime | None) -> None:
+    if booking.starts_at > (now or timezone.now()):
+        raise ValidationError({"status": _("The booked time has not begun yet.")})
+
+
+@transaction.atomic
+def mark_no_show(actor: Any, booking: Booking, *, now: datetime.datetime | None = None) -> Booking:
+    _require_owner_staff(actor, booking)
+    _require_started(booking, now)
+    return _move(actor, booking, ("approved",), "no_show", decided_at=timezone.now())
+
+
+@transaction.atomic
+def complete_booking(actor: Any, booking: Booking, *, hours: Decimal | None = None, samples: int | None = None,
+                     now: datetime.datetime | None = None) -> UsageRecord:
+    """Record what was used; the fee follows from the instrument's rates and is what vouchers pay part of."""
+    _require_owner_staff(actor, booking)
+    _require_started(booking, now)
+    hours = booking.hours.quantize(Decimal("0.01")) if hours is None else Decimal(hours)
+    samples = booking.samples if samples is None else samples
+    if hours < 0:
+        raise ValidationError({"hours": _("Hours cannot be negative.")})
+    if samples < 0:
+        raise ValidationError({"samples": _("Samples cannot be negative.")})
+    _move(actor, booking, ("approved",), "completed", decided_at=timezone.now())
+    instrument = booking.instrument
+    fee = (hours * instrument.rate_per_hour + samples * instrument.rate_per_sample).quantize(Decimal("0.01"))
+    return UsageRecord.objects.create(booking=booking, hours=hours, samples=samples, fee=fee,
+                                      recorded_by=actor if getattr(actor, "pk", None) else None)
+
+
+# ---- the calendar --------------------------------------------------------------------------------
+
+@dataclass
+class Slot:
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    state: str  # "free", "taken", "closed"
+
+
+def week_calendar(instrument: Instrument, first_day: datetime.date, *, step_minutes: int = 60, days: int = 7) -> list[tuple[datetime.date, list[Slot]]]:
+    """Free and taken slots per day in the instrument's local time; who booked is not shown here."""
+    tz = zone(instrument)
+    start = datetime.datetime.combine(first_day, instrument.opens_at, tzinfo=tz)
+    end = datetime.datetime.combine(first_day + datetime.timedelta(days=days), instrument.closes_at, tzinfo=tz)
+    taken = taken_between(instrument, start, end)
+    out = []
+    step = datetime.timedelta(minutes=step_minutes)
+    for offset in range(days):
+        day = first_day + datetime.timedelta(days=offset)
+        slots = []
+        cursor = datetime.datetime.combine(day, instrument.opens_at, tzinfo=tz)
+        closing = datetime.datetime.combine(day, instrument.closes_at, tzinfo=tz)
+        is_open = str(day.isoweekday()) in instrument.open_days
+        while cursor < closing:
+            slot_end = min(cursor + step, closing)
+            state = "closed" if not is_open else (
+                "taken" if any(s < slot_end and cursor < e for s, e in taken) else "free")
+            slots.append(Slot(cursor, slot_end, state))
+            cursor = slot_end
+        out.append((day, slots))
+    return out
+
+
+def instruments_free_between(start: datetime.datetime, end: datetime.datetime) -> Q:
+    """Instruments with no booking holding any part of [start, end)."""
+    busy = Booking.objects.holding_slot().filter(starts_at__lt=end, ends_at__gt=start).values("instrument_id")
+    return ~Q(pk__in=busy)

@@ -1,0 +1,163 @@
+"""Use cases on innovation vouchers: programmes, grants and redemptions. The only code that writes them.
+
+Money is taken with one conditional UPDATE (`SET x = x - amount WHERE x >= amount`): of two
+concurrent redemptions against one balance, at most as many succeed as the balance covers, on
+PostgreSQL and SQLite alike; the CHECK constraints (balance ≥ 0, unallocated ≥ 0) back that up.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from corridor.accounts.scope import scope_of
+from corridor.core.errors import Conflict
+from corridor.equipment.models import Booking, Redemption, Voucher, VoucherProgramme
+from corridor.orgs.models import Organisation
+from corridor.regions.models import Region
+
+CENT = Decimal("0.01")
+
+
+def money(value: Any, field: str) -> Decimal:
+    try:
+        amount = Decimal(str(value)).quantize(CENT)
+    except (InvalidOperation, ValueError):
+        raise ValidationError({field: _("Enter an amount in yuan, e.g. 1200.00.")}) from None
+    if amount <= 0:
+        raise ValidationError({field: _("The amount must be more than zero.")})
+    return amount
+
+
+def may_manage_programme(user: Any, programme: VoucherProgramme) -> bool:
+    return VoucherProgramme.objects.managed_by(user).filter(pk=programme.pk).exists()
+
+
+def _within(region: Region | None, allowed_ids: set[int]) -> bool:
+    """Is `region` one of `allowed_ids` or inside one of them (district → city → province)?"""
+    node = region
+    while node is not None:
+        if node.pk in allowed_ids:
+            return True
+        node = node.parent
+    return False
+
+
+def _org_region(org: Organisation) -> Region | None:
+    return org.region or org.city
+
+
+@transaction.atomic
+def create_programme(actor: Any, data: dict[str, Any]) -> VoucherProgramme:
+    """A city officer creates a programme for their own region (or a district in it); admins for any."""
+    scope = scope_of(actor)
+    issuer: Region = data["issuer"]
+    if not (scope.is_admin or issuer.pk in scope.officer_region_ids or issuer.parent_id in scope.officer_region_ids):
+        raise PermissionDenied(_("Only the issuing region's officers may create its voucher programmes."))
+    budget = money(data.get("budget"), "budget")
+    programme = VoucherProgramme(
+        issuer=issuer, name_zh=data.get("name_zh", ""), name_en=data.get("name_en", ""), budget=budget,
+        unallocated=budget, valid_from=data["valid_from"], valid_until=data["valid_until"],
+        fee_share=Decimal(str(data.get("fee_share", "0.5"))),
+    )
+    programme.full_clean()
+    programme.save()
+    programme.holder_regions.set(data.get("holder_regions") or [issuer])
+    programme.provider_regions.set(data.get("provider_regions") or [])
+    return programme
+
+
+@transaction.atomic
+def grant_voucher(actor: Any, programme: VoucherProgramme, holder: Organisation, amount: Any) -> Voucher:
+    """Grant from the programme's budget; refused, with nothing changed, when the budget would go below zero."""
+    if not may_manage_programme(actor, programme):
+        raise PermissionDenied(_("Only the issuing region's officers may grant this programme's vouchers."))
+    value = money(amount, "amount")
+    holder_regions = set(programme.holder_regions.values_list("pk", flat=True))
+    if not _within(_org_region(holder), holder_regions):
+        raise ValidationError({"holder": _("This organisation is not located where the programme's holders must be.")})
+    taken = VoucherProgramme.objects.filter(pk=programme.pk, unallocated__gte=value).update(
+        unallocated=F("unallocated") - value
+    )
+    if not taken:
+        programme.refresh_from_db()
+        raise Conflict({"amount": _("Only %(left)s yuan of the programme's budget is left to grant.") % {
+            "left": programme.unallocated}})
+    return Voucher.objects.create(programme=programme, holder=holder, amount=value, balance=value,
+                                  granted_by=actor if getattr(actor, "pk", None) else None)
+
+
+@transaction.atomic
+def redeem(actor: Any, voucher: Voucher, booking: Booking, amount: Any, *, contract_ref: str, receipt_ref: str,
+           today: datetime.date | None = None) -> Redemption:
+    """Pay part of a completed booking at an eligible provider with the holder's voucher."""
+    scope = scope_of(actor)
+    if not (scope.is_admin or voucher.holder_id in scope.org_ids):
+        raise PermissionDenied(_("Only the voucher holder's staff may redeem it."))
+    value = money(amount, "amount")
+    errors: dict[str, str] = {}
+    if not contract_ref.strip():
+        errors["contract_ref"] = _("The contract reference is required.")
+    if not receipt_ref.strip():
+        errors["receipt_ref"] = _("The receipt (invoice) reference is required.")
+    # One redemption of a booking at a time, so the share of its fee cannot be overpaid by a race.
+    booking = Booking.objects.select_for_update().select_related("instrument__owner", "instrument__region").get(pk=booking.pk)
+    programme = voucher.programme
+    today = today or timezone.localdate()
+    if booking.status != Booking.Status.COMPLETED:
+        errors["booking"] = _("Only a completed booking can be paid with a voucher.")
+    elif booking.organisation_id != voucher.holder_id:
+        errors["booking"] = _("The booking was not made by the voucher's holder.")
+    elif not programme.valid_from <= today <= programme.valid_until:
+        errors["voucher"] = _("The programme is valid from %(start)s to %(end)s.") % {
+            "start": programme.valid_from, "end": programme.valid_until}
+    else:
+        providers = set(programme.provider_regions.values_list("pk", flat=True))
+        if not _within(booking.instrument.region, providers):
+            errors["booking"] = _("The provider is not in a region where this programme's vouchers are accepted.")
+    if errors:
+        raise ValidationError(errors)
+    if Redemption.objects.filter(voucher=voucher, booking=booking).exists():
+        raise Conflict({"booking": _("This voucher has already paid for this booking.")})
+    usage = booking.usage
+    cap = (usage.fee * programme.fee_share).quantize(CENT)
+    paid = (booking.redemptions.aggregate(total=Sum("amount"))["total"] or Decimal("0")).quantize(CENT)
+    if paid + value > cap:
+        raise ValidationError({"amount": _("A voucher may pay at most %(cap)s yuan of this booking (%(share)s%% of %(fee)s); %(paid)s is already paid.") % {
+            "cap": cap, "share": f"{programme.fee_share * 100:.0f}", "fee": usage.fee, "paid": paid}})
+    taken = Voucher.objects.filter(pk=voucher.pk, balance__gte=value).update(balance=F("balance") - value)
+    if not taken:
+        voucher.refresh_from_db()
+        raise Conflict({"amount": _("The voucher's balance is %(balance)s yuan.") % {"balance": voucher.balance}})
+    holder_region = _org_region(voucher.holder)
+    return Redemption.objects.create(
+        voucher=voucher, booking=booking, amount=value, contract_ref=contract_ref.strip(), receipt_ref=receipt_ref.strip(),
+        holder_city=holder_region.prefecture() if holder_region else None, provider=booking.instrument.owner,
+        provider_city=booking.instrument.city, redeemed_by=actor if getattr(actor, "pk", None) else None,
+    )
+
+
+def vouchers_for_booking(user: Any, booking: Booking) -> list[Voucher]:
+    """The user's vouchers that could pay for this booking (holder, validity and provider region match)."""
+    if booking.status != Booking.Status.COMPLETED:
+        return []
+    today = timezone.localdate()
+    candidates = Voucher.objects.visible_to(user).filter(
+        holder_id=booking.organisation_id, balance__gt=0,
+        programme__valid_from__lte=today, programme__valid_until__gte=today,
+    ).select_related("programme")
+    region = booking.instrument.region
+    out = []
+    for voucher in candidates:
+        providers = set(voucher.programme.provider_regions.values_list("pk", flat=True))
+        if _within(region, providers):
+            out.append(voucher)
+    return out
+
