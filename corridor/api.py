@@ -68,8 +68,8 @@ install_error_handlers(api)
 
 from corridor.accounts.api import router as accounts_router  # noqa: E402
 from corridor.alliances.api import router as alliances_router  # noqa: E402
-from corridor.matching.api import router as matching_router  # noqa: E402
 from corridor.equipment.api import router as equipment_router  # noqa: E402
+from corridor.matching.api import router as matching_router  # noqa: E402
 from corridor.orgs.api import router as orgs_router  # noqa: E402
 from corridor.regions.api import router as regions_router  # noqa: E402
 

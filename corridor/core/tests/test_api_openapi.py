@@ -8,8 +8,8 @@ from openapi_spec_validator import validate
 
 from corridor.accounts.services import create_api_token
 from corridor.alliances import services as alliances
-from corridor.matching import services as matching
 from corridor.equipment.testing import equipment_ids
+from corridor.matching import services as matching
 from corridor.regions.models import Corridor, CorridorVersion, Park
 
 UNSAFE = ("post", "put", "patch", "delete")
