@@ -15,6 +15,7 @@ OURS = {
     "createuser": "create a user with a role (member, secretariat, city officer, admin)",
     "generate": "write a synthetic population of N organisations (benchmarks)",
     "migrate": "create or update the database tables",
+    "dedupe": "cluster organisation records in a CSV file (no database): dedupe IN.csv --output OUT.jsonl",
 }
 
 
@@ -30,6 +31,11 @@ def main(argv: list[str] | None = None) -> None:
     if not args or args[0] in ("-h", "--help"):
         print(_usage())
         return
+    if args[0] == "dedupe":
+        # Entity resolution on files needs no settings and no database: run it before Django starts.
+        from corridor.resolution.cli import main as dedupe
+
+        sys.exit(dedupe(args[1:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
