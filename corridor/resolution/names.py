@@ -22,6 +22,7 @@ from corridor.resolution.lexicon import (
     is_pinyin,
     lexicon,
     pinyin_key,
+    pinyin_syllables,
     place_words,
 )
 
@@ -122,9 +123,7 @@ def _parse_cached(name: str) -> tuple[ParsedName, ...]:
     else:
         latin_part = text
     if latin_part.strip():
-        la = _parse_latin(latin_part, bracket_words if not out else [], place)
-        if la is not None:
-            out.append(la)
+        out.extend(_parse_latin(latin_part, bracket_words if not out else [], place))
     return tuple(out)
 
 
@@ -224,12 +223,12 @@ def _longest(core: str, i: int, first: dict[str, str], second: dict[str, str], l
     return None
 
 
-def _parse_latin(text: str, extra: list[str], place: Place | None) -> ParsedName | None:
+def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[ParsedName]:
     lex = lexicon()
     tokens = [t for t in _SPLIT_LATIN.split(text.replace("'s", "")) if t]
     tokens += [t for word in extra for t in _SPLIT_LATIN.split(word) if t]
     if not tokens:
-        return None
+        return []
     exact = "".join(tokens)
     kind: str | None = None
     # Legal forms anywhere ("Co., Ltd.", "youxian gongsi").
@@ -263,13 +262,21 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> ParsedName
         tokens = tokens[hit[0]:]
         stripped_any = True
     trade_tokens: list[str] = []
+    shorter: list[ParsedName] = []
     concepts: set[str] = set()
     extras: set[str] = set()
     first_concept: str | None = None
     i = 0
     in_trade = True
+    syllables = pinyin_syllables()
+    spaced = len(tokens) > 1 and tokens[0] in syllables  # "Rong Wei Zhi Neng": pinyin one syllable a word
     while i < len(tokens):
         matched = 0
+        # A spaced pinyin trade name has at least two syllables ("Guang Li Dian Zi" is 光利, not 光 + 锂电).
+        if spaced and in_trade and len(trade_tokens) < 2 and tokens[i] in syllables:
+            trade_tokens.append(tokens[i])
+            i += 1
+            continue
         for size in (4, 3, 2, 1):
             if i + size > len(tokens):
                 continue
@@ -303,8 +310,14 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> ParsedName
             extras.add(token[:-1] if token.endswith("s") and len(token) > 3 else token)
         i += 1
     concepts.discard(GENERIC)
+    if spaced and len(trade_tokens) >= 3 and all(t in syllables for t in trade_tokens):
+        # "Zhong Ke Zhou Cheng": where the trade name ends is unknown; its first two and three syllables
+        # are offered too (the Chinese record, when there is one, says which).
+        for n in range(2, len(trade_tokens)):
+            head = "".join(trade_tokens[:n])
+            shorter.append(ParsedName("alias", head, head, frozenset(concepts - {GENERIC}), kind, place, exact))
     trade = "".join(trade_tokens) or "".join(tokens) or exact
     key = "".join(ch for ch in trade if ch.isalnum())
     if not trade_tokens and first_concept is not None:
         key = "#" + first_concept  # place + industry only (Shanghai Electric)
-    return ParsedName("latin", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras))
+    return [ParsedName("latin", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras)), *shorter]

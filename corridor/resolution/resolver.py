@@ -190,9 +190,9 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
     if p.script == q.script:
         if p.extras and q.extras and not (p.extras & q.extras):
             return None  # 恒达纸业 and 恒达玻璃: words the lexicon lacks, but plainly different trades
-        if _registered(p) and _registered(q) and (p.concepts != q.concepts or p.extras != q.extras):
+        if _registered(p) and _registered(q) and (p.concepts != q.concepts or (p.extras and q.extras and p.extras != q.extras)):
             return None  # two registered names in one language that differ in their industry are two companies
-    elif _only_unknown_words(p, q) or _only_unknown_words(q, p):
+    if _only_unknown_words(p, q) or _only_unknown_words(q, p):
         return None  # "Youjingce Hardware" is not 优晶策芯片: an industry the other name does not have
     bonus = 0.0
     if p.concepts and p.concepts == q.concepts:
@@ -224,8 +224,8 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
     if not confirmed_by:
         return None
     if both_zh:
-        if len(p.trade) >= 3 and len(p.trade) == len(q.trade) and sum(a != b for a, b in zip(p.trade, q.trade, strict=True)) == 1:
-            return Evidence(0.7 + bonus, "typo")
+        # Chinese is typed by sound: a slip gives a homophone (above), rarely another character; 威腾展 and
+        # 耀腾展 in one city are two companies.
         return None
     shortest = min(len(p.key), len(q.key))
     if shortest >= 4 and DamerauLevenshtein.distance(p.key, q.key, score_cutoff=1) <= 1:
@@ -255,8 +255,6 @@ def _blocking_keys(item: Prepared) -> set[str]:
         if len(p.key) >= 4 and not p.key.startswith("#"):
             keys.add("d" + p.key)
             keys.update("d" + p.key[:i] + p.key[i + 1 :] for i in range(len(p.key)))
-        if p.script != "latin" and len(p.trade) >= 3:
-            keys.update("z" + p.trade[:i] + "*" + p.trade[i + 1 :] for i in range(len(p.trade)))
     return keys
 
 
@@ -355,7 +353,7 @@ class _UnionFind:
                 if p.script == "zh":
                     c.zh_trades.add((p.trade, p.key))
                 if _registered(p) and p.script != "alias":
-                    c.registered.add((p.script, p.concepts | {"+" + e for e in p.extras}))
+                    c.registered.add((p.script, p.concepts))
             self.state[root] = c
         return self.state[root]
 
@@ -392,13 +390,9 @@ def _conflict(a: _Cluster, b: _Cluster) -> bool:
                 return True
     for ta, ka in a.zh_trades:
         for tb, kb in b.zh_trades:
-            if ta != tb and ka != kb and not _one_substitution(ta, tb):
+            if ta != tb and ka != kb:
                 return True
     return False
-
-
-def _one_substitution(a: str, b: str) -> bool:
-    return len(a) == len(b) >= 3 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def cluster(prepared: Sequence[Prepared], pairs: Sequence[tuple[int, int, Evidence]]) -> list[int]:
