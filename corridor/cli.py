@@ -15,6 +15,7 @@ OURS = {
     "createuser": "create a user with a role (member, secretariat, city officer, admin)",
     "generate": "write a synthetic population of N organisations (benchmarks)",
     "migrate": "create or update the database tables",
+    "import": "import organisations from .xlsx/.csv: import organisations FILE [--map COL=FIELD] [--report E.xlsx]",
     "dedupe": "cluster organisation records in a CSV file (no database): dedupe IN.csv --output OUT.jsonl",
 }
 

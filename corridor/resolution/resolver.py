@@ -420,3 +420,42 @@ def resolve(
     roots = cluster(prepared, pairs)
     labels = [records[root].id for root in roots]
     return Resolution(labels, pairs, aliases)
+
+
+class Index:
+    """Existing records, indexed by blocking key, to match one incoming record at a time (imports)."""
+
+    def __init__(self, aliases: dict[str, Alias] | None = None) -> None:
+        self.items: list[Prepared] = []
+        self.idents: list[object] = []
+        self.keys: dict[str, list[int]] = {}
+        self.aliases = aliases or {}
+
+    def _prepare(self, record: Record) -> Prepared:
+        item = prepare([record])[0]
+        apply_aliases([item], self.aliases)
+        return item
+
+    def add(self, ident: object, record: Record) -> None:
+        item = self._prepare(record)
+        position = len(self.items)
+        self.items.append(item)
+        self.idents.append(ident)
+        for key in _blocking_keys(item):
+            self.keys.setdefault(key, []).append(position)
+
+    def match(self, record: Record) -> list[tuple[object, Evidence]]:
+        """The indexed records that `compare` accepts, strongest evidence first."""
+        item = self._prepare(record)
+        seen: set[int] = set()
+        found: list[tuple[object, Evidence]] = []
+        for key in _blocking_keys(item):
+            for position in self.keys.get(key, ()):
+                if position in seen:
+                    continue
+                seen.add(position)
+                evidence = compare(item, self.items[position])
+                if evidence is not None:
+                    found.append((self.idents[position], evidence))
+        found.sort(key=lambda pair: -pair[1].score)
+        return found
