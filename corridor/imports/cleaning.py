@@ -87,10 +87,11 @@ class Lookups:
             kinds.update({fold_header(w): value for w in words})
         for value, words in _SIZE_WORDS.items():
             sizes.update({fold_header(w): value for w in words})
-        lengths = {
-            name: getattr(Organisation._meta.get_field(name), "max_length", 0) or 0
-            for name in (*TEXT_FIELDS, "website", "contact_email")
-        }
+        lengths = {}
+        for name in (*TEXT_FIELDS, "website", "contact_email"):
+            limit = getattr(Organisation._meta.get_field(name), "max_length", None)
+            if limit:  # descriptions are text without a limit
+                lengths[name] = limit
         return cls(regions, names, industries, slugs, kinds, sizes, lengths)
 
 
