@@ -174,6 +174,9 @@ class _Importer:
         self.seen_uscc: dict[str, int] = {}
         self.index: Index | None = None
         self.created_ids: set[int] = set()
+        # Rows with a credit code can only match an organisation without one (two codes decide "no"):
+        # while there is none, such rows skip the name lookups entirely.
+        self.codeless_exist = Organisation.objects.filter(uscc__isnull=True).exists()
 
     def close(self) -> None:
         self.index = None
@@ -230,7 +233,7 @@ class _Importer:
             org = by_code.get(row.values.get("uscc") or "")
             if org is not None:
                 found[row.number] = org
-            else:
+            elif not row.values.get("uscc") or self.codeless_exist:
                 pending.append(row)
         if pending:
             found.update(self._match_by_name(pending))
@@ -339,6 +342,7 @@ class _Importer:
             self.writer.create(orgs)
             self.result.created += len(orgs)
             self.created_ids.update(o.pk for o in orgs)
+            self.codeless_exist = self.codeless_exist or any(not o.uscc for o in orgs)
             self.writer.link([(o.pk, i) for o, ids in new for i in ids])
             records.extend(self._change(o, ChangeRecord.Action.CREATE, {}, audit.snapshot(o)) for o in orgs)
             if self.index is not None:

@@ -87,5 +87,60 @@ class CopyWriter(OrmWriter):
                     ))
 
 
+class SqliteWriter(OrmWriter):
+    """SQLite: one prepared INSERT run over the whole batch (executemany), ids assigned up front.
+
+    The import holds SQLite's single write lock for its whole transaction, so the next ids are known.
+    """
+
+    def create(self, orgs: Sequence[Organisation]) -> None:
+        if not orgs:
+            return
+        table = Organisation._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT max(id) FROM {table}")
+            top = cursor.fetchone()[0] or 0
+            cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+            row = cursor.fetchone()
+            start = max(top, row[0] if row else 0) + 1
+            now = timezone.now().isoformat()
+            columns = ("id", *ORG_COLUMNS, "created_at", "updated_at")
+            marks = ", ".join(["%s"] * len(columns))
+            rows = []
+            for offset, org in enumerate(orgs):
+                org.pk = start + offset
+                values = [getattr(org, c) for c in ORG_COLUMNS]
+                values[3] = json.dumps(org.aliases or [], ensure_ascii=False)
+                rows.append((org.pk, *values, now, now))
+            cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+        for org in orgs:
+            org._state.adding = False
+            org._state.db = "default"
+
+    def link(self, pairs: Sequence[tuple[int, int]]) -> None:
+        if pairs:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {Through._meta.db_table} (organisation_id, industry_id) VALUES (%s, %s)", list(pairs)
+                )
+
+    def record(self, records: Sequence[ChangeRecord]) -> None:
+        if not records:
+            return
+        now = timezone.now().isoformat()
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {ChangeRecord._meta.db_table} (content_type_id, object_id, object_repr, action, "
+                "actor_id, at, before, after, note) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                [(r.content_type_id, r.object_id, r.object_repr, r.action, r.actor_id, now,
+                  json.dumps(r.before, ensure_ascii=False), json.dumps(r.after, ensure_ascii=False), r.note)
+                 for r in records],
+            )
+
+
 def writer_for_connection() -> OrmWriter:
-    return CopyWriter() if connection.vendor == "postgresql" else OrmWriter()
+    if connection.vendor == "postgresql":
+        return CopyWriter()
+    if connection.vendor == "sqlite":
+        return SqliteWriter()
+    return OrmWriter()
