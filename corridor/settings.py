@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "corridor.accounts",
     "corridor.demo",
     "corridor.imports",
+    "corridor.jobs",
 ]
 
 MIDDLEWARE = [

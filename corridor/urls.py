@@ -12,5 +12,7 @@ urlpatterns = [
     path("organisations/", include("corridor.orgs.urls")),
     path("alliances/", include("corridor.alliances.urls")),
     path("history/", include("corridor.audit.urls")),
+    path("imports/", include("corridor.imports.urls")),
+    path("jobs/", include("corridor.jobs.urls")),
     path("", include("corridor.core.urls")),
 ]

@@ -6,3 +6,6 @@ class ImportsConfig(AppConfig):
     name = "corridor.imports"
     label = "imports"
     verbose_name = _("import, export and duplicates")
+
+    def ready(self) -> None:
+        from corridor.imports import jobs  # noqa: F401  (registers the import job)
