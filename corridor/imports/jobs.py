@@ -42,3 +42,15 @@ def run_import(job: Job, progress: Progress) -> dict[str, Any]:
     except PermissionError as exc:  # pragma: no cover - the page checks first
         raise JobFailed(str(exc) or _("You may not import organisations.")) from None
     return result.as_dict()
+
+
+FIND_DUPLICATES = "find-duplicates"
+MAX_PAIRS = 500
+
+
+@register(FIND_DUPLICATES, gettext_lazy("Search for duplicate organisations"), template="imports/_duplicates_result.html")
+def run_find_duplicates(job: Job, progress: Progress) -> dict[str, Any]:
+    from corridor.imports.merging import candidate_pairs
+
+    pairs = candidate_pairs(job.created_by, progress)
+    return {"pairs": pairs[:MAX_PAIRS], "count": len(pairs)}
