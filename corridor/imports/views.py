@@ -21,7 +21,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from corridor.accounts.scope import scope_of
@@ -85,9 +85,9 @@ def export_xlsx(request: HttpRequest) -> HttpResponseBase:
 
 
 REASONS = {
-    "uscc": _lazy("same credit code"), "same-name": _lazy("same name"), "trade-name": _lazy("same trade name"),
-    "cross-script": _lazy("Chinese and English/pinyin of one name"), "alias": _lazy("known brand name"),
-    "homophone": _lazy("same sound, one character differs"), "typo": _lazy("one letter differs"),
+    "uscc": gettext_lazy("same credit code"), "same-name": gettext_lazy("same name"), "trade-name": gettext_lazy("same trade name"),
+    "cross-script": gettext_lazy("Chinese and English/pinyin of one name"), "alias": gettext_lazy("known brand name"),
+    "homophone": gettext_lazy("same sound, one character differs"), "typo": gettext_lazy("one letter differs"),
 }
 
 
