@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -102,6 +103,22 @@ def quality() -> None:
     print(f"predicted clusters mixing organisations: {sum(wrong.values())}")
 
 
+def held_out(seeds: list[int]) -> None:
+    """The same construction with other seeds: sets the resolver was never looked at against."""
+    for seed in seeds:
+        path = OUT / f"dedupe_heldout_{seed}.csv"
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_dedupe_set.py")], check=True, capture_output=True,
+                       env={**os.environ, "DEDUPE_SET_SEED": str(seed), "DEDUPE_SET_OUT": str(path)})
+        with path.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        truth = [r["entity"] for r in rows]
+        labels, _wall, _peak = run_dedupe(path, OUT / f"dedupe_heldout_{seed}.jsonl")
+        p, r, f = scores(truth, labels)
+        bp, br, bf = scores(truth, baseline([row["name"] for row in rows]))
+        print(f"held-out set, seed {seed}: {len(rows)} rows; corridor dedupe P {p:.3f} R {r:.3f} F1 {f:.3f}; "
+              f"baseline P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
+
+
 def _clusters(labels: list[str]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = defaultdict(list)
     for i, label in enumerate(labels):
@@ -151,8 +168,11 @@ def scale(size: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=0, help="also time N generated rows (e.g. 1000000)")
+    parser.add_argument("--held-out", default="7,99", help="seeds of extra sets built the same way (default 7,99)")
     args = parser.parse_args()
     quality()
+    if args.held_out:
+        held_out([int(s) for s in args.held_out.split(",") if s.strip()])
     if args.size:
         scale(args.size)
 

@@ -20,6 +20,7 @@ a few carry a wrong check character, which the resolver must ignore rather than 
 from __future__ import annotations
 
 import csv
+import os
 import random
 import sys
 import unicodedata
@@ -36,8 +37,8 @@ from dedupe_real import REAL
 from corridor.demo import synthetic_data as data
 from corridor.orgs import uscc
 
-OUT = Path(__file__).resolve().parent / "data" / "dedupe_labelled.csv"
-SEED = 20260
+OUT = Path(os.environ.get("DEDUPE_SET_OUT") or Path(__file__).resolve().parent / "data" / "dedupe_labelled.csv")
+SEED = int(os.environ.get("DEDUPE_SET_SEED", "20260"))
 FAMILIES = 520
 
 CITIES = [  # zh, en, province zh, province en, division code, address district

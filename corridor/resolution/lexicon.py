@@ -217,6 +217,10 @@ class Lexicon:
 def lexicon() -> Lexicon:
     kinds_zh = {w: kind for kind, zh, _en in KIND_MARKERS for w in zh}
     kinds_latin = {w: kind for kind, _zh, en in KIND_MARKERS for w in en}
+    for kind, zh, _en in KIND_MARKERS:
+        for w in zh:
+            if len(w) >= 3:  # 研究院 → yanjiuyuan; two-character pinyin (xueyuan, xiehui) is too often a trade name
+                kinds_latin.setdefault(pinyin_key(w), kind)
     concepts_zh: dict[str, str] = {}
     concepts_latin: dict[str, str] = {}
     for concept, zh, en in CONCEPTS:

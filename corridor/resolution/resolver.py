@@ -70,6 +70,7 @@ class _Cluster:
     concepts: set[frozenset[str]] = field(default_factory=set)
     zh_trades: set[tuple[str, str]] = field(default_factory=set)  # (trade, key)
     registered: set[tuple[str, frozenset[str]]] = field(default_factory=set)  # (script, concepts) of full names
+    extras: set[tuple[str, frozenset[str]]] = field(default_factory=set)  # (script, unknown industry words)
 
 
 def valid_uscc(raw: str) -> str | None:
@@ -168,6 +169,15 @@ def _compatible_concepts(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or a <= b or b <= a
 
 
+INSTITUTIONS = ("institute", "university", "association", "government")
+
+
+def _names_an_industry_the_institution_lacks(p: ParsedName, q: ParsedName) -> bool:
+    if p.kind not in INSTITUTIONS or q.kind is not None:
+        return False
+    return not (q.concepts <= p.concepts and (q.extras <= p.extras or p.script != q.script))
+
+
 def _registered(p: ParsedName) -> bool:
     """A full company name with its legal form (not a short name, not an institute's name)."""
     return p.kind in ("company", "branch")
@@ -187,6 +197,8 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
         return None
     if _kind_conflict(p.kind, q.kind) or not _compatible_concepts(p.concepts, q.concepts):
         return None
+    if _names_an_industry_the_institution_lacks(p, q) or _names_an_industry_the_institution_lacks(q, p):
+        return None  # "天永泽印刷" is the printing company, not 天永泽研究院
     if p.script == q.script:
         if p.extras and q.extras and not (p.extras & q.extras):
             return None  # 恒达纸业 and 恒达玻璃: words the lexicon lacks, but plainly different trades
@@ -354,6 +366,8 @@ class _UnionFind:
                     c.zh_trades.add((p.trade, p.key))
                 if _registered(p) and p.script != "alias":
                     c.registered.add((p.script, p.concepts))
+                if p.extras and p.script != "alias":
+                    c.extras.add((p.script, p.extras))
             self.state[root] = c
         return self.state[root]
 
@@ -366,7 +380,7 @@ class _UnionFind:
         if len(a.usccs | b.usccs) > 1 or (not decisive and _conflict(a, b)):
             return False
         merged = _Cluster(a.usccs | b.usccs, a.cities | b.cities, a.provinces | b.provinces, a.kinds | b.kinds,
-                          a.concepts | b.concepts, a.zh_trades | b.zh_trades, a.registered | b.registered)
+                          a.concepts | b.concepts, a.zh_trades | b.zh_trades, a.registered | b.registered, a.extras | b.extras)
         if ri > rj:
             ri, rj = rj, ri
         self.parent[rj] = ri
@@ -387,6 +401,10 @@ def _conflict(a: _Cluster, b: _Cluster) -> bool:
     for script_a, concepts_a in a.registered:
         for script_b, concepts_b in b.registered:
             if script_a == script_b and concepts_a != concepts_b:
+                return True
+    for script_a, words_a in a.extras:
+        for script_b, words_b in b.extras:
+            if script_a == script_b and not (words_a & words_b):
                 return True
     for ta, ka in a.zh_trades:
         for tb, kb in b.zh_trades:

@@ -117,3 +117,15 @@ def test_blocking_does_not_compare_unrelated_records():
     result = resolve(records)
     assert result.pairs == []
     assert len(set(result.labels)) == len(records)
+
+
+def test_an_institute_is_not_named_by_an_industry_it_does_not_carry():
+    records = [
+        Record("1", "嘉兴天永泽产业技术研究院"),
+        Record("2", "天永泽印刷"),
+        Record("3", "天永泽研究院"),
+        Record("4", "Jiaxing Tian Yong Ze Chan Ye Ji Shu Yan Jiu Yuan"),
+    ]
+    labels = resolve(records).labels
+    assert labels[0] == labels[2] == labels[3]
+    assert labels[1] != labels[0]
