@@ -175,7 +175,13 @@ INSTITUTIONS = ("institute", "university", "association", "government")
 def _names_an_industry_the_institution_lacks(p: ParsedName, q: ParsedName) -> bool:
     if p.kind not in INSTITUTIONS or q.kind is not None:
         return False
-    return not (q.concepts <= p.concepts and (q.extras <= p.extras or p.script != q.script))
+    if not q.concepts <= p.concepts:
+        return True
+    if not q.extras:
+        return False
+    if p.script == q.script:
+        return not q.extras <= p.extras
+    return not (p.extras or p.concepts)  # another language: unknown words cannot be compared, only counted
 
 
 def _registered(p: ParsedName) -> bool:
