@@ -182,9 +182,10 @@ class _Importer:
         self.index = None
 
     def error(self, row: int, fname: str, raw: dict[str, str], reason: str) -> None:
-        column = self.column_of.get(fname) or self.column_of.get("name") or fname
-        value = raw.get(fname, raw.get("name", "")) if fname in raw or fname.startswith("name") else ""
-        self.result.errors.append(RowError(row, column, (value or "")[:200], reason))
+        """Report `fname`'s problem under the file's own column (a name problem under whichever name column)."""
+        source = fname if fname in self.column_of or not fname.startswith("name") else "name"
+        column = self.column_of.get(source, fname)
+        self.result.errors.append(RowError(row, column, (raw.get(source) or "")[:200], reason))
 
     # One batch ---------------------------------------------------------------------------------
     def batch(self, batch: list[tuple[int, dict[str, str]]]) -> None:
@@ -278,9 +279,10 @@ class _Importer:
         if self.index is None:
             if not Organisation.objects.exists():
                 return None
-            self.index = Index()
-            for org in Organisation.objects.only("pk", "name_zh", "name_en", "short_name", "aliases", "uscc", "address"):
-                self.index.add(org.pk, _record(org))
+            self.index = Index.build([
+                (org.pk, _record(org))
+                for org in Organisation.objects.only("pk", "name_zh", "name_en", "short_name", "aliases", "uscc", "address")
+            ])
         v = row.values
         matches = [(int(pk), ev) for pk, ev in self.index.match(Record(  # type: ignore[call-overload]
             str(row.number), v.get("name_zh") or v.get("name_en") or "", v.get("address", ""), v.get("uscc") or "",

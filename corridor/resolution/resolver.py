@@ -460,8 +460,21 @@ class Index:
         apply_aliases([item], self.aliases)
         return item
 
+    @classmethod
+    def build(cls, entries: Sequence[tuple[object, Record]], confirmed: Iterable[tuple[str, str]] = ()) -> Index:
+        """An index of existing records, with the brand aliases their bilingual names and codes teach."""
+        prepared = prepare([record for _ident, record in entries])
+        aliases = learn_aliases(prepared, confirmed)
+        apply_aliases(prepared, aliases)
+        index = cls(aliases)
+        for (ident, _record), item in zip(entries, prepared, strict=True):
+            index._add(ident, item)
+        return index
+
     def add(self, ident: object, record: Record) -> None:
-        item = self._prepare(record)
+        self._add(ident, self._prepare(record))
+
+    def _add(self, ident: object, item: Prepared) -> None:
         position = len(self.items)
         self.items.append(item)
         self.idents.append(ident)

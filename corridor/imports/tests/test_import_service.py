@@ -180,3 +180,12 @@ def test_only_secretariats_and_admins_import_and_a_secretariat_only_changes_its_
     ok = import_organisations(world.users["admin"], path)
     assert ok.updated == 1
     assert history_of(world.outsider_org).first().actor == world.users["admin"]
+
+
+def test_a_brand_the_registry_spells_in_both_languages_is_recognised(world, tmp_path):
+    hikrobot = Organisation.objects.create(name_zh="杭州海康机器人股份有限公司", name_en="Hangzhou Hikrobot Co., Ltd.")
+    Organisation.objects.create(name_zh="杭州海康威视数字技术股份有限公司", name_en="Hangzhou Hikvision Digital Technology Co., Ltd.")
+    result = import_organisations(None, write(tmp_path, ["Name", "Website"], [["HIKROBOT", "www.hikrobot.example"]]))
+    assert (result.created, result.updated) == (0, 1)
+    hikrobot.refresh_from_db()
+    assert hikrobot.website == "https://www.hikrobot.example"
