@@ -17,6 +17,8 @@ OURS = {
     "migrate": "create or update the database tables",
     "match": "rank offers for needs from JSONL files (no database); `match reindex` rebuilds the listing index",
     "equipment": "equipment import FILE: load an instrument catalogue (.xlsx/.csv, all or nothing)",
+    "import": "import organisations from .xlsx/.csv: import organisations FILE [--map COL=FIELD] [--report E.xlsx]",
+    "dedupe": "cluster organisation records in a CSV file (no database): dedupe IN.csv --output OUT.jsonl",
 }
 
 
@@ -37,6 +39,11 @@ def main(argv: list[str] | None = None) -> None:
         from corridor.matching.batch import main as match_files
 
         sys.exit(match_files(args[1:]))
+    if args[0] == "dedupe":
+        # Entity resolution on files needs no settings and no database: run it before Django starts.
+        from corridor.resolution.cli import main as dedupe
+
+        sys.exit(dedupe(args[1:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line

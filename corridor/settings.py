@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "corridor.demo",
     "corridor.matching",
     "corridor.equipment",
+    "corridor.imports",
+    "corridor.jobs",
 ]
 
 MIDDLEWARE = [

@@ -14,5 +14,7 @@ urlpatterns = [
     path("history/", include("corridor.audit.urls")),
     path("matching/", include("corridor.matching.urls")),
     path("equipment/", include("corridor.equipment.urls")),
+    path("imports/", include("corridor.imports.urls")),
+    path("jobs/", include("corridor.jobs.urls")),
     path("", include("corridor.core.urls")),
 ]

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
+from pypinyin.core import Pinyin
 from zhconv import convert
+
+_segmenter = Pinyin()
 
 
 def fold(text: str) -> str:
@@ -23,11 +27,23 @@ def _has_han(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+@lru_cache(maxsize=200_000)
+def _word_pinyin(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (tuple(lazy_pinyin([word], errors="ignore")),
+            tuple(lazy_pinyin([word], style=Style.FIRST_LETTER, errors="ignore")))
+
+
 def pinyin_forms(text: str) -> list[str]:
     if not _has_han(text):
         return []
-    syllables = [s for s in lazy_pinyin(text, errors="ignore") if s.strip()]
-    initials = [s[0] for s in lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore") if s.strip()]
+    # pypinyin's own segmentation, then each word's pinyin from a cache: the same result as lazy_pinyin on
+    # the whole text (names repeat their words: 有限公司, 科技, 苏州), several times faster on imports.
+    syllables: list[str] = []
+    initials: list[str] = []
+    for word in _segmenter.seg(text):
+        normal, first = _word_pinyin(word)
+        syllables.extend(s for s in normal if s.strip())
+        initials.extend(s[0] for s in first if s.strip())
     return ["".join(syllables), "".join(initials)]
 
 

@@ -1,0 +1,133 @@
+"""Import of N generated organisations from CSV, on PostgreSQL and SQLite, against a raw COPY of the same file.
+
+    flock /tmp/corridor-heavy.lock .venv/bin/python bench/import_orgs.py --size 1000000
+
+For each database: a fresh database (migrated, GB/T 2260 regions and industries loaded), then
+`corridor import organisations FILE` in a child process (wall time, peak RSS of the child), and with
+--reimport a second import of the same file (idempotent: nothing created or updated). In the same run, the ceiling: the
+same file loaded raw into a bare table of text columns (PostgreSQL: COPY ... FROM STDIN CSV; SQLite:
+one executemany INSERT in one transaction, the closest SQLite has to COPY).
+
+PostgreSQL database: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench_er), dropped
+and recreated. SQLite: bench/out/import_bench.sqlite3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+CORRIDOR = ROOT / ".venv" / "bin" / "corridor"
+PG_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_er")
+
+
+def env_for(url: str) -> dict[str, str]:
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "DATABASE_URL": url, "DEBUG": "0",
+            "SECRET_KEY": "bench-only", "CORRIDOR_DATA_DIR": str(OUT / "var"), "LANGUAGE": "en"}
+
+
+def run(args: list[str], url: str) -> tuple[float, float, str]:
+    """Run a corridor command; wall seconds, peak RSS of children so far (GiB), stdout."""
+    started = time.perf_counter()
+    done = subprocess.run([str(CORRIDOR), *args], env=env_for(url), capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"corridor {' '.join(args)} failed:\n{done.stdout}\n{done.stderr[-3000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 / 1024
+    return wall, peak, done.stdout
+
+
+def prepare(url: str) -> None:
+    if url.startswith("postgres"):
+        import psycopg
+
+        base, name = url.rsplit("/", 1)
+        with psycopg.connect(base.replace("postgres://", "postgresql://") + "/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{name}"')
+    else:
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    run(["migrate", "-v0"], url)
+    run(["shell", "-c", "from corridor.regions.services import load_regions; from corridor.demo.services import "
+         "ensure_industries; load_regions(); ensure_industries()"], url)
+
+
+def raw_copy(url: str, source: Path) -> float:
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle))
+    columns = ", ".join(f'"{h}" text' for h in header)
+    if url.startswith("postgres"):
+        import psycopg
+
+        with psycopg.connect(url.replace("postgres://", "postgresql://")) as db:
+            db.execute(f"DROP TABLE IF EXISTS bare_copy; CREATE TABLE bare_copy ({columns})")
+            started = time.perf_counter()
+            with db.cursor() as cursor, cursor.copy("COPY bare_copy FROM STDIN WITH (FORMAT csv, HEADER true)") as copy, \
+                    source.open("rb") as raw:
+                raw.read(3)  # the BOM
+                while chunk := raw.read(1 << 20):
+                    copy.write(chunk)
+            db.commit()
+            elapsed = time.perf_counter() - started
+            db.execute("DROP TABLE bare_copy")
+        return elapsed
+    db = sqlite3.connect(url.removeprefix("sqlite:///"))
+    db.execute("DROP TABLE IF EXISTS bare_copy")
+    db.execute(f"CREATE TABLE bare_copy ({columns})")
+    started = time.perf_counter()
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader)
+        marks = ", ".join("?" * len(header))
+        db.executemany(f"INSERT INTO bare_copy VALUES ({marks})", reader)
+    db.commit()
+    elapsed = time.perf_counter() - started
+    db.execute("DROP TABLE bare_copy")
+    db.commit()
+    db.close()
+    return elapsed
+
+
+def bench(url: str, label: str, source: Path, rows: int, reimport: bool) -> None:
+    prepare(url)
+    ceiling = raw_copy(url, source)
+    wall, peak, out = run(["import", "organisations", str(source)], url)
+    print(f"{label}: import {rows} rows in {wall:.1f} s = {rows / wall:,.0f} rows/s (peak RSS {peak:.2f} GiB; "
+          f"{out.strip().splitlines()[-1] if out.strip() else ''}); raw load of the same file {ceiling:.1f} s = "
+          f"{rows / ceiling:,.0f} rows/s; import / raw = {ceiling / wall:.2f}", flush=True)
+    if reimport:
+        again, _peak, out2 = run(["import", "organisations", str(source)], url)
+        print(f"{label}: re-import of the same file {again:.1f} s = {rows / again:,.0f} rows/s "
+              f"({out2.strip().splitlines()[-1] if out2.strip() else ''})", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=1_000_000)
+    parser.add_argument("--only", choices=["postgresql", "sqlite"])
+    parser.add_argument("--reimport", action="store_true", help="also time importing the same file again")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    source = OUT / f"orgs_{args.size}.csv"
+    if not source.exists():
+        subprocess.run([str(CORRIDOR), "generate", "--size", str(args.size), "--output", str(source)], check=True,
+                       env={**env_for("sqlite:///unused"), "DEBUG": "1"})
+    print(f"file: {source.name}, {source.stat().st_size / 2**20:,.0f} MiB, {args.size} rows; machine: "
+          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}", flush=True)
+    if args.only in (None, "postgresql"):
+        bench(PG_URL, "PostgreSQL", source, args.size, args.reimport)
+    if args.only in (None, "sqlite"):
+        bench(f"sqlite:///{OUT / 'import_bench.sqlite3'}", "SQLite", source, args.size, args.reimport)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from corridor.orgs.models import Organisation
+
+
+class Merge(models.Model):
+    """Two organisation records found to be one: what was kept, what was removed, and all it takes to undo it."""
+
+    kept = models.ForeignKey(
+        Organisation, verbose_name=_("kept"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kept_name = models.CharField(_("kept"), max_length=300)
+    removed_id = models.PositiveBigIntegerField(_("removed id"))
+    removed_name = models.CharField(_("removed"), max_length=300)
+    evidence = models.JSONField(_("evidence"), default=dict, blank=True)
+    # Undo data: the removed rows as Django serialised them (the organisation and anything its deletion
+    # took along), the references moved to the kept record, and the kept record's fields before.
+    removed_rows = models.TextField(default="[]")
+    conflict_rows = models.TextField(default="[]")
+    moved = models.JSONField(default=list)
+    kept_before = models.JSONField(default=dict)
+    kept_after = models.JSONField(default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("merged by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("merged"), auto_now_add=True)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("undone by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("merge")
+        verbose_name_plural = _("merges")
+
+    def __str__(self) -> str:
+        return f"{self.removed_name} → {self.kept_name}"

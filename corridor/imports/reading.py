@@ -1,0 +1,134 @@
+"""Reading member lists as people send them: .xlsx or .csv, UTF-8 (with or without BOM), GBK/GB18030.
+
+Plain module, no Django. `open_table(path)` gives the header and an iterator of (row number, cells),
+row numbers as a spreadsheet shows them (the header is row 1).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+SAMPLE = 1 << 20  # bytes read to decide the encoding
+
+
+class TableError(ValueError):
+    """The file cannot be read as a table (not the fault of one row)."""
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: Iterator[tuple[int, list[str]]]
+    encoding: str  # "xlsx" for workbooks
+
+
+def detect_encoding(sample: bytes) -> str:
+    """utf-8-sig, utf-8 or gb18030 (a superset of GBK and GB2312): decided on the first megabyte."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(sample, final=False)  # a character cut at the end of the sample is not an error
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
+        return "gb18030"
+    except UnicodeDecodeError:
+        raise TableError("the file is neither UTF-8 nor GBK/GB18030 text") from None
+
+
+def open_table(path: str | Path) -> Table:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _open_xlsx(path)
+    if suffix in (".csv", ".txt", ""):
+        return _open_csv(path)
+    raise TableError(f"{path.name}: only .xlsx and .csv files can be imported")
+
+
+def _open_csv(path: Path) -> Table:
+    with path.open("rb") as raw:
+        sample = raw.read(SAMPLE)
+    encoding = detect_encoding(sample)
+    csv.field_size_limit(1 << 24)
+    handle = path.open(encoding=encoding, newline="")
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.excel
+        text_sample = sample.decode(encoding if encoding != "utf-8-sig" else "utf-8", errors="ignore")
+        if "\t" in text_sample.split("\n", 1)[0] and "," not in text_sample.split("\n", 1)[0]:
+            dialect = csv.excel_tab
+        reader = csv.reader(handle, dialect)
+        header = next(reader, None)
+    except UnicodeDecodeError as exc:
+        handle.close()
+        raise TableError(f"{path.name}: not valid {encoding} text ({exc.reason})") from None
+    if header is None:
+        handle.close()
+        raise TableError(f"{path.name}: the file is empty")
+    header = [h.lstrip("\ufeff") for h in header]
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        line = 1
+        try:
+            for cells in reader:
+                line += 1
+                yield line, cells
+        except UnicodeDecodeError as exc:
+            raise TableError(f"{path.name}: row {line + 1} is not valid {encoding} text ({exc.reason})") from None
+        finally:
+            handle.close()
+
+    return Table(header, rows(), encoding)
+
+
+def _open_xlsx(path: Path) -> Table:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+        raise TableError(f"{path.name}: not a readable Excel workbook ({exc})") from None
+    sheet = book.worksheets[0]
+    values = sheet.iter_rows(values_only=True)
+    first = next(values, None)
+    if first is None:
+        book.close()
+        raise TableError(f"{path.name}: the first sheet is empty")
+    header = [_cell(v) for v in first]
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        try:
+            for number, cells in enumerate(values, start=2):
+                yield number, [_cell(v) for v in cells]
+        finally:
+            book.close()
+
+    return Table(header, rows(), "xlsx")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # Excel stores 2018 as 2018.0
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # type: ignore[union-attr]
+    return str(value)
+
+
+def csv_text(header: list[str], rows: list[list[str]]) -> str:
+    """A CSV document (for tests and error reports)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()

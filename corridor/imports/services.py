@@ -1,0 +1,396 @@
+"""Importing organisations from member lists: all or nothing, idempotent, every change in the history.
+
+`import_organisations(actor, path)` reads the file once, in batches, inside one transaction: each row is
+cleaned, matched to an existing organisation (same credit code; else the same name; else the entity
+resolver), then created or updated. Any bad row anywhere means nothing is written: the transaction is
+rolled back and the result lists every bad row (row, column, reason). A killed process leaves nothing
+either, because nothing is committed before the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from corridor.accounts.scope import scope_of
+from corridor.audit import services as audit
+from corridor.audit.models import ChangeRecord
+from corridor.imports.cleaning import Lookups, clean_row
+from corridor.imports.headers import map_header
+from corridor.imports.reading import open_table
+from corridor.imports.writers import OrmWriter, writer_for_connection
+from corridor.orgs.address import region_code_from_address
+from corridor.orgs.models import Organisation
+from corridor.orgs.services import search_haystack
+from corridor.resolution.resolver import Index, Record
+
+Progress = Callable[[str, int, int], None]
+BATCH = 2000
+# Fields an import may set, as the organisation service defines them (plus region and industries).
+SETTABLE = (
+    "name_zh", "name_en", "short_name", "aliases", "kind", "uscc", "address", "size_band", "is_head_enterprise",
+    "description_zh", "description_en", "website", "founded_year", "listed", "contact_name", "contact_email",
+    "contact_phone",
+)
+NAME_FIELDS = ("name_zh", "name_en", "short_name", "aliases")
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str  # the column as the file names it
+    value: str
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    file_name: str
+    encoding: str = ""
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file_name": self.file_name, "encoding": self.encoding, "rows": self.rows, "created": self.created,
+            "updated": self.updated, "unchanged": self.unchanged, "ignored_columns": self.ignored_columns,
+            "errors": [e.__dict__ for e in self.errors[:1000]], "error_count": len(self.errors),
+        }
+
+
+class ImportRejected(Exception):
+    """Raised inside the transaction so that it rolls back; carries the result with every bad row."""
+
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__(_("%(n)s rows cannot be imported; nothing was changed.") % {"n": len(result.errors)})
+        self.result = result
+
+
+def may_import(user: Any) -> bool:
+    scope = scope_of(user)
+    return scope.is_admin or bool(scope.secretariat_alliance_ids)
+
+
+@dataclass
+class _Row:
+    number: int
+    values: dict[str, Any]
+    raw: dict[str, str]
+
+
+def import_organisations(
+    actor: Any, path: str | Path, *, mapping: dict[str, str] | None = None, progress: Progress | None = None,
+    display_name: str | None = None, started: Callable[[ImportResult], None] | None = None,
+) -> ImportResult:
+    """Import the file; returns the counts, or raises ImportRejected (nothing written) listing every bad row.
+
+    `actor` None is the command line (the operator); a user must be an admin or a secretariat, and a
+    secretariat may update only organisations whose private data it may see (its alliances' members).
+    """
+    if actor is not None and not may_import(actor):
+        raise PermissionDenied(_("Only secretariats and administrators may import organisations."))
+    name = display_name or Path(path).name
+    table = open_table(path)
+    columns, ignored = map_header(table.header, mapping)
+    result = ImportResult(name, table.encoding, ignored_columns=ignored, header=table.header)
+    column_of = {fname: table.header[i] for i, fname in columns.items()}
+    if started is not None:
+        started(result)
+    total = estimate_rows(path)
+    importer = _Importer(actor, result, column_of, name)
+    try:
+        with transaction.atomic():
+            for batch in _batches(table.rows, columns):
+                importer.batch(batch)
+                if progress:
+                    progress(_("Importing %(file)s") % {"file": name}, result.rows, max(total, result.rows))
+            if result.errors:
+                raise ImportRejected(result)
+    finally:
+        importer.close()
+    if progress:
+        progress(_("Importing %(file)s") % {"file": name}, result.rows, result.rows)
+    return result
+
+
+def estimate_rows(path: str | Path) -> int:
+    """Lines in a CSV (minus the header), rows of a workbook: for the progress bar only."""
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True)
+        try:
+            return max((book.worksheets[0].max_row or 1) - 1, 0)
+        finally:
+            book.close()
+    count = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            count += chunk.count(b"\n")
+    return max(count - 1, 0)
+
+
+def _batches(rows: Iterator[tuple[int, list[str]]], columns: dict[int, str]) -> Iterator[list[tuple[int, dict[str, str]]]]:
+    batch: list[tuple[int, dict[str, str]]] = []
+    for number, cells in rows:
+        raw = {fname: cells[i] for i, fname in columns.items() if i < len(cells)}
+        if not any((v or "").strip() for v in raw.values()):
+            continue  # blank lines are not rows
+        batch.append((number, raw))
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Importer:
+    def __init__(self, actor: Any, result: ImportResult, column_of: dict[str, str], file_name: str) -> None:
+        self.actor = actor if getattr(actor, "is_authenticated", False) else None
+        self.scope = scope_of(actor) if actor is not None else None
+        self.result = result
+        self.column_of = column_of
+        self.lookups = Lookups.load()
+        self.writer: OrmWriter = writer_for_connection()
+        self.content_type = ContentType.objects.get_for_model(Organisation)
+        self.note = _("import of %(file)s") % {"file": file_name}
+        self.seen_uscc: dict[str, int] = {}
+        self.index: Index | None = None
+        self.created_ids: set[int] = set()
+        # Rows with a credit code can only match an organisation without one (two codes decide "no"):
+        # while there is none, such rows skip the name lookups entirely.
+        self.codeless_exist = Organisation.objects.filter(uscc__isnull=True).exists()
+
+    def close(self) -> None:
+        self.index = None
+
+    def error(self, row: int, fname: str, raw: dict[str, str], reason: str) -> None:
+        """Report `fname`'s problem under the file's own column (a name problem under whichever name column)."""
+        source = fname if fname in self.column_of or not fname.startswith("name") else "name"
+        column = self.column_of.get(source, fname)
+        self.result.errors.append(RowError(row, column, (raw.get(source) or "")[:200], reason))
+
+    # One batch ---------------------------------------------------------------------------------
+    def batch(self, batch: list[tuple[int, dict[str, str]]]) -> None:
+        rows: list[_Row] = []
+        for number, raw in batch:
+            self.result.rows += 1
+            values, problems = clean_row(raw, self.lookups)
+            for p in problems:
+                self.error(number, p.field, raw, p.reason)
+            bad = bool(problems)
+            code = values.get("uscc")
+            if code:
+                if code in self.seen_uscc:
+                    self.error(number, "uscc", raw, _("The same credit code is already on row %(row)s.")
+                               % {"row": self.seen_uscc[code]})
+                    bad = True
+                else:
+                    self.seen_uscc[code] = number
+            if not bad:
+                rows.append(_Row(number, values, raw))
+        self._derive_regions(rows)
+        matched = self._match(rows)
+        if self.result.errors:
+            return  # nothing more will be written: the transaction rolls back at the end
+        self._write(rows, matched)
+
+    def _derive_regions(self, rows: list[_Row]) -> None:
+        for row in rows:
+            v = row.values
+            code = v.pop("region_code", None)
+            city = v.pop("city_code", None)
+            if code is None and v.get("address"):
+                derived = region_code_from_address(v["address"])
+                # The address is more precise than a city column, unless it points elsewhere.
+                if derived and derived in self.lookups.regions and (city is None or _within(derived, city)):
+                    code = derived
+            v["_region"] = code or city
+
+    def _match(self, rows: list[_Row]) -> dict[int, Organisation]:
+        """Row number → the existing organisation it updates."""
+        found: dict[int, Organisation] = {}
+        codes = [r.values["uscc"] for r in rows if r.values.get("uscc")]
+        by_code = {o.uscc: o for o in Organisation.objects.filter(uscc__in=codes)} if codes else {}
+        pending = []
+        for row in rows:
+            org = by_code.get(row.values.get("uscc") or "")
+            if org is not None:
+                found[row.number] = org
+            elif not row.values.get("uscc") or self.codeless_exist:
+                pending.append(row)
+        if pending:
+            found.update(self._match_by_name(pending))
+        for number, org in list(found.items()):
+            if org.pk in self.created_ids:
+                continue
+            if self.scope is not None and not self.scope.is_admin and not Organisation.objects.privately_visible_to(
+                self.actor
+            ).filter(pk=org.pk).exists():
+                row = next(r for r in rows if r.number == number)
+                self.error(number, "name_zh", row.raw, _("This row matches %(org)s, which you may not change.")
+                           % {"org": org})
+        return found
+
+    def _match_by_name(self, rows: list[_Row]) -> dict[int, Organisation]:
+        found: dict[int, Organisation] = {}
+        zh = [r.values["name_zh"] for r in rows if r.values.get("name_zh")]
+        en = [r.values["name_en"] for r in rows if r.values.get("name_en")]
+        exact_zh: dict[str, list[Organisation]] = {}
+        exact_en: dict[str, list[Organisation]] = {}
+        for org in Organisation.objects.filter(name_zh__in=zh) if zh else []:
+            exact_zh.setdefault(org.name_zh, []).append(org)
+        for org in Organisation.objects.filter(name_en__in=en) if en else []:
+            exact_en.setdefault(org.name_en, []).append(org)
+        for row in rows:
+            v = row.values
+            same = [o for o in exact_zh.get(v.get("name_zh") or "", []) + exact_en.get(v.get("name_en") or "", [])
+                    if not (v.get("uscc") and o.uscc and o.uscc != v["uscc"])]
+            if len({o.pk for o in same}) == 1:
+                found[row.number] = same[0]
+                continue
+            if len({o.pk for o in same}) > 1:
+                self.error(row.number, "name_zh", row.raw, _("Several organisations have this name: %(ids)s. "
+                           "Add the credit code to say which.") % {"ids": ", ".join(f"#{o.pk}" for o in same)})
+                continue
+            resolved = self._resolve(row)
+            if resolved is not None:
+                found[row.number] = resolved
+        return found
+
+    def _resolve(self, row: _Row) -> Organisation | None:
+        if self.index is None:
+            if not Organisation.objects.exists():
+                return None
+            self.index = Index.build([
+                (org.pk, _record(org))
+                for org in Organisation.objects.only("pk", "name_zh", "name_en", "short_name", "aliases", "uscc", "address")
+            ])
+        v = row.values
+        matches = [(int(pk), ev) for pk, ev in self.index.match(Record(  # type: ignore[call-overload]
+            str(row.number), v.get("name_zh") or v.get("name_en") or "", v.get("address", ""), v.get("uscc") or "",
+            tuple(x for x in (v.get("name_en"), v.get("short_name"), *(v.get("aliases") or [])) if x),
+        )) if ev.reason != "uscc"]
+        if not matches:
+            return None
+        strong = [pk for pk, ev in matches if ev.score >= matches[0][1].score - 0.05]
+        if len(set(strong)) > 1:
+            self.error(row.number, "name_zh", row.raw, _("This name could be any of %(ids)s. Add the credit code to "
+                       "say which.") % {"ids": ", ".join(f"#{pk}" for pk in sorted(set(strong)))})
+            return None
+        return Organisation.objects.get(pk=matches[0][0])
+
+    # Writing -----------------------------------------------------------------------------------
+    def _write(self, rows: list[_Row], matched: dict[int, Organisation]) -> None:
+        new: list[tuple[Organisation, list[int]]] = []
+        records: list[ChangeRecord] = []
+        changed: list[Organisation] = []
+        changed_fields: set[str] = set()
+        industry_updates: list[tuple[Organisation, list[int]]] = []
+        current_industries: dict[int, list[int]] = {}
+        if any("industries" in r.values for r in rows) and matched:
+            for org_id, industry_id in Organisation.industries.through.objects.filter(
+                organisation_id__in=[o.pk for o in matched.values()]
+            ).values_list("organisation_id", "industry_id"):
+                current_industries.setdefault(org_id, []).append(industry_id)
+        for row in rows:
+            found = matched.get(row.number)
+            if found is None:
+                fresh = Organisation()
+                self._apply(fresh, row.values, creating=True)
+                new.append((fresh, row.values.get("industries") or []))
+                continue
+            org = found
+            before = audit.snapshot(org)
+            touched = self._apply(org, row.values, creating=False)
+            after = audit.snapshot(org)
+            before_industries = after_industries = None
+            if "industries" in row.values:
+                current = sorted(current_industries.get(org.pk, []))
+                if current != row.values["industries"]:
+                    before_industries = [self.lookups.industry_slugs[i] for i in current]
+                    after_industries = [self.lookups.industry_slugs[i] for i in row.values["industries"]]
+                    industry_updates.append((org, row.values["industries"]))
+            diff_before = {k: v for k, v in before.items() if after.get(k) != v}
+            diff_after = {k: after[k] for k in diff_before}
+            if before_industries is not None:
+                diff_before["industries"], diff_after["industries"] = before_industries, after_industries
+            if not diff_before:
+                self.result.unchanged += 1
+                continue
+            self.result.updated += 1
+            changed.append(org)
+            changed_fields.update(touched)
+            records.append(self._change(org, ChangeRecord.Action.UPDATE, diff_before, diff_after))
+        if new:
+            orgs = [o for o, _ids in new]
+            self.writer.create(orgs)
+            self.result.created += len(orgs)
+            self.created_ids.update(o.pk for o in orgs)
+            self.codeless_exist = self.codeless_exist or any(not o.uscc for o in orgs)
+            self.writer.link([(o.pk, i) for o, ids in new for i in ids])
+            records.extend(self._change(o, ChangeRecord.Action.CREATE, {}, audit.snapshot(o)) for o in orgs)
+            if self.index is not None:
+                for o in orgs:
+                    self.index.add(o.pk, _record(o))
+        if changed:
+            Organisation.objects.bulk_update(changed, sorted(changed_fields | {"updated_at"}), batch_size=500)
+        for org, ids in industry_updates:
+            org.industries.set(ids)
+        self.writer.record(records)
+
+    def _apply(self, org: Organisation, values: dict[str, Any], *, creating: bool) -> set[str]:
+        touched: set[str] = set()
+        for fname in SETTABLE:
+            if fname in values and getattr(org, fname) != values[fname]:
+                setattr(org, fname, values[fname])
+                touched.add(fname)
+        code = values.get("_region")
+        if code:
+            region_id, city_id, province_id = self.lookups.regions[code]
+            if org.region_id != region_id:
+                org.region_id, org.city_id, org.province_id = region_id, city_id, province_id
+                touched.update({"region", "city", "province"})
+        if creating or touched & set(NAME_FIELDS):
+            org.search_text = search_haystack(org)
+            touched.add("search_text")
+        return touched
+
+    def _change(self, org: Organisation, action: str, before: dict[str, Any], after: dict[str, Any]) -> ChangeRecord:
+        return ChangeRecord(
+            content_type_id=self.content_type.pk, object_id=str(org.pk), object_repr=str(org)[:300], action=action,
+            actor=self.actor, before=before, after=after, note=self.note[:300],
+        )
+
+
+def _within(code: str, container: str) -> bool:
+    """Is region `code` inside `container` (same code, or the container's code is a prefix of it)?"""
+    if code == container:
+        return True
+    trimmed = container.rstrip("0")
+    return code.startswith(trimmed[: 4 if len(trimmed) > 2 else 2])
+
+
+def _record(org: Organisation) -> Record:
+    return Record(
+        str(org.pk), org.name_zh or org.name_en, org.address, org.uscc or "",
+        tuple(x for x in (org.name_en, org.short_name, *(org.aliases or [])) if x),
+    )
+

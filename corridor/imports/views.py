@@ -1,0 +1,164 @@
+"""Pages: the import upload (a background job), exports of organisation lists, the duplicates review."""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseBase,
+    StreamingHttpResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from corridor.accounts.scope import scope_of
+from corridor.imports import export, merging
+from corridor.imports.forms import ImportForm
+from corridor.imports.jobs import FIND_DUPLICATES, IMPORT_ORGANISATIONS
+from corridor.imports.models import Merge
+from corridor.imports.services import may_import
+from corridor.jobs import services as jobs
+from corridor.orgs.filters import OrganisationFilter
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_organisations_page(request: HttpRequest) -> HttpResponse:
+    if not may_import(request.user):
+        raise PermissionDenied(_("Only secretariats and administrators may import organisations."))
+    status = 200
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            folder = Path(settings.MEDIA_ROOT) / "imports" / uuid.uuid4().hex
+            folder.mkdir(parents=True, exist_ok=True)
+            suffix = Path(upload.name).suffix.lower()
+            path = folder / f"upload{suffix}"
+            with path.open("wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+            job = jobs.start(IMPORT_ORGANISATIONS, {
+                "path": str(path), "name": Path(upload.name).name, "mapping": form.cleaned_data["mapping"],
+            }, request.user)
+            return redirect("jobs:detail", pk=job.pk)
+        status = 422
+    else:
+        form = ImportForm()
+    from corridor.jobs.models import Job
+
+    recent = Job.objects.filter(kind=IMPORT_ORGANISATIONS, created_by_id=request.user.pk)[:10]
+    return render(request, "imports/import.html", {"form": form, "recent": recent}, status=status)
+
+
+def _filename(ext: str) -> str:
+    return f"organisations-{timezone.localdate():%Y%m%d}.{ext}"
+
+
+def export_csv(request: HttpRequest) -> HttpResponseBase:
+    filters = OrganisationFilter.from_query(request.GET)
+    response = StreamingHttpResponse(export.csv_chunks(request.user, filters), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
+    return response
+
+
+def export_xlsx(request: HttpRequest) -> HttpResponseBase:
+    filters = OrganisationFilter.from_query(request.GET)
+    handle = tempfile.TemporaryFile()
+    export.write_xlsx(request.user, filters, handle)
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=_filename("xlsx"),
+                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+REASONS = {
+    "uscc": gettext_lazy("same credit code"), "same-name": gettext_lazy("same name"), "trade-name": gettext_lazy("same trade name"),
+    "cross-script": gettext_lazy("Chinese and English/pinyin of one name"), "alias": gettext_lazy("known brand name"),
+    "homophone": gettext_lazy("same sound, one character differs"), "typo": gettext_lazy("one letter differs"),
+}
+
+
+def _reviewer(request: HttpRequest) -> None:
+    if not may_import(request.user):
+        raise PermissionDenied(_("Only secretariats and administrators review duplicates."))
+
+
+@login_required
+def duplicates(request: HttpRequest) -> HttpResponse:
+    _reviewer(request)
+    from corridor.jobs.models import Job
+    from corridor.orgs.models import Organisation
+
+    job = Job.objects.filter(kind=FIND_DUPLICATES, created_by_id=request.user.pk, status=Job.Status.SUCCEEDED).first()
+    pairs = []
+    if job is not None:
+        wanted = job.result.get("pairs", [])
+        ids = {p["a"] for p in wanted} | {p["b"] for p in wanted}
+        orgs = Organisation.objects.privately_visible_to(request.user).select_related("city").in_bulk(ids)
+        for p in wanted:
+            if p["a"] in orgs and p["b"] in orgs:
+                pairs.append({**p, "orgs": (orgs[p["a"]], orgs[p["b"]]), "reason_label": REASONS.get(p["reason"], p["reason"])})
+    merges = Merge.objects.select_related("kept")
+    if not scope_of(request.user).is_admin:
+        merges = merges.filter(created_by_id=request.user.pk)
+    return render(request, "imports/duplicates.html", {"job": job, "pairs": pairs, "merges": merges[:20]})
+
+
+@login_required
+@require_POST
+def find_duplicates(request: HttpRequest) -> HttpResponse:
+    _reviewer(request)
+    job = jobs.start(FIND_DUPLICATES, {}, request.user)
+    return redirect("jobs:detail", pk=job.pk)
+
+
+@login_required
+@require_POST
+def merge(request: HttpRequest) -> HttpResponse:
+    _reviewer(request)
+    from corridor.orgs.models import Organisation
+
+    visible = Organisation.objects.privately_visible_to(request.user)
+    try:
+        a, b, keep_id = (int(request.POST.get(k, "")) for k in ("a", "b", "keep"))
+    except ValueError:
+        return HttpResponseBadRequest(_("Say which two records to merge and which one to keep."))
+    if keep_id not in (a, b):
+        return HttpResponseBadRequest(_("Say which two records to merge and which one to keep."))
+    keep = get_object_or_404(visible, pk=keep_id)
+    remove = get_object_or_404(visible, pk=b if keep_id == a else a)
+    evidence = {"reason": request.POST.get("reason", "")[:32], "score": request.POST.get("score", "")[:8]}
+    try:
+        done = merging.merge_organisations(request.user, keep, remove, evidence)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Merged %(removed)s into %(kept)s.") % {"removed": done.removed_name, "kept": done.kept_name})
+    return redirect("imports:duplicates")
+
+
+@login_required
+@require_POST
+def undo_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    _reviewer(request)
+    record = get_object_or_404(Merge, pk=pk)
+    try:
+        merging.undo_merge(request.user, record)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The merge was undone: %(name)s is back.") % {"name": record.removed_name})
+    return redirect("imports:duplicates")

@@ -1,0 +1,146 @@
+"""Running jobs: a service function in a background thread (web) or in the caller's thread (command line).
+
+A job kind is registered with the function that does the work:
+
+    @register("import-organisations", _("Import of organisations"), template="imports/_job_result.html")
+    def run_import(job: Job, progress: Progress) -> dict: ...
+
+The function reports `progress(stage, done, total)` and returns the result (a JSON-able dict); raising
+`JobFailed(message, result)` ends the job as failed with that result kept (e.g. the rows that were bad).
+Progress goes to the cache rather than the job row: the work's own transaction may hold the database
+(SQLite has one writer) and its rows are invisible until it commits. With CACHE_URL on Redis, every web
+worker sees the same progress.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.cache import cache
+from django.db import close_old_connections, connection
+from django.utils import timezone
+
+from corridor.jobs.models import Job
+
+Progress = Callable[[str, int, int], None]
+Work = Callable[[Job, Progress], dict[str, Any]]
+PROGRESS_EVERY = 0.3  # seconds between progress writes
+
+
+class JobFailed(Exception):
+    def __init__(self, message: str, result: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.result = result or {}
+
+
+@dataclass(frozen=True)
+class JobKind:
+    kind: str
+    label: str
+    work: Work
+    template: str = ""  # renders the result on the job page
+
+
+KINDS: dict[str, JobKind] = {}
+
+
+def register(kind: str, label: Any, template: str = "") -> Callable[[Work], Work]:
+    def wrap(work: Work) -> Work:
+        KINDS[kind] = JobKind(kind, label, work, template)
+        return work
+
+    return wrap
+
+
+def _progress_key(job_id: int) -> str:
+    return f"corridor:job:{job_id}:progress"
+
+
+def live_progress(job: Job) -> None:
+    """Overlay the progress a running job has reported (cache) on the row read from the database."""
+    if job.status == Job.Status.RUNNING:
+        live = cache.get(_progress_key(job.pk))
+        if live:
+            job.message, job.done, job.total = live
+
+
+def create(kind: str, params: dict[str, Any], user: Any = None) -> Job:
+    if kind not in KINDS:
+        raise KeyError(f"unknown job kind {kind!r}")
+    return Job.objects.create(kind=kind, params=params, created_by=user if getattr(user, "is_authenticated", False) else None)
+
+
+def run(job: Job, progress: Progress | None = None) -> Job:
+    """Run the job in this thread; its row says how it ended. `progress` also receives the reports (CLI bar)."""
+    spec = KINDS[job.kind]
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, started_at=timezone.now())
+    job.status = Job.Status.RUNNING
+    last = [0.0]
+
+    def report(stage: str, done: int, total: int) -> None:
+        if progress is not None:
+            progress(stage, done, total)
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_EVERY or done >= total:
+            last[0] = now
+            cache.set(_progress_key(job.pk), (str(stage)[:300], done, total), 3600)
+
+    fields: dict[str, Any]
+    try:
+        result = spec.work(job, report)
+    except JobFailed as failed:
+        fields = {"status": Job.Status.FAILED, "error": str(failed), "result": failed.result}
+    except Exception as exc:
+        fields = {"status": Job.Status.FAILED, "error": f"{type(exc).__name__}: {exc}",
+                  "result": {"traceback": traceback.format_exc()[-4000:]}}
+    else:
+        fields = {"status": Job.Status.SUCCEEDED, "result": result or {}}
+    live = cache.get(_progress_key(job.pk))
+    if live:
+        fields.update(message=live[0], done=live[1], total=live[2])
+    fields["finished_at"] = timezone.now()
+    Job.objects.filter(pk=job.pk).update(**fields)
+    cache.delete(_progress_key(job.pk))
+    job.refresh_from_db()
+    return job
+
+
+_threads: dict[int, threading.Thread] = {}
+
+
+def start(kind: str, params: dict[str, Any], user: Any = None) -> Job:
+    """Create the job and run it in a background thread of this (web) process; returns at once."""
+    job = create(kind, params, user)
+
+    def target() -> None:
+        close_old_connections()
+        try:
+            run(job)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=target, name=f"job-{job.pk}", daemon=True)
+    _threads[job.pk] = thread
+    # After the request's transaction commits, so that the thread sees the job row.
+    from django.db import transaction
+
+    transaction.on_commit(thread.start)
+    return job
+
+
+def wait(job: Job, timeout: float = 60) -> Job:
+    """Wait for a job started here to finish (tests, and the command line)."""
+    thread = _threads.get(job.pk)
+    if thread is not None:
+        deadline = time.monotonic() + timeout
+        while not thread.is_alive() and not thread.ident and time.monotonic() < deadline:
+            time.sleep(0.01)  # not started yet (waiting for the commit)
+        thread.join(max(0.0, deadline - time.monotonic()))
+        _threads.pop(job.pk, None)
+    job.refresh_from_db()
+    return job

@@ -1,0 +1,287 @@
+"""The words of Chinese and English company names: legal forms, kinds, industry concepts, places.
+
+Plain data and small lookups, no Django. A Chinese company name is 行政区划 + 字号 + 行业 + 组织形式
+(place + trade name + industry + legal form); everything here serves to find the trade name, the one
+part that tells two companies apart, and to compare the rest by meaning rather than by spelling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+# Legal forms: dropped before comparing (a 有限公司 and a 股份有限公司 of the same name are one company
+# renamed at listing far more often than two companies).
+LEGAL_ZH = (
+    "股份有限公司", "有限责任公司", "有限公司", "股份公司", "总公司", "公司", "（有限合伙）", "(有限合伙)", "有限合伙",
+    "合伙企业", "普通合伙",
+)
+LEGAL_LATIN = (
+    "co ltd", "co limited", "company limited", "limited company", "limited", "ltd", "co", "company", "corp",
+    "corporation", "inc", "incorporated", "llc", "plc", "gmbh", "ag", "sa", "jsc", "joint stock", "stock",
+    "youxian gongsi", "gufen youxian gongsi", "youxian zeren gongsi", "gufen gongsi", "gongsi", "youxian", "gufen",
+    "zeren", "youxiangongsi", "gufenyouxiangongsi", "youxianzerengongsi", "gufengongsi",
+)
+STOPWORDS_LATIN = frozenset({"and", "of", "the", "&", "for"})
+
+# Kinds of organisation: two records of different kinds are never the same organisation.
+KIND_MARKERS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("university", ("大学", "学院", "职院", "学校", "理工"),
+     ("university", "college", "institute of technology", "school", "polytechnic")),
+    ("institute", ("研究院", "研究所", "实验室", "研究中心"),
+     ("research institute", "institute", "laboratory", "lab", "research center", "research centre", "academy")),
+    ("association", ("协会", "促进会", "商会", "联盟", "学会", "联合会"),
+     ("association", "alliance", "chamber of commerce", "society", "federation", "promotion association")),
+    ("government", ("管理委员会", "管委会", "委员会", "人民政府", "局"),
+     ("administrative committee", "management committee", "committee", "commission", "bureau",
+      "people's government", "government")),
+    ("branch", ("分公司", "分厂", "办事处"), ("branch", "branch office", "representative office")),
+)
+
+# Industry concepts: one id, its Chinese words and its English words (pinyin of the Chinese words is
+# added automatically). "generic" concepts say nothing about what a company does and never conflict.
+GENERIC = "generic"
+CONCEPTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (GENERIC, ("科技", "技术", "实业", "发展", "国际", "中国", "中华", "股份", "高科", "高新", "高新技术",
+               "工业", "产业", "产业技术", "企业", "有限", "创新", "科创", "事业", "贸易", "商贸", "服务", "工程", "系统",
+               "产品", "应用", "开发", "投资发展", "总部"),
+     ("technology", "technologies", "tech", "hi-tech", "hitech", "high-tech", "industrial", "industries",
+      "industry", "enterprise", "enterprises", "development", "international", "intl", "china", "science", "sci", "innovation", "innovative", "trading", "trade", "service", "services",
+      "engineering", "systems", "system", "products", "solutions", "solution", "applications", "science and technology", "sci-tech")),
+    ("group", ("集团", "控股", "控股集团"), ("group", "holding", "holdings", "holding group")),
+    ("robot", ("机器人",), ("robot", "robots", "robotics", "robotic")),
+    ("intelligent", ("智能", "智慧", "智造"), ("intelligent", "intelligence", "smart")),
+    ("ai", ("人工智能",), ("artificial intelligence", "ai")),
+    ("equipment", ("装备", "设备", "仪器", "仪表", "器械"), ("equipment", "equipments", "apparatus", "instrument", "instruments")),
+    ("manufacturing", ("制造", "智能制造", "加工", "生产"), ("manufacturing", "manufacture", "manufacturer", "fabrication")),
+    ("machinery", ("机械", "机电", "重工", "精密机械", "精工", "机床", "数控"),
+     ("machinery", "machine", "machines", "mechanical", "heavy industry", "heavy industries", "precision machinery",
+      "cnc", "machine tool", "machine tools")),
+    ("precision", ("精密", "精密传动", "传动"), ("precision", "transmission", "precision transmission")),
+    ("automation", ("自动化",), ("automation", "automatic")),
+    ("electronics", ("电子", "微电子", "电子信息", "电器", "电气", "电工"),
+     ("electronics", "electronic", "microelectronics", "electric", "electrical", "electronic information")),
+    ("semiconductor", ("半导体", "集成电路", "芯片", "微电子"),
+     ("semiconductor", "semiconductors", "integrated circuit", "integrated circuits", "ic", "chip", "chips",
+      "microchip")),
+    ("optics", ("光电", "光学", "激光", "光电子"), ("optoelectronic", "optoelectronics", "optical", "optics",
+                                            "photonics", "laser", "lasers", "photoelectric")),
+    ("vision", ("视觉", "影像", "图像", "视频"), ("vision", "imaging", "image", "video", "visual")),
+    ("sensor", ("传感", "传感器", "感知"), ("sensor", "sensors", "sensing")),
+    ("communication", ("通信", "通讯", "电信", "通信技术"), ("communication", "communications", "telecom",
+                                                 "telecommunications")),
+    ("information", ("信息", "信息技术", "数字", "数字技术", "数码", "数据", "大数据", "云计算", "计算机", "互联网", "物联网"),
+     ("information", "information technology", "it", "digital", "data", "big data", "cloud", "computing",
+      "computer", "internet", "iot", "infotech")),
+    ("software", ("软件", "网络", "网络科技", "信息科技"), ("software", "network", "networks", "networking")),
+    ("biology", ("生物", "生物科技", "生物技术", "生命科学", "基因"), ("bio", "biotech", "biotechnology",
+                                                     "biological", "biology", "life sciences", "life science",
+                                                     "biosciences", "bioscience", "genetics", "gene")),
+    ("pharma", ("医药", "药业", "制药", "生物医药", "药物", "生物制药"),
+     ("pharmaceutical", "pharmaceuticals", "pharma", "biopharmaceutical", "biopharma", "medicine", "drug", "drugs")),
+    ("medical", ("医疗", "医疗器械", "医学", "健康", "医疗科技", "诊断"),
+     ("medical", "medical devices", "medical device", "healthcare", "health", "medtech", "diagnostics",
+      "diagnostic")),
+    ("vehicle", ("汽车", "新能源汽车", "汽车电子", "汽车零部件", "车辆", "整车"),
+     ("automotive", "auto", "automobile", "automobiles", "vehicle", "vehicles", "motor", "motors", "car", "cars",
+      "new energy vehicle", "new energy vehicles", "auto parts", "automotive electronics")),
+    ("battery", ("电池", "动力电池", "储能", "锂电", "电源"), ("battery", "batteries", "power battery", "energy storage",
+                                                    "lithium", "power supply")),
+    ("drive", ("电驱动", "电机", "驱动"), ("electric drive", "drive", "drives", "electric motor")),
+    ("energy", ("新能源", "能源", "光伏", "氢能", "电力", "太阳能", "风电", "清洁能源"),
+     ("energy", "new energy", "photovoltaic", "pv", "solar", "hydrogen", "hydrogen energy", "power", "wind power",
+      "clean energy", "renewable", "renewables")),
+    ("materials", ("新材料", "材料", "复合材料", "高分子材料", "高分子", "特种合金", "合金", "化工", "化学"),
+     ("materials", "material", "new materials", "new material", "advanced materials", "composite materials",
+      "composites", "composite", "polymer materials", "polymer", "polymers", "special alloy", "alloy", "alloys",
+      "chemical", "chemicals", "chemistry")),
+    ("steel", ("钢铁", "特钢", "金属"), ("steel", "metal", "metals", "iron and steel")),
+    ("textile", ("纺织", "服饰", "服装", "化纤"), ("textile", "textiles", "apparel", "garment", "fibre", "fiber")),
+    ("environment", ("环保", "环境", "节能", "环境科技"), ("environmental", "environment", "environmental protection",
+                                                  "energy saving", "eco")),
+    ("aerospace", ("航空", "航天", "航空航天", "无人机"), ("aerospace", "aviation", "aeronautics", "space", "uav",
+                                                  "drone", "drones")),
+    ("logistics", ("物流", "供应链", "运输"), ("logistics", "supply chain", "transport", "transportation")),
+    ("investment", ("投资", "创投", "创业投资", "资本", "基金", "基金管理", "私募基金", "投资管理", "资产管理", "股权投资"),
+     ("investment", "investments", "capital", "venture", "ventures", "venture capital", "fund", "funds",
+      "asset management", "investment management", "equity investment", "partners")),
+    ("finance", ("金融", "银行", "证券", "保险", "融资租赁"), ("finance", "financial", "bank", "securities",
+                                                  "insurance", "leasing")),
+    ("construction", ("建设", "建筑", "建工", "建材"), ("construction", "building", "buildings", "building materials")),
+    ("realestate", ("置业", "地产", "房地产"), ("real estate", "property", "properties")),
+    ("food", ("食品", "农业", "饮料"), ("food", "foods", "agriculture", "agricultural", "beverage", "beverages")),
+    ("consulting", ("咨询", "管理咨询", "管理"), ("consulting", "consultancy", "management", "advisory")),
+    ("design", ("设计",), ("design",)),
+    ("testing", ("检测", "认证", "检验", "计量"), ("testing", "inspection", "certification", "metrology")),
+    ("appliance", ("家电",), ("appliance", "appliances", "home appliances")),
+    ("research", ("研发", "研究"), ("research", "r&d", "research and development")),
+    ("vocational", ("职业", "职业技术"), ("vocational", "vocational and technical", "technical")),
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place named in an organisation name, keyed by pinyin so Chinese and English spellings agree."""
+
+    province: str | None
+    city: str | None
+
+    def conflicts(self, other: Place) -> bool:
+        if self.city and other.city and self.city != other.city:
+            return True
+        return bool(self.province and other.province and self.province != other.province)
+
+
+def pinyin_key(text: str) -> str:
+    """Lower-case letters and digits of the pinyin (non-Chinese characters are kept as they are)."""
+    return "".join(ch for ch in "".join(lazy_pinyin(text)).lower() if ch.isalnum() and ch.isascii())
+
+
+_PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+_CITY_SUFFIXES = ("自治州", "地区", "市", "盟")
+_DISTRICT_SUFFIXES = ("新区", "区", "县", "市", "旗")
+
+
+def _short(name: str, suffixes: tuple[str, ...]) -> str:
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+@dataclass(frozen=True)
+class PlaceWord:
+    level: str  # province | city | district
+    place: Place
+
+
+@lru_cache(maxsize=1)
+def place_words() -> tuple[dict[str, PlaceWord], dict[str, PlaceWord]]:
+    """Chinese and latin (pinyin) spellings of provinces, cities and districts → the place they name."""
+    from corridor.regions import gb2260
+
+    divisions = gb2260.load()
+    by_code = {d.code: d for d in divisions}
+    zh: dict[str, PlaceWord] = {}
+    latin: dict[str, PlaceWord] = {}
+
+    def add(words: list[str], key_latin: str, word: PlaceWord) -> None:
+        for w in words:
+            zh.setdefault(w, word)
+        latin.setdefault(key_latin, word)
+
+    for d in divisions:
+        if d.level == "province":
+            short = _short(d.name_zh, _PROVINCE_SUFFIXES)
+            key = pinyin_key(short)
+            add([d.name_zh, short], key, PlaceWord("province", Place(key, None)))
+    for d in divisions:
+        parent = by_code.get(d.parent_code or "")
+        province_key = pinyin_key(_short(parent.name_zh, _PROVINCE_SUFFIXES)) if parent else None
+        if d.level == "city":
+            short = _short(d.name_zh, _CITY_SUFFIXES)
+            key = pinyin_key(short)
+            add([d.name_zh, short], key, PlaceWord("city", Place(province_key, key)))
+        elif d.level == "district" and parent is not None:
+            short = _short(d.name_zh, _DISTRICT_SUFFIXES)
+            if parent.level == "province":  # a district of a municipality: its city is the municipality
+                city_key = province_key
+            else:
+                city_key = pinyin_key(_short(parent.name_zh, _CITY_SUFFIXES))
+                grand = by_code.get(parent.parent_code or "")
+                province_key = pinyin_key(_short(grand.name_zh, _PROVINCE_SUFFIXES)) if grand else None
+            word = PlaceWord("district", Place(province_key, city_key))
+            for w in (d.name_zh, short):
+                zh.setdefault(w, word)
+            latin.setdefault(pinyin_key(short), word)
+    for name in ("中国", "中华", "china", "zhongguo", "prc"):
+        zh.pop(name, None)
+    return zh, latin
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    legal_zh: tuple[str, ...]
+    legal_latin: frozenset[str]
+    kinds_zh: dict[str, str]
+    kinds_latin: dict[str, str]
+    concepts_zh: dict[str, str]
+    concepts_latin: dict[str, str]
+    pinyin_only: frozenset[str]  # latin concept words that are pinyin of Chinese ones (zhineng), not English
+    max_zh: int  # the longest Chinese word, for longest-match scans
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    kinds_zh = {w: kind for kind, zh, _en in KIND_MARKERS for w in zh}
+    kinds_latin = {w: kind for kind, _zh, en in KIND_MARKERS for w in en}
+    for kind, zh, _en in KIND_MARKERS:
+        for w in zh:
+            if len(w) >= 3:  # 研究院 → yanjiuyuan; two-character pinyin (xueyuan, xiehui) is too often a trade name
+                kinds_latin.setdefault(pinyin_key(w), kind)
+    concepts_zh: dict[str, str] = {}
+    concepts_latin: dict[str, str] = {}
+    for concept, zh, en in CONCEPTS:
+        for w in zh:
+            concepts_zh.setdefault(w, concept)
+            concepts_latin.setdefault(pinyin_key(w), concept)
+        for w in en:
+            concepts_latin.setdefault(w, concept)
+    legal_zh = tuple(sorted(LEGAL_ZH, key=len, reverse=True))
+    english = {w for _c, _zh, en in CONCEPTS for w in en}
+    longest = max(len(w) for w in [*concepts_zh, *kinds_zh, *legal_zh])
+    return Lexicon(legal_zh, frozenset(LEGAL_LATIN), kinds_zh, kinds_latin, concepts_zh, concepts_latin,
+                   frozenset(set(concepts_latin) - english), longest)
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (from pypinyin's own table), to tell a pinyin word from an English one."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out: set[str] = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            out.add(pinyin_key(_strip_tone(reading)))
+    out.discard("")
+    return frozenset(out)
+
+
+def _strip_tone(reading: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", reading)
+    return "".join(ch for ch in plain if not unicodedata.combining(ch)).replace("ü", "v")
+
+
+@lru_cache(maxsize=100_000)
+def is_pinyin(word: str) -> bool:
+    """Can the word be read as pinyin syllables run together (rongwei, xian, zhong)?"""
+    syllables = pinyin_syllables()
+    n = len(word)
+    ok = [False] * (n + 1)
+    ok[0] = True
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 6), end):
+            if ok[start] and word[start:end] in syllables:
+                ok[end] = True
+                break
+    return ok[n]
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, int]:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.ERROR)
+    jieba.initialize()
+    return jieba.dt.FREQ  # type: ignore[no-any-return]
+
+
+def common_word(word: str) -> bool:
+    """Is this a common Chinese word (纸业, 轴承, 终端) rather than part of a coined trade name (威视, 讯飞)?"""
+    return _common_words().get(word, 0) >= 3

@@ -1,0 +1,323 @@
+"""Parse an organisation name into the parts that decide whether two names mean one organisation.
+
+Plain module, no Django. `parse("蘇州融威智能裝備製造有限公司")` and
+`parse("Rongwei Intelligent Equipment (Suzhou) Co., Ltd.")` both give the trade name key `rongwei`,
+the place Suzhou, the concepts {intelligent, equipment, manufacturing} and the kind "company".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from zhconv import convert
+
+from corridor.resolution.lexicon import (
+    GENERIC,
+    Place,
+    PlaceWord,
+    common_word,
+    is_pinyin,
+    lexicon,
+    pinyin_key,
+    pinyin_syllables,
+    place_words,
+)
+
+_BRACKETS = re.compile(r"[(\[【〔]([^()\[\]【】〔〕]*)[)\]】〕]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORDS = re.compile(r"[a-z][a-z0-9&'.\-]*(?:[ ,.]+[a-z0-9&'.\-]+){1,}")
+_NOT_ALNUM = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
+_SPLIT_LATIN = re.compile(r"[^0-9a-z&]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedName:
+    script: str  # "zh" or "latin"
+    trade: str  # the trade name (字号): Chinese characters, or latin words run together
+    key: str  # the trade name in latin letters (pinyin for Chinese): the blocking and comparison key
+    concepts: frozenset[str]  # what the organisation does, language-independent (generic words left out)
+    kind: str | None  # company, institute, university, association, government, branch
+    place: Place | None
+    exact: str  # the whole name folded, for exact-name equality
+    extras: frozenset[str] = frozenset()  # industry words the lexicon does not know (纸业, plastics), same language only
+
+
+# Characters zhconv "simplifies" although they are simplified already and common in trade names (乾 → 干).
+_KEEP = {"乾": "\ue000"}
+_RESTORE = {v: k for k, v in _KEEP.items()}
+
+
+def fold(text: str) -> str:
+    """NFKC (full-width → half-width, （）→ ()), traditional → simplified, lower case."""
+    text = unicodedata.normalize("NFKC", text or "")
+    for ch, mark in _KEEP.items():
+        text = text.replace(ch, mark)
+    text = convert(text, "zh-hans").lower()
+    for mark, ch in _RESTORE.items():
+        text = text.replace(mark, ch)
+    return text
+
+
+def exact_key(name: str) -> str:
+    """The whole name folded with spaces and punctuation removed: the baseline's notion of equality."""
+    return _NOT_ALNUM.sub("", fold(name))
+
+
+def _place_of(word: str) -> Place | None:
+    zh, latin = place_words()
+    found = zh.get(word) or latin.get(word.replace(" ", ""))
+    return found.place if found else None
+
+
+def _merge_place(current: Place | None, new: Place | None) -> Place | None:
+    if new is None:
+        return current
+    if current is None:
+        return new
+    return Place(current.province or new.province, new.city or current.city)
+
+
+def parse(name: str) -> list[ParsedName]:
+    """One parse per language the name is written in (a name may carry both a Chinese and an English form)."""
+    return list(_parse_cached(name))
+
+
+@lru_cache(maxsize=200_000)
+def _parse_cached(name: str) -> tuple[ParsedName, ...]:
+    text = fold(name).strip()
+    if not text:
+        return ()
+    place: Place | None = None
+    bracket_words: list[str] = []
+
+    def take_bracket(match: re.Match[str]) -> str:
+        nonlocal place
+        inner = match.group(1).strip()
+        found = _place_of(inner) if inner else None
+        if found is None and not _HAN.search(inner) and len(inner.split()) >= 2:
+            return " " + inner + " "  # an English name in brackets after the Chinese one
+        if found is not None:
+            place = _merge_place(place, found)
+        elif inner:
+            bracket_words.append(inner)
+        return " "
+
+    text = _BRACKETS.sub(take_bracket, text)
+    out: list[ParsedName] = []
+    latin_part = ""
+    if _HAN.search(text):
+        latin_match = _LATIN_WORDS.search(text)
+        if latin_match and len(latin_match.group(0).split()) >= 2:
+            latin_part = latin_match.group(0)
+            text = text.replace(latin_part, " ")
+        zh = _parse_zh(text, bracket_words, place)
+        if zh is not None:
+            out.append(zh)
+            for word in sorted(zh.extras):
+                # Pinyin spelled in syllables runs the unknown word into the trade name: Yi Xiang Wu Jin.
+                whole = zh.trade + word
+                out.append(ParsedName("alias", whole, pinyin_key(whole), zh.concepts, zh.kind, zh.place, zh.exact))
+    else:
+        latin_part = text
+    if latin_part.strip():
+        out.extend(_parse_latin(latin_part, bracket_words if not out else [], place))
+    return tuple(out)
+
+
+def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | None:
+    lex = lexicon()
+    core = _NOT_ALNUM.sub("", text)
+    if not core:
+        return None
+    exact = core
+    kind: str | None = None
+    concepts: set[str] = set()
+    # Legal forms and kind markers come last: peel them off the end.
+    changed = True
+    while changed and core:
+        changed = False
+        for legal in lex.legal_zh:
+            if core.endswith(legal) and len(core) > len(legal):
+                core = core[: -len(legal)]
+                kind = kind or ("branch" if legal == "分公司" else "company")
+                changed = True
+                break
+        for size in range(min(lex.max_zh, len(core) - 1), 1, -1):
+            tail = core[-size:]
+            if tail in lex.kinds_zh:
+                kind = lex.kinds_zh[tail] if kind in (None, "company") else kind
+                core = core[:-size]
+                changed = True
+                break
+    # Places come first: 浙江省杭州市滨江区… (a district only after its city or province).
+    zh_places, _ = place_words()
+    stripped_any = False
+    while True:
+        hit = None
+        for size in range(min(7, len(core) - 2), 1, -1):
+            found = zh_places.get(core[:size])
+            if found is not None and _may_strip(found, place, stripped_any):
+                hit = (size, found)
+                break
+        if hit is None:
+            break
+        place = _merge_place(place, hit[1].place)
+        core = core[hit[0]:]
+        stripped_any = True
+    # The trade name runs until the first industry word (a trade name has at least two characters).
+    trade_end = len(core)
+    i = 2
+    while i < len(core):
+        word = _longest(core, i, lex.concepts_zh, lex.kinds_zh, lex.max_zh)
+        if word:
+            trade_end = i
+            break
+        i += 1
+    trade = core[:trade_end]
+    extras: set[str] = set()
+    if len(trade) >= 4 and common_word(trade[-2:]):
+        # 融威纸业: a coined trade name followed by an ordinary word the lexicon lacks.
+        extras.add(trade[-2:])
+        trade = trade[:-2]
+    i = trade_end
+    while i < len(core):
+        word = _longest(core, i, lex.concepts_zh, lex.kinds_zh, lex.max_zh)
+        if word:
+            if word in lex.concepts_zh:
+                concepts.add(lex.concepts_zh[word])
+            elif kind in (None, "company"):
+                kind = lex.kinds_zh[word]
+            i += len(word)
+        else:
+            i += 1
+    for word in extra:
+        concepts.update(lex.concepts_zh[w] for w in lex.concepts_zh if w in word)
+    if not trade:
+        trade = core or exact
+    key = pinyin_key(trade)
+    if trade in lex.concepts_zh and lex.concepts_zh[trade] != GENERIC:
+        # Place + industry only (上海电气): the industry is the name, in any language.
+        concepts.add(lex.concepts_zh[trade])
+        key = "#" + lex.concepts_zh[trade]
+    concepts.discard(GENERIC)
+    return ParsedName("zh", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras))
+
+
+def _may_strip(word: PlaceWord, place: Place | None, stripped_any: bool) -> bool:
+    """A district is a place only right after its own city (深圳市汇川… is not 遵义's 汇川区)."""
+    if word.level != "district":
+        return True
+    if not stripped_any or place is None:
+        return False
+    return word.place.city == (place.city or place.province)
+
+
+def _longest(core: str, i: int, first: dict[str, str], second: dict[str, str], longest: int) -> str | None:
+    for size in range(min(longest, len(core) - i), 1, -1):
+        piece = core[i : i + size]
+        if piece in first or piece in second:
+            return piece
+    return None
+
+
+def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[ParsedName]:
+    lex = lexicon()
+    tokens = [t for t in _SPLIT_LATIN.split(text.replace("'s", "")) if t]
+    tokens += [t for word in extra for t in _SPLIT_LATIN.split(word) if t]
+    if not tokens:
+        return []
+    exact = "".join(tokens)
+    kind: str | None = None
+    # Legal forms anywhere ("Co., Ltd.", "youxian gongsi").
+    kept: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in (6, 5, 4, 3, 2, 1):
+            window = tokens[i : i + size]
+            if len(window) == size and (" ".join(window) in lex.legal_latin or "".join(window) in lex.legal_latin):
+                kind = kind or "company"
+                i += size
+                break
+        else:
+            kept.append(tokens[i])
+            i += 1
+    tokens = kept
+    _, latin_places = place_words()
+    stripped_any = False
+    while len(tokens) > 1:
+        hit = None
+        for size in (2, 1):
+            if len(tokens) - size < 1:
+                continue
+            found = latin_places.get("".join(tokens[:size]))
+            if found is not None and _may_strip(found, place, stripped_any):
+                hit = (size, found)
+                break
+        if hit is None:
+            break
+        place = _merge_place(place, hit[1].place)
+        tokens = tokens[hit[0]:]
+        stripped_any = True
+    trade_tokens: list[str] = []
+    shorter: list[ParsedName] = []
+    concepts: set[str] = set()
+    extras: set[str] = set()
+    first_concept: str | None = None
+    i = 0
+    in_trade = True
+    syllables = pinyin_syllables()
+    spaced = len(tokens) > 1 and tokens[0] in syllables  # "Rong Wei Zhi Neng": pinyin one syllable a word
+    while i < len(tokens):
+        matched = 0
+        # A spaced pinyin trade name has at least two syllables ("Guang Li Dian Zi" is 光利, not 光 + 锂电).
+        if spaced and in_trade and len(trade_tokens) < 2 and tokens[i] in syllables:
+            trade_tokens.append(tokens[i])
+            i += 1
+            continue
+        for size in (4, 3, 2, 1):
+            if i + size > len(tokens):
+                continue
+            pieces = tokens[i : i + size]
+            for joined in (" ".join(pieces), "".join(pieces)):
+                if joined in lex.kinds_latin and (in_trade is False or i > 0):
+                    kind = lex.kinds_latin[joined] if kind in (None, "company") else kind
+                    matched = size
+                    break
+                # A name's first word is its trade name when it could be one: Tongxin is 通新 before 通信.
+                first_word_pinyin = i == 0 and joined in lex.pinyin_only
+                if joined in lex.concepts_latin and (i > 0 or len(tokens) > 1) and not first_word_pinyin:
+                    concepts.add(lex.concepts_latin[joined])
+                    if first_concept is None and lex.concepts_latin[joined] != GENERIC:
+                        first_concept = lex.concepts_latin[joined]
+                    matched = size
+                    break
+            if matched:
+                break
+        if matched:
+            in_trade = False
+            i += matched
+            continue
+        token = tokens[i]
+        if token in ("and", "of", "the", "&", "for"):
+            in_trade = False
+        elif in_trade and (not trade_tokens or (is_pinyin(token) and is_pinyin(trade_tokens[0]))):
+            trade_tokens.append(token)  # a trade name in pinyin may be spelled in syllables: Rong Wei
+        else:
+            in_trade = False
+            extras.add(token[:-1] if token.endswith("s") and len(token) > 3 else token)
+        i += 1
+    concepts.discard(GENERIC)
+    if spaced and len(trade_tokens) >= 3 and all(t in syllables for t in trade_tokens):
+        # "Zhong Ke Zhou Cheng": where the trade name ends is unknown; its first two and three syllables
+        # are offered too (the Chinese record, when there is one, says which).
+        for n in range(2, len(trade_tokens)):
+            head = "".join(trade_tokens[:n])
+            shorter.append(ParsedName("alias", head, head, frozenset(concepts - {GENERIC}), kind, place, exact))
+    trade = "".join(trade_tokens) or "".join(tokens) or exact
+    key = "".join(ch for ch in trade if ch.isalnum())
+    if not trade_tokens and first_concept is not None:
+        key = "#" + first_concept  # place + industry only (Shanghai Electric)
+    return [ParsedName("latin", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras)), *shorter]

@@ -1,0 +1,498 @@
+"""Cluster organisation records that name one organisation. Plain module, no Django.
+
+1. Parse every name (`names.parse`): trade name key, concepts, kind, place.
+2. Learn bilingual brand aliases (Hikrobot → 海康机器人, BOE → 京东方) from records that carry a
+   Chinese and an English name, from records sharing a credit code, and from confirmed pairs passed in.
+3. Block: records meet only when they share a key (trade name key, one-typo neighbourhoods, credit
+   code); blocks are found by sorting 64-bit hashes, so a million rows need no all-pairs pass.
+4. Compare within blocks: an identical valid credit code decides yes, two different ones decide no;
+   otherwise place, kind and industry must agree and the trade names must be the same (in any script).
+5. Cluster with a union-find that refuses a merge putting two incompatible records in one cluster, so
+   a short name ("海康") never chains two subsidiaries of one group together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz.distance import DamerauLevenshtein
+
+from corridor.orgs import uscc as uscc_codes
+from corridor.resolution.lexicon import Place, place_words
+from corridor.resolution.names import ParsedName, parse
+
+Progress = Callable[[str, int, int], None]
+
+BIG_BLOCK = 1000  # a trade-name block larger than this is compared within places only
+TYPO_BLOCK = 60  # typo neighbourhoods larger than this carry no information
+
+
+@dataclass(frozen=True)
+class Record:
+    id: str
+    name: str
+    address: str = ""
+    uscc: str = ""
+    other_names: tuple[str, ...] = ()  # English name, short name, aliases: the same organisation's other names
+
+
+@dataclass(frozen=True)
+class Evidence:
+    score: float
+    reason: str  # uscc | same-name | trade-name | cross-script | alias | homophone | typo
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A latin trade name learned to mean a Chinese one (`hikrobot` → 海康 + robot)."""
+
+    key: str
+    trade: str
+    concepts: frozenset[str]
+
+
+@dataclass
+class Prepared:
+    record: Record
+    uscc: str | None
+    parses: list[ParsedName]
+    address_place: Place | None
+
+
+@dataclass
+class _Cluster:
+    usccs: set[str] = field(default_factory=set)
+    cities: set[str] = field(default_factory=set)
+    provinces: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)
+    concepts: set[frozenset[str]] = field(default_factory=set)
+    zh_trades: set[tuple[str, str]] = field(default_factory=set)  # (trade, key)
+    registered: set[tuple[str, frozenset[str]]] = field(default_factory=set)  # (script, concepts) of full names
+    extras: set[tuple[str, frozenset[str]]] = field(default_factory=set)  # (script, unknown industry words)
+
+
+def valid_uscc(raw: str) -> str | None:
+    if not raw or not raw.strip():
+        return None
+    try:
+        return uscc_codes.validate(raw)
+    except uscc_codes.USCCError:
+        return None
+
+
+def place_from_address(address: str) -> Place | None:
+    """The city an address starts with (浙江省杭州市…), by the same place words as names; fast, no cpca."""
+    from corridor.resolution.names import fold
+
+    text = fold(address).replace(" ", "")[:16]
+    if not text:
+        return None
+    zh, _latin = place_words()
+    place: Place | None = None
+    i = 0
+    while i < len(text):
+        for size in range(min(8, len(text) - i), 1, -1):
+            word = zh.get(text[i : i + size])
+            if word is not None:
+                new = word.place
+                if place is not None and place.conflicts(new):
+                    return place
+                place = Place(place.province if place else new.province, new.city or (place.city if place else None))
+                i += size
+                break
+        else:
+            if place is not None:
+                return place
+            i += 1
+    return place
+
+
+def prepare(records: Sequence[Record], progress: Progress | None = None) -> list[Prepared]:
+    out = []
+    total = len(records)
+    for n, rec in enumerate(records):
+        parses: list[ParsedName] = []
+        for name in (rec.name, *rec.other_names):
+            for p in parse(name):
+                if p not in parses:
+                    parses.append(p)
+        out.append(Prepared(rec, valid_uscc(rec.uscc), parses, place_from_address(rec.address) if rec.address else None))
+        if progress and (n % 20000 == 0 or n == total - 1):
+            progress("parse", n + 1, total)
+    return out
+
+
+def learn_aliases(
+    prepared: Sequence[Prepared], confirmed: Iterable[tuple[str, str]] = ()
+) -> dict[str, Alias]:
+    """Latin trade names that mean a Chinese trade name, from evidence that two names are one organisation."""
+    found: dict[str, set[Alias]] = {}
+
+    def learn(names: Iterable[ParsedName]) -> None:
+        names = list(names)
+        for zh in (p for p in names if p.script == "zh" and not p.key.startswith("#")):
+            for la in (p for p in names if p.script == "latin" and not p.key.startswith("#")):
+                if la.key != zh.key and len(la.key) >= 2:
+                    found.setdefault(la.key, set()).add(Alias(zh.key, zh.trade, zh.concepts - la.concepts))
+
+    by_uscc: dict[str, list[ParsedName]] = {}
+    for item in prepared:
+        if len({p.script for p in item.parses}) > 1:
+            learn(item.parses)
+        if item.uscc:
+            by_uscc.setdefault(item.uscc, []).extend(item.parses)
+    for names in by_uscc.values():
+        if len({p.script for p in names}) > 1:
+            learn(names)
+    for a, b in confirmed:
+        learn([*parse(a), *parse(b)])
+    # A latin name learned for two different Chinese trade names is ambiguous: keep neither.
+    return {key: next(iter(options)) for key, options in found.items() if len({o.key for o in options}) == 1}
+
+
+def apply_aliases(prepared: Sequence[Prepared], aliases: dict[str, Alias]) -> None:
+    if not aliases:
+        return
+    for item in prepared:
+        extra = []
+        for p in item.parses:
+            alias = aliases.get(p.key) if p.script == "latin" else None
+            if alias is not None:
+                extra.append(ParsedName("alias", alias.trade, alias.key, p.concepts | alias.concepts, p.kind, p.place,
+                                        p.exact))
+        item.parses.extend(e for e in extra if e not in item.parses)
+
+
+def _compatible_concepts(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or a <= b or b <= a
+
+
+INSTITUTIONS = ("institute", "university", "association", "government")
+
+
+def _names_an_industry_the_institution_lacks(p: ParsedName, q: ParsedName) -> bool:
+    if p.kind not in INSTITUTIONS or q.kind is not None:
+        return False
+    if not q.concepts <= p.concepts:
+        return True
+    if not q.extras:
+        return False
+    if p.script == q.script:
+        return not q.extras <= p.extras
+    return not (p.extras or p.concepts)  # another language: unknown words cannot be compared, only counted
+
+
+def _registered(p: ParsedName) -> bool:
+    """A full company name with its legal form (not a short name, not an institute's name)."""
+    return p.kind in ("company", "branch")
+
+
+def _only_unknown_words(p: ParsedName, q: ParsedName) -> bool:
+    return bool(p.extras and not p.concepts and q.concepts and not q.extras)
+
+
+def _kind_conflict(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
+
+
+def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: Place | None) -> Evidence | None:
+    """Do two parsed names mean one organisation? The rules a careful secretary applies, in order."""
+    if place_p is not None and place_q is not None and place_p.conflicts(place_q):
+        return None
+    if _kind_conflict(p.kind, q.kind) or not _compatible_concepts(p.concepts, q.concepts):
+        return None
+    if _names_an_industry_the_institution_lacks(p, q) or _names_an_industry_the_institution_lacks(q, p):
+        return None  # "天永泽印刷" is the printing company, not 天永泽研究院
+    if p.script == q.script:
+        if p.extras and q.extras and not (p.extras & q.extras):
+            return None  # 恒达纸业 and 恒达玻璃: words the lexicon lacks, but plainly different trades
+        if _registered(p) and _registered(q) and (p.concepts != q.concepts or (p.extras and q.extras and p.extras != q.extras)):
+            return None  # two registered names in one language that differ in their industry are two companies
+    if _only_unknown_words(p, q) or _only_unknown_words(q, p):
+        return None  # "Youjingce Hardware" is not 优晶策芯片: an industry the other name does not have
+    bonus = 0.0
+    if p.concepts and p.concepts == q.concepts:
+        bonus += 0.04
+    if place_p is not None and place_q is not None and place_p == place_q:
+        bonus += 0.03
+    if p.exact == q.exact:
+        return Evidence(0.97, "same-name")
+    both_zh = p.script != "latin" and q.script != "latin"
+    if p.key == q.key:
+        if p.key.startswith("#") and (place_p is None or place_q is None or place_p != place_q):
+            return None  # "上海电气" needs its place: an industry word alone names nobody
+        if both_zh and p.trade != q.trade:
+            # Same sound, other characters: a typing slip (拼音输入法) only when everything else agrees.
+            if (p.concepts and p.concepts == q.concepts) or (p.extras and p.extras == q.extras):
+                return Evidence(0.74 + bonus, "homophone")
+            return None
+        if "alias" in (p.script, q.script):
+            return Evidence(0.84 + bonus, "alias")
+        reason = "trade-name" if p.script == q.script else "cross-script"
+        return Evidence(0.86 + bonus, reason)
+    # One slip of the keyboard, with the industry, the kind or the city confirming it.
+    confirmed_by = (
+        (p.concepts and q.concepts)
+        or (p.script == q.script and p.extras and p.extras == q.extras)
+        or (p.kind == q.kind and p.kind in ("institute", "university", "association"))
+        or (place_p is not None and place_p == place_q and place_p.city)
+    )
+    if not confirmed_by:
+        return None
+    if both_zh:
+        # Chinese is typed by sound: a slip gives a homophone (above), rarely another character; 威腾展 and
+        # 耀腾展 in one city are two companies.
+        return None
+    shortest = min(len(p.key), len(q.key))
+    if shortest >= 4 and DamerauLevenshtein.distance(p.key, q.key, score_cutoff=1) <= 1:
+        if shortest >= 6 or (p.concepts and p.concepts == q.concepts):
+            return Evidence(0.7 + bonus, "typo")
+    return None
+
+
+def compare(a: Prepared, b: Prepared) -> Evidence | None:
+    if a.uscc and b.uscc:
+        return Evidence(1.0, "uscc") if a.uscc == b.uscc else None
+    best: Evidence | None = None
+    for p in a.parses:
+        for q in b.parses:
+            ev = compare_names(p, q, p.place or a.address_place, q.place or b.address_place)
+            if ev is not None and (best is None or ev.score > best.score):
+                best = ev
+    return best
+
+
+def _blocking_keys(item: Prepared) -> set[str]:
+    keys: set[str] = set()
+    if item.uscc:
+        keys.add("u" + item.uscc)
+    for p in item.parses:
+        keys.add("k" + p.key)
+        if len(p.key) >= 4 and not p.key.startswith("#"):
+            keys.add("d" + p.key)
+            keys.update("d" + p.key[:i] + p.key[i + 1 :] for i in range(len(p.key)))
+    return keys
+
+
+def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = None) -> list[tuple[int, int, Evidence]]:
+    """Every pair that shares a block and that `compare` accepts; never all pairs."""
+    hashes: list[int] = []
+    owners: list[int] = []
+    kinds: list[int] = []
+    for idx, item in enumerate(prepared):
+        for key in _blocking_keys(item):
+            hashes.append(hash(key))
+            owners.append(idx)
+            kinds.append(0 if key[0] in "uk" else 1)
+    h = np.array(hashes, dtype=np.int64)
+    o = np.array(owners, dtype=np.int64)
+    t = np.array(kinds, dtype=np.int8)
+    del hashes, owners, kinds
+    order = np.argsort(h, kind="stable")
+    h, o, t = h[order], o[order], t[order]
+    bounds = np.flatnonzero(np.diff(h)) + 1
+    starts = np.concatenate(([0], bounds))
+    ends = np.concatenate((bounds, [len(h)]))
+    sizes = ends - starts
+    multi = np.flatnonzero(sizes > 1)
+    seen: set[int] = set()
+    n = len(prepared)
+    pairs: list[tuple[int, int, Evidence]] = []
+    for count, b in enumerate(multi):
+        start, end = int(starts[b]), int(ends[b])
+        members = sorted(set(o[start:end].tolist()))
+        if len(members) < 2:
+            continue
+        limit = BIG_BLOCK if t[start] == 0 else TYPO_BLOCK
+        groups = [members] if len(members) <= limit else _split_by_place(prepared, members, limit)
+        for group in groups:
+            for x in range(len(group)):
+                i = group[x]
+                for y in range(x + 1, len(group)):
+                    j = group[y]
+                    code = i * n + j
+                    if code in seen:
+                        continue
+                    seen.add(code)
+                    ev = compare(prepared[i], prepared[j])
+                    if ev is not None:
+                        pairs.append((i, j, ev))
+        if progress and count % 50000 == 0:
+            progress("compare", count + 1, len(multi))
+    if progress:
+        progress("compare", len(multi), len(multi))
+    return pairs
+
+
+def _split_by_place(prepared: Sequence[Prepared], members: list[int], limit: int) -> list[list[int]]:
+    """A huge block (a common short name) is compared within each city, and records with no place are left out."""
+    by_city: dict[str, list[int]] = {}
+    for i in members:
+        item = prepared[i]
+        place = next((p.place for p in item.parses if p.place is not None), None) or item.address_place
+        if place is not None:
+            by_city.setdefault(place.city or place.province or "", []).append(i)
+    return [g for g in by_city.values() if 1 < len(g) <= limit]
+
+
+class _UnionFind:
+    def __init__(self, prepared: Sequence[Prepared]) -> None:
+        self.parent = list(range(len(prepared)))
+        self.state: dict[int, _Cluster] = {}
+        self.prepared = prepared
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def _state(self, root: int) -> _Cluster:
+        if root not in self.state:
+            item = self.prepared[root]
+            c = _Cluster()
+            if item.uscc:
+                c.usccs.add(item.uscc)
+            for p in item.parses:
+                place = p.place or item.address_place
+                if place is not None:
+                    if place.city:
+                        c.cities.add(place.city)
+                    if place.province:
+                        c.provinces.add(place.province)
+                if p.kind:
+                    c.kinds.add(p.kind)
+                if p.concepts:
+                    c.concepts.add(p.concepts)
+                if p.script == "zh":
+                    c.zh_trades.add((p.trade, p.key))
+                if _registered(p) and p.script != "alias":
+                    c.registered.add((p.script, p.concepts))
+                if p.extras and p.script != "alias":
+                    c.extras.add((p.script, p.extras))
+            self.state[root] = c
+        return self.state[root]
+
+    def union(self, i: int, j: int, decisive: bool = False) -> bool:
+        """Merge two clusters unless that puts incompatible records together; a shared credit code decides alone."""
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return True
+        a, b = self._state(ri), self._state(rj)
+        if len(a.usccs | b.usccs) > 1 or (not decisive and _conflict(a, b)):
+            return False
+        merged = _Cluster(a.usccs | b.usccs, a.cities | b.cities, a.provinces | b.provinces, a.kinds | b.kinds,
+                          a.concepts | b.concepts, a.zh_trades | b.zh_trades, a.registered | b.registered, a.extras | b.extras)
+        if ri > rj:
+            ri, rj = rj, ri
+        self.parent[rj] = ri
+        self.state[ri] = merged
+        self.state.pop(rj, None)
+        return True
+
+
+def _conflict(a: _Cluster, b: _Cluster) -> bool:
+    if len(a.usccs | b.usccs) > 1 or len(a.cities | b.cities) > 1 or len(a.provinces | b.provinces) > 1:
+        return True
+    if len(a.kinds | b.kinds) > 1:
+        return True
+    for x in a.concepts:
+        for y in b.concepts:
+            if not _compatible_concepts(x, y):
+                return True
+    for script_a, concepts_a in a.registered:
+        for script_b, concepts_b in b.registered:
+            if script_a == script_b and concepts_a != concepts_b:
+                return True
+    for script_a, words_a in a.extras:
+        for script_b, words_b in b.extras:
+            if script_a == script_b and not (words_a & words_b):
+                return True
+    for ta, ka in a.zh_trades:
+        for tb, kb in b.zh_trades:
+            if ta != tb and ka != kb:
+                return True
+    return False
+
+
+def cluster(prepared: Sequence[Prepared], pairs: Sequence[tuple[int, int, Evidence]]) -> list[int]:
+    """The cluster root of every record: strongest evidence first, no merge that breaks a constraint."""
+    uf = _UnionFind(prepared)
+    for i, j, ev in sorted(pairs, key=lambda p: (-p[2].score, p[0], p[1])):
+        uf.union(i, j, decisive=ev.reason == "uscc")
+    return [uf.find(i) for i in range(len(prepared))]
+
+
+@dataclass
+class Resolution:
+    labels: list[str]  # one per record: records with the same label are one organisation
+    pairs: list[tuple[int, int, Evidence]]
+    aliases: dict[str, Alias]
+
+
+def resolve(
+    records: Sequence[Record], confirmed: Iterable[tuple[str, str]] = (), progress: Progress | None = None
+) -> Resolution:
+    prepared = prepare(records, progress)
+    aliases = learn_aliases(prepared, confirmed)
+    apply_aliases(prepared, aliases)
+    pairs = candidate_pairs(prepared, progress)
+    roots = cluster(prepared, pairs)
+    labels = [records[root].id for root in roots]
+    return Resolution(labels, pairs, aliases)
+
+
+class Index:
+    """Existing records, indexed by blocking key, to match one incoming record at a time (imports)."""
+
+    def __init__(self, aliases: dict[str, Alias] | None = None) -> None:
+        self.items: list[Prepared] = []
+        self.idents: list[object] = []
+        self.keys: dict[str, list[int]] = {}
+        self.aliases = aliases or {}
+
+    def _prepare(self, record: Record) -> Prepared:
+        item = prepare([record])[0]
+        apply_aliases([item], self.aliases)
+        return item
+
+    @classmethod
+    def build(cls, entries: Sequence[tuple[object, Record]], confirmed: Iterable[tuple[str, str]] = ()) -> Index:
+        """An index of existing records, with the brand aliases their bilingual names and codes teach."""
+        prepared = prepare([record for _ident, record in entries])
+        aliases = learn_aliases(prepared, confirmed)
+        apply_aliases(prepared, aliases)
+        index = cls(aliases)
+        for (ident, _record), item in zip(entries, prepared, strict=True):
+            index._add(ident, item)
+        return index
+
+    def add(self, ident: object, record: Record) -> None:
+        self._add(ident, self._prepare(record))
+
+    def _add(self, ident: object, item: Prepared) -> None:
+        position = len(self.items)
+        self.items.append(item)
+        self.idents.append(ident)
+        for key in _blocking_keys(item):
+            self.keys.setdefault(key, []).append(position)
+
+    def match(self, record: Record) -> list[tuple[object, Evidence]]:
+        """The indexed records that `compare` accepts, strongest evidence first."""
+        item = self._prepare(record)
+        seen: set[int] = set()
+        found: list[tuple[object, Evidence]] = []
+        for key in _blocking_keys(item):
+            for position in self.keys.get(key, ()):
+                if position in seen:
+                    continue
+                seen.add(position)
+                evidence = compare(item, self.items[position])
+                if evidence is not None:
+                    found.append((self.idents[position], evidence))
+        found.sort(key=lambda pair: -pair[1].score)
+        return found

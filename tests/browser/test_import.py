@@ -1,0 +1,49 @@
+"""A secretariat imports a member list in the browser, watches the job, fixes a bad file, exports the list."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from corridor.core.testing import build_world
+from corridor.imports.reading import csv_text
+from corridor.orgs import uscc
+from corridor.orgs.models import Organisation
+from tests.browser.test_journeys import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+CODE = uscc.make("9", "1", "330108", "MA2H0K1X7")
+
+
+def test_secretariat_imports_a_gbk_list_and_gets_the_report_of_a_bad_one(new_page, tmp_path):
+    build_world()
+    page = new_page("zh-CN")
+    sign_in(page, "secretariat")
+    page.get_by_test_id("nav-imports").click()
+
+    bad = tmp_path / "成员名单.csv"
+    bad.write_bytes(csv_text(["企业名称", "统一社会信用代码"], [["杭州好科技有限公司", CODE], ["杭州坏科技有限公司", "123"]])
+                    .encode("gbk"))
+    page.get_by_label("文件（.xlsx 或 .csv）").set_input_files(str(bad))
+    page.get_by_test_id("import-submit").click()
+    expect(page.get_by_test_id("job-status")).to_have_attribute("data-status", "failed")
+    expect(page.get_by_test_id("import-errors")).to_contain_text("统一社会信用代码")
+    with page.expect_download() as download:
+        page.get_by_test_id("job-output").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    assert not Organisation.objects.filter(uscc=CODE).exists()
+
+    good = tmp_path / "members.csv"
+    good.write_bytes(csv_text(["企业名称", "统一社会信用代码", "地址"],
+                              [["杭州好科技有限公司", CODE, "浙江省杭州市滨江区1号"]]).encode("gbk"))
+    page.get_by_test_id("nav-imports").click()
+    page.get_by_label("文件（.xlsx 或 .csv）").set_input_files(str(good))
+    page.get_by_test_id("import-submit").click()
+    expect(page.get_by_test_id("job-status")).to_have_attribute("data-status", "succeeded")
+    expect(page.get_by_test_id("import-counts")).to_contain_text("新建 1")
+    assert Organisation.objects.get(uscc=CODE).region.code == "330108"
+
+    page.get_by_test_id("nav-organisations").click()
+    with page.expect_download() as download:
+        page.get_by_test_id("export-xlsx").click()
+    assert download.value.suggested_filename.startswith("organisations-")
