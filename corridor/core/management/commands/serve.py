@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -15,10 +15,18 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8)
 
     def handle(self, *args: Any, host: str, port: int, threads: int, **options: Any) -> None:
-        from waitress import serve  # type: ignore[import-untyped]
+        from waitress import create_server  # type: ignore[import-untyped]
 
         from corridor.wsgi import application
 
+        # Bind before announcing the address: a taken port must not be reported as running.
+        try:
+            server = create_server(application, host=host, port=port, threads=threads, ident="corridor")
+        except OSError as exc:
+            raise CommandError(f"cannot listen on {host}:{port} ({exc.strerror}); set PORT (or HOST) to a free one") from exc
         shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
         self.stdout.write(self.style.SUCCESS(f"Corridor is running at http://{shown}:{port}/  (Ctrl-C to stop)"))
-        serve(application, host=host, port=port, threads=threads, ident="corridor", _quiet=True)
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            pass
