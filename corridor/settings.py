@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "corridor.alliances",
     "corridor.accounts",
     "corridor.demo",
+    "corridor.chains",
 ]
 
 MIDDLEWARE = [

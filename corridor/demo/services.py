@@ -410,4 +410,7 @@ def load_demo(
     report(_("Demo accounts"), 0, 1)
     _load_users(orgs, alliances)
     report(_("Demo accounts"), 1, 1)
+    from corridor.chains.demo import load_demo as load_chains
+
+    load_chains(progress)
     return counts()
