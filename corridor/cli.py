@@ -15,6 +15,7 @@ OURS = {
     "createuser": "create a user with a role (member, secretariat, city officer, admin)",
     "generate": "write a synthetic population of N organisations (benchmarks)",
     "migrate": "create or update the database tables",
+    "chains": "industry chains: load, infer, recount, matrix --chain SLUG, gaps --region CODE --chain SLUG",
 }
 
 

@@ -12,5 +12,6 @@ urlpatterns = [
     path("organisations/", include("corridor.orgs.urls")),
     path("alliances/", include("corridor.alliances.urls")),
     path("history/", include("corridor.audit.urls")),
+    path("chains/", include("corridor.chains.urls")),
     path("", include("corridor.core.urls")),
 ]

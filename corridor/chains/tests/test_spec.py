@@ -62,5 +62,5 @@ def test_input_shares_cannot_exceed_the_whole():
         {"key": "c", "stage": "upstream", "name_zh": "丙", "name_en": "C"},
         {"key": "b", "stage": "downstream", "name_zh": "乙", "name_en": "B"},
     ], edges=[{"from": "a", "to": "b", "share": 0.7}, {"from": "c", "to": "b", "share": 0.4}])
-    with pytest.raises(spec.SpecError, match="segment b: the shares of its inputs add up to 1.10"):
+    with pytest.raises(spec.SpecError, match=r"segment b: the shares of its inputs add up to 1\.10"):
         spec.parse(data)

@@ -1,0 +1,92 @@
+"""Chains: templates, and the region × segment map as the caller may see it (matrix, LQ, gaps, sourcing)."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from corridor.accounts.api_auth import actor
+from corridor.chains import reports
+from corridor.chains.models import Chain
+from corridor.chains.schemas import ChainDetail, ChainOut, GapOut, LQOut, MatrixCellOut, SourcingOut
+from corridor.core.schemas import errors
+from corridor.regions.models import Region
+
+router = Router(tags=["chains"])
+
+
+class MatrixQuery(Schema):
+    city: str | None = Field(
+        None, description="A city's code: rows are its districts. Without it, rows are the corridor's member cities"
+    )
+
+
+class GapQuery(Schema):
+    region: str = Field(description="Code of a member city of the corridor")
+
+
+def _chain(slug: str) -> Chain:
+    return get_object_or_404(Chain, slug=slug)
+
+
+def _region(code: str | None) -> Region | None:
+    return get_object_or_404(Region, code=code.strip()) if code else None
+
+
+@router.get("", response={200: list[ChainOut]}, summary="List chains")
+def list_chains(request: HttpRequest) -> Any:
+    return list(Chain.objects.all())
+
+
+@router.get("/{slug}", response={200: ChainDetail, **errors(404)}, summary="A chain with its segments and edges")
+def get_chain(request: HttpRequest, slug: str) -> dict[str, Any]:
+    chain = _chain(slug)
+    return {
+        "slug": chain.slug, "name": chain.name, "name_zh": chain.name_zh, "name_en": chain.name_en,
+        "version": chain.version, "description": chain.description,
+        "segments": [
+            {"key": s.key, "name": s.name, "name_zh": s.name_zh, "name_en": s.name_en, "stage": s.stage,
+             "parent": s.parent.key if s.parent else None, "keywords_zh": s.keywords_zh, "keywords_en": s.keywords_en}
+            for s in reports.active_segments(chain)
+        ],
+        "edges": [{"source": e.source, "target": e.target, "share": e.share} for e in reports.chain_edges(chain)],
+    }
+
+
+@router.get(
+    "/{slug}/matrix", response={200: list[MatrixCellOut], **errors(404, 422)},
+    summary="Organisations per region and segment",
+)
+def chain_matrix(request: HttpRequest, slug: str, query: Query[MatrixQuery]) -> Any:
+    """Only organisations the caller may see are counted (listed ones, and unlisted ones they have a reason to see)."""
+    return reports.matrix_rows(reports.chain_map(actor(request), _chain(slug), _region(query.city)))
+
+
+@router.get(
+    "/{slug}/lq", response={200: list[LQOut], **errors(404, 422)},
+    summary="Location quotients and strong links per region and segment",
+)
+def chain_lq(request: HttpRequest, slug: str, query: Query[MatrixQuery]) -> Any:
+    rows = reports.matrix_rows(reports.chain_map(actor(request), _chain(slug), _region(query.city)))
+    return [{"region": r["region"], "segment": r["segment"], "lq": r["lq"], "level": r["level"]} for r in rows]
+
+
+@router.get(
+    "/{slug}/gaps", response={200: list[GapOut], **errors(404, 422)},
+    summary="A city's gaps on the chain and where to find them",
+)
+def chain_gaps(request: HttpRequest, slug: str, query: Query[GapQuery]) -> Any:
+    user, chain = actor(request), _chain(slug)
+    city = get_object_or_404(Region, code=query.region.strip())
+    cmap = reports.chain_map(user, chain)
+    return reports.gap_rows(cmap, reports.gaps_for(user, chain, city, cmap))
+
+
+@router.get(
+    "/{slug}/sourcing", response={200: list[SourcingOut], **errors(404)},
+    summary="Local and corridor sourcing rates per member city",
+)
+def chain_sourcing(request: HttpRequest, slug: str) -> Any:
+    return reports.sourcing_rows(reports.chain_map(actor(request), _chain(slug)))
