@@ -150,10 +150,12 @@ def chain_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         changes: dict[str, Any] = {"segments": {}}
         for s in segments:
-            changes["segments"][s.key] = {
-                f: request.POST.get(f"{s.key}-{f}", "") for f in ("name_zh", "name_en", "keywords_zh", "keywords_en")
-            }
-        changes["edges"] = _parse_edges(request.POST.get("edges", ""), errors)
+            fields = ("name_zh", "name_en", "keywords_zh", "keywords_en")
+            sent = {f: request.POST[f"{s.key}-{f}"] for f in fields if f"{s.key}-{f}" in request.POST}
+            if sent:
+                changes["segments"][s.key] = sent
+        if "edges" in request.POST:
+            changes["edges"] = _parse_edges(request.POST["edges"], errors)
         if not errors:
             try:
                 services.edit_chain(request.user, chain, changes, note=request.POST.get("note", "")[:300])
