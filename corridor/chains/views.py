@@ -59,12 +59,21 @@ def _chart_data(cmap: reports.ChainMap) -> dict[str, Any]:
         "map": {
             "files": sorted({MAP_FILES[r.code[:2]] for r in cmap.regions if r.code[:2] in MAP_FILES}),
             "cities": [{"name": r.name_zh, "label": r.name, "code": r.code} for r in cmap.regions],
+            "center": _centre(cmap.regions),
             "levels": {s.key: {r.code: [cmap.levels[(r.code, s.key)], cmap.matrix.cell(r.code, s.key).orgs,
                                         round(lq, 2) if (lq := cmap.lq.get((r.code, s.key))) is not None else None]
                                for r in cmap.regions}
                        for s in cmap.segments},
         },
     }
+
+
+def _centre(regions: list[Region]) -> list[float] | None:
+    """The middle of the member cities, so the map opens on them rather than on whole provinces."""
+    points = [(r.longitude, r.latitude) for r in regions if r.longitude is not None and r.latitude is not None]
+    if not points:
+        return None
+    return [sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)]
 
 
 def _level_names() -> dict[str, str]:

@@ -118,6 +118,11 @@
       });
       window.echarts.registerMap("chain-corridor", merged);
       var chart = window.echarts.init(el);
+      // Open on the member cities rather than on the whole provinces their maps cover.
+      var withCentre = function (series) {
+        if (data.map.center) series.center = data.map.center;
+        return series;
+      };
       state.colourMap = function (key) {
         var levels = data.map.levels[key] || {};
         var coloured = 0;
@@ -130,8 +135,8 @@
                 (p.data.lq == null ? "" : " · LQ " + p.data.lq);
             }
           },
-          series: [{
-            type: "map", map: "chain-corridor", roam: true, selectedMode: false,
+          series: [withCentre({
+            type: "map", map: "chain-corridor", roam: true, selectedMode: false, zoom: data.map.center ? 2.2 : 1,
             itemStyle: { areaColor: "#fafbfc", borderColor: "#d3d9e1" }, label: { show: false },
             emphasis: { label: { show: true } },
             data: data.map.cities.map(function (c) {
@@ -140,7 +145,7 @@
               return { name: c.name, label: c.label, code: c.code, level: v[0], orgs: v[1], lq: v[2], value: v[1],
                        itemStyle: { areaColor: LEVEL_COLOUR[v[0]], borderColor: "#fff" } };
             })
-          }]
+          })]
         }, { replaceMerge: ["series"] });
         el.dataset.segment = key;
         el.dataset.coloured = String(coloured);
