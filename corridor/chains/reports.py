@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -117,14 +118,48 @@ def _city_cells(user: Any, chain: Chain, city: Region, districts: list[Region]) 
     return cells
 
 
+TOTALS_SECONDS = 300
+TOTALS_VERSION = "chains:totals:version"
+
+
+def _count_by(qs: QuerySet[Organisation], by: str, code_of: dict[int, str]) -> dict[str, int]:
+    rows = qs.filter(**{f"{by}_id__in": list(code_of)}).order_by().values(f"{by}_id").annotate(n=Count("id"))
+    return {code_of[r[f"{by}_id"]]: r["n"] for r in rows}
+
+
 def region_totals(user: Any, regions: list[Region], by: str = "city") -> dict[str, int]:
-    """Organisations (all industries) per region that the user may see: the base of the location quotient."""
+    """Organisations (all industries) per region that the user may see: the base of the location quotient.
+
+    Per city, counting a million rows costs most of a map's time, so the listed (or, for admins, all)
+    totals are cached for a few minutes; any organisation saved or deleted, or a new highest id, makes
+    a new key. The unlisted organisations a user may additionally see are always counted live.
+    """
     code_of = {r.pk: r.code for r in regions}
-    rows = (
-        Organisation.objects.visible_to(user).filter(**{f"{by}_id__in": list(code_of)})
-        .order_by().values(f"{by}_id").annotate(n=Count("id")).values_list(f"{by}_id", "n")
+    if by != "city":
+        return _count_by(Organisation.objects.visible_to(user), by, code_of)
+    scope = scope_of(user)
+    everything = scope.is_admin
+    newest = Organisation.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    key = "chains:totals:{}:{}:{}:{}".format(
+        "all" if everything else "listed", cache.get(TOTALS_VERSION, 0), newest, ",".join(map(str, sorted(code_of)))
     )
-    return {code_of[pk]: n for pk, n in rows}
+    totals = cache.get(key)
+    if totals is None:
+        base = Organisation.objects.all() if everything else Organisation.objects.filter(listed=True)
+        totals = _count_by(base, by, code_of)
+        cache.set(key, totals, TOTALS_SECONDS)
+    if not everything and (scope.org_ids or scope.secretariat_alliance_ids or scope.officer_region_ids):
+        extra = _count_by(Organisation.objects.privately_visible_to(user).filter(listed=False), by, code_of)
+        totals = {code: totals.get(code, 0) + extra.get(code, 0) for code in set(totals) | set(extra)}
+    return dict(totals)
+
+
+def forget_totals() -> None:
+    """Called when an organisation is saved or deleted: the cached totals may be wrong now."""
+    try:
+        cache.incr(TOTALS_VERSION)
+    except ValueError:
+        cache.set(TOTALS_VERSION, 1, None)
 
 
 def districts_of(city: Region) -> list[Region]:

@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from corridor.chains import services
+from corridor.chains import reports, services
 from corridor.orgs.models import Organisation
 
 TEXT_FIELDS = ("name_zh", "name_en", "description_zh", "description_en")
@@ -32,6 +32,7 @@ def remember_before(sender: Any, instance: Organisation, raw: bool = False, **kw
 def follow_changes(sender: Any, instance: Organisation, created: bool, raw: bool = False, **kwargs: Any) -> None:
     if raw:
         return
+    reports.forget_totals()
     before = getattr(instance, "_chains_before", None)
     if before is not None:
         old = (before["city_id"], before["listed"], before["is_head_enterprise"])
@@ -44,6 +45,7 @@ def follow_changes(sender: Any, instance: Organisation, created: bool, raw: bool
 
 @receiver(pre_delete, sender=Organisation, dispatch_uid="chains_org_delete")
 def forget_counts(sender: Any, instance: Organisation, **kwargs: Any) -> None:
+    reports.forget_totals()
     before = Organisation.objects.filter(pk=instance.pk).values("city_id", "listed", "is_head_enterprise").first()
     if before is not None:
         services.move_counts(instance.pk, (before["city_id"], before["listed"], before["is_head_enterprise"]),

@@ -5,6 +5,7 @@ from corridor.chains import views
 app_name = "chains"
 urlpatterns = [
     path("", views.chain_list, name="list"),
+    path("organisations/<int:pk>/", views.organisation_tags, name="organisation"),
     path("<slug:slug>/", views.chain_detail, name="detail"),
     path("<slug:slug>/export.xlsx", views.chain_export, name="export"),
     path("<slug:slug>/edit/", views.chain_edit, name="edit"),

@@ -231,3 +231,39 @@ def tag_decide(request: HttpRequest, slug: str, tag_id: int) -> HttpResponse:
     if request.headers.get("HX-Request") == "true":
         return render(request, "chains/_review_row.html", {"tag": tag})
     return redirect("chains:review", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+def organisation_tags(request: HttpRequest, pk: int) -> HttpResponse:
+    """An organisation's place on the chains: declared and inferred tags; its own users declare more."""
+    org = get_object_or_404(Organisation.objects.visible_to(request.user).select_related("city"), pk=pk)
+    can_edit = Organisation.objects.editable_by(request.user).filter(pk=org.pk).exists()
+    status = 200
+    if request.method == "POST":
+        if request.POST.get("withdraw"):
+            tag = get_object_or_404(SegmentTag, pk=request.POST["withdraw"], organisation=org)
+            services.withdraw_tag(request.user, tag)
+            messages.success(request, _("The tag was withdrawn."))
+            return redirect("chains:organisation", pk=org.pk)
+        segment = Segment.objects.filter(pk=request.POST.get("segment") or 0, active=True).first()
+        if segment is None:
+            messages.error(request, _("Choose a segment."))
+            status = 422
+        else:
+            try:
+                services.declare_tag(request.user, org, segment, request.POST.get("role", ""))
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+                status = 422
+            else:
+                messages.success(request, _("The tag was saved."))
+                return redirect("chains:organisation", pk=org.pk)
+    tags = org.segment_tags.select_related("segment__chain").order_by("segment__chain__slug", "segment__position")
+    if not can_edit:
+        tags = tags.exclude(status=SegmentTag.Status.REJECTED)
+    chains = Chain.objects.prefetch_related("segments").order_by("slug") if can_edit else []
+    context = {
+        "org": org, "tags": list(tags), "can_edit": can_edit, "chains": chains, "roles": SegmentTag.Role.choices,
+        "curated": {t.pk for t in tags if services.can_curate(request.user, t.segment.chain)},
+    }
+    return render(request, "chains/organisation.html", context, status=status)

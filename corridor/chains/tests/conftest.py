@@ -17,3 +17,11 @@ def robots_world(world):
     update_organisation(world.users["admin"], world.unlisted_org, {"description_zh": "生产伺服电机和伺服驱动器。"})
     world.chains = chains
     return world
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Cached per-city totals must not carry over between tests that reuse row ids.
+    from django.core.cache import cache
+
+    cache.clear()

@@ -146,3 +146,33 @@ def test_secretariat_confirms_an_inferred_tag_from_the_review_page(robots_world)
     assert response.status_code == 200 and 'data-testid="tag-status"' in response.content.decode()
     tag.refresh_from_db()
     assert tag.status == "confirmed"
+
+
+def test_an_organisation_declares_its_segments_on_its_chain_page(robots_world):
+    world = robots_world
+    url = f"/chains/organisations/{world.owner_org.pk}/"
+    servo = world.chains["industrial-robots"].segments.get(key="servo")
+    expect_matrix(world, "get", f"/chains/organisations/{world.unlisted_org.pk}/", {
+        "visitor": 404, "owner": 404, "member": 404, "outsider": 404, "secretariat": 404, "officer": 200, "admin": 200})
+    assert 'data-testid="declare-form"' not in world.client_for("visitor").get(url).content.decode()
+    assert world.client_for("outsider").post(url, {"segment": servo.pk, "role": "produces"}).status_code == 403
+    assert world.client_for("owner").post(url, {"segment": servo.pk, "role": "sideways"}).status_code == 422
+    assert world.client_for("owner").post(url, {"segment": servo.pk, "role": "produces"}).status_code == 302
+    tag = SegmentTag.objects.get(organisation=world.owner_org, segment=servo)
+    assert (tag.source, tag.status) == ("declared", "confirmed")
+    page = world.client_for("visitor").get(url).content.decode()
+    assert 'data-testid="org-tag"' in page and "伺服电机与驱动器" in page
+    assert world.client_for("owner").post(url, {"withdraw": tag.pk}).status_code == 302
+    assert not SegmentTag.objects.filter(pk=tag.pk).exists()
+
+
+def test_lq_base_follows_a_listing_change_despite_the_cached_totals(robots_world):
+    def wuhu_lq():
+        rows = robots_world.client_for("visitor").get("/api/chains/industrial-robots/matrix").json()
+        return next(r for r in rows if (r["region"], r["segment"]) == ("340200", "industrial-robot-bodies"))["lq"]
+
+    assert wuhu_lq() == pytest.approx((3 / 4) / (3 / 8))
+    from corridor.orgs.services import update_organisation
+
+    update_organisation(robots_world.users["admin"], robots_world.member_org, {"listed": False})
+    assert wuhu_lq() == pytest.approx((3 / 3) / (3 / 7), abs=1e-3)
