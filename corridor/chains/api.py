@@ -9,9 +9,10 @@ from pydantic import Field
 
 from corridor.accounts.api_auth import actor
 from corridor.chains import reports
-from corridor.chains.models import Chain
-from corridor.chains.schemas import ChainDetail, ChainOut, GapOut, LQOut, MatrixCellOut, SourcingOut
+from corridor.chains.models import Chain, SegmentTag
+from corridor.chains.schemas import ChainDetail, ChainOut, GapOut, LQOut, MatrixCellOut, SourcingOut, TagOut
 from corridor.core.schemas import errors
+from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
 
 router = Router(tags=["chains"])
@@ -38,6 +39,24 @@ def _region(code: str | None) -> Region | None:
 @router.get("", response={200: list[ChainOut]}, summary="List chains")
 def list_chains(request: HttpRequest) -> Any:
     return list(Chain.objects.all())
+
+
+@router.get(
+    "/organisations/{int:org_id}/tags", response={200: list[TagOut], **errors(404)},
+    summary="The segments an organisation is on",
+)
+def organisation_tags(request: HttpRequest, org_id: int) -> Any:
+    """Rejected tags are listed only to those who may edit the organisation."""
+    user = actor(request)
+    org = get_object_or_404(Organisation.objects.visible_to(user), pk=org_id)
+    tags = org.segment_tags.select_related("segment__chain").order_by("segment__chain__slug", "segment__position")
+    if not Organisation.objects.editable_by(user).filter(pk=org.pk).exists():
+        tags = tags.exclude(status=SegmentTag.Status.REJECTED)
+    return [
+        {"chain": t.segment.chain.slug, "segment": t.segment.key, "segment_name": t.segment.name, "role": t.role,
+         "source": t.source, "status": t.status, "confidence": t.confidence}
+        for t in tags
+    ]
 
 
 @router.get("/{slug}", response={200: ChainDetail, **errors(404)}, summary="A chain with its segments and edges")

@@ -97,3 +97,13 @@ class SourcingOut(Schema):
     region_name: str
     local: float | None
     corridor: float | None
+
+
+class TagOut(Schema):
+    chain: str
+    segment: str
+    segment_name: str
+    role: str = Field(description="produces or uses")
+    source: str = Field(description="declared by the organisation, or inferred from its text")
+    status: str = Field(description="proposed (inferred, not reviewed), confirmed or rejected")
+    confidence: float

@@ -176,3 +176,12 @@ def test_lq_base_follows_a_listing_change_despite_the_cached_totals(robots_world
 
     update_organisation(robots_world.users["admin"], robots_world.member_org, {"listed": False})
     assert wuhu_lq() == pytest.approx((3 / 3) / (3 / 7), abs=1e-3)
+
+
+def test_api_lists_an_organisations_tags_as_it_may_be_seen(robots_world):
+    world = robots_world
+    url = f"/api/chains/organisations/{world.unlisted_org.pk}/tags"
+    assert world.client_for("visitor").get(url).status_code == 404
+    tags = world.client_for("officer").get(url).json()
+    assert tags == [{"chain": "industrial-robots", "segment": "servo", "segment_name": "伺服电机与驱动器",
+                     "role": "produces", "source": "inferred", "status": "proposed", "confidence": 0.5}]
