@@ -230,8 +230,13 @@ def matcher() -> inference.Matcher:
     signature = Chain.objects.aggregate(n=Count("id"), latest=Max("updated_at"), versions=Max("versions__id"))
     if _matcher_cache.get("signature") != signature:
         segments = Segment.objects.filter(active=True).select_related("chain").order_by("chain__slug", "position")
+        parents = set(Segment.objects.filter(active=True, parent__isnull=False).values_list("parent_id", flat=True))
         _matcher_cache["matcher"] = inference.Matcher(
-            inference.SegmentWords(s.chain.slug, s.key, tuple(s.keywords_zh), tuple(s.keywords_en)) for s in segments
+            inference.SegmentWords(
+                s.chain.slug, s.key, tuple(s.keywords_zh), tuple(s.keywords_en),
+                "" if s.pk in parents else s.name_zh, "" if s.pk in parents else s.name_en,
+            )
+            for s in segments
         )
         _matcher_cache["signature"] = signature
     return _matcher_cache["matcher"]

@@ -65,3 +65,21 @@ def test_ascii_keywords_match_whole_words_only():
 def test_nothing_below_the_threshold_and_nothing_for_unrelated_text():
     assert _found(inf.OrgText(name_zh="嘉兴外联科技有限公司", description_en="A trading company.")) == {}
     assert inf.infer(ROBOTS, inf.OrgText(description_zh="提供机器视觉系统。"), min_confidence=0.6) == []
+
+
+NAMED = [
+    inf.SegmentWords("robots", s.key, (), (), s.name_zh, s.name_en)
+    for s in spec.load_file(spec.DATA_DIR / "industrial-robots.yaml").segments
+]
+
+
+def test_the_segment_name_is_weaker_evidence_that_needs_both_languages_alone():
+    zh_only = inf.OrgText(description_zh="公司生产伺服电机，也生产驱动器。")
+    assert inf.infer(NAMED, zh_only) == []  # one language of name similarity: 0.35, below the threshold
+    both = inf.OrgText(description_zh="公司生产伺服电机。", description_en="The company makes servo motors.")
+    [found] = inf.infer(NAMED, both)
+    assert (found.segment, found.confidence, found.evidence) == ("servo", round(1 - 0.65 * 0.65, 3),
+                                                                  ("Servo motors and drives", "伺服电机与驱动器"))
+    # A vague one-word part of a name ("drives") does not count on its own.
+    assert inf.infer(NAMED, inf.OrgText(description_en="Growth drives us; we make drives.",
+                                        description_zh="驱动器")) == []

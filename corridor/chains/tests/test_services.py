@@ -78,7 +78,7 @@ def test_a_new_organisation_is_tagged_from_its_text_and_retagged_when_it_changes
     org = firm("嘉兴恒拓精工有限公司", "330402", "专注于精密减速器的研发与生产，产品主要应用于汽车焊装。")
     tag = SegmentTag.objects.get(organisation=org)
     assert (tag.segment.key, tag.role, tag.source, tag.status) == ("reducers", "produces", "inferred", "proposed")
-    assert tag.evidence == ["减速器"]
+    assert tag.evidence == ["减速器", "精密减速器"]  # a keyword, and the segment's name
     assert _counts() == {("reducers", "330400", True): (1, 0)}
 
     update_organisation(world.users["admin"], org, {"description_zh": "生产伺服电机和伺服驱动器。"})
