@@ -8,6 +8,8 @@
   var LEVEL_COLOUR = { strong: "#0b4f96", present: "#5d9fe0", weak: "#cfe2f6", absent: "#eef2f6" };
 
   function byId(id) { return document.getElementById(id); }
+  // Names are people's text (a secretariat edits segment names): never HTML in a tooltip.
+  function esc(text) { return window.echarts.format.encodeHTML(String(text == null ? "" : text)); }
 
   function chooseSegment(key, state) {
     state.segment = key;
@@ -46,7 +48,9 @@
     data.segments.forEach(function (s) {
       if (s.parent) links.push({ source: s.parent, target: s.key, partOf: true, lineStyle: { type: "dashed", width: 1, opacity: 0.35, curveness: 0 } });
     });
-    var orgs = el.dataset.orgsLabel || "";
+    var orgs = esc(el.dataset.orgsLabel || "");
+    var names = {};
+    data.segments.forEach(function (s) { names[s.key] = s.name; });
     var shareLabel = el.dataset.shareLabel || "";
     el.style.height = Math.max(320, Math.max(rows.upstream, rows.midstream, rows.downstream) * 42 + 60) + "px";
     var chart = window.echarts.init(el);
@@ -57,9 +61,15 @@
           if (p.dataType === "edge") {
             if (p.data.partOf) return "";
             var share = p.data.share == null ? "—" : Math.round(p.data.share * 100) + "%";
-            return p.data.source + " → " + p.data.target + "<br>" + shareLabel + ": " + share;
+            return esc(names[p.data.source]) + " → " + esc(names[p.data.target]) + "<br>" + esc(shareLabel) + ": " + share;
           }
-          return p.data.name + "<br>" + p.data.value + " " + orgs;
+          // Each segment's count per member city, busiest first.
+          var levels = data.map.levels[p.data.id] || {};
+          var lines = data.map.cities.map(function (c) { return [c.label, (levels[c.code] || [0, 0])[1]]; })
+            .filter(function (row) { return row[1] > 0; })
+            .sort(function (a, b) { return b[1] - a[1]; })
+            .map(function (row) { return esc(row[0]) + ": " + row[1]; });
+          return "<b>" + esc(p.data.name) + "</b> · " + p.data.value + " " + orgs + (lines.length ? "<br>" + lines.join("<br>") : "");
         }
       },
       legend: { data: Object.keys(STAGE_X).map(function (k) { return data.stages[k]; }), top: 0 },
@@ -87,8 +97,8 @@
       tooltip: {
         formatter: function (p) {
           var c = p.data;
-          return heat.regions[c[1]] + " · " + heat.segment_names[c[0]] + "<br>" + c[2] + " " + el.dataset.orgsLabel +
-            (c[3] == null ? "" : "<br>" + el.dataset.lqLabel + " " + c[3]);
+          return esc(heat.regions[c[1]]) + " · " + esc(heat.segment_names[c[0]]) + "<br>" + c[2] + " " +
+            esc(el.dataset.orgsLabel) + (c[3] == null ? "" : "<br>" + esc(el.dataset.lqLabel) + " " + c[3]);
         }
       },
       grid: { top: 10, left: 90, right: 20, bottom: 130 },
@@ -130,8 +140,8 @@
           tooltip: {
             trigger: "item",
             formatter: function (p) {
-              if (!p.data) return p.name;
-              return p.data.label + "<br>" + levelName[p.data.level] + " · " + p.data.orgs + " " + el.dataset.orgsLabel +
+              if (!p.data) return esc(p.name);
+              return esc(p.data.label) + "<br>" + esc(levelName[p.data.level]) + " · " + p.data.orgs + " " + esc(el.dataset.orgsLabel) +
                 (p.data.lq == null ? "" : " · LQ " + p.data.lq);
             }
           },
