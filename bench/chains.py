@@ -17,7 +17,7 @@ sees their city's unlisted organisations):
 - ours: the matrix from the maintained per-(segment, city) counts plus the per-city totals;
 - LQ + strong links (pure module) and the gaps of all nine cities with their leading organisations;
 - a full recount of the maintained table (what a bulk load costs afterwards).
-Wall time is the median of --repeat runs; peak memory is Python's (tracemalloc) per operation, and
+Wall time is the median of --repeat runs; peak memory is Python's (tracemalloc, one extra run) per operation, and
 the process's maximum resident set at the end.
 """
 
@@ -43,15 +43,20 @@ BATCH = 50_000
 
 
 def measure(fn: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
-    """(median seconds, peak MiB of Python allocations, last result)."""
-    times, peak, result = [], 0, None
+    """(median seconds, peak MiB of Python allocations, last result).
+
+    Timed runs go without tracemalloc (it slows allocation-heavy code such as template rendering
+    several-fold); one more run under tracemalloc gives the peak.
+    """
+    times, result = [], None
     for _ in range(repeat):
-        tracemalloc.start()
         start = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - start)
-        peak = max(peak, tracemalloc.get_traced_memory()[1])
-        tracemalloc.stop()
+    tracemalloc.start()
+    fn()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
     return statistics.median(times), peak / 2**20, result
 
 
@@ -168,6 +173,7 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
     os.environ.setdefault("DEBUG", "0")
     os.environ.setdefault("CORRIDOR_DEMO", "1")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
     import django
 
     django.setup()
@@ -175,6 +181,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.db.models import Count, Q
+    from django.test import Client
     from rich.console import Console
     from rich.table import Table
 
@@ -264,6 +271,15 @@ def main() -> None:
     biggest = max(cities, key=lambda c: cmap.matrix.region_totals.get(c.code, 0))
     seconds, mib, _ = measure(lambda: reports.chain_map(None, chain, biggest), max(1, args.repeat // 2))
     table.add_row(f"one city by district ({biggest.code}, live GROUP BY)", "visitor", f"{seconds:.3f}", f"{mib:.1f}")
+    client = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
+    for label, url in ((f"chain page /chains/{chain.slug}/ (warm)", f"/chains/{chain.slug}/"),
+                       (f"city page (gaps, districts) for {biggest.code}", f"/chains/{chain.slug}/cities/{biggest.code}/"),
+                       ("organisations of a segment (first page)",
+                        f"/chains/{chain.slug}/segments/{cmap.segments[1].key}/")):
+        client.get(url)  # templates compile on the first request
+        seconds, mib, response = measure(lambda url=url: client.get(url), args.repeat)
+        assert response.status_code == 200, (url, response.status_code)
+        table.add_row(label, "visitor", f"{seconds:.3f}", f"{mib:.1f}")
     table.add_row(f"full recount of the stored counts ({rows} rows)", "—", f"{rebuild_s:.2f}", f"{rebuild_mib:.1f}")
     console.print(table)
     base = results["baseline: ORM GROUP BY over tags ⋈ organisations + totals/visitor"]
