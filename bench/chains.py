@@ -81,10 +81,9 @@ def _copy_rows(table: str, columns: list[str], rows: Iterator[tuple[Any, ...]]) 
             cursor.executemany(sql, batch)
 
 
-def load_population(size: int, tags_per_org: float, console: Any) -> None:
+def load_population(size: int, console: Any) -> None:
     from django.db import transaction
 
-    from corridor.chains.models import Segment, SegmentTag
     from corridor.demo import synthetic, synthetic_data
     from corridor.demo.services import region_index
     from corridor.orgs.models import Organisation
@@ -93,21 +92,15 @@ def load_population(size: int, tags_per_org: float, console: Any) -> None:
     places = synthetic.places()
     cities = list(places)
     weights = [synthetic_data.CITIES[c][0] for c in cities]
-    segments = list(Segment.objects.filter(active=True).values_list("pk", "chain_id"))
     rng = random.Random(2026)
-    # Each city leans towards some segments: LQs spread as they do between real cities.
-    lean = {c: [rng.lognormvariate(0, 0.8) for _ in segments] for c in cities}
     now = datetime.datetime.now(datetime.UTC)
-    start_id = (Organisation.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     have = Organisation.objects.count()
     n = size - have
-    console.print(f"loading {n:,} organisations and ~{int(n * tags_per_org):,} tags …")
-    picks: list[str] = []
+    console.print(f"loading {n:,} organisations …")
 
     def orgs() -> Iterator[tuple[Any, ...]]:
         for i in range(n):
             city = rng.choices(cities, weights)[0]
-            picks.append(city)
             place = places[city][int(rng.random() * len(places[city]))]
             region_id, city_id, province_id = regions[place.code]
             yield (f"基准{i}科技有限公司", f"Bench {i} Technology Co., Ltd.", "", "[]", "enterprise", "", "small",
@@ -122,19 +115,33 @@ def load_population(size: int, tags_per_org: float, console: Any) -> None:
     with transaction.atomic():
         _copy_rows(Organisation._meta.db_table, columns, orgs())
     console.print(f"  organisations in {time.perf_counter() - started:.0f} s")
-    ids = list(Organisation.objects.filter(pk__gte=start_id).order_by("pk").values_list("pk", flat=True))
-    cum = {c: list(_accumulate(lean[c])) for c in cities}
+
+
+def load_tags(tags_per_org: float, console: Any) -> None:
+    """About tags_per_org segment tags per bench organisation, leaning per city (see the module doc)."""
+    from django.db import transaction
+
+    from corridor.chains.models import Segment, SegmentTag
+    from corridor.demo import synthetic
+    from corridor.orgs.models import Organisation
+
+    cities = list(synthetic.places())
+    segments = list(Segment.objects.filter(active=True).values_list("pk", flat=True))
+    rng = random.Random(2026)
+    # Each city leans towards some segments: LQs spread as they do between real cities.
+    lean = {c: list(_accumulate([rng.lognormvariate(0, 0.8) for _ in segments])) for c in cities}
+    now = datetime.datetime.now(datetime.UTC)
+    orgs = Organisation.objects.filter(source_seed="bench").order_by("pk").values_list("pk", "city__code")
+    console.print(f"tagging the bench organisations (~{tags_per_org:g} tags each) …")
 
     def tags() -> Iterator[tuple[Any, ...]]:
-        for org_id, city in zip(ids, picks, strict=True):
+        for org_id, city in orgs.iterator(chunk_size=20000):
+            cum = lean[city]
             k = int(tags_per_org) + (rng.random() < tags_per_org % 1)
-            chosen: set[int] = set()
-            for _ in range(k):
-                chosen.add(_bisect(cum[city], rng.random() * cum[city][-1]))
-            for index in chosen:
+            for index in {_bisect(cum, rng.random() * cum[-1]) for _ in range(k)}:
                 role = "uses" if rng.random() < 0.1 else "produces"
                 status = "rejected" if rng.random() < 0.02 else "proposed"
-                yield (org_id, segments[index][0], role, "inferred", status, 0.75, "[]", now)
+                yield (org_id, segments[index], role, "inferred", status, 0.75, "[]", now)
 
     started = time.perf_counter()
     with transaction.atomic():
@@ -195,11 +202,15 @@ def main() -> None:
 
     console = Console()
     call_command("migrate", verbosity=0)
-    if not Chain.objects.exists():
+    if not Region.objects.exists():
         console.print("loading the demo corridor (regions, chains, a few named organisations) …")
         demo.load_demo(size=0)
+    if not Chain.objects.exists():
+        services.load_templates()
     if Organisation.objects.count() < args.size:
-        load_population(args.size, args.tags_per_org, console)
+        load_population(args.size, console)
+    if not SegmentTag.objects.filter(organisation__source_seed="bench").exists():
+        load_tags(args.tags_per_org, console)
     started = time.perf_counter()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -238,7 +249,7 @@ def main() -> None:
         return lambda: reports.chain_map(user, chain)
 
     def counts_only(user: Any) -> Callable[[], Any]:
-        return lambda: reports._corridor_cells(user, chain, cities)
+        return lambda: reports._stored_cells(user, chain, cities, "city")
 
     def totals_only(user: Any) -> Callable[[], Any]:
         return lambda: reports.region_totals(user, cities)

@@ -165,15 +165,17 @@ class SegmentTag(models.Model):
 
 
 class SegmentCount(models.Model):
-    """Producers per (segment, city), split by whether the organisation is publicly listed.
+    """Producers per (segment, region), split by whether the organisation is publicly listed; the
+    region is the organisation's district (or city), with its city alongside for the corridor map.
 
-    Kept in step by the chain services (tags) and the organisation hooks (city, listing, head flag),
-    so the maps read a few hundred rows instead of grouping millions of tags; `rebuild_counts`
+    Kept in step by the chain services (tags) and the organisation hooks (region, listing, head flag),
+    so the maps read a few thousand rows instead of grouping millions of tags; `rebuild_counts`
     recomputes it from the tags after bulk loads.
     """
 
     segment = models.ForeignKey(Segment, on_delete=models.CASCADE, related_name="+")
-    city = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    city = models.ForeignKey(Region, null=True, on_delete=models.CASCADE, related_name="+")
     listed = models.BooleanField()
     orgs = models.IntegerField(default=0)
     heads = models.IntegerField(default=0)
@@ -181,4 +183,5 @@ class SegmentCount(models.Model):
     class Meta:
         verbose_name = _("segment count")
         verbose_name_plural = _("segment counts")
-        constraints = [models.UniqueConstraint(fields=["segment", "city", "listed"], name="segment_count_unique")]
+        constraints = [models.UniqueConstraint(fields=["segment", "region", "listed"], name="segment_count_unique")]
+        indexes = [models.Index(fields=["city", "segment"], name="segment_count_city")]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from corridor.accounts.scope import scope_of
@@ -70,49 +70,32 @@ def chain_edges(chain: Chain) -> list[analytics.Edge]:
     ]
 
 
-def _corridor_cells(user: Any, chain: Chain, cities: list[Region]) -> dict[tuple[str, str], list[int]]:
+def _stored_cells(user: Any, chain: Chain, regions: list[Region], by: str) -> dict[tuple[str, str], list[int]]:
+    """Producers per (region, segment) the user may see: stored counts of listed organisations (all, for
+    admins), plus the unlisted ones this user may see, counted live (few). `by` is "city" for the
+    corridor's cities or "region" for one city's districts."""
     scope = scope_of(user)
-    code_of = {c.pk: c.code for c in cities}
+    code_of = {r.pk: r.code for r in regions}
     key_of = dict(chain.segments.values_list("pk", "key"))
     cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    stored = SegmentCount.objects.filter(segment__chain=chain, city_id__in=list(code_of))
+    stored = SegmentCount.objects.filter(segment__chain=chain, **{f"{by}_id__in": list(code_of)})
     if not scope.is_admin:
         stored = stored.filter(listed=True)
-    for segment_id, city_id, orgs, heads in stored.values_list("segment_id", "city_id", "orgs", "heads"):
-        cell = cells[(code_of[city_id], key_of[segment_id])]
-        cell[0] += orgs
-        cell[1] += heads
+    rows = stored.order_by().values("segment_id", f"{by}_id").annotate(orgs=Sum("orgs"), heads=Sum("heads"))
+    for row in rows:
+        cell = cells[(code_of[row[f"{by}_id"]], key_of[row["segment_id"]])]
+        cell[0] += row["orgs"]
+        cell[1] += row["heads"]
     if not scope.is_admin and (scope.org_ids or scope.secretariat_alliance_ids or scope.officer_region_ids):
-        # The unlisted organisations this user may see, counted live: few, and not in the stored counts.
-        unlisted = Organisation.objects.privately_visible_to(user).filter(listed=False, city_id__in=list(code_of))
+        unlisted = Organisation.objects.privately_visible_to(user).filter(listed=False, **{f"{by}_id__in": list(code_of)})
         extra = (
             counted_tags().filter(segment__chain=chain, organisation__in=unlisted)
-            .values("segment_id", "organisation__city_id")
+            .values("segment_id", f"organisation__{by}_id")
             .annotate(orgs=Count("id"), heads=Count("id", filter=Q(organisation__is_head_enterprise=True)))
             .order_by()
         )
         for row in extra:
-            cell = cells[(code_of[row["organisation__city_id"]], key_of[row["segment_id"]])]
-            cell[0] += row["orgs"]
-            cell[1] += row["heads"]
-    return cells
-
-
-def _city_cells(user: Any, chain: Chain, city: Region, districts: list[Region]) -> dict[tuple[str, str], list[int]]:
-    code_of = {d.pk: d.code for d in districts}
-    key_of = dict(chain.segments.values_list("pk", "key"))
-    visible = Organisation.objects.visible_to(user).filter(city=city)
-    rows = (
-        counted_tags().filter(segment__chain=chain, organisation__in=visible)
-        .values("segment_id", "organisation__region_id")
-        .annotate(orgs=Count("id"), heads=Count("id", filter=Q(organisation__is_head_enterprise=True)))
-        .order_by()
-    )
-    cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for row in rows:
-        code = code_of.get(row["organisation__region_id"])
-        if code is not None:
-            cell = cells[(code, key_of[row["segment_id"]])]
+            cell = cells[(code_of[row[f"organisation__{by}_id"]], key_of[row["segment_id"]])]
             cell[0] += row["orgs"]
             cell[1] += row["heads"]
     return cells
@@ -130,18 +113,16 @@ def _count_by(qs: QuerySet[Organisation], by: str, code_of: dict[int, str]) -> d
 def region_totals(user: Any, regions: list[Region], by: str = "city") -> dict[str, int]:
     """Organisations (all industries) per region that the user may see: the base of the location quotient.
 
-    Per city, counting a million rows costs most of a map's time, so the listed (or, for admins, all)
+    Counting a million rows costs most of a map's time, so the listed (or, for admins, all)
     totals are cached for a few minutes; any organisation saved or deleted, or a new highest id, makes
     a new key. The unlisted organisations a user may additionally see are always counted live.
     """
     code_of = {r.pk: r.code for r in regions}
-    if by != "city":
-        return _count_by(Organisation.objects.visible_to(user), by, code_of)
     scope = scope_of(user)
     everything = scope.is_admin
     newest = Organisation.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    key = "chains:totals:{}:{}:{}:{}".format(
-        "all" if everything else "listed", cache.get(TOTALS_VERSION, 0), newest, ",".join(map(str, sorted(code_of)))
+    key = "chains:totals:{}:{}:{}:{}:{}".format(
+        by, "all" if everything else "listed", cache.get(TOTALS_VERSION, 0), newest, ",".join(map(str, sorted(code_of)))
     )
     totals = cache.get(key)
     if totals is None:
@@ -171,15 +152,11 @@ def chain_map(user: Any, chain: Chain, city: Region | None = None) -> ChainMap:
     """The chain over the corridor's cities, or over one city's districts."""
     segments = active_segments(chain)
     if city is None:
-        regions = corridor_cities()
-        cells = _corridor_cells(user, chain, regions)
-        totals = region_totals(user, regions, "city")
-        level = "corridor"
+        regions, by, level = corridor_cities(), "city", "corridor"
     else:
-        regions = districts_of(city)
-        cells = _city_cells(user, chain, city, regions)
-        totals = region_totals(user, regions, "region")
-        level = "city"
+        regions, by, level = districts_of(city), "region", "city"
+    cells = _stored_cells(user, chain, regions, by)
+    totals = region_totals(user, regions, by)
     matrix = analytics.build_matrix(
         [r.code for r in regions], [s.key for s in segments],
         {k: analytics.Cell(v[0], v[1]) for k, v in cells.items()}, totals,

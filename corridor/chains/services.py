@@ -170,32 +170,42 @@ def edit_chain(actor: Any, chain: Chain, changes: dict[str, Any], note: str = ""
 # -- counts ---------------------------------------------------------------------------------------
 
 
-def _bump(segment_id: int, city_id: int | None, listed: bool, orgs: int, heads: int) -> None:
-    if city_id is None or (orgs == 0 and heads == 0):
+Place = tuple[int | None, int | None, bool, bool]
+"""Where an organisation's tags are counted: (region id, city id, listed, head enterprise)."""
+
+
+def _bump(segment_id: int, place: Place, sign: int) -> None:
+    region_id, city_id, listed, head = place
+    if region_id is None or sign == 0:
         return
-    key = {"segment_id": segment_id, "city_id": city_id, "listed": listed}
-    if SegmentCount.objects.filter(**key).update(orgs=F("orgs") + orgs, heads=F("heads") + heads):
+    heads = sign if head else 0
+    key = {"segment_id": segment_id, "region_id": region_id, "listed": listed}
+    if SegmentCount.objects.filter(**key).update(orgs=F("orgs") + sign, heads=F("heads") + heads, city_id=city_id):
         return
     try:
         with transaction.atomic():
-            SegmentCount.objects.create(**key, orgs=orgs, heads=heads)
+            SegmentCount.objects.create(**key, city_id=city_id, orgs=sign, heads=heads)
     except IntegrityError:  # created meanwhile by another transaction
-        SegmentCount.objects.filter(**key).update(orgs=F("orgs") + orgs, heads=F("heads") + heads)
+        SegmentCount.objects.filter(**key).update(orgs=F("orgs") + sign, heads=F("heads") + heads)
+
+
+def place_of(org: Organisation) -> Place:
+    return (org.region_id, org.city_id, org.listed, org.is_head_enterprise)
 
 
 def _count_change(org: Organisation, segment_id: int, sign: int) -> None:
-    _bump(segment_id, org.city_id, org.listed, sign, sign if org.is_head_enterprise else 0)
+    _bump(segment_id, place_of(org), sign)
 
 
-def move_counts(org_id: int, old: tuple[int | None, bool, bool], new: tuple[int | None, bool, bool]) -> None:
-    """An organisation's city, listing or head flag changed: move its counted tags with it."""
+def move_counts(org_id: int, old: Place, new: Place) -> None:
+    """An organisation's region, listing or head flag changed: move its counted tags with it."""
     segments = list(
         SegmentTag.objects.filter(organisation_id=org_id, role=SegmentTag.Role.PRODUCES)
         .exclude(status=SegmentTag.Status.REJECTED).values_list("segment_id", flat=True)
     )
     for segment_id in segments:
-        _bump(segment_id, old[0], old[1], -1, -1 if old[2] else 0)
-        _bump(segment_id, new[0], new[1], 1, 1 if new[2] else 0)
+        _bump(segment_id, old, -1)
+        _bump(segment_id, new, 1)
 
 
 @transaction.atomic
@@ -204,15 +214,18 @@ def rebuild_counts(chain: Chain | None = None) -> int:
     segments = Segment.objects.all() if chain is None else chain.segments.all()
     SegmentCount.objects.filter(segment__in=segments).delete()
     rows = (
-        SegmentTag.objects.filter(segment__in=segments, role=SegmentTag.Role.PRODUCES, organisation__city__isnull=False)
+        SegmentTag.objects.filter(
+            segment__in=segments, role=SegmentTag.Role.PRODUCES, organisation__region__isnull=False
+        )
         .exclude(status=SegmentTag.Status.REJECTED)
-        .values("segment_id", "organisation__city_id", "organisation__listed")
+        .values("segment_id", "organisation__region_id", "organisation__city_id", "organisation__listed")
         .annotate(orgs=Count("id"), heads=Count("id", filter=Q(organisation__is_head_enterprise=True)))
         .order_by()
     )
     made = [
-        SegmentCount(segment_id=r["segment_id"], city_id=r["organisation__city_id"], listed=r["organisation__listed"],
-                     orgs=r["orgs"], heads=r["heads"])
+        SegmentCount(segment_id=r["segment_id"], region_id=r["organisation__region_id"],
+                     city_id=r["organisation__city_id"], listed=r["organisation__listed"], orgs=r["orgs"],
+                     heads=r["heads"])
         for r in rows
     ]
     SegmentCount.objects.bulk_create(made, batch_size=1000)

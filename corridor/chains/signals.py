@@ -24,7 +24,7 @@ def remember_before(sender: Any, instance: Organisation, raw: bool = False, **kw
         return
     instance._chains_before = (  # type: ignore[attr-defined]
         Organisation.objects.filter(pk=instance.pk)
-        .values("city_id", "listed", "is_head_enterprise", *TEXT_FIELDS).first()
+        .values("region_id", "city_id", "listed", "is_head_enterprise", *TEXT_FIELDS).first()
     )
 
 
@@ -35,8 +35,8 @@ def follow_changes(sender: Any, instance: Organisation, created: bool, raw: bool
     reports.forget_totals()
     before = getattr(instance, "_chains_before", None)
     if before is not None:
-        old = (before["city_id"], before["listed"], before["is_head_enterprise"])
-        new = (instance.city_id, instance.listed, instance.is_head_enterprise)
+        old = (before["region_id"], before["city_id"], before["listed"], before["is_head_enterprise"])
+        new = services.place_of(instance)
         if old != new:
             services.move_counts(instance.pk, old, new)
     if created or before is None or any(before[f] != getattr(instance, f) for f in TEXT_FIELDS):
@@ -46,7 +46,9 @@ def follow_changes(sender: Any, instance: Organisation, created: bool, raw: bool
 @receiver(pre_delete, sender=Organisation, dispatch_uid="chains_org_delete")
 def forget_counts(sender: Any, instance: Organisation, **kwargs: Any) -> None:
     reports.forget_totals()
-    before = Organisation.objects.filter(pk=instance.pk).values("city_id", "listed", "is_head_enterprise").first()
+    before = (
+        Organisation.objects.filter(pk=instance.pk).values("region_id", "city_id", "listed", "is_head_enterprise").first()
+    )
     if before is not None:
-        services.move_counts(instance.pk, (before["city_id"], before["listed"], before["is_head_enterprise"]),
-                             (None, before["listed"], before["is_head_enterprise"]))
+        old = (before["region_id"], before["city_id"], before["listed"], before["is_head_enterprise"])
+        services.move_counts(instance.pk, old, (None, None, before["listed"], before["is_head_enterprise"]))

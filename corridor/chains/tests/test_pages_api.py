@@ -74,6 +74,11 @@ def test_api_matrix_lq_and_sourcing(robots_world):
     assert next(r for r in admin_rows if (r["region"], r["segment"]) == ("330400", "servo"))["orgs"] == 1
     districts = visitor.get("/api/chains/industrial-robots/matrix?city=340200").json()
     assert {r["region"] for r in districts} == {"340202"}
+    assert next(r for r in districts if r["segment"] == "industrial-robot-bodies")["orgs"] == 3
+    jiaxing_url = "/api/chains/industrial-robots/matrix?city=330400"
+    for role, servo in (("visitor", 0), ("officer", 1), ("admin", 1)):
+        rows = robots_world.client_for(role).get(jiaxing_url).json()
+        assert next(r for r in rows if (r["region"], r["segment"]) == ("330402", "servo"))["orgs"] == servo, role
     sourcing = {r["region"]: r for r in visitor.get("/api/chains/industrial-robots/sourcing").json()}
     # Robot arms' stated inputs weigh 0.35 + 0.22 + 0.12 + 0.05 = 0.74; only reducers (0.35) are in the corridor.
     assert sourcing["340200"]["local"] == 0.0 and sourcing["340200"]["corridor"] == round(0.35 / 0.74, 3)
