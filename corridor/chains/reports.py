@@ -87,7 +87,9 @@ def _stored_cells(user: Any, chain: Chain, regions: list[Region], by: str) -> di
         cell[0] += row["orgs"]
         cell[1] += row["heads"]
     if not scope.is_admin and (scope.org_ids or scope.secretariat_alliance_ids or scope.officer_region_ids):
-        unlisted = Organisation.objects.privately_visible_to(user).filter(listed=False, **{f"{by}_id__in": list(code_of)})
+        # Not narrowed to the regions in SQL: with the privilege terms OR-ed, SQLite then reads each
+        # term's index (a few thousand rows) instead of scanning the table; other regions are skipped below.
+        unlisted = Organisation.objects.privately_visible_to(user).filter(listed=False)
         extra = (
             counted_tags().filter(segment__chain=chain, organisation__in=unlisted)
             .values("segment_id", f"organisation__{by}_id")
@@ -95,6 +97,8 @@ def _stored_cells(user: Any, chain: Chain, regions: list[Region], by: str) -> di
             .order_by()
         )
         for row in extra:
+            if row[f"organisation__{by}_id"] not in code_of:
+                continue
             cell = cells[(code_of[row[f"organisation__{by}_id"]], key_of[row["segment_id"]])]
             cell[0] += row["orgs"]
             cell[1] += row["heads"]
@@ -105,9 +109,11 @@ TOTALS_SECONDS = 300
 TOTALS_VERSION = "chains:totals:version"
 
 
-def _count_by(qs: QuerySet[Organisation], by: str, code_of: dict[int, str]) -> dict[str, int]:
-    rows = qs.filter(**{f"{by}_id__in": list(code_of)}).order_by().values(f"{by}_id").annotate(n=Count("id"))
-    return {code_of[r[f"{by}_id"]]: r["n"] for r in rows}
+def _count_by(qs: QuerySet[Organisation], by: str, code_of: dict[int, str], *, narrow: bool = True) -> dict[str, int]:
+    if narrow:
+        qs = qs.filter(**{f"{by}_id__in": list(code_of)})
+    rows = qs.order_by().values(f"{by}_id").annotate(n=Count("id"))
+    return {code_of[r[f"{by}_id"]]: r["n"] for r in rows if r[f"{by}_id"] in code_of}
 
 
 def region_totals(user: Any, regions: list[Region], by: str = "city") -> dict[str, int]:
@@ -130,7 +136,9 @@ def region_totals(user: Any, regions: list[Region], by: str = "city") -> dict[st
         totals = _count_by(base, by, code_of)
         cache.set(key, totals, TOTALS_SECONDS)
     if not everything and (scope.org_ids or scope.secretariat_alliance_ids or scope.officer_region_ids):
-        extra = _count_by(Organisation.objects.privately_visible_to(user).filter(listed=False), by, code_of)
+        # Not narrowed in SQL, for the same reason as in _stored_cells.
+        extra = _count_by(Organisation.objects.privately_visible_to(user).filter(listed=False), by, code_of,
+                          narrow=False)
         totals = {code: totals.get(code, 0) + extra.get(code, 0) for code in set(totals) | set(extra)}
     return dict(totals)
 
