@@ -131,11 +131,12 @@ def load_tags(tags_per_org: float, console: Any) -> None:
     # Each city leans towards some segments: LQs spread as they do between real cities.
     lean = {c: list(_accumulate([rng.lognormvariate(0, 0.8) for _ in segments])) for c in cities}
     now = datetime.datetime.now(datetime.UTC)
-    orgs = Organisation.objects.filter(source_seed="bench").order_by("pk").values_list("pk", "city__code")
+    # Read before the COPY starts: the connection cannot fetch while it streams a COPY.
+    orgs = list(Organisation.objects.filter(source_seed="bench").order_by("pk").values_list("pk", "city__code"))
     console.print(f"tagging the bench organisations (~{tags_per_org:g} tags each) …")
 
     def tags() -> Iterator[tuple[Any, ...]]:
-        for org_id, city in orgs.iterator(chunk_size=20000):
+        for org_id, city in orgs:
             cum = lean[city]
             k = int(tags_per_org) + (rng.random() < tags_per_org % 1)
             for index in {_bisect(cum, rng.random() * cum[-1]) for _ in range(k)}:
