@@ -19,6 +19,11 @@ import json
 import re
 from pathlib import Path
 
+try:
+    from topics_more import MORE
+except ImportError:  # imported as bench.data.topics
+    from bench.data.topics_more import MORE
+
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -461,6 +466,14 @@ def build(out: Path) -> dict[str, int]:
                 variant = scaled(good, factor)
                 offers.append({"id": f"o-{slug}-x{factor}", "text": variant, "category": category, "lang": language(good), "kind": "spec-variant"})
         gold.append({"need": f"n-{slug}", "offers": [f"o-{slug}"], "cross": language(need) != language(good), "split": split})
+        second, adjacent_category, adjacent = MORE[slug]
+        needs.append({"id": f"n-{slug}-2", "text": second, "category": category, "lang": language(second), "split": split})
+        gold.append({"need": f"n-{slug}-2", "offers": [f"o-{slug}"], "cross": language(second) != language(good), "split": split})
+        offers.append({"id": f"o-{slug}-adj", "text": adjacent, "category": adjacent_category, "lang": language(adjacent), "kind": "adjacent"})
+        for kind, base in (("near", near), ("adj", adjacent)):
+            if NUMBER.search(base):
+                offers.append({"id": f"o-{slug}-{kind}-x3", "text": scaled(base, 3), "category": category if kind == "near" else adjacent_category,
+                               "lang": language(base), "kind": "spec-variant"})
     for name, rows in (("needs", needs), ("offers", offers), ("gold", gold)):
         with (out / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
             for row in rows:

@@ -1,6 +1,10 @@
 """Ranking counterparts: retrieve candidates by meaning and by shared terms, then rerank with rules.
 
-score = semantic·cosine + lexical·BM25(words) + specific·BM25(model numbers) + category·fit + chain·fit + region·fit
+score = semantic·cosine + lexical·BM25(words) + specific·BM25(model numbers) + concept·BM25(bilingual concepts)
+        + figures·agreement + category·fit + chain·fit + region·fit
+
+Concepts (lexicon.py) give a Chinese need and an English offer shared lexical evidence; figures
+(numbers.py) tell a 12 kg robot from a 36 kg one when the words are the same.
 
 Candidates of an incompatible category (funding for a product need) or of the same side (a need
 for a need) are never returned. Chain and region rules are silent when either side names nothing,
@@ -17,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corridor.matching.engine import embedders, rules, text
+from corridor.matching.engine import embedders, lexicon, numbers, rules, text
 from corridor.matching.engine.lexical import BM25
 from corridor.matching.engine.vectors import EXACT_LIMIT, VectorIndex
 
@@ -46,11 +50,14 @@ class Item:
 @dataclass(frozen=True)
 class Weights:
     # Chosen on the tune half of bench/data (bench/match_quality.py --tune), reported on the test half.
-    # Model numbers matter (specific 0.3); plain shared words barely do once meaning is known
-    # (lexical 0.0–0.2 tie there, 0.1 kept); the category bonus only separates related categories.
+    # Bilingual concepts carry most of the lexical evidence (concept 0.4); model numbers still count
+    # (specific 0.15) and figures that agree break ties between same-worded offers (figures 0.1); plain
+    # same-language words add nothing measurable once meaning and concepts are known (the grid chose 0).
     semantic: float = 1.0
-    lexical: float = 0.1
-    specific: float = 0.3
+    lexical: float = 0.0
+    specific: float = 0.15
+    concept: float = 0.4
+    figures: float = 0.1
     category: float = 0.15
     chain: float = 0.12
     region: float = 0.05
@@ -61,6 +68,8 @@ class Explanation:
     semantic: float
     lexical: float
     specific: float
+    concept: float
+    figures: float | None
     category: float
     chain: float | None
     region: float | None
@@ -72,6 +81,16 @@ class Explanation:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Lexical evidence for one candidate: BM25 of words, model numbers and concepts; figure agreement."""
+
+    lexical: float
+    specific: float
+    concept: float
+    figures: float | None
 
 
 @dataclass
@@ -107,12 +126,15 @@ class Matcher:
         self.index = VectorIndex(self.embedder.dim, exact_limit=exact_limit)
         self.bm25 = BM25()
         self.bm25_specific = BM25()  # same rows as bm25: added and removed together
+        self.bm25_concept = BM25()  # same rows again
         self.items: dict[str, Item] = {}
         self._label: dict[str, int] = {}
         self._id_of: dict[int, str] = {}
         self._hash: dict[str, str] = {}
         self._tokens: dict[str, list[str]] = {}
         self._specific: dict[str, list[str]] = {}
+        self._concepts: dict[str, list[str]] = {}
+        self._figures: dict[str, list[numbers.Figure]] = {}
         self._bm25_row: dict[str, int] = {}
         self._id_of_row: dict[int, str] = {}
         self._next_label = 0
@@ -141,7 +163,7 @@ class Matcher:
             labels = [self._label_for(i.id) for i in chunk]
             self.index.upsert(labels, vectors)
             for item in chunk:
-                self._set_tokens(item.id, text.tokens(item.text), text.specific_tokens(item.text))
+                self._set_tokens(item, text.tokens(item.text), text.specific_tokens(item.text), lexicon.concepts(item.text))
             if progress:
                 progress("embed", min(start + batch, len(pending)), len(pending))
         return len(pending)
@@ -154,11 +176,11 @@ class Matcher:
             self._hash.pop(item_id, None)
             self._tokens.pop(item_id, None)
             self._specific.pop(item_id, None)
+            self._concepts.pop(item_id, None)
+            self._figures.pop(item_id, None)
             row = self._bm25_row.pop(item_id, None)
             if row is not None:
-                self.bm25.remove(row)
-                self.bm25_specific.remove(row)
-                self._id_of_row.pop(row, None)
+                self._remove_row(row)
 
     def _label_for(self, item_id: str) -> int:
         if item_id not in self._label:
@@ -167,15 +189,23 @@ class Matcher:
             self._next_label += 1
         return self._label[item_id]
 
-    def _set_tokens(self, item_id: str, tokens: list[str], specific: list[str]) -> None:
+    def _remove_row(self, row: int) -> None:
+        self.bm25.remove(row)
+        self.bm25_specific.remove(row)
+        self.bm25_concept.remove(row)
+        self._id_of_row.pop(row, None)
+
+    def _set_tokens(self, item: Item, tokens: list[str], specific: list[str], concepts: list[str]) -> None:
+        item_id = item.id
         old = self._bm25_row.pop(item_id, None)
         if old is not None:
-            self.bm25.remove(old)
-            self.bm25_specific.remove(old)
-            self._id_of_row.pop(old, None)
+            self._remove_row(old)
         row = self.bm25.add(tokens)
         self.bm25_specific.add(specific)
+        self.bm25_concept.add(concepts)
         self._specific[item_id] = specific
+        self._concepts[item_id] = concepts
+        self._figures[item_id] = numbers.figures(item.text)
         self._bm25_row[item_id] = row
         self._id_of_row[row] = item_id
         self._tokens[item_id] = tokens
@@ -196,6 +226,8 @@ class Matcher:
             vector = self.index.vector(self._label[query.id]) if stored else self.embedder.encode([query.text])[0]
         q_tokens = self._tokens[query.id] if stored else text.tokens(query.text)
         q_specific = self._specific[query.id] if stored else text.specific_tokens(query.text)
+        q_concepts = self._concepts[query.id] if stored else lexicon.concepts(query.text)
+        q_figures = self._figures[query.id] if stored else numbers.figures(query.text)
 
         def eligible(item_id: str) -> bool:
             other = self.items.get(item_id)
@@ -211,8 +243,9 @@ class Matcher:
         lexical_rows = self.bm25.scores(q_tokens)
         lexical = {self._id_of_row[row]: s for row, s in lexical_rows.items()}
         specific = {self._id_of_row[row]: s for row, s in self.bm25_specific.scores(q_specific).items()}
+        concept = {self._id_of_row[row]: s for row, s in self.bm25_concept.scores(q_concepts).items()}
         added = 0
-        for evidence in (specific, lexical):
+        for evidence in (specific, lexical, concept):
             for item_id in sorted(evidence, key=evidence.__getitem__, reverse=True):
                 if added >= self.candidates:
                     break
@@ -221,7 +254,13 @@ class Matcher:
                     added += 1
         matches = [
             self._score(
-                query, self.items[item_id], cosine, lexical.get(item_id, 0.0), specific.get(item_id, 0.0), q_tokens
+                query,
+                self.items[item_id],
+                cosine,
+                Evidence(lexical.get(item_id, 0.0), specific.get(item_id, 0.0), concept.get(item_id, 0.0),
+                         numbers.agreement(q_figures, self._figures.get(item_id, []))),
+                q_tokens,
+                q_concepts,
             )
             for item_id, cosine in cosines.items()
         ]
@@ -251,7 +290,7 @@ class Matcher:
         return out
 
     def _score(
-        self, query: Item, other: Item, cosine: float, lexical: float, specific: float, q_tokens: Sequence[str]
+        self, query: Item, other: Item, cosine: float, evidence: Evidence, q_tokens: Sequence[str], q_concepts: Sequence[str]
     ) -> Match:
         need, offer = (query, other) if query.side == "need" else (other, query)
         category = rules.category_fit(need.category, offer.category)
@@ -260,21 +299,26 @@ class Matcher:
         w = self.weights
         contributions = {
             "semantic": w.semantic * cosine,
-            "lexical": w.lexical * lexical,
-            "specific": w.specific * specific,
+            "lexical": w.lexical * evidence.lexical,
+            "specific": w.specific * evidence.specific,
+            "concept": w.concept * evidence.concept,
+            "figures": w.figures * (evidence.figures or 0.0),
             "category": w.category * category,
             "chain": w.chain * (chain or 0.0),
             "region": w.region * (region or 0.0),
         }
         explanation = Explanation(
             semantic=round(cosine, 4),
-            lexical=round(lexical, 4),
-            specific=round(specific, 4),
+            lexical=round(evidence.lexical, 4),
+            specific=round(evidence.specific, 4),
+            concept=round(evidence.concept, 4),
+            figures=None if evidence.figures is None else round(evidence.figures, 4),
             category=category,
             chain=chain,
             region=region,
             contributions={name: round(value, 4) for name, value in contributions.items()},
-            shared_terms=self._shared_terms(q_tokens, self._tokens.get(other.id, []), self._specific.get(other.id, [])),
+            shared_terms=self._shared_terms(q_tokens, self._tokens.get(other.id, []), self._specific.get(other.id, []))
+            + [c[1:] for c in sorted(set(q_concepts) & set(self._concepts.get(other.id, [])))][:8],
             shared_segments=shared_segments,
             supplying_segments=supplying,
             shared_regions=shared_regions,
@@ -293,7 +337,8 @@ class Matcher:
             "embedder": self.embedder.name,
             "next_label": self._next_label,
             "items": [
-                [asdict(item), self._label[item_id], self._hash[item_id], self._tokens[item_id], self._specific[item_id]]
+                [asdict(item), self._label[item_id], self._hash[item_id], self._tokens[item_id], self._specific[item_id],
+                 self._concepts[item_id]]
                 for item_id, item in self.items.items()
             ],
         }
@@ -307,12 +352,12 @@ class Matcher:
         matcher = cls(embedders.get(state["embedder"]), supplies=supplies, **kwargs)
         matcher.index = VectorIndex.load(directory, exact_limit=matcher.index.exact_limit)
         matcher._next_label = state["next_label"]
-        for raw, label, digest, tokens, specific in state["items"]:
+        for raw, label, digest, tokens, specific, concepts in state["items"]:
             raw["segments"], raw["regions"] = tuple(raw["segments"]), tuple(raw["regions"])
             item = Item(**raw)
             matcher.items[item.id] = item
             matcher._label[item.id] = label
             matcher._id_of[label] = item.id
             matcher._hash[item.id] = digest
-            matcher._set_tokens(item.id, tokens, specific)
+            matcher._set_tokens(item, tokens, specific, concepts)
         return matcher
