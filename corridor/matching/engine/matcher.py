@@ -17,6 +17,7 @@ import hashlib
 import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +27,8 @@ from corridor.matching.engine.lexical import BM25
 from corridor.matching.engine.vectors import EXACT_LIMIT, VectorIndex
 
 SIDES = ("need", "offer")
+RARE_POSTINGS = 2_000
+"""On an ANN-sized corpus, a term in more documents than this does not retrieve candidates (it still scores them)."""
 Progress = Callable[[str, int, int], None]
 
 
@@ -104,6 +107,13 @@ def _need_offer_categories(a: Item, b: Item) -> tuple[str, str]:
     return (a.category, b.category) if a.side == "need" else (b.category, a.category)
 
 
+@lru_cache(maxsize=8192)
+def _analyse(body: str) -> tuple[list[str], list[str], list[str]]:
+    # Cached because the same text recurs (a listing re-posted, one offer per city): the lists are
+    # shared between items and never mutated.
+    return text.tokens(body), text.specific_tokens(body), lexicon.concepts(body)
+
+
 def content_hash(embedder_name: str, body: str) -> str:
     return hashlib.blake2b(f"{embedder_name}\x00{body}".encode(), digest_size=12).hexdigest()
 
@@ -146,8 +156,16 @@ class Matcher:
         self.upstream = rules.suppliers_of(supplies)
 
     # -- corpus -----------------------------------------------------------------------------
-    def upsert(self, items: Iterable[Item], progress: Progress | None = None, batch: int = 512) -> int:
-        """Add or update items; only those whose text changed are embedded again. Returns that count."""
+    def upsert(
+        self, items: Iterable[Item], progress: Progress | None = None, batch: int = 512, vectors: np.ndarray | None = None
+    ) -> int:
+        """Add or update items; only those whose text changed are embedded again. Returns that count.
+
+        `vectors`, one row per item in order, are embeddings computed elsewhere (an import of
+        precomputed embeddings, a benchmark corpus): they are stored instead of encoding the texts.
+        """
+        items = list(items)
+        given = dict(zip([i.id for i in items], vectors, strict=True)) if vectors is not None else None
         pending: list[Item] = []
         for item in items:
             digest = content_hash(self.embedder.name, item.text)
@@ -159,11 +177,11 @@ class Matcher:
             pending.append(item)
         for start in range(0, len(pending), batch):
             chunk = pending[start : start + batch]
-            vectors = self.embedder.encode([i.text for i in chunk])
+            encoded = np.stack([given[i.id] for i in chunk]) if given else self.embedder.encode([i.text for i in chunk])
             labels = [self._label_for(i.id) for i in chunk]
-            self.index.upsert(labels, vectors)
+            self.index.upsert(labels, encoded)
             for item in chunk:
-                self._set_tokens(item, text.tokens(item.text), text.specific_tokens(item.text), lexicon.concepts(item.text))
+                self._set_tokens(item, *_analyse(item.text))
             if progress:
                 progress("embed", min(start + batch, len(pending)), len(pending))
         return len(pending)
@@ -240,18 +258,24 @@ class Matcher:
             )
 
         cosines = self._semantic_candidates(vector, k, allowed, eligible)
-        lexical_rows = self.bm25.scores(q_tokens)
-        lexical = {self._id_of_row[row]: s for row, s in lexical_rows.items()}
-        specific = {self._id_of_row[row]: s for row, s in self.bm25_specific.scores(q_specific).items()}
-        concept = {self._id_of_row[row]: s for row, s in self.bm25_concept.scores(q_concepts).items()}
+        # Retrieval by shared terms as well as by meaning. On a large corpus only rare terms retrieve
+        # (a model number, a rare concept): a common word would touch half of it.
+        cap = RARE_POSTINGS if self.index.uses_ann else None
         added = 0
-        for evidence in (specific, lexical, concept):
-            for item_id in sorted(evidence, key=evidence.__getitem__, reverse=True):
+        for bm25, terms in ((self.bm25_specific, q_specific), (self.bm25, q_tokens), (self.bm25_concept, q_concepts)):
+            found = bm25.scores(terms, max_postings=cap)
+            for row in sorted(found, key=found.__getitem__, reverse=True):
                 if added >= self.candidates:
                     break
+                item_id = self._id_of_row[row]
                 if item_id not in cosines and eligible(item_id):
                     cosines[item_id] = float(self.index.vector(self._label[item_id]) @ vector)
                     added += 1
+        # Rerank: every candidate gets its full lexical evidence, looked up row by row.
+        rows = [self._bm25_row[item_id] for item_id in cosines]
+        lexical = {self._id_of_row[r]: s for r, s in self.bm25.scores(q_tokens, rows=rows).items()}
+        specific = {self._id_of_row[r]: s for r, s in self.bm25_specific.scores(q_specific, rows=rows).items()}
+        concept = {self._id_of_row[r]: s for r, s in self.bm25_concept.scores(q_concepts, rows=rows).items()}
         matches = [
             self._score(
                 query,
