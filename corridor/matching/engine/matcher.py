@@ -27,7 +27,7 @@ from corridor.matching.engine.lexical import BM25
 from corridor.matching.engine.vectors import EXACT_LIMIT, VectorIndex
 
 SIDES = ("need", "offer")
-RARE_POSTINGS = 2_000
+RARE_POSTINGS = 1_000
 """On an ANN-sized corpus, a term in more documents than this does not retrieve candidates (it still scores them)."""
 Progress = Callable[[str, int, int], None]
 
@@ -276,20 +276,20 @@ class Matcher:
         lexical = {self._id_of_row[r]: s for r, s in self.bm25.scores(q_tokens, rows=rows).items()}
         specific = {self._id_of_row[r]: s for r, s in self.bm25_specific.scores(q_specific, rows=rows).items()}
         concept = {self._id_of_row[r]: s for r, s in self.bm25_concept.scores(q_concepts, rows=rows).items()}
-        matches = [
-            self._score(
-                query,
-                self.items[item_id],
-                cosine,
-                Evidence(lexical.get(item_id, 0.0), specific.get(item_id, 0.0), concept.get(item_id, 0.0),
-                         numbers.agreement(q_figures, self._figures.get(item_id, []))),
-                q_tokens,
-                q_concepts,
-            )
-            for item_id, cosine in cosines.items()
-        ]
-        matches.sort(key=lambda m: (-m.score, m.id))
-        return matches[:k]
+        scored = []
+        for item_id, cosine in cosines.items():
+            evidence = Evidence(lexical.get(item_id, 0.0), specific.get(item_id, 0.0), concept.get(item_id, 0.0),
+                                numbers.agreement(q_figures, self._figures.get(item_id, [])))
+            total = round(sum(self._parts(query, self.items[item_id], cosine, evidence)[0].values()), 6)
+            scored.append((total, item_id, cosine, evidence))
+        scored.sort(key=lambda row: (-row[0], row[1]))
+        # Explanations only for those shown: the other candidates never need one.
+        best = [self._score(query, self.items[item_id], cosine, evidence) for _, item_id, cosine, evidence in scored[:k]]
+        for match in best:  # the shared terms only for those shown: the rest of the candidates never need them
+            match.explanation.shared_terms = self._shared_terms(
+                q_tokens, self._tokens.get(match.id, []), self._specific.get(match.id, [])
+            ) + [c[1:] for c in sorted(set(q_concepts) & set(self._concepts.get(match.id, [])))][:8]
+        return best
 
     def _semantic_candidates(
         self, vector: np.ndarray, k: int, allowed: Collection[str] | None, eligible: Callable[[str], bool]
@@ -313,9 +313,8 @@ class Matcher:
                     out[item_id] = float(self.index.vector(self._label[item_id]) @ vector)
         return out
 
-    def _score(
-        self, query: Item, other: Item, cosine: float, evidence: Evidence, q_tokens: Sequence[str], q_concepts: Sequence[str]
-    ) -> Match:
+    def _parts(self, query: Item, other: Item, cosine: float, evidence: Evidence) -> tuple[dict[str, float], tuple]:
+        """The weighted parts of the score, and the rule outcomes they came from."""
         need, offer = (query, other) if query.side == "need" else (other, query)
         category = rules.category_fit(need.category, offer.category)
         chain, shared_segments, supplying = rules.chain_fit(need.segments, offer.segments, self.upstream)
@@ -331,6 +330,12 @@ class Matcher:
             "chain": w.chain * (chain or 0.0),
             "region": w.region * (region or 0.0),
         }
+        return contributions, (category, chain, shared_segments, supplying, region, shared_regions)
+
+    def _score(self, query: Item, other: Item, cosine: float, evidence: Evidence) -> Match:
+        contributions, (category, chain, shared_segments, supplying, region, shared_regions) = self._parts(
+            query, other, cosine, evidence
+        )
         explanation = Explanation(
             semantic=round(cosine, 4),
             lexical=round(evidence.lexical, 4),
@@ -341,8 +346,6 @@ class Matcher:
             chain=chain,
             region=region,
             contributions={name: round(value, 4) for name, value in contributions.items()},
-            shared_terms=self._shared_terms(q_tokens, self._tokens.get(other.id, []), self._specific.get(other.id, []))
-            + [c[1:] for c in sorted(set(q_concepts) & set(self._concepts.get(other.id, [])))][:8],
             shared_segments=shared_segments,
             supplying_segments=supplying,
             shared_regions=shared_regions,

@@ -118,7 +118,8 @@ class CountingEmbedder:
     """The real embedder, counting the texts it is asked to encode."""
 
     def __init__(self, inner) -> None:
-        self.inner, self.name, self.dim, self.texts = inner, inner.name, inner.dim, []
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.texts: list[str] = []
 
     def encode(self, texts):
         self.texts.extend(texts)
