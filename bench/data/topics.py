@@ -471,8 +471,9 @@ def build(out: Path) -> dict[str, int]:
         gold.append({"need": f"n-{slug}-2", "offers": [f"o-{slug}"], "cross": language(second) != language(good), "split": split})
         offers.append({"id": f"o-{slug}-adj", "text": adjacent, "category": adjacent_category, "lang": language(adjacent), "kind": "adjacent"})
         for kind, base in (("near", near), ("adj", adjacent)):
-            if NUMBER.search(base):
-                offers.append({"id": f"o-{slug}-{kind}-x3", "text": scaled(base, 3), "category": category if kind == "near" else adjacent_category,
+            for factor in (3, 7) if NUMBER.search(base) else ():
+                offers.append({"id": f"o-{slug}-{kind}-x{factor}", "text": scaled(base, factor),
+                               "category": category if kind == "near" else adjacent_category,
                                "lang": language(base), "kind": "spec-variant"})
     for name, rows in (("needs", needs), ("offers", offers), ("gold", gold)):
         with (out / f"{name}.jsonl").open("w", encoding="utf-8") as handle:

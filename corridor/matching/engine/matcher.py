@@ -14,6 +14,7 @@ so a corpus without segments or regions ranks on meaning, terms and category alo
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -264,7 +265,7 @@ class Matcher:
         added = 0
         for bm25, terms in ((self.bm25_specific, q_specific), (self.bm25, q_tokens), (self.bm25_concept, q_concepts)):
             found = bm25.scores(terms, max_postings=cap)
-            for row in sorted(found, key=found.__getitem__, reverse=True):
+            for row in heapq.nlargest(2 * self.candidates, found, key=found.__getitem__):
                 if added >= self.candidates:
                     break
                 item_id = self._id_of_row[row]
