@@ -8,9 +8,12 @@ Each topic is one need with its gold offer and two hard negatives written to tra
   instead of testing), also in the need's language.
 - spec variants: the gold offer itself with every number changed (×3, ×7: 12 kg → 36 kg, 28 nm →
   196 nm), in the gold's language, so that meaning alone cannot tell them from the gold.
-Three gold offers of four are in the other language than their need (zh↔en). Needs are split by
-position into a tune half and a test half; weights may be tuned on `tune` only, figures are
-reported on `test`. Every offer (gold and negatives of all topics) is in one shared pool.
+Three gold offers of four are in the other language than their need (zh↔en). Each topic has a second
+need (topics_more.py: short, mixed-language or long, always in the other language than the gold) and
+an adjacent offer (same field, another segment or specification), and the near miss and the adjacent
+offer get ×3/×7 spec variants too: 160 needs, 646 offers, 140 of 160 gold pairs cross-language. Both
+needs of a topic fall in the same half (split by topic position): weights may be tuned on `tune` only,
+figures are reported on `test`. Every offer (gold and negatives of all topics) is in one shared pool.
 """
 
 from __future__ import annotations

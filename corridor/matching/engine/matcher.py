@@ -128,7 +128,7 @@ class Matcher:
         weights: Weights | None = None,
         supplies: rules.Supplies | None = None,
         exact_limit: int = EXACT_LIMIT,
-        candidates: int = 200,
+        candidates: int = 100,
     ) -> None:
         self.embedder = embedder or embedders.get()
         self.weights = weights or Weights()
