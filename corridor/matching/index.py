@@ -100,7 +100,7 @@ def reindex(progress: Progress | None = None) -> int:
         done = 0
         for listing in open_rows.iterator(chunk_size=2000):
             batch.append(item_for(listing))
-            if len(batch) == 2000:
+            if len(batch) == 8000:  # large enough for the embedder to use every core
                 engine.upsert(batch)
                 done += len(batch)
                 batch = []

@@ -158,7 +158,7 @@ class Matcher:
 
     # -- corpus -----------------------------------------------------------------------------
     def upsert(
-        self, items: Iterable[Item], progress: Progress | None = None, batch: int = 512, vectors: np.ndarray | None = None
+        self, items: Iterable[Item], progress: Progress | None = None, batch: int = 4096, vectors: np.ndarray | None = None
     ) -> int:
         """Add or update items; only those whose text changed are embedded again. Returns that count.
 
