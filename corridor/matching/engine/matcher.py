@@ -28,6 +28,8 @@ from corridor.matching.engine.lexical import BM25
 from corridor.matching.engine.vectors import EXACT_LIMIT, VectorIndex
 
 SIDES = ("need", "offer")
+MAX_MARGIN = 64
+"""The graph is asked for at most this many times the wanted candidates before giving up on more."""
 RARE_POSTINGS = 1_000
 """On an ANN-sized corpus, a term in more documents than this does not retrieve candidates (it still scores them)."""
 Progress = Callable[[str, int, int], None]
@@ -298,15 +300,21 @@ class Matcher:
         """The nearest eligible items by cosine, at most `candidates` (or k) of them."""
         want = max(self.candidates, k)
         # Exact search ranks everything; the graph is asked for a margin over what is wanted, since
-        # some of the nearest are of the wrong side or category.
-        hits = self.index.search(vector, len(self.index) if not self.index.uses_ann else 4 * want)
-        out: dict[str, float] = {}
-        for label, cosine in hits:
-            item_id = self._id_of.get(label)
-            if item_id is not None and eligible(item_id):
-                out[item_id] = cosine
-                if len(out) >= want:
-                    break
+        # some of the nearest are of the wrong side or category. When nearly all of them are (a need
+        # whose nearest neighbours are many similar needs), the margin widens until enough are found.
+        margin = 4
+        while True:
+            asked = len(self.index) if not self.index.uses_ann else min(margin * want, len(self.index))
+            out: dict[str, float] = {}
+            for label, cosine in self.index.search(vector, asked):
+                item_id = self._id_of.get(label)
+                if item_id is not None and eligible(item_id):
+                    out[item_id] = cosine
+                    if len(out) >= want:
+                        break
+            if len(out) >= want or asked >= len(self.index) or margin >= MAX_MARGIN:
+                break
+            margin *= 4
         if self.index.uses_ann and len(out) < k and allowed is not None:
             # Few of the nearest are visible to this viewer: compare the visible ones exactly.
             for item_id in allowed:

@@ -174,3 +174,15 @@ def test_same_worded_offers_are_told_apart_by_their_figures(matcher: Matcher) ->
     best = matcher.rank(Item("n", "上海周边冷链仓储，2-8℃，1200个托位", "capacity", "need"), k=2)
     assert [m.id for m in best] == ["right", "wrong"]
     assert best[0].explanation.figures == 1.0 and best[1].explanation.figures == 0.0
+
+
+def test_graph_search_widens_when_the_nearest_are_all_of_the_same_side() -> None:
+    # 600 needs much like the query crowd out the few offers among its nearest neighbours.
+    m = Matcher(exact_limit=100, candidates=20)
+    need_text = "采购六轴弧焊机器人，负载12公斤，用于电池托盘焊接"
+    m.upsert([Item(f"need-{i}", f"{need_text}，第{i}批", "product", "need") for i in range(600)])
+    m.upsert(OFFERS)
+    assert m.index.uses_ann
+    found = m.rank(Item("q", need_text, "product", "need"), k=3)
+    assert [x.id for x in found][:1] == ["weld"]
+    assert all(m.items[x.id].side == "offer" for x in found)
