@@ -30,6 +30,9 @@ from corridor.matching.engine.vectors import EXACT_LIMIT, VectorIndex
 SIDES = ("need", "offer")
 MAX_MARGIN = 64
 """The graph is asked for at most this many times the wanted candidates before giving up on more."""
+SUFFICIENT = 20
+"""Widening stops once this many eligible candidates are in hand: the lexical stage adds more, and a
+wider graph search costs more than the rare candidate it would add."""
 RARE_POSTINGS = 1_000
 """On an ANN-sized corpus, a term in more documents than this does not retrieve candidates (it still scores them)."""
 Progress = Callable[[str, int, int], None]
@@ -312,7 +315,7 @@ class Matcher:
                     out[item_id] = cosine
                     if len(out) >= want:
                         break
-            if len(out) >= want or asked >= len(self.index) or margin >= MAX_MARGIN:
+            if len(out) >= min(want, SUFFICIENT) or asked >= len(self.index) or margin >= MAX_MARGIN:
                 break
             margin *= 4
         if self.index.uses_ann and len(out) < k and allowed is not None:
