@@ -90,9 +90,9 @@ def main() -> None:
         tune_needs = [n for n in needs_all if split_of[n.id] == "tune"]
         tune_gold = [g for g in gold_all if g["split"] == "tune"]
         best = None
-        grid = itertools.product((0.0, 0.1, 0.2, 0.4, 0.6), (0.0, 0.15, 0.3, 0.5, 0.8), (0.0, 0.15, 0.3))
-        for lexical, specific, category in grid:
-            matcher.weights = Weights(lexical=lexical, specific=specific, category=category)
+        grid = itertools.product((0.0, 0.1, 0.2), (0.15, 0.3, 0.5), (0.0, 0.1, 0.2, 0.4), (0.0, 0.1, 0.2, 0.3))
+        for lexical, specific, concept, figures in grid:
+            matcher.weights = Weights(lexical=lexical, specific=specific, concept=concept, figures=figures)
             ranked = engine_rankings(matcher, tune_needs, np.stack([vector_of[n.id] for n in tune_needs]))
             score = evaluate({"engine": ranked}, tune_gold)["engine"]["all"]
             key = (score["R@5"], score["MRR"])
@@ -100,7 +100,8 @@ def main() -> None:
                 best = (key, matcher.weights)
         assert best is not None
         weights = best[1]
-        print(f"tuned on {len(tune_needs)} needs: lexical={weights.lexical} specific={weights.specific} category={weights.category} "
+        print(f"tuned on {len(tune_needs)} needs: lexical={weights.lexical} specific={weights.specific} "
+              f"concept={weights.concept} figures={weights.figures} "
               f"(R@5 {best[0][0]:.3f}, MRR {best[0][1]:.3f})")
     matcher.weights = weights
 

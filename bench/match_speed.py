@@ -94,14 +94,27 @@ def throughput_part() -> None:
 
     data = Path(__file__).parent / "data"
     texts = [json.loads(line)["text"] for name in ("needs", "offers") for line in (data / f"{name}.jsonl").read_text().splitlines()]
-    texts = (texts * (4000 // len(texts) + 1))[:4000]
+    texts = (texts * (8000 // len(texts) + 1))[:8000]
     embedder = embedders.get()
     embedder.encode(texts[:64])
+    embedder.encode(texts[: embedders.PARALLEL_FROM])  # starts the worker processes (once per process)
     started = time.perf_counter()
     embedder.encode(texts)
     elapsed = time.perf_counter() - started
-    print(f"embedding ({embedder.name}): {len(texts) / elapsed:,.0f} texts/s over {len(texts)} listing texts "
-          f"(avg {np.mean([len(t) for t in texts]):.0f} chars)")
+    in_process = texts[: embedders.PARALLEL_FROM - 1]  # below the threshold: this process, one core
+    started, cpu_started = time.perf_counter(), time.process_time()
+    embedder.encode(in_process)
+    one_core, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    one_by_one = texts[:300]
+    started = time.perf_counter()
+    for text in one_by_one:
+        embedder.encode([text])
+    single = time.perf_counter() - started
+    print(f"embedding ({embedder.name}): {len(texts) / elapsed:,.0f} texts/s batched over {len(texts)} listing texts "
+          f"in worker processes (avg {np.mean([len(t) for t in texts]):.0f} chars); baselines: batched in one process "
+          f"{len(in_process) / one_core:,.0f} texts/s ({len(in_process) / cpu:,.0f} per CPU-second), "
+          f"one text per call {len(one_by_one) / single:,.0f} texts/s; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def main() -> None:

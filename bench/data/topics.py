@@ -8,9 +8,12 @@ Each topic is one need with its gold offer and two hard negatives written to tra
   instead of testing), also in the need's language.
 - spec variants: the gold offer itself with every number changed (×3, ×7: 12 kg → 36 kg, 28 nm →
   196 nm), in the gold's language, so that meaning alone cannot tell them from the gold.
-Three gold offers of four are in the other language than their need (zh↔en). Needs are split by
-position into a tune half and a test half; weights may be tuned on `tune` only, figures are
-reported on `test`. Every offer (gold and negatives of all topics) is in one shared pool.
+Three gold offers of four are in the other language than their need (zh↔en). Each topic has a second
+need (topics_more.py: short, mixed-language or long, always in the other language than the gold) and
+an adjacent offer (same field, another segment or specification), and the near miss and the adjacent
+offer get ×3/×7 spec variants too: 160 needs, 646 offers, 140 of 160 gold pairs cross-language. Both
+needs of a topic fall in the same half (split by topic position): weights may be tuned on `tune` only,
+figures are reported on `test`. Every offer (gold and negatives of all topics) is in one shared pool.
 """
 
 from __future__ import annotations
@@ -18,6 +21,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+
+try:
+    from topics_more import MORE
+except ImportError:  # imported as bench.data.topics
+    from bench.data.topics_more import MORE
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -461,6 +469,15 @@ def build(out: Path) -> dict[str, int]:
                 variant = scaled(good, factor)
                 offers.append({"id": f"o-{slug}-x{factor}", "text": variant, "category": category, "lang": language(good), "kind": "spec-variant"})
         gold.append({"need": f"n-{slug}", "offers": [f"o-{slug}"], "cross": language(need) != language(good), "split": split})
+        second, adjacent_category, adjacent = MORE[slug]
+        needs.append({"id": f"n-{slug}-2", "text": second, "category": category, "lang": language(second), "split": split})
+        gold.append({"need": f"n-{slug}-2", "offers": [f"o-{slug}"], "cross": language(second) != language(good), "split": split})
+        offers.append({"id": f"o-{slug}-adj", "text": adjacent, "category": adjacent_category, "lang": language(adjacent), "kind": "adjacent"})
+        for kind, base in (("near", near), ("adj", adjacent)):
+            for factor in (3, 7) if NUMBER.search(base) else ():
+                offers.append({"id": f"o-{slug}-{kind}-x{factor}", "text": scaled(base, factor),
+                               "category": category if kind == "near" else adjacent_category,
+                               "lang": language(base), "kind": "spec-variant"})
     for name, rows in (("needs", needs), ("offers", offers), ("gold", gold)):
         with (out / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
             for row in rows:

@@ -3,6 +3,11 @@
 The engine's state (embeddings, HNSW graph, tokens) lives under CORRIDOR_DATA_DIR/matching/<database>
 and is reloaded at start. Before each use, listings changed since the last look are upserted; only
 those whose text changed are embedded again (content hash). `reindex` rebuilds everything.
+
+The state is written after the first full sync and then once SAVE_EVERY changes have gathered, not
+after each one: writing a 1M-listing index takes seconds, and a request must not wait for it. Changes
+not yet written are not lost: at the next start the full sync compares content hashes and embeds
+exactly those listings again.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from corridor.matching.engine import Item, Matcher
 from corridor.matching.models import Listing
 
 Progress = Callable[[str, int, int], None]
+SAVE_EVERY = 200
 _lock = threading.Lock()
 _state: dict[str, object] = {}
 
@@ -55,7 +61,7 @@ def matcher() -> Matcher:
     with _lock:
         key = str(directory())
         if _state.get("key") != key:
-            _state.update(key=key, matcher=_load(), synced=None)
+            _state.update(key=key, matcher=_load(), synced=None, unsaved=0)
         engine: Matcher = _state["matcher"]  # type: ignore[assignment]
         since: datetime.datetime | None = _state.get("synced")  # type: ignore[assignment]
         now = timezone.now()
@@ -67,8 +73,11 @@ def matcher() -> Matcher:
         if rows:
             engine.remove([str(r.pk) for r in rows if r.status != Listing.Status.OPEN])
             embedded = engine.upsert([item_for(r) for r in rows if r.status == Listing.Status.OPEN])
-            if embedded or since is None:
+            unsaved = int(_state.get("unsaved") or 0) + embedded  # type: ignore[call-overload]
+            if (since is None and embedded) or unsaved >= SAVE_EVERY:
                 engine.save(directory())
+                unsaved = 0
+            _state["unsaved"] = unsaved
         _state["synced"] = now
         return engine
 
@@ -91,7 +100,7 @@ def reindex(progress: Progress | None = None) -> int:
         done = 0
         for listing in open_rows.iterator(chunk_size=2000):
             batch.append(item_for(listing))
-            if len(batch) == 2000:
+            if len(batch) == 8000:  # large enough for the embedder to use every core
                 engine.upsert(batch)
                 done += len(batch)
                 batch = []
@@ -102,5 +111,5 @@ def reindex(progress: Progress | None = None) -> int:
             progress("embed listings", total, total)
         engine.index.rebuild(progress=(lambda d, t: progress("build index", d, t)) if progress else None)
         engine.save(directory())
-        _state.update(key=str(directory()), matcher=engine, synced=timezone.now())
+        _state.update(key=str(directory()), matcher=engine, synced=timezone.now(), unsaved=0)
         return total

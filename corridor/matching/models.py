@@ -82,7 +82,11 @@ class Listing(models.Model):
         ordering = ("-created_at", "-id")
         verbose_name = _("listing")
         verbose_name_plural = _("listings")
-        indexes = [models.Index(fields=("status", "side", "category"), name="listing_browse")]
+        indexes = [
+            models.Index(fields=("status", "side", "category"), name="listing_browse"),
+            # The engine asks for listings changed since its last look before every ranking.
+            models.Index(fields=("updated_at",), name="listing_changed"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -62,6 +62,8 @@ class ExplanationOut(Schema):
     semantic: float
     lexical: float
     specific: float
+    concept: float
+    figures: float | None
     category: float
     chain: float | None
     region: float | None

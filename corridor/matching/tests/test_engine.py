@@ -145,3 +145,44 @@ def test_hnsw_index_agrees_with_exact_search_and_survives_updates(tmp_path) -> N
     loaded = VectorIndex.load(tmp_path, exact_limit=1000)
     assert loaded.uses_ann and len(loaded) == 2998
     assert loaded.search(vectors[10], 1)[0][0] == 10
+
+
+def test_figures_read_magnitudes_and_ranges_in_both_languages() -> None:
+    from corridor.matching.engine.numbers import agreement, figures
+
+    need = figures("Fabless chip company seeks Series C funding of CNY 300 million")
+    assert agreement(need, figures("单笔投资2亿至5亿元")) == 1.0  # 3亿 lies in 2亿–5亿
+    assert agreement(need, figures("单笔投资14亿至35亿元")) == 0.0
+    assert agreement(figures("年需2万升培养基"), figures("20,000 L a year")) == 1.0
+    assert agreement(figures("no figures here"), figures("12 kg")) is None
+
+
+def test_concepts_bridge_chinese_and_english_terms() -> None:
+    from corridor.matching.engine.lexicon import concepts
+
+    zh = set(concepts("精密减速器，回差≤1弧分，适配工业机器人"))
+    en = set(concepts("RV reducers for industrial robots, backlash under 1 arcmin"))
+    assert {"~reducer", "~backlash", "~arcmin", "~industrial robot", "~robot"} <= zh & en
+    assert "~graphene" not in zh | en
+
+
+def test_same_worded_offers_are_told_apart_by_their_figures(matcher: Matcher) -> None:
+    matcher.upsert([
+        Item("right", "Cold-chain warehousing near Shanghai, 2–8 °C, 1,200 pallet positions", "capacity"),
+        Item("wrong", "Cold-chain warehousing near Shanghai, 14–56 °C, 8,400 pallet positions", "capacity"),
+    ])
+    best = matcher.rank(Item("n", "上海周边冷链仓储，2-8℃，1200个托位", "capacity", "need"), k=2)
+    assert [m.id for m in best] == ["right", "wrong"]
+    assert best[0].explanation.figures == 1.0 and best[1].explanation.figures == 0.0
+
+
+def test_graph_search_widens_when_the_nearest_are_all_of_the_same_side() -> None:
+    # 600 needs much like the query crowd out the few offers among its nearest neighbours.
+    m = Matcher(exact_limit=100, candidates=20)
+    need_text = "采购六轴弧焊机器人，负载12公斤，用于电池托盘焊接"
+    m.upsert([Item(f"need-{i}", f"{need_text}，第{i}批", "product", "need") for i in range(600)])
+    m.upsert(OFFERS)
+    assert m.index.uses_ann
+    found = m.rank(Item("q", need_text, "product", "need"), k=3)
+    assert [x.id for x in found][:1] == ["weld"]
+    assert all(m.items[x.id].side == "offer" for x in found)

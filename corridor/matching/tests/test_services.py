@@ -112,3 +112,35 @@ def test_secretariat_introduces_two_parties(world, listings) -> None:
     interest = services.introduce(world.users["secretariat"], listings.need_zh, listings.offer_en)
     assert interest.organisation == world.member_org and interest.introduced_by == world.users["secretariat"]
     assert services.allowed_steps(world.users["owner"], interest) == ["accepted", "declined"]
+
+
+class CountingEmbedder:
+    """The real embedder, counting the texts it is asked to encode."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.texts: list[str] = []
+
+    def encode(self, texts):
+        self.texts.extend(texts)
+        return self.inner.encode(texts)
+
+
+def test_only_changed_listings_are_embedded_again(world, listings) -> None:
+    from corridor.matching import index
+
+    engine = index.matcher()
+    counting = CountingEmbedder(engine.embedder)
+    engine.embedder = counting
+    try:
+        services.update_listing(world.users["owner"], listings.need_zh, {"quantity": "30台"})
+        index.matcher()
+        assert counting.texts == []  # quantity is not read by the engine: nothing to embed
+        services.update_listing(world.users["owner"], listings.need_zh, {"text": "采购30台六轴弧焊机器人，负载12公斤"})
+        index.matcher()
+        assert len(counting.texts) == 1 and "30台" in counting.texts[0]
+        found = services.suggestions(world.users["owner"], listings.need_zh)
+        assert found[0].listing == listings.offer_en
+        assert len(counting.texts) == 1  # ranking a stored listing reuses its vector
+    finally:
+        engine.embedder = counting.inner
