@@ -22,10 +22,12 @@ from django.utils.translation import gettext as _
 
 from corridor.accounts.scope import scope_of
 from corridor.alliances.models import AllianceMembership
+from corridor.audit import services as audit
+from corridor.audit.models import ChangeRecord
 from corridor.core.errors import Conflict
+from corridor.equipment.instrument_fields import Row, apply_text, as_validation_error, refresh_derived_fields
 from corridor.equipment.models import Booking, Instrument, UsageRecord
 from corridor.equipment.overlap_guard import is_overlap
-from corridor.orgs import search_text
 from corridor.orgs.models import Organisation
 
 MAX_OCCURRENCES = 52
@@ -33,15 +35,6 @@ REPEATS = {"none": None, "daily": datetime.timedelta(days=1), "weekly": datetime
 
 
 # ---- instruments -------------------------------------------------------------------------------
-
-def refresh_derived_fields(instrument: Instrument) -> None:
-    """City from the region, and the search haystack from names, maker, model and capabilities."""
-    instrument.city = instrument.region.prefecture() if instrument.region_id else None
-    names = [instrument.name_zh, instrument.name_en, instrument.maker, instrument.model_number]
-    instrument.search_text = search_text.build(names) + " | " + search_text.fold(
-        f"{instrument.capabilities_zh} {instrument.capabilities_en}"
-    )
-
 
 def may_manage(user: Any, instrument: Instrument) -> bool:
     """The owner organisation's staff (its member users) and platform admins; nobody else."""
@@ -56,6 +49,66 @@ def save_instrument(actor: Any, instrument: Instrument) -> Instrument:
     refresh_derived_fields(instrument)
     instrument.full_clean(exclude=["search_text", "city"])
     instrument.save()
+    return instrument
+
+
+def may_create_instruments(user: Any) -> bool:
+    scope = scope_of(user)
+    return scope.is_admin or bool(scope.org_ids)
+
+
+def _snapshot(instrument: Instrument) -> dict[str, Any]:
+    # Opening hours are times, which the history's JSON does not take as they are.
+    return {name: value.isoformat(timespec="minutes") if isinstance(value, datetime.time) else value
+            for name, value in audit.snapshot(instrument).items()}
+
+
+def _checked(data: dict[str, str], target: Instrument | None) -> Instrument:
+    row = Row(0, data)
+    instrument = apply_text(row, target, blank_clears=True)
+    if instrument is None:
+        raise as_validation_error(row.errors)
+    return instrument
+
+
+@transaction.atomic
+def create_instrument(actor: Any, data: dict[str, str]) -> Instrument:
+    """A new instrument of an organisation the actor acts for (admins: any); fields checked as the importer does."""
+    if not may_create_instruments(actor):
+        raise PermissionDenied(_("Only an organisation's staff may list its instruments."))
+    instrument = _checked(data, None)
+    if not may_manage(actor, instrument):
+        raise PermissionDenied(_("Only the owner's staff may change this instrument."))
+    instrument.source = "web"
+    instrument.save()
+    instrument.refresh_from_db()
+    audit.record(actor, instrument, ChangeRecord.Action.CREATE, after=_snapshot(instrument))
+    return instrument
+
+
+@transaction.atomic
+def update_instrument(actor: Any, instrument: Instrument, data: dict[str, str]) -> Instrument:
+    """Change the given columns only (the owner stays); before and after go into the history."""
+    if not may_manage(actor, instrument):
+        raise PermissionDenied(_("Only the owner's staff may change this instrument."))
+    instrument = Instrument.objects.select_for_update().select_related("owner", "region", "park").get(pk=instrument.pk)
+    before = _snapshot(instrument)
+    instrument = _checked(data, instrument)
+    instrument.save()
+    instrument.refresh_from_db()  # as stored (900 → 900.00), so an identical save records no change
+    audit.record(actor, instrument, ChangeRecord.Action.UPDATE, before=before, after=_snapshot(instrument))
+    return instrument
+
+
+@transaction.atomic
+def retire_instrument(actor: Any, instrument: Instrument) -> Instrument:
+    """No longer listed nor bookable; its bookings and usage stay for the records and settlement."""
+    if not may_manage(actor, instrument):
+        raise PermissionDenied(_("Only the owner's staff may change this instrument."))
+    before = _snapshot(instrument)
+    Instrument.objects.filter(pk=instrument.pk).update(active=False)
+    instrument.refresh_from_db()
+    audit.record(actor, instrument, ChangeRecord.Action.UPDATE, before=before, after=_snapshot(instrument), note="retired")
     return instrument
 
 
