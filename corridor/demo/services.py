@@ -341,7 +341,7 @@ def _load_users(orgs: dict[str, Organisation], alliances: dict[str, Alliance]) -
             accounts.grant_role(user, RoleGrant.Role.MEMBER, organisation=org)
 
 
-DEMO_USERNAMES = ("admin", "secretariat", "member", "member2", "officer", "outsider")
+DEMO_USERNAMES: tuple[str, ...] = ("admin", "secretariat", "member", "member2", "officer", "outsider")
 DEMO_USERNAMES += ("lab", "officer_wuhu")  # shared equipment: corridor/equipment/demo.py
 
 
