@@ -437,3 +437,42 @@ def instruments_free_between(start: datetime.datetime, end: datetime.datetime) -
     """Instruments with no booking holding any part of [start, end)."""
     busy = Booking.objects.holding_slot().filter(starts_at__lt=end, ends_at__gt=start).values("instrument_id")
     return ~Q(pk__in=busy)
+
+
+SUGGESTION_STEP = datetime.timedelta(minutes=30)
+
+
+def next_free_slots(
+    instrument: Instrument, minutes: int, *, after: datetime.datetime | None = None, count: int = 5, horizon_days: int = 28,
+    now: datetime.datetime | None = None,
+) -> list[tuple[datetime.datetime, datetime.datetime]]:
+    """The first `count` free slots of `minutes` within opening hours, on the half hour, that a booking
+    request could get right now (duration limits and lead time as `rule_problems` checks them)."""
+    if not instrument.min_minutes <= minutes <= instrument.max_minutes:
+        raise ValidationError({"minutes": _("Duration must be between %(min)s and %(max)s minutes.") % {
+            "min": instrument.min_minutes, "max": instrument.max_minutes}})
+    tz = zone(instrument)
+    now = now or timezone.now()
+    earliest = max(after or now, now + datetime.timedelta(hours=instrument.lead_hours)).astimezone(tz)
+    length = datetime.timedelta(minutes=minutes)
+    first_day = earliest.date()
+    last_day = first_day + datetime.timedelta(days=horizon_days)
+    taken = taken_between(
+        instrument, datetime.datetime.combine(first_day, datetime.time(), tzinfo=tz),
+        datetime.datetime.combine(last_day, datetime.time(), tzinfo=tz),
+    )
+    found: list[tuple[datetime.datetime, datetime.datetime]] = []
+    day = first_day
+    while day < last_day and len(found) < count:
+        if str(day.isoweekday()) in instrument.open_days:
+            start = datetime.datetime.combine(day, instrument.opens_at, tzinfo=tz)
+            closing = datetime.datetime.combine(day, instrument.closes_at, tzinfo=tz)
+            while start + length <= closing and len(found) < count:
+                end = start + length
+                if start >= earliest and not any(s < end and start < e for s, e in taken):
+                    found.append((start, end))
+                    start = end  # suggest distinct, back-to-back slots
+                else:
+                    start += SUGGESTION_STEP
+        day += datetime.timedelta(days=1)
+    return found

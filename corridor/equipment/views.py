@@ -112,14 +112,38 @@ def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         return redirect("equipment:booking", pk=result.booked[0].pk)
                 status = 422
             else:
-                form = BookingForm(organisations=organisations, initial={"organisation": organisations.first()})
+                form = BookingForm(organisations=organisations, initial={
+                    "organisation": organisations.first(),
+                    # A suggested free slot, chosen below, fills the form.
+                    "starts_at": request.GET.get("starts_at") or None, "ends_at": request.GET.get("ends_at") or None,
+                })
     days, rows = _calendar_rows(instrument, first_day)
+    finder = _free_slot_finder(request, instrument)
     context = {
         "instrument": instrument, "form": form, "clashes": clashes, "days": days, "rows": rows,
         "previous_week": first_day - datetime.timedelta(days=7), "next_week": first_day + datetime.timedelta(days=7),
-        "can_manage": services.may_manage(request.user, instrument), "time_zone": instrument.time_zone,
+        "can_manage": services.may_manage(request.user, instrument), "time_zone": instrument.time_zone, **finder,
     }
     return render(request, "equipment/detail.html", context, status=status)
+
+
+def _free_slot_finder(request: HttpRequest, instrument: Instrument) -> dict[str, Any]:
+    """"Available in a window": the next free slots of the asked length from the asked day on."""
+    raw_minutes, raw_from = request.GET.get("find_minutes", ""), request.GET.get("find_from", "")
+    out: dict[str, Any] = {"find_minutes": raw_minutes or instrument.min_minutes, "find_from": raw_from,
+                           "suggestions": None, "find_error": ""}
+    if not raw_minutes:
+        return out
+    tz = services.zone(instrument)
+    try:
+        minutes = int(raw_minutes)
+        after = datetime.datetime.combine(datetime.date.fromisoformat(raw_from), datetime.time(), tzinfo=tz) if raw_from else None
+        out["suggestions"] = services.next_free_slots(instrument, minutes, after=after)
+    except ValueError:
+        out["find_error"] = _("Give the length in minutes and the first day as YYYY-MM-DD.")
+    except ValidationError as exc:
+        out["find_error"] = " ".join(exc.messages)
+    return out
 
 
 @login_required
