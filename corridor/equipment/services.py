@@ -91,7 +91,7 @@ def update_instrument(actor: Any, instrument: Instrument, data: dict[str, str]) 
     """Change the given columns only (the owner stays); before and after go into the history."""
     if not may_manage(actor, instrument):
         raise PermissionDenied(_("Only the owner's staff may change this instrument."))
-    instrument = Instrument.objects.select_for_update().select_related("owner", "region", "park").get(pk=instrument.pk)
+    instrument = Instrument.objects.select_for_update(of=("self",)).select_related("owner", "region", "park").get(pk=instrument.pk)
     before = _snapshot(instrument)
     instrument = _checked(data, instrument)
     instrument.save()
