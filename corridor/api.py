@@ -68,6 +68,7 @@ install_error_handlers(api)
 
 from corridor.accounts.api import router as accounts_router  # noqa: E402
 from corridor.alliances.api import router as alliances_router  # noqa: E402
+from corridor.chains.api import router as chains_router  # noqa: E402
 from corridor.equipment.api import router as equipment_router  # noqa: E402
 from corridor.matching.api import router as matching_router  # noqa: E402
 from corridor.orgs.api import router as orgs_router  # noqa: E402
@@ -79,3 +80,4 @@ api.add_router("/alliances", alliances_router)
 api.add_router("/accounts", accounts_router)
 api.add_router("/matching", matching_router)
 api.add_router("/equipment", equipment_router)
+api.add_router("/chains", chains_router)

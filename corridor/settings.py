@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "corridor.equipment",
     "corridor.imports",
     "corridor.jobs",
+    "corridor.chains",
 ]
 
 MIDDLEWARE = [

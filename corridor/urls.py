@@ -16,5 +16,6 @@ urlpatterns = [
     path("equipment/", include("corridor.equipment.urls")),
     path("imports/", include("corridor.imports.urls")),
     path("jobs/", include("corridor.jobs.urls")),
+    path("chains/", include("corridor.chains.urls")),
     path("", include("corridor.core.urls")),
 ]

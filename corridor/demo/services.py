@@ -423,4 +423,7 @@ def load_demo(
     from corridor.equipment.demo import load_demo as load_equipment_demo
 
     load_equipment_demo(progress)
+    from corridor.chains.demo import load_demo as load_chains
+
+    load_chains(progress)
     return counts()

@@ -1,0 +1,401 @@
+"""Use cases that change chains and tags: the only code that writes these tables.
+
+Templates load from the shipped YAML (idempotent, versioned); secretariats and admins edit a chain,
+which makes a new version. Tags are declared by an organisation, or inferred from its text and then
+confirmed or rejected by a secretariat. Every tag change keeps `SegmentCount` in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Max, Q
+from django.utils.translation import gettext as _
+
+from corridor.accounts.scope import scope_of
+from corridor.alliances.models import Alliance
+from corridor.chains import inference, spec
+from corridor.chains.models import Chain, ChainVersion, Segment, SegmentCount, SegmentTag, SupplyEdge
+from corridor.orgs.models import Industry, Organisation
+
+Progress = Callable[[str, int, int], None]
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    return None
+
+
+# -- templates ------------------------------------------------------------------------------------
+
+
+def chain_spec(chain: Chain) -> spec.ChainSpec:
+    """The chain as it stands in the database, as a template."""
+    segments = list(chain.segments.filter(active=True).select_related("parent").order_by("position", "id"))
+    edges = chain.edges.select_related("source", "target").order_by("id")
+    return spec.ChainSpec(
+        slug=chain.slug, version=chain.version, name_zh=chain.name_zh, name_en=chain.name_en,
+        industry=chain.industry.slug if chain.industry else None, description_zh=chain.description_zh,
+        description_en=chain.description_en,
+        segments=tuple(
+            spec.SegmentSpec(s.key, s.name_zh, s.name_en, s.stage, s.parent.key if s.parent else None,
+                             tuple(s.keywords_zh), tuple(s.keywords_en))
+            for s in segments
+        ),
+        edges=tuple(
+            spec.EdgeSpec(e.source.key, e.target.key, float(e.share) if e.share is not None else None) for e in edges
+        ),
+    )
+
+
+def _apply(chain: Chain, template: spec.ChainSpec) -> None:
+    """Make the chain's segments and edges those of the template (segments matched by key)."""
+    chain.name_zh, chain.name_en = template.name_zh, template.name_en
+    chain.description_zh, chain.description_en = template.description_zh, template.description_en
+    if template.industry:
+        chain.industry = Industry.objects.filter(slug=template.industry).first()
+    chain.save()
+    existing = {s.key: s for s in chain.segments.all()}
+    for position, s in enumerate(template.segments):
+        row = existing.get(s.key) or Segment(chain=chain, key=s.key)
+        row.name_zh, row.name_en, row.stage = s.name_zh, s.name_en, s.stage
+        row.keywords_zh, row.keywords_en = list(s.keywords_zh), list(s.keywords_en)
+        row.position, row.active, row.parent = position, True, None
+        row.save()
+        existing[s.key] = row
+    for s in template.segments:
+        if s.parent:
+            Segment.objects.filter(pk=existing[s.key].pk).update(parent=existing[s.parent])
+    kept = {s.key for s in template.segments}
+    chain.segments.exclude(key__in=kept).update(active=False, parent=None)
+    chain.edges.all().delete()
+    SupplyEdge.objects.bulk_create([
+        SupplyEdge(chain=chain, source=existing[e.source], target=existing[e.target],
+                   share=Decimal(str(e.share)) if e.share is not None else None)
+        for e in template.edges
+    ])
+
+
+def _record_version(chain: Chain, origin: str, actor: Any = None, note: str = "") -> ChainVersion:
+    number = (chain.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    chain.version = number
+    chain.save(update_fields=["version", "updated_at"])
+    data = chain_spec(chain).as_data()
+    return ChainVersion.objects.create(
+        chain=chain, number=number, origin=origin, data=data, note=note,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+
+
+@transaction.atomic
+def load_templates(templates: Iterable[spec.ChainSpec] | None = None) -> dict[str, str]:
+    """Load the shipped templates; idempotent. A newer file version replaces a chain unless the chain
+    was edited in the platform since (the edit is kept). Returns slug → what happened."""
+    outcome: dict[str, str] = {}
+    for template in spec.shipped() if templates is None else templates:
+        chain = Chain.objects.filter(slug=template.slug).first()
+        if chain is None:
+            chain = Chain(slug=template.slug)
+            _apply(chain, template)
+            chain.file_version = template.version
+            chain.save(update_fields=["file_version"])
+            _record_version(chain, ChainVersion.Origin.FILE, note=f"{template.slug}.yaml v{template.version}")
+            outcome[template.slug] = "created"
+        elif template.version <= chain.file_version:
+            outcome[template.slug] = "unchanged"
+        elif chain.versions.order_by("-number").values_list("origin", flat=True).first() == ChainVersion.Origin.EDIT:
+            outcome[template.slug] = "kept edits"
+        else:
+            _apply(chain, template)
+            chain.file_version = template.version
+            chain.save(update_fields=["file_version"])
+            _record_version(chain, ChainVersion.Origin.FILE, note=f"{template.slug}.yaml v{template.version}")
+            outcome[template.slug] = "updated"
+    return outcome
+
+
+def can_curate(user: Any, chain: Chain) -> bool:
+    """Admins, and secretariats of an alliance of the chain's industry, may edit it and review its tags."""
+    scope = scope_of(user)
+    if scope.is_admin:
+        return True
+    if not scope.secretariat_alliance_ids or chain.industry_id is None:
+        return False
+    return Alliance.objects.filter(pk__in=scope.secretariat_alliance_ids, industry_id=chain.industry_id).exists()
+
+
+def _words(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = value.replace("，", ",").replace("、", ",").replace(";", ",").split(",")
+    return [str(w).strip() for w in value or [] if str(w).strip()]
+
+
+@transaction.atomic
+def edit_chain(actor: Any, chain: Chain, changes: dict[str, Any], note: str = "") -> ChainVersion:
+    """Change segment names and keywords and/or replace the edges; a new version is recorded.
+
+    `changes`: {"segments": {key: {name_zh, name_en, keywords_zh, keywords_en}}, "edges": [{from, to, share}]}.
+    Refused whole, naming the segment or edge, when the result is not a valid chain.
+    """
+    if not can_curate(actor, chain):
+        raise PermissionDenied(_("Only the chain's alliance secretariat or an administrator may edit it."))
+    chain = Chain.objects.select_for_update().get(pk=chain.pk)
+    data = chain_spec(chain).as_data()
+    by_key = {s["key"]: s for s in data["segments"]}
+    for key, fields in (changes.get("segments") or {}).items():
+        if key not in by_key:
+            raise ValidationError({"segments": _("Unknown segment %(key)s") % {"key": key}})
+        for name in ("name_zh", "name_en"):
+            if name in fields:
+                by_key[key][name] = str(fields[name] or "").strip()
+        for name in ("keywords_zh", "keywords_en"):
+            if name in fields:
+                by_key[key][name] = _words(fields[name])
+    if "edges" in changes:
+        data["edges"] = changes["edges"]
+    try:
+        template = spec.parse(data, chain.slug)
+    except spec.SpecError as exc:
+        field = "edges" if " edge " in str(exc) else "segments"
+        raise ValidationError({field: str(exc)}) from None
+    if template.as_data() == chain_spec(chain).as_data():
+        raise ValidationError({"__all__": _("Nothing was changed.")})
+    _apply(chain, template)
+    return _record_version(chain, ChainVersion.Origin.EDIT, actor, note)
+
+
+# -- counts ---------------------------------------------------------------------------------------
+
+
+Place = tuple[int | None, int | None, bool, bool]
+"""Where an organisation's tags are counted: (region id, city id, listed, head enterprise)."""
+
+
+def _bump(segment_id: int, place: Place, sign: int) -> None:
+    region_id, city_id, listed, head = place
+    if region_id is None or sign == 0:
+        return
+    heads = sign if head else 0
+    key = {"segment_id": segment_id, "region_id": region_id, "listed": listed}
+    if SegmentCount.objects.filter(**key).update(orgs=F("orgs") + sign, heads=F("heads") + heads, city_id=city_id):
+        return
+    try:
+        with transaction.atomic():
+            SegmentCount.objects.create(**key, city_id=city_id, orgs=sign, heads=heads)
+    except IntegrityError:  # created meanwhile by another transaction
+        SegmentCount.objects.filter(**key).update(orgs=F("orgs") + sign, heads=F("heads") + heads)
+
+
+def place_of(org: Organisation) -> Place:
+    return (org.region_id, org.city_id, org.listed, org.is_head_enterprise)
+
+
+def _count_change(org: Organisation, segment_id: int, sign: int) -> None:
+    _bump(segment_id, place_of(org), sign)
+
+
+def move_counts(org_id: int, old: Place, new: Place) -> None:
+    """An organisation's region, listing or head flag changed: move its counted tags with it."""
+    segments = list(
+        SegmentTag.objects.filter(organisation_id=org_id, role=SegmentTag.Role.PRODUCES)
+        .exclude(status=SegmentTag.Status.REJECTED).values_list("segment_id", flat=True)
+    )
+    for segment_id in segments:
+        _bump(segment_id, old, -1)
+        _bump(segment_id, new, 1)
+
+
+@transaction.atomic
+def rebuild_counts(chain: Chain | None = None) -> int:
+    """Recompute the counts from the tags (after bulk loads); returns the number of count rows."""
+    segments = Segment.objects.all() if chain is None else chain.segments.all()
+    SegmentCount.objects.filter(segment__in=segments).delete()
+    rows = (
+        SegmentTag.objects.filter(
+            segment__in=segments, role=SegmentTag.Role.PRODUCES, organisation__region__isnull=False
+        )
+        .exclude(status=SegmentTag.Status.REJECTED)
+        .values("segment_id", "organisation__region_id", "organisation__city_id", "organisation__listed")
+        .annotate(orgs=Count("id"), heads=Count("id", filter=Q(organisation__is_head_enterprise=True)))
+        .order_by()
+    )
+    made = [
+        SegmentCount(segment_id=r["segment_id"], region_id=r["organisation__region_id"],
+                     city_id=r["organisation__city_id"], listed=r["organisation__listed"], orgs=r["orgs"],
+                     heads=r["heads"])
+        for r in rows
+    ]
+    SegmentCount.objects.bulk_create(made, batch_size=1000)
+    return len(made)
+
+
+# -- tags -----------------------------------------------------------------------------------------
+
+
+_matcher_cache: dict[str, Any] = {}
+
+
+def matcher() -> inference.Matcher:
+    """The compiled keywords of every active segment, rebuilt when a chain changes."""
+    signature = Chain.objects.aggregate(n=Count("id"), latest=Max("updated_at"), versions=Max("versions__id"))
+    if _matcher_cache.get("signature") != signature:
+        segments = Segment.objects.filter(active=True).select_related("chain").order_by("chain__slug", "position")
+        parents = set(Segment.objects.filter(active=True, parent__isnull=False).values_list("parent_id", flat=True))
+        _matcher_cache["matcher"] = inference.Matcher(
+            inference.SegmentWords(
+                s.chain.slug, s.key, tuple(s.keywords_zh), tuple(s.keywords_en),
+                "" if s.pk in parents else s.name_zh, "" if s.pk in parents else s.name_en,
+            )
+            for s in segments
+        )
+        _matcher_cache["signature"] = signature
+    return _matcher_cache["matcher"]
+
+
+def _segment_ids() -> dict[tuple[str, str], int]:
+    return {(c, k): pk for c, k, pk in Segment.objects.filter(active=True).values_list("chain__slug", "key", "pk")}
+
+
+def org_text(org: Organisation) -> inference.OrgText:
+    return inference.OrgText(org.name_zh, org.name_en, org.description_zh, org.description_en)
+
+
+@transaction.atomic
+def infer_tags(
+    orgs: Iterable[Organisation], *, progress: Progress | None = None, total: int = 0, incremental: bool = True,
+    batch_size: int = 1000,
+) -> int:
+    """(Re)infer the tags of these organisations from their text. Declared, confirmed and rejected tags
+    stay as they are; proposed ones follow the text. Counts follow when `incremental` (else call
+    `rebuild_counts` afterwards). Returns how many tags were added."""
+    report = progress or _noop
+    stage = _("Inferring chain segments")
+    match = matcher()
+    ids = _segment_ids()
+    added = done = 0
+    batch: list[Organisation] = []
+
+    def flush() -> int:
+        org_ids = [o.pk for o in batch]
+        existing: dict[tuple[int, int, str], SegmentTag] = {
+            (t.organisation_id, t.segment_id, t.role): t for t in SegmentTag.objects.filter(organisation_id__in=org_ids)
+        }
+        new: list[SegmentTag] = []
+        stale: list[SegmentTag] = []
+        for org in batch:
+            found = {}
+            for hit in match.infer(org_text(org)):
+                segment_id = ids.get((hit.chain, hit.segment))
+                if segment_id is not None:
+                    found[(org.pk, segment_id, hit.role)] = hit
+            for key, hit in found.items():
+                tag = existing.get(key)
+                if tag is None:
+                    new.append(SegmentTag(
+                        organisation_id=org.pk, segment_id=key[1], role=hit.role, source=SegmentTag.Source.INFERRED,
+                        status=SegmentTag.Status.PROPOSED, confidence=hit.confidence, evidence=list(hit.evidence),
+                    ))
+                elif tag.source == SegmentTag.Source.INFERRED and tag.status == SegmentTag.Status.PROPOSED:
+                    if tag.confidence != hit.confidence or tag.evidence != list(hit.evidence):
+                        SegmentTag.objects.filter(pk=tag.pk).update(confidence=hit.confidence, evidence=list(hit.evidence))
+            stale += [
+                t for key, t in existing.items()
+                if key[0] == org.pk and key not in found and t.source == SegmentTag.Source.INFERRED
+                and t.status == SegmentTag.Status.PROPOSED
+            ]
+        SegmentTag.objects.bulk_create(new, batch_size=1000)
+        SegmentTag.objects.filter(pk__in=[t.pk for t in stale]).delete()
+        if incremental:
+            by_id = {o.pk: o for o in batch}
+            for t in new:
+                if t.role == SegmentTag.Role.PRODUCES:
+                    _count_change(by_id[t.organisation_id], t.segment_id, 1)
+            for t in stale:
+                if t.role == SegmentTag.Role.PRODUCES:
+                    _count_change(by_id[t.organisation_id], t.segment_id, -1)
+        return len(new)
+
+    for org in orgs:
+        batch.append(org)
+        if len(batch) >= batch_size:
+            added += flush()
+            done += len(batch)
+            batch = []
+            report(stage, done, total or done)
+    if batch:
+        added += flush()
+        done += len(batch)
+    report(stage, done, total or done)
+    return added
+
+
+def reinfer_organisation(org: Organisation) -> int:
+    """After an organisation's names or descriptions changed (called by the organisation hooks)."""
+    return infer_tags([org])
+
+
+def _tag_for_update(tag: SegmentTag) -> SegmentTag:
+    return SegmentTag.objects.select_for_update().select_related("organisation", "segment__chain").get(pk=tag.pk)
+
+
+def can_review(user: Any, tag: SegmentTag) -> bool:
+    return can_curate(user, tag.segment.chain) and (
+        Organisation.objects.visible_to(user).filter(pk=tag.organisation_id).exists()
+    )
+
+
+@transaction.atomic
+def review_tag(actor: Any, tag: SegmentTag, decision: str) -> SegmentTag:
+    """Confirm or reject an inferred tag (the chain's secretariat or an admin)."""
+    tag = _tag_for_update(tag)
+    if not can_review(actor, tag):
+        raise PermissionDenied(_("Only the chain's alliance secretariat or an administrator may review its tags."))
+    if tag.source != SegmentTag.Source.INFERRED:
+        raise ValidationError({"status": _("Only inferred tags are reviewed; declared ones belong to the organisation.")})
+    statuses = {"confirm": SegmentTag.Status.CONFIRMED, "reject": SegmentTag.Status.REJECTED}
+    if decision not in statuses:
+        raise ValidationError({"status": _("Say confirm or reject.")})
+    was_counted = tag.counted
+    tag.status = statuses[decision]
+    tag.decided_by = actor
+    tag.save(update_fields=["status", "decided_by", "updated_at"])
+    if was_counted != tag.counted:
+        _count_change(tag.organisation, tag.segment_id, 1 if tag.counted else -1)
+    return tag
+
+
+@transaction.atomic
+def declare_tag(actor: Any, org: Organisation, segment: Segment, role: str = SegmentTag.Role.PRODUCES) -> SegmentTag:
+    """The organisation says it is on a segment (its own users, or an admin)."""
+    if not Organisation.objects.editable_by(actor).filter(pk=org.pk).exists():
+        raise PermissionDenied(_("You may not edit this organisation."))
+    if role not in SegmentTag.Role.values:
+        raise ValidationError({"role": _("Role must be produces or uses.")})
+    if not segment.active:
+        raise ValidationError({"segment": _("This segment is no longer in the chain.")})
+    org = Organisation.objects.get(pk=org.pk)
+    tag = SegmentTag.objects.select_for_update().filter(organisation=org, segment=segment, role=role).first()
+    was_counted = tag.counted if tag else False
+    if tag is None:
+        tag = SegmentTag(organisation=org, segment=segment, role=role)
+    tag.source, tag.status, tag.confidence, tag.decided_by = (
+        SegmentTag.Source.DECLARED, SegmentTag.Status.CONFIRMED, 1.0, actor if actor and actor.is_authenticated else None
+    )
+    tag.save()
+    if tag.counted and not was_counted:
+        _count_change(org, segment.pk, 1)
+    return tag
+
+
+@transaction.atomic
+def withdraw_tag(actor: Any, tag: SegmentTag) -> None:
+    """The organisation takes a declared tag back."""
+    tag = _tag_for_update(tag)
+    if not Organisation.objects.editable_by(actor).filter(pk=tag.organisation_id).exists():
+        raise PermissionDenied(_("You may not edit this organisation."))
+    if tag.counted:
+        _count_change(tag.organisation, tag.segment_id, -1)
+    tag.delete()

@@ -1,0 +1,269 @@
+"""Chain pages: the list, a chain's map (graph, heat map, city map, organisations per segment), a city's
+strong links and gaps, the .xlsx export, the simple editor and the review of inferred tags."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from corridor.chains import analytics, reports, services
+from corridor.chains.models import Chain, Segment, SegmentTag
+from corridor.core.views import MAP_FILES
+from corridor.orgs.models import Organisation
+from corridor.regions.models import Region
+
+ORGS_PER_SEGMENT = 20
+REVIEW_PAGE = 30
+
+
+def chain_list(request: HttpRequest) -> HttpResponse:
+    chains = Chain.objects.select_related("industry").annotate(
+        segment_count=Count("segments", filter=Q(segments__active=True), distinct=True),
+        edge_count=Count("edges", distinct=True),
+    )
+    return render(request, "chains/list.html", {"chains": chains, "cities": reports.corridor_cities()})
+
+
+def _chart_data(cmap: reports.ChainMap) -> dict[str, Any]:
+    """What the page's charts draw: plain numbers and names only, all already visible in the tables."""
+    weights = analytics.edge_weights(cmap.edges)
+    leaves = [s for s in cmap.segments if not any(c.parent_id == s.pk for c in cmap.segments)]
+    return {
+        "stages": {key: str(label) for key, label in Segment.Stage.choices},
+        "segments": [
+            {"key": s.key, "name": s.name, "stage": s.stage, "parent": s.parent.key if s.parent else None,
+             "orgs": cmap.matrix.segment_total(s.key)}
+            for s in cmap.segments
+        ],
+        "edges": [{"source": e.source, "target": e.target, "share": e.share,
+                   "weight": round(weights[(e.source, e.target)], 3)} for e in cmap.edges],
+        "heat": {
+            "segments": [s.key for s in leaves],
+            "segment_names": [s.name for s in leaves],
+            "regions": [r.name for r in cmap.regions],
+            "cells": [
+                [x, y, cmap.matrix.cell(r.code, s.key).orgs,
+                 round(lq, 2) if (lq := cmap.lq.get((r.code, s.key))) is not None else None,
+                 cmap.levels[(r.code, s.key)]]
+                for x, s in enumerate(leaves) for y, r in enumerate(cmap.regions)
+            ],
+        },
+        "map": {
+            "files": sorted({MAP_FILES[r.code[:2]] for r in cmap.regions if r.code[:2] in MAP_FILES}),
+            "cities": [{"name": r.name_zh, "label": r.name, "code": r.code} for r in cmap.regions],
+            "center": _centre(cmap.regions),
+            "levels": {s.key: {r.code: [cmap.levels[(r.code, s.key)], cmap.matrix.cell(r.code, s.key).orgs,
+                                        round(lq, 2) if (lq := cmap.lq.get((r.code, s.key))) is not None else None]
+                               for r in cmap.regions}
+                       for s in cmap.segments},
+        },
+    }
+
+
+def _centre(regions: list[Region]) -> list[float] | None:
+    """The middle of the member cities, so the map opens on them rather than on whole provinces."""
+    points = [(r.longitude, r.latitude) for r in regions if r.longitude is not None and r.latitude is not None]
+    if not points:
+        return None
+    return [sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)]
+
+
+def _level_names() -> dict[str, str]:
+    return {analytics.STRONG: _("strong"), analytics.PRESENT: _("present"), analytics.WEAK: _("weak"),
+            analytics.ABSENT: _("absent")}
+
+
+def chain_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    chain = get_object_or_404(Chain.objects.select_related("industry"), slug=slug)
+    cmap = reports.chain_map(request.user, chain)
+    chosen = request.GET.get("segment") or ""
+    if chosen not in {s.key for s in cmap.segments}:
+        leaves = [s for s in cmap.segments if not any(c.parent_id == s.pk for c in cmap.segments)]
+        chosen = max(leaves, key=lambda s: cmap.matrix.segment_total(s.key)).key if leaves else ""
+    rows: list[dict[str, Any]] = [
+        {"segment": s, "total": cmap.matrix.segment_total(s.key),
+         "cells": [{"region": r, "cell": cmap.matrix.cell(r.code, s.key), "level": cmap.levels[(r.code, s.key)],
+                    "lq": cmap.lq.get((r.code, s.key))} for r in cmap.regions]}
+        for s in cmap.segments
+    ]
+    stages = [(key, label, [row for row in rows if row["segment"].stage == key]) for key, label in Segment.Stage.choices]
+    context = {
+        "chain": chain, "cmap": cmap, "stages": stages, "chosen": chosen,
+        "chart_data": _chart_data(cmap), "level_names": _level_names(),
+        "sourcing": reports.sourcing_rows(cmap), "can_curate": services.can_curate(request.user, chain),
+    }
+    return render(request, "chains/detail.html", context)
+
+
+def segment_organisations(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    segment = get_object_or_404(Segment.objects.select_related("chain"), chain__slug=slug, key=key, active=True)
+    city = None
+    if request.GET.get("city"):
+        city = get_object_or_404(Region, code=request.GET["city"])
+    orgs = reports.segment_organisations(request.user, segment, city)
+    page = Paginator(orgs, ORGS_PER_SEGMENT).get_page(request.GET.get("page"))
+    return render(request, "chains/_segment_orgs.html", {"segment": segment, "city": city, "page_obj": page})
+
+
+def chain_city(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    chain = get_object_or_404(Chain, slug=slug)
+    city = get_object_or_404(Region, code=code)
+    cmap = reports.chain_map(request.user, chain)
+    if code not in cmap.matrix.regions:
+        raise Http404(_("This city is not a member of the corridor."))
+    gaps = reports.gap_rows(cmap, reports.gaps_for(request.user, chain, city, cmap))
+    strong = [
+        {"segment": s, "cell": cmap.matrix.cell(code, s.key), "lq": cmap.lq.get((code, s.key)),
+         "leaders": reports.segment_organisations(request.user, s, city)[:reports.LEADERS]}
+        for s in reports.strong_links(cmap, code)
+    ]
+    districts = reports.chain_map(request.user, chain, city)
+    rate = next(r for r in reports.sourcing_rows(cmap) if r["region"] == code)
+    context = {
+        "chain": chain, "city": city, "cmap": cmap, "strong": strong, "gaps": gaps, "rate": rate,
+        "districts": districts, "level_names": _level_names(),
+        "district_rows": [
+            {"segment": s, "cells": [districts.matrix.cell(d.code, s.key) for d in districts.regions]}
+            for s in districts.segments if districts.matrix.segment_total(s.key)
+        ],
+    }
+    return render(request, "chains/city.html", context)
+
+
+def chain_export(request: HttpRequest, slug: str) -> HttpResponse:
+    chain = get_object_or_404(Chain, slug=slug)
+    response = HttpResponse(
+        reports.export_xlsx(request.user, chain),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="chain-{chain.slug}.xlsx"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def chain_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    chain = get_object_or_404(Chain, slug=slug)
+    if not services.can_curate(request.user, chain):
+        raise PermissionDenied(_("Only the chain's alliance secretariat or an administrator may edit it."))
+    segments = reports.active_segments(chain)
+    errors: dict[str, list[str]] = {}
+    status = 200
+    if request.method == "POST":
+        changes: dict[str, Any] = {"segments": {}}
+        for s in segments:
+            fields = ("name_zh", "name_en", "keywords_zh", "keywords_en")
+            sent = {f: request.POST[f"{s.key}-{f}"] for f in fields if f"{s.key}-{f}" in request.POST}
+            if sent:
+                changes["segments"][s.key] = sent
+        if "edges" in request.POST:
+            changes["edges"] = _parse_edges(request.POST["edges"], errors)
+        if not errors:
+            try:
+                services.edit_chain(request.user, chain, changes, note=request.POST.get("note", "")[:300])
+            except ValidationError as exc:
+                errors = exc.message_dict
+            else:
+                messages.success(request, _("Saved as a new version of the chain."))
+                return redirect("chains:detail", slug=chain.slug)
+        status = 422
+    edges_text = "\n".join(
+        f"{e.source} -> {e.target}" + (f" {e.share:g}" if e.share is not None else "") for e in reports.chain_edges(chain)
+    )
+    context = {
+        "chain": chain, "segments": segments, "errors": errors, "versions": chain.versions.select_related("created_by")[:20],
+        "edges_text": request.POST.get("edges", edges_text) if request.method == "POST" else edges_text,
+        "posted": request.POST if request.method == "POST" else None,
+    }
+    return render(request, "chains/edit.html", context, status=status)
+
+
+def _parse_edges(text: str, errors: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """Lines "source -> target [share]"; a line that cannot be read is reported by its number."""
+    edges = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        parts = line.replace("→", "->").split("->")
+        if len(parts) != 2 or not parts[0].strip() or not parts[1].split():
+            errors.setdefault("edges", []).append(
+                _("Line %(n)s: write “supplier -> customer”, optionally followed by a share.") % {"n": number}
+            )
+            continue
+        target, *rest = parts[1].split()
+        edges.append({"from": parts[0].strip(), "to": target, "share": rest[0] if rest else None})
+    return edges
+
+
+def tag_review(request: HttpRequest, slug: str) -> HttpResponse:
+    chain = get_object_or_404(Chain, slug=slug)
+    if not services.can_curate(request.user, chain):
+        raise PermissionDenied(_("Only the chain's alliance secretariat or an administrator may review its tags."))
+    tags = (
+        SegmentTag.objects.filter(
+            segment__chain=chain, source=SegmentTag.Source.INFERRED, status=SegmentTag.Status.PROPOSED,
+            organisation__in=Organisation.objects.visible_to(request.user),
+        )
+        .select_related("organisation__city", "segment")
+        .order_by("confidence", "segment__position", "organisation_id")
+    )
+    page = Paginator(tags, REVIEW_PAGE).get_page(request.GET.get("page"))
+    return render(request, "chains/review.html", {"chain": chain, "page_obj": page})
+
+
+@require_POST
+def tag_decide(request: HttpRequest, slug: str, tag_id: int) -> HttpResponse:
+    tag = get_object_or_404(
+        SegmentTag.objects.select_related("segment__chain", "organisation").filter(
+            organisation__in=Organisation.objects.visible_to(request.user)
+        ),
+        pk=tag_id, segment__chain__slug=slug,
+    )
+    tag = services.review_tag(request.user, tag, request.POST.get("decision", ""))
+    if request.headers.get("HX-Request") == "true":
+        return render(request, "chains/_review_row.html", {"tag": tag})
+    return redirect("chains:review", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+def organisation_tags(request: HttpRequest, pk: int) -> HttpResponse:
+    """An organisation's place on the chains: declared and inferred tags; its own users declare more."""
+    org = get_object_or_404(Organisation.objects.visible_to(request.user).select_related("city"), pk=pk)
+    can_edit = Organisation.objects.editable_by(request.user).filter(pk=org.pk).exists()
+    status = 200
+    if request.method == "POST":
+        if request.POST.get("withdraw"):
+            tag = get_object_or_404(SegmentTag, pk=request.POST["withdraw"], organisation=org)
+            services.withdraw_tag(request.user, tag)
+            messages.success(request, _("The tag was withdrawn."))
+            return redirect("chains:organisation", pk=org.pk)
+        segment = Segment.objects.filter(pk=request.POST.get("segment") or 0, active=True).first()
+        if segment is None:
+            messages.error(request, _("Choose a segment."))
+            status = 422
+        else:
+            try:
+                services.declare_tag(request.user, org, segment, request.POST.get("role", ""))
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+                status = 422
+            else:
+                messages.success(request, _("The tag was saved."))
+                return redirect("chains:organisation", pk=org.pk)
+    tags = org.segment_tags.select_related("segment__chain").order_by("segment__chain__slug", "segment__position")
+    if not can_edit:
+        tags = tags.exclude(status=SegmentTag.Status.REJECTED)
+    chains = Chain.objects.prefetch_related("segments").order_by("slug") if can_edit else []
+    context = {
+        "org": org, "tags": list(tags), "can_edit": can_edit, "chains": chains, "roles": SegmentTag.Role.choices,
+        "curated": {t.pk for t in tags if services.can_curate(request.user, t.segment.chain)},
+    }
+    return render(request, "chains/organisation.html", context, status=status)
