@@ -341,7 +341,15 @@ def _load_users(orgs: dict[str, Organisation], alliances: dict[str, Alliance]) -
             accounts.grant_role(user, RoleGrant.Role.MEMBER, organisation=org)
 
 
-DEMO_USERNAMES = ("admin", "secretariat", "member", "member2", "officer", "outsider")
+DEMO_USERNAMES: tuple[str, ...] = ("admin", "secretariat", "member", "member2", "officer", "outsider")
+DEMO_USERNAMES += ("lab", "officer_wuhu")  # shared equipment: corridor/equipment/demo.py
+
+
+def demo_hints() -> dict[str, str]:
+    """username → what to try as that user, for the banner; apps add theirs."""
+    from corridor.equipment.demo import DEMO_HINTS as equipment_hints
+
+    return {name: str(hint) for name, hint in equipment_hints.items()}
 
 
 def demo_accounts() -> list[tuple[str, str, str]]:

@@ -28,6 +28,7 @@ from corridor.equipment.schemas import (
     ClashOut,
     CompleteIn,
     GrantIn,
+    InstrumentIn,
     InstrumentOut,
     ProgrammeIn,
     ProgrammeOut,
@@ -68,6 +69,32 @@ def list_instruments(request: HttpRequest, filters: Query[InstrumentFilter]) -> 
 @router.get("/instruments/{int:instrument_id}", response={200: InstrumentOut, **errors(404)}, summary="An instrument")
 def get_instrument(request: HttpRequest, instrument_id: int) -> Instrument:
     return get_object_or_404(instruments(), pk=instrument_id)
+
+
+def _managed_instrument(request: HttpRequest, instrument_id: int) -> Instrument:
+    # Retired ones too: their owners may still correct them. Whether one may is the services' call.
+    return get_object_or_404(Instrument.objects.select_related("owner", "region", "city", "park"), pk=instrument_id)
+
+
+@router.post("/instruments", response={201: InstrumentOut, **errors(401, 403, 422)}, auth=USER_REQUIRED,
+             summary="List an instrument (the owner organisation's staff, admins)")
+def create_instrument(request: HttpRequest, payload: InstrumentIn) -> Status:
+    instrument = services.create_instrument(signed_in(request), payload.as_text())
+    return Status(201, instrument)
+
+
+@router.patch("/instruments/{int:instrument_id}", response={200: InstrumentOut, **errors(401, 403, 404, 422)},
+              auth=USER_REQUIRED, summary="Change an instrument's fields (the owner's staff, admins)")
+def update_instrument(request: HttpRequest, instrument_id: int, payload: InstrumentIn) -> Instrument:
+    """Only the fields sent change; the owner does not. Recorded in the instrument's history."""
+    user = signed_in(request)
+    return services.update_instrument(user, _managed_instrument(request, instrument_id), payload.as_text())
+
+
+@router.post("/instruments/{int:instrument_id}/retire", response={200: InstrumentOut, **errors(401, 403, 404)},
+             auth=USER_REQUIRED, summary="Retire an instrument: no longer listed nor bookable (the owner's staff, admins)")
+def retire_instrument(request: HttpRequest, instrument_id: int) -> Instrument:
+    return services.retire_instrument(signed_in(request), _managed_instrument(request, instrument_id))
 
 
 @router.get(

@@ -19,6 +19,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from corridor.accounts import services as accounts
 from corridor.accounts.models import RoleGrant
@@ -82,6 +83,18 @@ def _lab(key: str, name_zh: str, name_en: str, region: Region, address: str) -> 
     return create_organisation(None, {
         "name_zh": name_zh, "name_en": name_en, "kind": "institute", "region": region.code, "address": address,
     }, source_seed=SOURCE, is_synthetic=True)
+
+
+# The start banner of `corridor demo` lists these users with what to try (corridor/demo/services.py: demo_hints).
+DEMO_HINTS = {
+    "lab": gettext_lazy(
+        "Songjiang lab staff: decide booking requests and complete them (/equipment/bookings/); "
+        "list, edit or retire the lab's instruments"
+    ),
+    "officer_wuhu": gettext_lazy(
+        "Wuhu officer: grant innovation vouchers, create a programme, read which city paid which (/equipment/vouchers/)"
+    ),
+}
 
 
 def _user(username: str, password_hash: str) -> Any:

@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from corridor.equipment.models import Voucher
+from corridor.equipment.models import Instrument, Voucher
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
 
@@ -77,3 +77,77 @@ class ProgrammeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["issuer"].queryset = issuers  # type: ignore[attr-defined]
         self.fields["provider_regions"].queryset = providers  # type: ignore[attr-defined]
+
+
+def _text(label: Any, *, widget: forms.Widget | None = None, help_text: Any = "") -> forms.CharField:
+    # Text in, text out: the services check every field as the importer does (instrument_fields.py).
+    return forms.CharField(label=label, required=False, widget=widget, help_text=help_text)
+
+
+NUMBER = forms.NumberInput(attrs={"step": "any", "min": 0})
+
+
+class InstrumentForm(forms.Form):
+    """Every field of an instrument, as the columns of an import sheet."""
+
+    owner = _text(_("Owner"), help_text=_("Organisation number or unified social credit code"))
+    name_zh = _text(_("Chinese name"))
+    name_en = _text(_("English name"))
+    maker = _text(_("Maker"))
+    model_number = _text(_("Model"))
+    category = _text(_("Category"), widget=forms.Select(choices=Instrument.Category.choices))
+    capabilities_zh = _text(_("Capabilities (Chinese)"), widget=forms.Textarea(attrs={"rows": 3}))
+    capabilities_en = _text(_("Capabilities (English)"), widget=forms.Textarea(attrs={"rows": 3}))
+    region = _text(_("Region code"), help_text=_("Six-digit administrative code, e.g. 310117; empty: read from the address"))
+    park = _text(_("Park"), help_text=_("The park's short name (slug), if any"))
+    address = _text(_("Address"))
+    cma_certificate = _text(_("CMA certificate number"))
+    cma_expires_on = _text(_("CMA valid until"), widget=forms.DateInput(attrs={"type": "date"}))
+    cnas_certificate = _text(_("CNAS certificate number"))
+    cnas_expires_on = _text(_("CNAS valid until"), widget=forms.DateInput(attrs={"type": "date"}))
+    rate_per_hour = _text(_("Rate per hour (CNY)"), widget=NUMBER)
+    rate_per_sample = _text(_("Rate per sample (CNY)"), widget=NUMBER)
+    opens_at = _text(_("Opens at"), widget=forms.TimeInput(attrs={"type": "time"}))
+    closes_at = _text(_("Closes at"), widget=forms.TimeInput(attrs={"type": "time"}))
+    open_days = _text(_("Open days"), help_text=_("ISO weekdays, 1 = Monday … 7 = Sunday, e.g. 12345"))
+    approval_required = forms.BooleanField(label=_("The owner approves each request"), required=False)
+    min_minutes = _text(_("Minimum duration (minutes)"), widget=NUMBER)
+    max_minutes = _text(_("Maximum duration (minutes)"), widget=NUMBER)
+    lead_hours = _text(_("Lead time (hours)"), widget=NUMBER)
+    monthly_quota_hours = _text(_("Monthly quota per organisation (hours)"), widget=NUMBER, help_text=_("Empty: no quota"))
+    bookable_by = _text(_("Who may book"), widget=forms.Select(choices=Instrument.BookableBy.choices))
+
+    def __init__(self, *args: Any, owners: QuerySet[Organisation] | None, editing: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["owner"]  # an instrument does not change hands
+        elif owners is not None:  # staff choose among their organisations; admins type any
+            self.fields["owner"].widget = forms.Select(choices=[(str(o.pk), o.name) for o in owners])
+            self.fields["owner"].help_text = ""
+
+    @staticmethod
+    def initial_for(instrument: Instrument) -> dict[str, Any]:
+        values: dict[str, Any] = {name: getattr(instrument, name) for name in INSTRUMENT_TEXT_FIELDS}
+        values.update(
+            region=instrument.region.code, park=instrument.park.slug if instrument.park else "",
+            opens_at=f"{instrument.opens_at:%H:%M}", closes_at=f"{instrument.closes_at:%H:%M}",
+            approval_required=instrument.approval_required,
+        )
+        for name in ("cma_expires_on", "cnas_expires_on"):
+            value = getattr(instrument, name)
+            values[name] = value.isoformat() if value else ""
+        if instrument.monthly_quota_hours is None:
+            values["monthly_quota_hours"] = ""
+        return values
+
+    def as_text(self) -> dict[str, str]:
+        data = {name: str(value).strip() for name, value in self.cleaned_data.items()}
+        data["approval_required"] = "yes" if self.cleaned_data["approval_required"] else "no"
+        return data
+
+
+INSTRUMENT_TEXT_FIELDS = (
+    "name_zh", "name_en", "maker", "model_number", "category", "capabilities_zh", "capabilities_en", "address",
+    "cma_certificate", "cnas_certificate", "rate_per_hour", "rate_per_sample", "open_days", "min_minutes",
+    "max_minutes", "lead_hours", "monthly_quota_hours", "bookable_by",
+)

@@ -27,6 +27,53 @@ class InstrumentRef(Schema):
     name_en: str
 
 
+class InstrumentIn(InputSchema):
+    """Any subset of an instrument's fields; on create `owner` (organisation number or credit code) too.
+
+    Checked exactly as an import sheet's columns are; an empty string clears an optional field."""
+
+    owner: str | int | None = None
+    name_zh: str | None = None
+    name_en: str | None = None
+    maker: str | None = None
+    model_number: str | None = None
+    category: Category | None = None
+    capabilities_zh: str | None = None
+    capabilities_en: str | None = None
+    region: str | None = Field(None, description="Administrative code, e.g. 310117; empty: read from the address")
+    park: str | None = Field(None, description="Park slug")
+    address: str | None = None
+    cma_certificate: str | None = None
+    cma_expires_on: datetime.date | Literal[""] | None = None
+    cnas_certificate: str | None = None
+    cnas_expires_on: datetime.date | Literal[""] | None = None
+    rate_per_hour: Decimal | None = None
+    rate_per_sample: Decimal | None = None
+    opens_at: datetime.time | None = None
+    closes_at: datetime.time | None = None
+    open_days: str | None = Field(None, description="ISO weekdays open, 1 = Monday, e.g. 12345")
+    approval_required: bool | None = None
+    min_minutes: int | None = None
+    max_minutes: int | None = None
+    lead_hours: int | None = None
+    monthly_quota_hours: int | Literal[""] | None = Field(None, description="Empty string: no quota")
+    bookable_by: BookableBy | None = None
+
+    def as_text(self) -> dict[str, str]:
+        """The fields sent, as the text an import sheet would hold (null and omitted leave a field as it is)."""
+        data = {}
+        for name, value in self.model_dump(exclude_none=True).items():
+            if isinstance(value, bool):
+                data[name] = "yes" if value else "no"
+            elif isinstance(value, datetime.time):
+                data[name] = value.isoformat(timespec="minutes")
+            elif isinstance(value, datetime.date):
+                data[name] = value.isoformat()
+            else:
+                data[name] = str(value.value if hasattr(value, "value") else value).strip()
+        return data
+
+
 class InstrumentOut(InstrumentRef):
     owner: OrganisationRef
     maker: str

@@ -22,10 +22,12 @@ from django.utils.translation import gettext as _
 
 from corridor.accounts.scope import scope_of
 from corridor.alliances.models import AllianceMembership
+from corridor.audit import services as audit
+from corridor.audit.models import ChangeRecord
 from corridor.core.errors import Conflict
+from corridor.equipment.instrument_fields import Row, apply_text, as_validation_error, refresh_derived_fields
 from corridor.equipment.models import Booking, Instrument, UsageRecord
 from corridor.equipment.overlap_guard import is_overlap
-from corridor.orgs import search_text
 from corridor.orgs.models import Organisation
 
 MAX_OCCURRENCES = 52
@@ -33,15 +35,6 @@ REPEATS = {"none": None, "daily": datetime.timedelta(days=1), "weekly": datetime
 
 
 # ---- instruments -------------------------------------------------------------------------------
-
-def refresh_derived_fields(instrument: Instrument) -> None:
-    """City from the region, and the search haystack from names, maker, model and capabilities."""
-    instrument.city = instrument.region.prefecture() if instrument.region_id else None
-    names = [instrument.name_zh, instrument.name_en, instrument.maker, instrument.model_number]
-    instrument.search_text = search_text.build(names) + " | " + search_text.fold(
-        f"{instrument.capabilities_zh} {instrument.capabilities_en}"
-    )
-
 
 def may_manage(user: Any, instrument: Instrument) -> bool:
     """The owner organisation's staff (its member users) and platform admins; nobody else."""
@@ -56,6 +49,66 @@ def save_instrument(actor: Any, instrument: Instrument) -> Instrument:
     refresh_derived_fields(instrument)
     instrument.full_clean(exclude=["search_text", "city"])
     instrument.save()
+    return instrument
+
+
+def may_create_instruments(user: Any) -> bool:
+    scope = scope_of(user)
+    return scope.is_admin or bool(scope.org_ids)
+
+
+def _snapshot(instrument: Instrument) -> dict[str, Any]:
+    # Opening hours are times, which the history's JSON does not take as they are.
+    return {name: value.isoformat(timespec="minutes") if isinstance(value, datetime.time) else value
+            for name, value in audit.snapshot(instrument).items()}
+
+
+def _checked(data: dict[str, str], target: Instrument | None) -> Instrument:
+    row = Row(0, data)
+    instrument = apply_text(row, target, blank_clears=True)
+    if instrument is None:
+        raise as_validation_error(row.errors)
+    return instrument
+
+
+@transaction.atomic
+def create_instrument(actor: Any, data: dict[str, str]) -> Instrument:
+    """A new instrument of an organisation the actor acts for (admins: any); fields checked as the importer does."""
+    if not may_create_instruments(actor):
+        raise PermissionDenied(_("Only an organisation's staff may list its instruments."))
+    instrument = _checked(data, None)
+    if not may_manage(actor, instrument):
+        raise PermissionDenied(_("Only the owner's staff may change this instrument."))
+    instrument.source = "web"
+    instrument.save()
+    instrument.refresh_from_db()
+    audit.record(actor, instrument, ChangeRecord.Action.CREATE, after=_snapshot(instrument))
+    return instrument
+
+
+@transaction.atomic
+def update_instrument(actor: Any, instrument: Instrument, data: dict[str, str]) -> Instrument:
+    """Change the given columns only (the owner stays); before and after go into the history."""
+    if not may_manage(actor, instrument):
+        raise PermissionDenied(_("Only the owner's staff may change this instrument."))
+    instrument = Instrument.objects.select_for_update(of=("self",)).select_related("owner", "region", "park").get(pk=instrument.pk)
+    before = _snapshot(instrument)
+    instrument = _checked(data, instrument)
+    instrument.save()
+    instrument.refresh_from_db()  # as stored (900 → 900.00), so an identical save records no change
+    audit.record(actor, instrument, ChangeRecord.Action.UPDATE, before=before, after=_snapshot(instrument))
+    return instrument
+
+
+@transaction.atomic
+def retire_instrument(actor: Any, instrument: Instrument) -> Instrument:
+    """No longer listed nor bookable; its bookings and usage stay for the records and settlement."""
+    if not may_manage(actor, instrument):
+        raise PermissionDenied(_("Only the owner's staff may change this instrument."))
+    before = _snapshot(instrument)
+    Instrument.objects.filter(pk=instrument.pk).update(active=False)
+    instrument.refresh_from_db()
+    audit.record(actor, instrument, ChangeRecord.Action.UPDATE, before=before, after=_snapshot(instrument), note="retired")
     return instrument
 
 
@@ -384,3 +437,42 @@ def instruments_free_between(start: datetime.datetime, end: datetime.datetime) -
     """Instruments with no booking holding any part of [start, end)."""
     busy = Booking.objects.holding_slot().filter(starts_at__lt=end, ends_at__gt=start).values("instrument_id")
     return ~Q(pk__in=busy)
+
+
+SUGGESTION_STEP = datetime.timedelta(minutes=30)
+
+
+def next_free_slots(
+    instrument: Instrument, minutes: int, *, after: datetime.datetime | None = None, count: int = 5, horizon_days: int = 28,
+    now: datetime.datetime | None = None,
+) -> list[tuple[datetime.datetime, datetime.datetime]]:
+    """The first `count` free slots of `minutes` within opening hours, on the half hour, that a booking
+    request could get right now (duration limits and lead time as `rule_problems` checks them)."""
+    if not instrument.min_minutes <= minutes <= instrument.max_minutes:
+        raise ValidationError({"minutes": _("Duration must be between %(min)s and %(max)s minutes.") % {
+            "min": instrument.min_minutes, "max": instrument.max_minutes}})
+    tz = zone(instrument)
+    now = now or timezone.now()
+    earliest = max(after or now, now + datetime.timedelta(hours=instrument.lead_hours)).astimezone(tz)
+    length = datetime.timedelta(minutes=minutes)
+    first_day = earliest.date()
+    last_day = first_day + datetime.timedelta(days=horizon_days)
+    taken = taken_between(
+        instrument, datetime.datetime.combine(first_day, datetime.time(), tzinfo=tz),
+        datetime.datetime.combine(last_day, datetime.time(), tzinfo=tz),
+    )
+    found: list[tuple[datetime.datetime, datetime.datetime]] = []
+    day = first_day
+    while day < last_day and len(found) < count:
+        if str(day.isoweekday()) in instrument.open_days:
+            start = datetime.datetime.combine(day, instrument.opens_at, tzinfo=tz)
+            closing = datetime.datetime.combine(day, instrument.closes_at, tzinfo=tz)
+            while start + length <= closing and len(found) < count:
+                end = start + length
+                if start >= earliest and not any(s < end and start < e for s, e in taken):
+                    found.append((start, end))
+                    start = end  # suggest distinct, back-to-back slots
+                else:
+                    start += SUGGESTION_STEP
+        day += datetime.timedelta(days=1)
+    return found

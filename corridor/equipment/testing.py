@@ -46,8 +46,8 @@ def make_instrument(owner: Any, region: Any, **fields: Any) -> Instrument:
 
 
 def at(days: int, hour: int, minute: int = 0) -> datetime.datetime:
-    """A Shanghai wall-clock time `days` days from today."""
-    day = timezone.localdate() + datetime.timedelta(days=days)
+    """A Shanghai wall-clock time `days` days from today in Shanghai (whatever TIME_ZONE says)."""
+    day = timezone.now().astimezone(SHANGHAI).date() + datetime.timedelta(days=days)
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=SHANGHAI)
 
 

@@ -20,10 +20,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from corridor.accounts.scope import scope_of
+from corridor.audit.services import history_of
 from corridor.core.forms import add_service_errors
 from corridor.equipment import reports, services, vouchers
 from corridor.equipment.filters import InstrumentFilter
-from corridor.equipment.forms import BookingForm, CompleteForm, GrantForm, ProgrammeForm, ReasonForm, RedeemForm
+from corridor.equipment.forms import (
+    BookingForm,
+    CompleteForm,
+    GrantForm,
+    InstrumentForm,
+    ProgrammeForm,
+    ReasonForm,
+    RedeemForm,
+)
 from corridor.equipment.models import Booking, Instrument, Voucher, VoucherProgramme
 from corridor.orgs.models import Organisation
 from corridor.orgs.views import _city_options, is_htmx_partial, page_size
@@ -47,6 +56,7 @@ def instrument_list(request: HttpRequest) -> HttpResponse:
         return render(request, "equipment/_results.html", context)
     context.update(
         cities=_city_options(filters.city), categories=Instrument.Category.choices,
+        can_create=services.may_create_instruments(request.user),
         free_from=request.GET.get("free_from", ""), free_until=request.GET.get("free_until", ""),
     )
     return render(request, "equipment/list.html", context)
@@ -102,14 +112,38 @@ def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         return redirect("equipment:booking", pk=result.booked[0].pk)
                 status = 422
             else:
-                form = BookingForm(organisations=organisations, initial={"organisation": organisations.first()})
+                form = BookingForm(organisations=organisations, initial={
+                    "organisation": organisations.first(),
+                    # A suggested free slot, chosen below, fills the form.
+                    "starts_at": request.GET.get("starts_at") or None, "ends_at": request.GET.get("ends_at") or None,
+                })
     days, rows = _calendar_rows(instrument, first_day)
+    finder = _free_slot_finder(request, instrument)
     context = {
         "instrument": instrument, "form": form, "clashes": clashes, "days": days, "rows": rows,
         "previous_week": first_day - datetime.timedelta(days=7), "next_week": first_day + datetime.timedelta(days=7),
-        "can_manage": services.may_manage(request.user, instrument), "time_zone": instrument.time_zone,
+        "can_manage": services.may_manage(request.user, instrument), "time_zone": instrument.time_zone, **finder,
     }
     return render(request, "equipment/detail.html", context, status=status)
+
+
+def _free_slot_finder(request: HttpRequest, instrument: Instrument) -> dict[str, Any]:
+    """"Available in a window": the next free slots of the asked length from the asked day on."""
+    raw_minutes, raw_from = request.GET.get("find_minutes", ""), request.GET.get("find_from", "")
+    out: dict[str, Any] = {"find_minutes": raw_minutes or instrument.min_minutes, "find_from": raw_from,
+                           "suggestions": None, "find_error": ""}
+    if not raw_minutes:
+        return out
+    tz = services.zone(instrument)
+    try:
+        minutes = int(raw_minutes)
+        after = datetime.datetime.combine(datetime.date.fromisoformat(raw_from), datetime.time(), tzinfo=tz) if raw_from else None
+        out["suggestions"] = services.next_free_slots(instrument, minutes, after=after)
+    except ValueError:
+        out["find_error"] = _("Give the length in minutes and the first day as YYYY-MM-DD.")
+    except ValidationError as exc:
+        out["find_error"] = " ".join(exc.messages)
+    return out
 
 
 @login_required
@@ -284,3 +318,64 @@ def utilisation(request: HttpRequest) -> HttpResponse:
     context = {"per_instrument": per_instrument, "per_city": per_city, "start": start, "end": end,
                "filters": filters, "cities": _city_options(filters.city)}
     return render(request, "equipment/utilisation.html", context)
+
+
+def _instrument_form(request: HttpRequest, instrument: Instrument | None) -> InstrumentForm:
+    scope = scope_of(request.user)
+    owners = None if scope.is_admin else _my_organisations(request.user)
+    data = request.POST if request.method == "POST" else None
+    initial = InstrumentForm.initial_for(instrument) if instrument is not None else {
+        "category": Instrument.Category.OTHER, "approval_required": True, "open_days": "12345", "opens_at": "08:30",
+        "closes_at": "17:30", "min_minutes": 60, "max_minutes": 480, "lead_hours": 24, "rate_per_hour": 0, "rate_per_sample": 0,
+    }
+    return InstrumentForm(data, owners=owners, editing=instrument is not None, initial=initial)
+
+
+def _save_instrument_form(request: HttpRequest, instrument: Instrument | None) -> HttpResponse:
+    form = _instrument_form(request, instrument)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                if instrument is None:
+                    saved = services.create_instrument(request.user, form.as_text())
+                else:
+                    saved = services.update_instrument(request.user, instrument, form.as_text())
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("equipment:detail", pk=saved.pk) if saved.active else redirect("equipment:edit", pk=saved.pk)
+        status = 422
+    context = {"form": form, "instrument": instrument,
+               "history": history_of(instrument).order_by("-at", "-id")[:20] if instrument is not None else []}
+    return render(request, "equipment/instrument_form.html", context, status=status)
+
+
+@login_required
+def instrument_create(request: HttpRequest) -> HttpResponse:
+    """The owner organisation's staff list their instruments; admins for any organisation."""
+    if not services.may_create_instruments(request.user):
+        raise PermissionDenied(_("Only an organisation's staff may list its instruments."))
+    return _save_instrument_form(request, None)
+
+
+def _managed_instrument(request: HttpRequest, pk: int) -> Instrument:
+    # Retired instruments too, so that their owners still see and correct them.
+    instrument = get_object_or_404(Instrument.objects.select_related("owner", "region", "park"), pk=pk)
+    if not services.may_manage(request.user, instrument):
+        raise PermissionDenied(_("Only the owner's staff may change this instrument."))
+    return instrument
+
+
+@login_required
+def instrument_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _save_instrument_form(request, _managed_instrument(request, pk))
+
+
+@require_POST
+@login_required
+def instrument_retire(request: HttpRequest, pk: int) -> HttpResponse:
+    services.retire_instrument(request.user, _managed_instrument(request, pk))
+    messages.success(request, _("The instrument was retired: it is no longer listed nor bookable."))
+    return redirect("equipment:list")

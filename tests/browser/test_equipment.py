@@ -17,6 +17,7 @@ from corridor.equipment.testing import at, build_equip_world, make_instrument
 from corridor.orgs.services import create_organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SLOW_MACHINE_MS = 45_000
 
 
 def sign_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
@@ -27,7 +28,24 @@ def sign_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
     expect(page.get_by_test_id("user-name")).to_have_text(username)
 
 
+def is_search(response) -> bool:  # type: ignore[no-untyped-def]
+    return "/equipment/?" in response.url and "q=" in response.url
+
+
+@pytest.fixture(autouse=True)
+def patient_assertions():  # type: ignore[no-untyped-def]
+    """Under a loaded machine a page can take longer than Playwright's 5 s default for `expect`."""
+    expect.set_options(timeout=SLOW_MACHINE_MS)
+    yield
+    expect.set_options(timeout=5_000)
+
+
 def test_wuhu_member_books_a_songjiang_instrument_and_a_wuhu_voucher_pays_part(new_page):
+    def open_page(locale: str):  # type: ignore[no-untyped-def]
+        page = new_page(locale)
+        page.set_default_timeout(SLOW_MACHINE_MS)
+        return page
+
     world = build_world()
     ew = build_equip_world(world)  # the Wuhu programme: half the fee, providers in Shanghai or Zhejiang
     lab_org = create_organisation(None, {"name_zh": "G60松江检测认证服务中心", "name_en": "G60 Songjiang Testing Centre",
@@ -40,10 +58,18 @@ def test_wuhu_member_books_a_songjiang_instrument_and_a_wuhu_voucher_pays_part(n
     voucher = vouchers.grant_voucher(ew.wuhu_officer, ew.programme, world.member_org, "5000")
 
     # The Wuhu member finds the Songjiang microscope by a Chinese word and books tomorrow 10:00–12:00.
-    member = new_page("zh-CN")
+    member = open_page("zh-CN")
     sign_in(member, "member")
     member.get_by_test_id("nav-equipment").click()
-    member.get_by_test_id("instrument-search").fill("电子显微镜")
+    # htmx is a deferred script: typed before it has bound its triggers (a slow page under load), the
+    # search would never be sent. Wait for it, then for the search, and for the filter form's change
+    # request (sent when the box loses focus) before clicking, so no swap lands between press and release.
+    member.wait_for_load_state("load")
+    search = member.get_by_test_id("instrument-search")
+    with member.expect_response(is_search):
+        search.fill("电子显微镜")
+    with member.expect_response(is_search):
+        search.blur()
     rows = member.get_by_test_id("instrument-row")
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("松江")
@@ -59,13 +85,13 @@ def test_wuhu_member_books_a_songjiang_instrument_and_a_wuhu_voucher_pays_part(n
     assert booking.organisation == world.member_org and booking.starts_at == start
 
     # The slot now shows as taken on the public calendar, without saying by whom.
-    visitor = new_page("en-US")
+    visitor = open_page("en-US")
     visitor.goto(f"/equipment/{sem.pk}/")
     expect(visitor.locator(f'[data-testid="slot"][data-start="{start:%Y-%m-%dT%H:%M}"]')).to_have_attribute("data-state", "taken")
     expect(visitor.locator("main")).not_to_contain_text("Efort")
 
     # The lab approves.
-    lab = new_page("en-US")
+    lab = open_page("en-US")
     sign_in(lab, "lab")
     lab.goto("/equipment/bookings/")
     lab.get_by_test_id("to-decide").get_by_test_id("booking-link").click()
@@ -97,7 +123,7 @@ def test_wuhu_member_books_a_songjiang_instrument_and_a_wuhu_voucher_pays_part(n
     expect(member.get_by_test_id("voucher-balance").first).to_have_text("4400.00")
 
     # The Wuhu officer's settlement: Wuhu money paid a Songjiang provider.
-    officer = new_page("zh-CN")
+    officer = open_page("zh-CN")
     sign_in(officer, "wuhu_officer")
     officer.goto(f"/equipment/vouchers/{ew.programme.pk}/")
     row = officer.get_by_test_id("settlement-row")

@@ -28,3 +28,19 @@ def test_demo_equipment_is_loaded_once_and_settles_across_cities(db):
         assert cursor.fetchone()[0] == 0
     before = equipment_demo.counts()
     assert equipment_demo.load_demo() == before
+
+
+def test_demo_banner_lists_the_equipment_users_with_what_to_try(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import translation
+
+    out = StringIO()
+    with translation.override("en"):
+        call_command("demo", size=50, no_serve=True, stdout=out, stderr=StringIO())
+    for username in ("lab", "officer_wuhu"):
+        assert f"│ {username} " in out.getvalue(), username
+    assert "lab — try: Songjiang lab staff: decide booking requests" in out.getvalue()
+    assert "officer_wuhu — try: Wuhu officer: grant innovation vouchers" in out.getvalue()
+    assert {"lab", "officer_wuhu"} <= {row[0] for row in demo.demo_accounts()}

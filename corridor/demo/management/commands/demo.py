@@ -43,5 +43,7 @@ class Command(TranslatedHelpCommand):
             [_("username"), _("role"), _("acting for"), _("password")],
             [(*row, services.DEMO_PASSWORD) for row in services.demo_accounts()],
         ))
+        for username, hint in services.demo_hints().items():
+            self.stdout.write(_("  %(username)s — try: %(hint)s") % {"username": username, "hint": hint})
         if not no_serve:
             call_command("serve", host=host, port=port)
