@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from corridor.accounts.scope import scope_of
 from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
-from corridor.core.bilingual import pick
 from corridor.imports.cleaning import Lookups
 from corridor.imports.headers import map_header
 from corridor.imports.prepare import PreparedRow, prepared_batches, worker_count
@@ -335,7 +334,8 @@ class _Importer:
             self.created_ids.update(ids)
             self.codeless_exist = self.codeless_exist or any(not v["uscc"] for v in fresh)
             self.writer.link([(pk, i) for pk, (_v, industries) in zip(ids, new, strict=True) for i in industries])
-            records.extend(self._created(pk, v) for pk, v in zip(ids, fresh, strict=True))
+            self.writer.record_created(list(zip(ids, fresh, strict=True)), Change(
+                self.content_type.pk, "", "", ChangeRecord.Action.CREATE, self.actor_id, {}, {}, self.note[:300]))
             if self.index is not None:
                 for pk, v in zip(ids, fresh, strict=True):
                     self.index.add(pk, _record_of(pk, v))
@@ -356,13 +356,6 @@ class _Importer:
             row["region_id"], row["city_id"], row["province_id"] = self.lookups.regions[code]
         row["search_text"] = values["_search_text"]
         return row
-
-    def _created(self, pk: int, row: dict[str, Any]) -> Change:
-        """The history of a new organisation: what `audit.snapshot` of it would say, read from the row."""
-        return Change(
-            self.content_type.pk, str(pk), pick(row["name_zh"], row["name_en"])[:300], ChangeRecord.Action.CREATE,
-            self.actor_id, {}, {f: audit.plain(row[f]) for f in Organisation.AUDITED_FIELDS}, self.note[:300],
-        )
 
     def _apply(self, org: Organisation, values: dict[str, Any], *, creating: bool) -> set[str]:
         touched: set[str] = set()

@@ -13,6 +13,8 @@ from django.db import connection
 from django.utils import timezone
 
 from corridor.audit.models import ChangeRecord
+from corridor.audit.services import plain
+from corridor.core.bilingual import pick, prefers_chinese
 from corridor.orgs.models import Organisation
 
 Through = Organisation.industries.through
@@ -45,6 +47,13 @@ class OrmWriter:
         """Insert new organisations (column → value, every ORG_COLUMNS key); their ids, in order."""
         orgs = Organisation.objects.bulk_create([Organisation(**row) for row in rows], batch_size=500)
         return [o.pk for o in orgs]
+
+    def record_created(self, created: Sequence[tuple[int, dict[str, Any]]], template: Change) -> None:
+        """History of new organisations (id, column values): `template` with the id, name and snapshot filled in."""
+        self.record([template._replace(
+            object_id=str(pk), object_repr=pick(row["name_zh"], row["name_en"])[:300],
+            after={f: plain(row[f]) for f in Organisation.AUDITED_FIELDS},
+        ) for pk, row in created])
 
     def link(self, pairs: Sequence[tuple[int, int]]) -> None:
         Through.objects.bulk_create([Through(organisation_id=o, industry_id=i) for o, i in pairs], batch_size=1000)
@@ -97,6 +106,23 @@ class CopyWriter(OrmWriter):
                         r.content_type_id, r.object_id, r.object_repr, r.action, r.actor_id, now,
                         json.dumps(r.before, ensure_ascii=False), json.dumps(r.after, ensure_ascii=False), r.note,
                     ))
+
+
+    def record_created(self, created: Sequence[tuple[int, dict[str, Any]]], template: Change) -> None:
+        # The snapshot is built by the database from the rows just written: no JSON encoding per row here.
+        if not created:
+            return
+        snapshot = ", ".join(f"'{f}', {f}" for f in Organisation.AUDITED_FIELDS)
+        first, second = ("name_zh", "name_en") if prefers_chinese() else ("name_en", "name_zh")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {ChangeRecord._meta.db_table} (content_type_id, object_id, object_repr, action, actor_id, "
+                f"at, before, after, note) SELECT %s, id::text, left(coalesce(nullif({first}, ''), {second}), 300), %s, "
+                f"%s, %s, '{{}}'::jsonb, jsonb_build_object({snapshot}), %s FROM {Organisation._meta.db_table} "
+                "WHERE id = ANY(%s) ORDER BY id",
+                [template.content_type_id, template.action, template.actor_id, timezone.now(), template.note,
+                 [pk for pk, _row in created]],
+            )
 
 
 class SqliteWriter(OrmWriter):
