@@ -79,3 +79,9 @@ api.add_router("/alliances", alliances_router)
 api.add_router("/accounts", accounts_router)
 api.add_router("/matching", matching_router)
 api.add_router("/equipment", equipment_router)
+
+from corridor.imports.api import router as imports_router  # noqa: E402
+from corridor.jobs.api import router as jobs_router  # noqa: E402
+
+api.add_router("/imports", imports_router)
+api.add_router("/jobs", jobs_router)
