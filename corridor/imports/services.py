@@ -16,7 +16,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from corridor.accounts.scope import scope_of
@@ -218,7 +218,7 @@ class _Importer:
         """Row number → the existing organisation it updates."""
         found: dict[int, Organisation] = {}
         codes = [r.values["uscc"] for r in rows if r.values.get("uscc")]
-        by_code = {o.uscc: o for o in Organisation.objects.filter(uscc__in=codes)} if codes else {}
+        by_code = self._by_code(codes)
         pending = []
         for row in rows:
             org = by_code.get(row.values.get("uscc") or "")
@@ -238,6 +238,20 @@ class _Importer:
                 self.error(number, "name_zh", row.raw, _("This row matches %(org)s, which you may not change.")
                            % {"org": org})
         return found
+
+    def _by_code(self, codes: list[str]) -> dict[str, Organisation]:
+        """The organisations holding these credit codes. On a first import none do: ask for the ids only
+        (one array parameter, an index-only lookup) and load whole organisations for the hits alone."""
+        if not codes:
+            return {}
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT id FROM {Organisation._meta.db_table} WHERE uscc = ANY(%s)", [codes])
+                ids = [row[0] for row in cursor.fetchall()]
+            hits = Organisation.objects.filter(pk__in=ids) if ids else []
+        else:
+            hits = Organisation.objects.filter(uscc__in=codes)
+        return {o.uscc: o for o in hits if o.uscc}
 
     def _match_by_name(self, rows: list[_Row]) -> dict[int, Organisation]:
         found: dict[int, Organisation] = {}

@@ -28,8 +28,8 @@ def generated(n: int) -> list[list[str]]:
     return rows
 
 
-def state() -> list[tuple]:
-    return list(Organisation.objects.order_by("uscc").values_list(
+def state(codes: list[str]) -> list[tuple]:
+    return list(Organisation.objects.filter(uscc__in=codes).order_by("uscc").values_list(
         "uscc", "name_zh", "name_en", "short_name", "kind", "region__code", "city__code", "province__code",
         "size_band", "founded_year", "website", "contact_email", "search_text", "aliases",
     ))
@@ -37,17 +37,20 @@ def state() -> list[tuple]:
 
 def test_workers_create_what_the_plain_path_creates(world, tmp_path, monkeypatch):
     path = tmp_path / "orgs.csv"
-    path.write_text(csv_text(HEADER, generated(120)), encoding="utf-8")
+    rows = generated(120)
+    codes = [r[0] for r in rows]
+    path.write_text(csv_text(HEADER, rows), encoding="utf-8")
     monkeypatch.setenv("CORRIDOR_IMPORT_WORKERS", "0")
     with translation.override("zh-hans"):
         plain = import_organisations(None, path)
-    plain_state = state()
-    Organisation.objects.filter(uscc__in=[s[0] for s in plain_state]).delete()
+    plain_state = state(codes)
+    assert len(plain_state) == 120
+    Organisation.objects.filter(uscc__in=codes).delete()
     monkeypatch.setenv("CORRIDOR_IMPORT_WORKERS", "2")
     with translation.override("zh-hans"):
         forked = import_organisations(None, path)
     assert (forked.created, forked.rows) == (plain.created, plain.rows) == (120, 120)
-    assert state() == plain_state
+    assert state(codes) == plain_state
     assert any(s[5] for s in plain_state)  # regions came from the addresses (cpca, batched)
 
 
