@@ -56,3 +56,7 @@ def history_of(obj: models.Model) -> models.QuerySet[ChangeRecord]:
     return ChangeRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
     ).select_related("actor")
+
+
+# Public name for writers that build a snapshot from column values rather than a model instance (imports).
+plain = _plain

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,6 +22,31 @@ from corridor.jobs.models import Job
 from corridor.jobs.services import JobFailed, Progress, register
 
 IMPORT_ORGANISATIONS = "import-organisations"
+
+
+def start_import(user: Any, upload: UploadedFile, mapping_text: str = "") -> Job:
+    """Check the upload (as the page's form does), keep it, and start the import job; the page and the API call this.
+
+    403 for users who may not import; a wrong file type or mapping is a ValidationError naming the field.
+    """
+    from corridor.imports.forms import ImportForm
+    from corridor.imports.services import may_import
+    from corridor.jobs import services as jobs
+
+    if not may_import(user):
+        raise PermissionDenied(_("Only secretariats and administrators may import organisations."))
+    form = ImportForm({"mapping": mapping_text}, MultiValueDict({"file": [upload]}))
+    if not form.is_valid():
+        raise ValidationError({name: [str(m) for m in messages] for name, messages in form.errors.items()})
+    folder = Path(settings.MEDIA_ROOT) / "imports" / uuid.uuid4().hex
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"upload{Path(upload.name or '').suffix.lower()}"
+    with path.open("wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    return jobs.start(IMPORT_ORGANISATIONS, {
+        "path": str(path), "name": Path(upload.name or "").name, "mapping": form.cleaned_data["mapping"],
+    }, user)
 
 
 @register(IMPORT_ORGANISATIONS, gettext_lazy("Import of organisations"), template="imports/_job_result.html")

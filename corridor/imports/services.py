@@ -16,17 +16,17 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from corridor.accounts.scope import scope_of
 from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
-from corridor.imports.cleaning import Lookups, clean_row
+from corridor.imports.cleaning import Lookups
 from corridor.imports.headers import map_header
+from corridor.imports.prepare import PreparedRow, prepared_batches, worker_count
 from corridor.imports.reading import open_table
-from corridor.imports.writers import OrmWriter, writer_for_connection
-from corridor.orgs.address import region_code_from_address
+from corridor.imports.writers import ORG_COLUMNS, Change, OrmWriter, writer_for_connection
 from corridor.orgs.models import Organisation
 from corridor.orgs.services import search_haystack
 from corridor.resolution.resolver import Index, Record
@@ -116,7 +116,7 @@ def import_organisations(
     importer = _Importer(actor, result, column_of, name)
     try:
         with transaction.atomic():
-            for batch in _batches(table.rows, columns):
+            for batch in prepared_batches(_batches(table.rows, columns), importer.lookups, worker_count(total)):
                 importer.batch(batch)
                 if progress:
                     progress(_("Importing %(file)s") % {"file": name}, result.rows, max(total, result.rows))
@@ -164,6 +164,7 @@ def _batches(rows: Iterator[tuple[int, list[str]]], columns: dict[int, str]) -> 
 class _Importer:
     def __init__(self, actor: Any, result: ImportResult, column_of: dict[str, str], file_name: str) -> None:
         self.actor = actor if getattr(actor, "is_authenticated", False) else None
+        self.actor_id: int | None = self.actor.pk if self.actor is not None else None
         self.scope = scope_of(actor) if actor is not None else None
         self.result = result
         self.column_of = column_of
@@ -174,6 +175,8 @@ class _Importer:
         self.seen_uscc: dict[str, int] = {}
         self.index: Index | None = None
         self.created_ids: set[int] = set()
+        blank = Organisation()
+        self.defaults = {c: getattr(blank, c) for c in ORG_COLUMNS}
         # Rows with a credit code can only match an organisation without one (two codes decide "no"):
         # while there is none, such rows skip the name lookups entirely.
         self.codeless_exist = Organisation.objects.filter(uscc__isnull=True).exists()
@@ -188,14 +191,14 @@ class _Importer:
         self.result.errors.append(RowError(row, column, (raw.get(source) or "")[:200], reason))
 
     # One batch ---------------------------------------------------------------------------------
-    def batch(self, batch: list[tuple[int, dict[str, str]]]) -> None:
+    def batch(self, prepared: list[PreparedRow]) -> None:
         rows: list[_Row] = []
-        for number, raw in batch:
+        for item in prepared:
+            number, raw, values = item.number, item.raw, item.values
             self.result.rows += 1
-            values, problems = clean_row(raw, self.lookups)
-            for p in problems:
+            for p in item.problems:
                 self.error(number, p.field, raw, p.reason)
-            bad = bool(problems)
+            bad = bool(item.problems)
             code = values.get("uscc")
             if code:
                 if code in self.seen_uscc:
@@ -206,29 +209,16 @@ class _Importer:
                     self.seen_uscc[code] = number
             if not bad:
                 rows.append(_Row(number, values, raw))
-        self._derive_regions(rows)
         matched = self._match(rows)
         if self.result.errors:
             return  # nothing more will be written: the transaction rolls back at the end
         self._write(rows, matched)
 
-    def _derive_regions(self, rows: list[_Row]) -> None:
-        for row in rows:
-            v = row.values
-            code = v.pop("region_code", None)
-            city = v.pop("city_code", None)
-            if code is None and v.get("address"):
-                derived = region_code_from_address(v["address"])
-                # The address is more precise than a city column, unless it points elsewhere.
-                if derived and derived in self.lookups.regions and (city is None or _within(derived, city)):
-                    code = derived
-            v["_region"] = code or city
-
     def _match(self, rows: list[_Row]) -> dict[int, Organisation]:
         """Row number → the existing organisation it updates."""
         found: dict[int, Organisation] = {}
         codes = [r.values["uscc"] for r in rows if r.values.get("uscc")]
-        by_code = {o.uscc: o for o in Organisation.objects.filter(uscc__in=codes)} if codes else {}
+        by_code = self._by_code(codes)
         pending = []
         for row in rows:
             org = by_code.get(row.values.get("uscc") or "")
@@ -248,6 +238,20 @@ class _Importer:
                 self.error(number, "name_zh", row.raw, _("This row matches %(org)s, which you may not change.")
                            % {"org": org})
         return found
+
+    def _by_code(self, codes: list[str]) -> dict[str, Organisation]:
+        """The organisations holding these credit codes. On a first import none do: ask for the ids only
+        (one array parameter, an index-only lookup) and load whole organisations for the hits alone."""
+        if not codes:
+            return {}
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT id FROM {Organisation._meta.db_table} WHERE uscc = ANY(%s)", [codes])
+                ids = [row[0] for row in cursor.fetchall()]
+            hits = Organisation.objects.filter(pk__in=ids) if ids else []
+        else:
+            hits = Organisation.objects.filter(uscc__in=codes)
+        return {o.uscc: o for o in hits if o.uscc}
 
     def _match_by_name(self, rows: list[_Row]) -> dict[int, Organisation]:
         found: dict[int, Organisation] = {}
@@ -299,8 +303,8 @@ class _Importer:
 
     # Writing -----------------------------------------------------------------------------------
     def _write(self, rows: list[_Row], matched: dict[int, Organisation]) -> None:
-        new: list[tuple[Organisation, list[int]]] = []
-        records: list[ChangeRecord] = []
+        new: list[tuple[dict[str, Any], list[int]]] = []
+        records: list[Change] = []
         changed: list[Organisation] = []
         changed_fields: set[str] = set()
         industry_updates: list[tuple[Organisation, list[int]]] = []
@@ -313,9 +317,7 @@ class _Importer:
         for row in rows:
             found = matched.get(row.number)
             if found is None:
-                fresh = Organisation()
-                self._apply(fresh, row.values, creating=True)
-                new.append((fresh, row.values.get("industries") or []))
+                new.append((self._new_row(row.values), row.values.get("industries") or []))
                 continue
             org = found
             before = audit.snapshot(org)
@@ -340,21 +342,34 @@ class _Importer:
             changed_fields.update(touched)
             records.append(self._change(org, ChangeRecord.Action.UPDATE, diff_before, diff_after))
         if new:
-            orgs = [o for o, _ids in new]
-            self.writer.create(orgs)
-            self.result.created += len(orgs)
-            self.created_ids.update(o.pk for o in orgs)
-            self.codeless_exist = self.codeless_exist or any(not o.uscc for o in orgs)
-            self.writer.link([(o.pk, i) for o, ids in new for i in ids])
-            records.extend(self._change(o, ChangeRecord.Action.CREATE, {}, audit.snapshot(o)) for o in orgs)
+            fresh = [values for values, _ids in new]
+            ids = self.writer.create(fresh)
+            self.result.created += len(ids)
+            self.created_ids.update(ids)
+            self.codeless_exist = self.codeless_exist or any(not v["uscc"] for v in fresh)
+            self.writer.link([(pk, i) for pk, (_v, industries) in zip(ids, new, strict=True) for i in industries])
+            self.writer.record_created(list(zip(ids, fresh, strict=True)), Change(
+                self.content_type.pk, "", "", ChangeRecord.Action.CREATE, self.actor_id, {}, {}, self.note[:300]))
             if self.index is not None:
-                for o in orgs:
-                    self.index.add(o.pk, _record(o))
+                for pk, v in zip(ids, fresh, strict=True):
+                    self.index.add(pk, _record_of(pk, v))
         if changed:
             Organisation.objects.bulk_update(changed, sorted(changed_fields | {"updated_at"}), batch_size=500)
         for org, ids in industry_updates:
             org.industries.set(ids)
         self.writer.record(records)
+
+    def _new_row(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The column values of a new organisation: the model's defaults, then the row's (no model instance)."""
+        row = dict(self.defaults)
+        for fname in SETTABLE:
+            if fname in values:
+                row[fname] = values[fname]
+        code = values.get("_region")
+        if code:
+            row["region_id"], row["city_id"], row["province_id"] = self.lookups.regions[code]
+        row["search_text"] = values["_search_text"]
+        return row
 
     def _apply(self, org: Organisation, values: dict[str, Any], *, creating: bool) -> set[str]:
         touched: set[str] = set()
@@ -373,19 +388,16 @@ class _Importer:
             touched.add("search_text")
         return touched
 
-    def _change(self, org: Organisation, action: str, before: dict[str, Any], after: dict[str, Any]) -> ChangeRecord:
-        return ChangeRecord(
-            content_type_id=self.content_type.pk, object_id=str(org.pk), object_repr=str(org)[:300], action=action,
-            actor=self.actor, before=before, after=after, note=self.note[:300],
-        )
+    def _change(self, org: Organisation, action: str, before: dict[str, Any], after: dict[str, Any]) -> Change:
+        return Change(self.content_type.pk, str(org.pk), str(org)[:300], action, self.actor_id, before, after,
+                      self.note[:300])
 
 
-def _within(code: str, container: str) -> bool:
-    """Is region `code` inside `container` (same code, or the container's code is a prefix of it)?"""
-    if code == container:
-        return True
-    trimmed = container.rstrip("0")
-    return code.startswith(trimmed[: 4 if len(trimmed) > 2 else 2])
+def _record_of(pk: int, row: dict[str, Any]) -> Record:
+    return Record(
+        str(pk), row["name_zh"] or row["name_en"], row["address"], row["uscc"] or "",
+        tuple(x for x in (row["name_en"], row["short_name"], *(row["aliases"] or [])) if x),
+    )
 
 
 def _record(org: Organisation) -> Record:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-import uuid
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from corridor.accounts.scope import scope_of
 from corridor.imports import export, merging
 from corridor.imports.forms import ImportForm
-from corridor.imports.jobs import FIND_DUPLICATES, IMPORT_ORGANISATIONS
+from corridor.imports.jobs import FIND_DUPLICATES, IMPORT_ORGANISATIONS, start_import
 from corridor.imports.models import Merge
 from corridor.imports.services import may_import
 from corridor.jobs import services as jobs
@@ -43,17 +40,7 @@ def import_organisations_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
-            upload = form.cleaned_data["file"]
-            folder = Path(settings.MEDIA_ROOT) / "imports" / uuid.uuid4().hex
-            folder.mkdir(parents=True, exist_ok=True)
-            suffix = Path(upload.name).suffix.lower()
-            path = folder / f"upload{suffix}"
-            with path.open("wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
-            job = jobs.start(IMPORT_ORGANISATIONS, {
-                "path": str(path), "name": Path(upload.name).name, "mapping": form.cleaned_data["mapping"],
-            }, request.user)
+            job = start_import(request.user, form.cleaned_data["file"], request.POST.get("mapping", ""))
             return redirect("jobs:detail", pk=job.pk)
         status = 422
     else:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.utils import timezone
 
 from corridor.audit.models import ChangeRecord
+from corridor.audit.services import plain
+from corridor.core.bilingual import pick, prefers_chinese
 from corridor.orgs.models import Organisation
 
 Through = Organisation.industries.through
@@ -25,43 +27,62 @@ ORG_COLUMNS = (
 )
 
 
+class Change(NamedTuple):
+    """One history record to write (a ChangeRecord without the model instance)."""
+
+    content_type_id: int
+    object_id: str
+    object_repr: str
+    action: str
+    actor_id: int | None
+    before: dict[str, Any]
+    after: dict[str, Any]
+    note: str
+
+
 class OrmWriter:
     """Any database: bulk_create (ids come back from RETURNING on SQLite and PostgreSQL)."""
 
-    def create(self, orgs: Sequence[Organisation]) -> None:
-        Organisation.objects.bulk_create(orgs, batch_size=500)
+    def create(self, rows: Sequence[dict[str, Any]]) -> list[int]:
+        """Insert new organisations (column → value, every ORG_COLUMNS key); their ids, in order."""
+        orgs = Organisation.objects.bulk_create([Organisation(**row) for row in rows], batch_size=500)
+        return [o.pk for o in orgs]
+
+    def record_created(self, created: Sequence[tuple[int, dict[str, Any]]], template: Change) -> None:
+        """History of new organisations (id, column values): `template` with the id, name and snapshot filled in."""
+        self.record([template._replace(
+            object_id=str(pk), object_repr=pick(row["name_zh"], row["name_en"])[:300],
+            after={f: plain(row[f]) for f in Organisation.AUDITED_FIELDS},
+        ) for pk, row in created])
 
     def link(self, pairs: Sequence[tuple[int, int]]) -> None:
         Through.objects.bulk_create([Through(organisation_id=o, industry_id=i) for o, i in pairs], batch_size=1000)
 
-    def record(self, records: Sequence[ChangeRecord]) -> None:
-        ChangeRecord.objects.bulk_create(records, batch_size=1000)
+    def record(self, records: Sequence[Change]) -> None:
+        ChangeRecord.objects.bulk_create([ChangeRecord(**r._asdict()) for r in records], batch_size=1000)
 
 
 class CopyWriter(OrmWriter):
     """PostgreSQL: ids drawn from the sequence in one query, rows streamed with COPY (no INSERT per row)."""
 
-    def create(self, orgs: Sequence[Organisation]) -> None:
-        if not orgs:
-            return
+    def create(self, rows: Sequence[dict[str, Any]]) -> list[int]:
+        if not rows:
+            return []
         table = Organisation._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)", [len(orgs)]
+                f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)", [len(rows)]
             )
             ids = [row[0] for row in cursor.fetchall()]
             now = timezone.now()
             columns = ", ".join(("id", *ORG_COLUMNS, "created_at", "updated_at"))
             raw: Any = cursor.cursor  # the psycopg cursor under Django's wrapper
             with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for org, pk in zip(orgs, ids, strict=True):
-                    org.pk = pk
-                    values = [getattr(org, c) for c in ORG_COLUMNS]
-                    values[3] = json.dumps(org.aliases or [], ensure_ascii=False)
+                for row, pk in zip(rows, ids, strict=True):
+                    values = [row[c] for c in ORG_COLUMNS]
+                    values[3] = json.dumps(row["aliases"] or [], ensure_ascii=False)
                     copy.write_row((pk, *values, now, now))
-        for org in orgs:
-            org._state.adding = False
-            org._state.db = "default"
+        return ids
 
     def link(self, pairs: Sequence[tuple[int, int]]) -> None:
         if not pairs:
@@ -72,7 +93,7 @@ class CopyWriter(OrmWriter):
                 for pair in pairs:
                     copy.write_row(pair)
 
-    def record(self, records: Sequence[ChangeRecord]) -> None:
+    def record(self, records: Sequence[Change]) -> None:
         if not records:
             return
         now = timezone.now()
@@ -87,15 +108,32 @@ class CopyWriter(OrmWriter):
                     ))
 
 
+    def record_created(self, created: Sequence[tuple[int, dict[str, Any]]], template: Change) -> None:
+        # The snapshot is built by the database from the rows just written: no JSON encoding per row here.
+        if not created:
+            return
+        snapshot = ", ".join(f"'{f}', {f}" for f in Organisation.AUDITED_FIELDS)
+        first, second = ("name_zh", "name_en") if prefers_chinese() else ("name_en", "name_zh")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {ChangeRecord._meta.db_table} (content_type_id, object_id, object_repr, action, actor_id, "
+                f"at, before, after, note) SELECT %s, id::text, left(coalesce(nullif({first}, ''), {second}), 300), %s, "
+                f"%s, %s, '{{}}'::jsonb, jsonb_build_object({snapshot}), %s FROM {Organisation._meta.db_table} "
+                "WHERE id = ANY(%s) ORDER BY id",
+                [template.content_type_id, template.action, template.actor_id, timezone.now(), template.note,
+                 [pk for pk, _row in created]],
+            )
+
+
 class SqliteWriter(OrmWriter):
     """SQLite: one prepared INSERT run over the whole batch (executemany), ids assigned up front.
 
     The import holds SQLite's single write lock for its whole transaction, so the next ids are known.
     """
 
-    def create(self, orgs: Sequence[Organisation]) -> None:
-        if not orgs:
-            return
+    def create(self, rows: Sequence[dict[str, Any]]) -> list[int]:
+        if not rows:
+            return []
         table = Organisation._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT max(id) FROM {table}")
@@ -106,16 +144,14 @@ class SqliteWriter(OrmWriter):
             now = timezone.now().isoformat()
             columns = ("id", *ORG_COLUMNS, "created_at", "updated_at")
             marks = ", ".join(["%s"] * len(columns))
-            rows = []
-            for offset, org in enumerate(orgs):
-                org.pk = start + offset
-                values = [getattr(org, c) for c in ORG_COLUMNS]
-                values[3] = json.dumps(org.aliases or [], ensure_ascii=False)
-                rows.append((org.pk, *values, now, now))
-            cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
-        for org in orgs:
-            org._state.adding = False
-            org._state.db = "default"
+            ids = list(range(start, start + len(rows)))
+            params = []
+            for pk, row in zip(ids, rows, strict=True):
+                values = [row[c] for c in ORG_COLUMNS]
+                values[3] = json.dumps(row["aliases"] or [], ensure_ascii=False)
+                params.append((pk, *values, now, now))
+            cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", params)
+        return ids
 
     def link(self, pairs: Sequence[tuple[int, int]]) -> None:
         if pairs:
@@ -124,7 +160,7 @@ class SqliteWriter(OrmWriter):
                     f"INSERT INTO {Through._meta.db_table} (organisation_id, industry_id) VALUES (%s, %s)", list(pairs)
                 )
 
-    def record(self, records: Sequence[ChangeRecord]) -> None:
+    def record(self, records: Sequence[Change]) -> None:
         if not records:
             return
         now = timezone.now().isoformat()

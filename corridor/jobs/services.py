@@ -14,6 +14,7 @@ worker sees the same progress.
 
 from __future__ import annotations
 
+import datetime
 import threading
 import time
 import traceback
@@ -30,6 +31,14 @@ from corridor.jobs.models import Job
 Progress = Callable[[str, int, int], None]
 Work = Callable[[Job, Progress], dict[str, Any]]
 PROGRESS_EVERY = 0.3  # seconds between progress writes
+HEARTBEAT_EVERY = 10.0  # seconds between a running job's signs of life
+
+
+def stale_after() -> datetime.timedelta:
+    """A job silent for longer than this was cut off (CORRIDOR_JOB_STALE_SECONDS, default 5 minutes)."""
+    from corridor.env import env_int
+
+    return datetime.timedelta(seconds=env_int("CORRIDOR_JOB_STALE_SECONDS", 300, minimum=30))
 
 
 class JobFailed(Exception):
@@ -61,8 +70,79 @@ def _progress_key(job_id: int) -> str:
     return f"corridor:job:{job_id}:progress"
 
 
+def _heartbeat_key(job_id: int) -> str:
+    return f"corridor:job:{job_id}:heartbeat"
+
+
+class _Heartbeat:
+    """A thread that shows the job is alive while its work runs: in the cache, and on the job row when it can.
+
+    The row is written through the thread's own connection. On SQLite the work's transaction may hold the only
+    write lock for minutes: that beat is skipped, and the cache (one process on SQLite) still carries it.
+    """
+
+    def __init__(self, job_id: int) -> None:
+        self.job_id = job_id
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._beat, name=f"job-{job_id}-heartbeat", daemon=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stopped.set()
+        self.thread.join()
+
+    def _beat(self) -> None:
+        from django.db import DatabaseError
+
+        try:
+            while not self.stopped.wait(HEARTBEAT_EVERY):
+                now = timezone.now()
+                cache.set(_heartbeat_key(self.job_id), now, 3600)
+                try:
+                    Job.objects.filter(pk=self.job_id, status=Job.Status.RUNNING).update(heartbeat_at=now)
+                except DatabaseError:
+                    pass  # locked by the work itself (SQLite): the cache has the beat
+        finally:
+            connection.close()
+
+
+def last_sign_of_life(job: Job) -> datetime.datetime:
+    signs = [t for t in (job.created_at, job.started_at, job.heartbeat_at, cache.get(_heartbeat_key(job.pk))) if t]
+    return max(signs)
+
+
+def fail_if_stale(job: Job, now: datetime.datetime | None = None) -> bool:
+    """Mark a queued or running job that has shown no sign of life for `stale_after()` as failed; True if it was."""
+    if job.finished:
+        return False
+    now = now or timezone.now()
+    if now - last_sign_of_life(job) <= stale_after():
+        return False
+    from django.utils.translation import gettext
+
+    message = gettext("The job stopped without finishing: no sign of life since %(at)s (the server was probably "
+                      "restarted). Nothing it was doing was kept; start it again.") % {
+        "at": timezone.localtime(last_sign_of_life(job)).strftime("%Y-%m-%d %H:%M")}
+    updated = Job.objects.filter(pk=job.pk, status=job.status).update(
+        status=Job.Status.FAILED, error=message, finished_at=now)
+    job.refresh_from_db()
+    return bool(updated)
+
+
+def fail_stale_jobs(now: datetime.datetime | None = None) -> int:
+    """Every job cut off by a restart, marked failed; how many. Run when a job is started or looked at."""
+    now = now or timezone.now()
+    candidates = Job.objects.filter(status__in=[Job.Status.QUEUED, Job.Status.RUNNING],
+                                    created_at__lt=now - stale_after())
+    return sum(fail_if_stale(job, now) for job in candidates)
+
+
 def live_progress(job: Job) -> None:
     """Overlay the progress a running job has reported (cache) on the row read from the database."""
+    fail_if_stale(job)
     if job.status == Job.Status.RUNNING:
         live = cache.get(_progress_key(job.pk))
         if live:
@@ -78,7 +158,8 @@ def create(kind: str, params: dict[str, Any], user: Any = None) -> Job:
 def run(job: Job, progress: Progress | None = None) -> Job:
     """Run the job in this thread; its row says how it ended. `progress` also receives the reports (CLI bar)."""
     spec = KINDS[job.kind]
-    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, started_at=timezone.now())
+    began = timezone.now()
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, started_at=began, heartbeat_at=began)
     job.status = Job.Status.RUNNING
     last = [0.0]
 
@@ -92,7 +173,8 @@ def run(job: Job, progress: Progress | None = None) -> Job:
 
     fields: dict[str, Any]
     try:
-        result = spec.work(job, report)
+        with _Heartbeat(job.pk):
+            result = spec.work(job, report)
     except JobFailed as failed:
         fields = {"status": Job.Status.FAILED, "error": str(failed), "result": failed.result}
     except Exception as exc:
@@ -105,7 +187,7 @@ def run(job: Job, progress: Progress | None = None) -> Job:
         fields.update(message=live[0], done=live[1], total=live[2])
     fields["finished_at"] = timezone.now()
     Job.objects.filter(pk=job.pk).update(**fields)
-    cache.delete(_progress_key(job.pk))
+    cache.delete_many([_progress_key(job.pk), _heartbeat_key(job.pk)])
     job.refresh_from_db()
     return job
 
@@ -115,6 +197,7 @@ _threads: dict[int, threading.Thread] = {}
 
 def start(kind: str, params: dict[str, Any], user: Any = None) -> Job:
     """Create the job and run it in a background thread of this (web) process; returns at once."""
+    fail_stale_jobs()
     job = create(kind, params, user)
 
     def target() -> None:

@@ -1,0 +1,116 @@
+"""The per-row work of an import that needs no database: cleaning, region from the address, search text.
+
+It is pure (rows in, plain values out), so on large files it runs in worker processes while the importing
+process matches and writes the previous batch. Results come back in file order, so errors are reported in
+the same order whether or not workers are used.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import translation
+
+from corridor.imports.cleaning import Lookups, Problem, clean_row
+from corridor.orgs import search_text
+from corridor.orgs.address import region_codes_from_addresses
+
+Batch = list[tuple[int, dict[str, str]]]
+# Files with fewer rows than this are prepared in the importing process: starting workers costs more.
+WORKERS_FROM_ROWS = 20_000
+IN_FLIGHT = 4  # batches handed to the workers ahead of the one being written (bounds memory)
+
+
+@dataclass
+class PreparedRow:
+    number: int
+    raw: dict[str, str]
+    values: dict[str, Any]  # as clean_row gives them, with "_region" (code or None) and "_search_text"
+    problems: list[Problem]
+
+
+def prepare_batch(batch: Batch, lookups: Lookups) -> list[PreparedRow]:
+    rows = []
+    for number, raw in batch:
+        values, problems = clean_row(raw, lookups)
+        rows.append(PreparedRow(number, raw, values, problems))
+    _derive_regions(rows, lookups)
+    for row in rows:
+        v = row.values
+        # The search text of the organisation the row would create; an update recomputes it from the merged names.
+        row.values["_search_text"] = search_text.build(
+            [v.get("name_zh", ""), v.get("name_en", ""), v.get("short_name", ""), *(v.get("aliases") or [])]
+        )
+    return rows
+
+
+def _derive_regions(rows: list[PreparedRow], lookups: Lookups) -> None:
+    asking = [r for r in rows if not r.problems and r.values.get("region_code") is None and r.values.get("address")]
+    derived_codes = dict(zip((id(r) for r in asking), region_codes_from_addresses([r.values["address"] for r in asking]),
+                             strict=True))
+    for row in rows:
+        v = row.values
+        code = v.pop("region_code", None)
+        city = v.pop("city_code", None)
+        derived = derived_codes.get(id(row))
+        # The address is more precise than a city column, unless it points elsewhere.
+        if code is None and derived and derived in lookups.regions and (city is None or within(derived, city)):
+            code = derived
+        v["_region"] = code or city
+
+
+def within(code: str, container: str) -> bool:
+    """Is region `code` inside `container` (same code, or the container's code is a prefix of it)?"""
+    if code == container:
+        return True
+    trimmed = container.rstrip("0")
+    return code.startswith(trimmed[: 4 if len(trimmed) > 2 else 2])
+
+
+def worker_count(expected_rows: int) -> int:
+    """Worker processes for a file this size: CORRIDOR_IMPORT_WORKERS (0 = none), else one per core."""
+    from corridor.env import env_int
+
+    configured = env_int("CORRIDOR_IMPORT_WORKERS", -1)
+    if configured >= 0:
+        return configured
+    return (os.cpu_count() or 1) if expected_rows >= WORKERS_FROM_ROWS else 0
+
+
+_worker_lookups: Lookups | None = None
+
+
+def _init_worker(lookups: Lookups, language: str | None) -> None:
+    global _worker_lookups
+    _worker_lookups = lookups
+    if language:
+        translation.activate(language)  # the messages of bad rows, in the importing user's language
+
+
+def _work(batch: Batch) -> list[PreparedRow]:
+    assert _worker_lookups is not None
+    return prepare_batch(batch, _worker_lookups)
+
+
+def prepared_batches(batches: Iterable[Batch], lookups: Lookups, workers: int) -> Iterator[list[PreparedRow]]:
+    """Each batch prepared, in order: here, or in `workers` forked processes with a few batches in flight."""
+    if workers <= 0:
+        for batch in batches:
+            yield prepare_batch(batch, lookups)
+        return
+    # fork: the workers inherit the loaded Django and pypinyin instead of importing them again. They touch
+    # no database connection and leave with os._exit, so the importing process's connection is safe.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=(lookups, translation.get_language())) as pool:
+        pending: deque[Any] = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(_work, (batch,)))
+            if len(pending) > IN_FLIGHT:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
