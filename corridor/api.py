@@ -83,6 +83,5 @@ api.add_router("/accounts", accounts_router)
 api.add_router("/matching", matching_router)
 api.add_router("/equipment", equipment_router)
 api.add_router("/chains", chains_router)
-
 api.add_router("/imports", imports_router)
 api.add_router("/jobs", jobs_router)
