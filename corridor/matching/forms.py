@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from corridor.matching import segments
 from corridor.matching.models import Listing
 
 
@@ -19,8 +20,19 @@ class ListingForm(forms.Form):
     deadline = forms.DateField(label=_("deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     contact = forms.CharField(label=_("contact"), max_length=200, required=False)
     regions = forms.CharField(label=_("regions"), required=False, help_text=_("administrative codes, comma-separated"))
-    segments = forms.CharField(label=_("chain segments"), required=False, help_text=_("segment names, comma-separated"))
+    segments = forms.MultipleChoiceField(
+        label=_("chain segments"), required=False, widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text=_("the segments of an industry chain the listing is about; hold Ctrl to choose several"),
+    )
     visibility = forms.ChoiceField(label=_("visibility"), choices=Listing.Visibility.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Built per form so that names follow the user's language and the chains' current templates.
+        # Unknown values are not refused here but by the service, which names the field.
+        field = self.fields["segments"]
+        field.choices = segments.choices()  # type: ignore[attr-defined]
+        field.valid_value = lambda value: True  # type: ignore[attr-defined]
 
     def service_data(self) -> dict[str, Any]:
         return dict(self.cleaned_data)
@@ -29,5 +41,5 @@ class ListingForm(forms.Form):
     def initial_for(listing: Listing) -> dict[str, Any]:
         data = {name: getattr(listing, name) for name in ListingForm.base_fields}
         data["regions"] = ", ".join(listing.regions or [])
-        data["segments"] = ", ".join(listing.segments or [])
+        data["segments"] = list(listing.segments or [])
         return data

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from corridor.matching import segments
 from corridor.matching.engine import Item, Matcher
 from corridor.matching.models import Listing
 
@@ -61,8 +62,9 @@ def matcher() -> Matcher:
     with _lock:
         key = str(directory())
         if _state.get("key") != key:
-            _state.update(key=key, matcher=_load(), synced=None, unsaved=0)
+            _state.update(key=key, matcher=_load(), synced=None, unsaved=0, chains=None)
         engine: Matcher = _state["matcher"]  # type: ignore[assignment]
+        _follow_chains(engine)
         since: datetime.datetime | None = _state.get("synced")  # type: ignore[assignment]
         now = timezone.now()
         changed = Listing.objects.all() if since is None else Listing.objects.filter(updated_at__gte=since)
@@ -80,6 +82,14 @@ def matcher() -> Matcher:
             _state["unsaved"] = unsaved
         _state["synced"] = now
         return engine
+
+
+def _follow_chains(engine: Matcher) -> None:
+    """Give the engine the supply adjacency of the current chain templates, again after any chain edit."""
+    current = segments.signature()
+    if _state.get("chains") != current:
+        engine.set_supplies(segments.supplies())
+        _state["chains"] = current
 
 
 def forget(listing_ids: list[int]) -> None:
@@ -111,5 +121,5 @@ def reindex(progress: Progress | None = None) -> int:
             progress("embed listings", total, total)
         engine.index.rebuild(progress=(lambda d, t: progress("build index", d, t)) if progress else None)
         engine.save(directory())
-        _state.update(key=str(directory()), matcher=engine, synced=timezone.now(), unsaved=0)
+        _state.update(key=str(directory()), matcher=engine, synced=timezone.now(), unsaved=0, chains=None)
         return total

@@ -2,7 +2,7 @@
 import datetime
 from typing import Literal
 
-from ninja import Schema
+from ninja import Field, Schema
 
 Side = Literal["need", "offer"]
 Category = Literal["product", "technology", "capacity", "testing", "funding", "talent", "rnd"]
@@ -35,7 +35,7 @@ class ListingIn(Schema):
     title_zh: str = ""
     title_en: str = ""
     text: str
-    segments: list[str] = []
+    segments: list[str] = Field(default=[], description="chain segments as \"<chain slug>/<segment key>\", e.g. \"industrial-robots/reducers\" (see /api/chains/)")
     regions: list[str] = []
     quantity: str = ""
     deadline: datetime.date | None = None
@@ -50,7 +50,7 @@ class ListingPatch(Schema):
     title_zh: str | None = None
     title_en: str | None = None
     text: str | None = None
-    segments: list[str] | None = None
+    segments: list[str] | None = Field(default=None, description="chain segments as \"<chain slug>/<segment key>\"")
     regions: list[str] | None = None
     quantity: str | None = None
     deadline: datetime.date | None = None

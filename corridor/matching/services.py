@@ -7,6 +7,7 @@ party or the secretariat records a meeting and an agreement, in that order.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,7 @@ from corridor.accounts.models import RoleGrant
 from corridor.accounts.scope import scope_of
 from corridor.alliances.models import Alliance, AllianceMembership
 from corridor.core.errors import Conflict
-from corridor.matching import index
+from corridor.matching import index, segments
 from corridor.matching.engine import Explanation
 from corridor.matching.models import Interest, Listing, Notification
 from corridor.orgs.models import Organisation
@@ -66,7 +67,8 @@ def acting_organisation(actor: Any, organisation: Organisation | None = None) ->
 
 
 # -- listings ----------------------------------------------------------------------------------
-def _clean(data: dict[str, Any], organisation: Organisation) -> dict[str, Any]:
+def _clean(data: dict[str, Any], organisation: Organisation, kept: tuple[str, ...] = ()) -> dict[str, Any]:
+    """`kept`: segments already stored, accepted even if a chain edit has since dropped them."""
     errors: dict[str, str] = {}
     if data.get("side") not in Listing.Side.values:
         errors["side"] = _("Choose need or offer.")
@@ -82,7 +84,11 @@ def _clean(data: dict[str, Any], organisation: Organisation) -> dict[str, Any]:
         value = data.get(key) or []
         if isinstance(value, str):
             value = [v.strip() for v in value.replace("，", ",").split(",") if v.strip()]
-        data[key] = [str(v) for v in value]
+        data[key] = list(dict.fromkeys(str(v) for v in value))
+    unknown = [v for v in segments.unknown(data["segments"]) if v not in kept]
+    if unknown:
+        errors["segments"] = _("Unknown chain segment: %(values)s. Choose segments of a chain (chain/segment).") % {
+            "values": ", ".join(unknown)}
     alliance = data.get("alliance")
     if isinstance(alliance, int | str) and alliance != "":
         alliance = Alliance.objects.filter(pk=alliance).first() or Alliance.objects.filter(slug=alliance).first()
@@ -105,6 +111,8 @@ def _clean(data: dict[str, Any], organisation: Organisation) -> dict[str, Any]:
 def create_listing(actor: Any, data: dict[str, Any], organisation: Organisation | None = None) -> Listing:
     org = acting_organisation(actor, organisation)
     clean = _clean({k: v for k, v in data.items() if k in EDITABLE}, org)
+    if not clean["segments"]:
+        clean["segments"] = segments.of_organisation(org.pk, clean["side"])
     if clean.get("alliance") is None:
         clean["alliance"] = Alliance.objects.filter(memberships__organisation=org).order_by("pk").first()
     return Listing.objects.create(organisation=org, created_by=actor, **clean)
@@ -116,7 +124,7 @@ def update_listing(actor: Any, listing: Listing, data: dict[str, Any]) -> Listin
         raise PermissionDenied(_("Only the posting organisation or its secretariat may change this listing."))
     current = {k: getattr(listing, k) for k in EDITABLE}
     current.update({k: v for k, v in data.items() if k in EDITABLE})
-    clean = _clean(current, listing.organisation)
+    clean = _clean(current, listing.organisation, kept=tuple(listing.segments or ()))
     for key, value in clean.items():
         setattr(listing, key, value)
     listing.save()
@@ -143,6 +151,9 @@ class Suggestion:
     listing: Listing
     score: float
     explanation: Explanation
+    # The explanation's segments by name, in the language active when the suggestions were made.
+    shared_segment_names: list[str] = dataclasses.field(default_factory=list)
+    supplying_segment_names: list[str] = dataclasses.field(default_factory=list)
 
 
 def suggestions(actor: Any, listing: Listing, k: int = 10) -> list[Suggestion]:
@@ -164,7 +175,11 @@ def suggestions(actor: Any, listing: Listing, k: int = 10) -> list[Suggestion]:
         allowed = {str(pk) for pk in visible.values_list("pk", flat=True)}
         kept = engine.rank(query, k=k, allowed=allowed)
         found = visible.in_bulk([int(m.id) for m in kept])
-    return [Suggestion(found[int(m.id)], m.score, m.explanation) for m in kept if int(m.id) in found]
+    return [
+        Suggestion(found[int(m.id)], m.score, m.explanation, segments.names(m.explanation.shared_segments),
+                   segments.names(m.explanation.supplying_segments))
+        for m in kept if int(m.id) in found
+    ]
 
 
 # -- interests ---------------------------------------------------------------------------------

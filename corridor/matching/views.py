@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from corridor.accounts.scope import scope_of
 from corridor.core.forms import add_service_errors
-from corridor.matching import services
+from corridor.matching import segments, services
 from corridor.matching.filters import ListingFilter
 from corridor.matching.forms import ListingForm
 from corridor.matching.models import Interest, Listing, Notification
@@ -45,6 +45,7 @@ def listing_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope = scope_of(request.user)
     context: dict[str, Any] = {
         "listing": listing,
+        "segments": segments.labelled(listing.segments or []),
         "can_manage": can_manage,
         "suggestions": services.suggestions(request.user, listing) if can_manage and listing.status == Listing.Status.OPEN else [],
         "interests": [(i, steps[i.pk]) for i in interests],

@@ -56,3 +56,34 @@ def test_post_chinese_need_see_english_offer_interest_and_accept(world, live_ser
     stage = page.inner_text("[data-testid=interest-stage]")
     assert stage in ("已接受", "accepted")
     assert offer.pk
+
+
+def test_post_a_need_on_a_chain_segment_and_see_the_supplier_first(world, live_server, new_page) -> None:
+    from corridor.chains.testing import load_chains
+
+    load_chains()
+    text = "Precision gear units for six-axis industrial robot joints, backlash under 1 arcmin."
+    services.create_listing(world.users["outsider"], {
+        "side": "offer", "category": "product", "title_en": "Gear units (plastics maker)", "text": text,
+        "segments": ["new-materials/polymers"],
+    })
+    services.create_listing(world.users["member"], {
+        "side": "offer", "category": "product", "title_en": "Gear units (reducer maker)", "text": text,
+        "segments": ["industrial-robots/reducers"],
+    })
+    base = live_server.url
+    page = new_page()
+    login(page, base, "owner")
+    page.goto(f"{base}/matching/new/")
+    page.select_option("select[name=side]", "need")
+    page.select_option("select[name=category]", "product")
+    page.fill("input[name=title_zh]", "采购机器人关节减速器")
+    page.fill("textarea[name=text]", "We need precision gear units for our six-axis robot joints.")
+    page.select_option("select[name=segments]", ["industrial-robots/robot-bodies"])
+    page.click("[data-testid=listing-save]")
+    page.wait_for_selector("[data-testid=listing-title]")
+    assert page.inner_text("[data-testid=listing-segments]") == "机器人本体"
+    first = page.locator("[data-testid=suggestion]").first
+    assert "reducer maker" in first.inner_text() and "精密减速器" in first.inner_text()
+    page.click("[data-testid=listing-segments] a")
+    page.wait_for_url("**/chains/industrial-robots/segments/robot-bodies/")
