@@ -15,17 +15,11 @@ from corridor.equipment import vouchers
 from corridor.equipment.models import Booking
 from corridor.equipment.testing import at, build_equip_world, make_instrument
 from corridor.orgs.services import create_organisation
+from tests.browser.helpers import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SLOW_MACHINE_MS = 45_000
 
-
-def sign_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto("/accounts/login/")
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("user-name")).to_have_text(username)
 
 
 def is_search(response) -> bool:  # type: ignore[no-untyped-def]

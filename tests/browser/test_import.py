@@ -9,7 +9,7 @@ from corridor.core.testing import build_world
 from corridor.imports.reading import csv_text
 from corridor.orgs import uscc
 from corridor.orgs.models import Organisation
-from tests.browser.test_journeys import sign_in
+from tests.browser.helpers import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CODE = uscc.make("9", "1", "330108", "MA2H0K1X7")

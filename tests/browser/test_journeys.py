@@ -8,17 +8,11 @@ import pytest
 from playwright.sync_api import expect
 
 from corridor.alliances.models import AllianceMembership, MembershipApplication
-from corridor.core.testing import PASSWORD, build_world
+from corridor.core.testing import build_world
+from tests.browser.helpers import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-def sign_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto("/accounts/login/")
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("user-name")).to_have_text(username)
 
 
 def test_visitor_switches_language_and_finds_an_organisation_by_a_chinese_partial_word(new_page):

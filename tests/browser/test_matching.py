@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from corridor.core.testing import PASSWORD
 from corridor.matching import services
+from tests.browser.helpers import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-def login(page, base: str, username: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    page.wait_for_selector("[data-testid=user-name]")
 
 
 def test_post_chinese_need_see_english_offer_interest_and_accept(world, live_server, new_page) -> None:
@@ -30,7 +23,7 @@ def test_post_chinese_need_see_english_offer_interest_and_accept(world, live_ser
     })
     base = live_server.url
     page = new_page()
-    login(page, base, "owner")
+    sign_in(page, "owner", base)
     page.goto(f"{base}/matching/new/")
     page.select_option("select[name=side]", "need")
     page.select_option("select[name=category]", "product")
@@ -44,7 +37,7 @@ def test_post_chinese_need_see_english_offer_interest_and_accept(world, live_ser
     need_url = page.url
 
     other = new_page()
-    login(other, base, "member")
+    sign_in(other, "member", base)
     other.goto(need_url)
     other.click("[data-testid=express-interest]")
     other.wait_for_selector("[data-testid=interest-stage]")
@@ -73,7 +66,7 @@ def test_post_a_need_on_a_chain_segment_and_see_the_supplier_first(world, live_s
     })
     base = live_server.url
     page = new_page()
-    login(page, base, "owner")
+    sign_in(page, "owner", base)
     page.goto(f"{base}/matching/new/")
     page.select_option("select[name=side]", "need")
     page.select_option("select[name=category]", "product")
