@@ -58,6 +58,32 @@ def count(url: str, table: str) -> int:
         return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
 
 
+def transaction_open_for_a_while(url: str) -> bool:
+    """Whether another connection has held a write transaction open for over a second."""
+    if url.startswith("sqlite"):
+        # The import takes SQLite's write lock at BEGIN (IMMEDIATE) and keeps it until COMMIT.
+        for attempt in range(2):
+            db = sqlite3.connect(url.removeprefix("sqlite:///"), timeout=0)
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                db.rollback()
+                return False
+            except sqlite3.OperationalError:
+                if attempt == 0:
+                    time.sleep(1)
+            finally:
+                db.close()
+        return True
+    import psycopg
+
+    with psycopg.connect(url.replace("postgres://", "postgresql://")) as db:
+        row = db.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            " AND xact_start < now() - interval '1 second'"
+        ).fetchone()
+        return bool(row and row[0])
+
+
 def population(path: Path, n: int) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -70,14 +96,18 @@ def test_a_killed_import_leaves_nothing_half_written(own_database, tmp_path):
     env = env_for(own_database, tmp_path)
     subprocess.run([*CORRIDOR, "migrate", "-v0"], env=env, check=True, timeout=300)
     source = tmp_path / "big.csv"
-    population(source, 40000)
+    population(source, 100_000)
     child = subprocess.Popen([*CORRIDOR, "import", "organisations", str(source)], env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL, text=True)
     assert child.stdout is not None
     first = child.stdout.readline()
     assert "big.csv" in first  # it has opened the file and started the batches
-    time.sleep(4)
-    assert child.poll() is None, "the import finished before it could be killed: make the file bigger"
+    # Kill it while its transaction is open (a fixed sleep raced with a fast import that had committed).
+    deadline = time.monotonic() + 120
+    while not transaction_open_for_a_while(own_database):
+        assert child.poll() is None, "the import finished before it could be killed: make the file bigger"
+        assert time.monotonic() < deadline, "the import never opened its transaction"
+        time.sleep(0.2)
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
