@@ -76,8 +76,8 @@ def transaction_open_for_a_while(url: str) -> bool:
         return True
     import psycopg
 
-    with psycopg.connect(url.replace("postgres://", "postgresql://")) as db:
-        row = db.execute(
+    with psycopg.connect(url.replace("postgres://", "postgresql://")) as pg:
+        row = pg.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
             " AND xact_start < now() - interval '1 second'"
         ).fetchone()
