@@ -68,6 +68,11 @@ class NewRows:
 
 
 def _copy_field(value: Any) -> str:
+    if value.__class__ is str:
+        # `in` is a fast scan; translating every long description is not.
+        if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+            return value.translate(_COPY_ESCAPES)
+        return value
     if value is None:
         return "\\N"
     if value is True:
