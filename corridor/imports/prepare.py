@@ -19,11 +19,13 @@ from typing import Any
 from django.utils import translation
 
 from corridor.imports.cleaning import Lookups, Problem, clean_row
+from corridor.imports.reading import CsvChunk
 from corridor.imports.writers import NewRows
 from corridor.orgs import search_text
 from corridor.orgs.address import region_codes_from_addresses
 
-Batch = list[tuple[int, list[str]]]  # (row number, the file's cells)
+# Rows as (row number, the file's cells), or a CSV file's records as text (parsed here, not in the importer).
+Batch = list[tuple[int, list[str]]] | CsvChunk
 # Files with fewer rows than this are prepared in the importing process: starting workers costs more.
 WORKERS_FROM_ROWS = 20_000
 IN_FLIGHT = 4  # batches handed to the workers ahead of the one being written (bounds memory)
@@ -55,7 +57,7 @@ def prepare_batch(batch: Batch, context: Context) -> list[PreparedRow]:
     lookups = context.lookups
     mapped = list(context.columns.items())
     rows = []
-    for number, cells in batch:
+    for number, cells in batch.records() if isinstance(batch, CsvChunk) else batch:
         raw = {fname: cells[i] for i, fname in mapped if i < len(cells)}
         if not any(v.strip() for v in raw.values() if v):
             continue  # blank lines are not rows

@@ -24,7 +24,7 @@ from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
 from corridor.imports.cleaning import Lookups
 from corridor.imports.headers import map_header
-from corridor.imports.prepare import Context, PreparedRow, prepared_batches, worker_count
+from corridor.imports.prepare import Batch, Context, PreparedRow, prepared_batches, worker_count
 from corridor.imports.reading import open_table
 from corridor.imports.writers import Change, CopyWriter, NewRows, OrmWriter, writer_for_connection
 from corridor.orgs.models import Organisation
@@ -118,7 +118,8 @@ def import_organisations(
     context = Context(importer.lookups, columns, importer.new_rows)
     try:
         with transaction.atomic():
-            for batch in prepared_batches(_batches(table.rows), context, worker_count(total)):
+            batches = table.chunks(BATCH) if table.chunks is not None else _batches(table.rows)
+            for batch in prepared_batches(batches, context, worker_count(total)):
                 importer.batch(batch)
                 if progress:
                     progress(_("Importing %(file)s") % {"file": name}, result.rows, max(total, result.rows))
@@ -149,7 +150,7 @@ def estimate_rows(path: str | Path) -> int:
     return max(count - 1, 0)
 
 
-def _batches(rows: Iterator[tuple[int, list[str]]]) -> Iterator[list[tuple[int, list[str]]]]:
+def _batches(rows: Iterator[tuple[int, list[str]]]) -> Iterator[Batch]:
     batch: list[tuple[int, list[str]]] = []
     for row in rows:
         batch.append(row)
