@@ -14,7 +14,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils import translation
 
@@ -35,8 +35,9 @@ IN_FLIGHT = 4  # batches handed to the workers ahead of the one being written (b
 _CITED = ("uscc", "name", "name_zh", "name_en")
 
 
-@dataclass
-class PreparedRow:
+class PreparedRow(NamedTuple):
+    """A tuple, not a dataclass: the importing process unpickles a million of them, three times faster."""
+
     number: int
     raw: dict[str, str]  # field → cell; for a clean row only the cells in _CITED
     values: dict[str, Any]  # as clean_row gives them, with "_region" (code or None) and "_search_text"
@@ -65,16 +66,15 @@ def prepare_batch(batch: Batch, context: Context) -> list[PreparedRow]:
         rows.append(PreparedRow(number, raw, values, problems))
     _derive_regions(rows, lookups)
     want_text = context.new_rows.copy_text
-    for row in rows:
+    for i, row in enumerate(rows):
         v = row.values
         # The search text of the organisation the row would create; an update recomputes it from the merged names.
         v["_search_text"] = search_text.build(
             [v.get("name_zh", ""), v.get("name_en", ""), v.get("short_name", ""), *(v.get("aliases") or [])]
         )
         if not row.problems:
-            row.raw = {k: row.raw[k] for k in _CITED if k in row.raw}
-            if want_text:
-                row.copy_text = context.new_rows.text(v)
+            rows[i] = row._replace(raw={k: row.raw[k] for k in _CITED if k in row.raw},
+                                   copy_text=context.new_rows.text(v) if want_text else "")
     return rows
 
 

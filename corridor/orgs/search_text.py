@@ -39,9 +39,11 @@ def _has_han(text: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _word_pinyin(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return (tuple(lazy_pinyin([word], errors="ignore")),
-            tuple(lazy_pinyin([word], style=Style.FIRST_LETTER, errors="ignore")))
+def _word_forms(word: str) -> tuple[str, str]:
+    """A word's pinyin and its initials, each joined."""
+    normal = lazy_pinyin([word], errors="ignore")
+    first = lazy_pinyin([word], style=Style.FIRST_LETTER, errors="ignore")
+    return "".join(s for s in normal if s.strip()), "".join(s[0] for s in first if s.strip())
 
 
 def pinyin_forms(text: str) -> list[str]:
@@ -49,13 +51,8 @@ def pinyin_forms(text: str) -> list[str]:
         return []
     # pypinyin's own segmentation, then each word's pinyin from a cache: the same result as lazy_pinyin on
     # the whole text (names repeat their words: 有限公司, 科技, 苏州), several times faster on imports.
-    syllables: list[str] = []
-    initials: list[str] = []
-    for word in _segmenter.seg(text):
-        normal, first = _word_pinyin(word)
-        syllables.extend(s for s in normal if s.strip())
-        initials.extend(s[0] for s in first if s.strip())
-    return ["".join(syllables), "".join(initials)]
+    forms = [_word_forms(word) for word in _segmenter.seg(text)]
+    return ["".join(f[0] for f in forms), "".join(f[1] for f in forms)]
 
 
 def build(names: Iterable[str]) -> str:
