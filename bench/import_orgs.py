@@ -6,7 +6,9 @@ For each database: a fresh database (migrated, GB/T 2260 regions and industries 
 `corridor import organisations FILE` in a child process (wall time, peak RSS of the child), and with
 --reimport a second import of the same file (idempotent: nothing created or updated). In the same run, the ceiling: the
 same file loaded raw into a bare table of text columns (PostgreSQL: COPY ... FROM STDIN CSV; SQLite:
-one executemany INSERT in one transaction, the closest SQLite has to COPY).
+one executemany INSERT in one transaction, the closest SQLite has to COPY). On PostgreSQL also the floor
+set by the database itself: the organisation rows the import wrote, COPYed into a table with the same
+indexes and checks (without foreign keys, history or industries).
 
 PostgreSQL database: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench_er), dropped
 and recreated. SQLite: bench/out/import_bench.sqlite3.
@@ -97,6 +99,30 @@ def raw_copy(url: str, source: Path) -> float:
     return elapsed
 
 
+def database_floor(url: str) -> float:
+    """Seconds to COPY the organisation rows the import wrote into a table with the same indexes and checks
+    (no foreign keys, no history, no industries): the database's own share, whatever the importer does."""
+    import psycopg
+
+    dump = OUT / "floor.copy"
+    with psycopg.connect(url.replace("postgres://", "postgresql://")) as db:
+        with db.cursor() as cursor, cursor.copy("COPY orgs_organisation TO STDOUT") as copy, dump.open("wb") as out:
+            for data in copy:
+                out.write(data)
+        db.execute("DROP TABLE IF EXISTS floor_copy; CREATE TABLE floor_copy (LIKE orgs_organisation INCLUDING ALL)")
+        db.commit()
+        started = time.perf_counter()
+        with db.cursor() as cursor, cursor.copy("COPY floor_copy FROM STDIN") as copy, dump.open("rb") as source:
+            while chunk := source.read(1 << 20):
+                copy.write(chunk)
+        db.commit()
+        elapsed = time.perf_counter() - started
+        db.execute("DROP TABLE floor_copy")
+        db.commit()
+    dump.unlink()
+    return elapsed
+
+
 def bench(url: str, label: str, source: Path, rows: int, reimport: bool) -> None:
     prepare(url)
     ceiling = raw_copy(url, source)
@@ -104,6 +130,10 @@ def bench(url: str, label: str, source: Path, rows: int, reimport: bool) -> None
     print(f"{label}: import {rows} rows in {wall:.1f} s = {rows / wall:,.0f} rows/s (peak RSS {peak:.2f} GiB; "
           f"{out.strip().splitlines()[-1] if out.strip() else ''}); raw load of the same file {ceiling:.1f} s = "
           f"{rows / ceiling:,.0f} rows/s; import / raw = {ceiling / wall:.2f}", flush=True)
+    if url.startswith("postgres"):
+        floor = database_floor(url)
+        print(f"{label}: COPY of the imported rows into a table with the organisation indexes alone {floor:.1f} s = "
+              f"{rows / floor:,.0f} rows/s (the database's part of any import of this file)", flush=True)
     if reimport:
         again, _peak, out2 = run(["import", "organisations", str(source)], url)
         print(f"{label}: re-import of the same file {again:.1f} s = {rows / again:,.0f} rows/s "

@@ -14,7 +14,8 @@ class ChangeRecord(models.Model):
         UPDATE = "update", _("Updated")
         DELETE = "delete", _("Deleted")
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    # change_object_at leads with it; an index of its own would only cost every record written.
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+", db_index=False)
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(_("object"), max_length=300)
     action = models.CharField(_("action"), max_length=8, choices=Action.choices)

@@ -15,9 +15,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from corridor.imports.headers import fold_header
+from corridor.orgs import uscc
 from corridor.orgs.models import Industry, Organisation
 from corridor.orgs.validators import validate_uscc
 from corridor.regions.models import Region
@@ -124,17 +127,16 @@ def clean_row(raw: dict[str, str], lookups: Lookups) -> tuple[dict[str, Any], li
         problems.append(Problem("name_zh", _("The organisation has no name (Chinese or English).")))
     if cells.get("uscc"):
         try:
-            validate_uscc(cells["uscc"])
-        except ValidationError as exc:
-            problems.append(Problem("uscc", exc.messages[0]))
-        else:
-            from corridor.orgs import uscc
-
-            values["uscc"] = uscc.normalize(cells["uscc"])
+            values["uscc"] = uscc.validate(cells["uscc"])
+        except uscc.USCCError:
+            try:
+                validate_uscc(cells["uscc"])  # the same check, for its translated message
+            except ValidationError as exc:
+                problems.append(Problem("uscc", exc.messages[0]))
     if cells.get("aliases"):
         values["aliases"] = [a.strip() for a in _ALIAS_SPLIT.split(cells["aliases"]) if a.strip()]
-    _choice(cells, "kind", lookups.kinds, values, problems, _("Unknown kind of organisation: %(value)s"))
-    _choice(cells, "size_band", lookups.sizes, values, problems, _("Unknown size: %(value)s"))
+    _choice(cells, "kind", lookups.kinds, values, problems, gettext_lazy("Unknown kind of organisation: %(value)s"))
+    _choice(cells, "size_band", lookups.sizes, values, problems, gettext_lazy("Unknown size: %(value)s"))
     for fname in ("is_head_enterprise", "listed"):
         if fname in cells and cells[fname] != "":
             flag = fold_header(cells[fname])
@@ -199,11 +201,11 @@ def clean_row(raw: dict[str, str], lookups: Lookups) -> tuple[dict[str, Any], li
 
 
 def _choice(cells: dict[str, str], fname: str, table: dict[str, str], values: dict[str, Any],
-            problems: list[Problem], message: str) -> None:
+            problems: list[Problem], message: str | Promise) -> None:
     if cells.get(fname):
         found: str | None = table.get(fold_header(cells[fname]))
         if found is None:
-            problems.append(Problem(fname, message % {"value": cells[fname]}))
+            problems.append(Problem(fname, str(message) % {"value": cells[fname]}))
         else:
             values[fname] = found
 

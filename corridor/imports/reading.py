@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,10 +21,25 @@ class TableError(ValueError):
 
 
 @dataclass
+class CsvChunk:
+    """Consecutive records of a CSV file as the file has them: text is cheap to hand to another process,
+    where `records()` parses it (thousands of cell lists are not)."""
+
+    first: int  # the row number of the first record
+    text: str
+    dialect: str
+
+    def records(self) -> Iterator[tuple[int, list[str]]]:
+        return enumerate(csv.reader(io.StringIO(self.text, newline=""), self.dialect), start=self.first)
+
+
+@dataclass
 class Table:
     header: list[str]
     rows: Iterator[tuple[int, list[str]]]
     encoding: str  # "xlsx" for workbooks
+    # CSV only: the records in chunks of n instead of `rows` (use one or the other).
+    chunks: Callable[[int], Iterator[CsvChunk]] | None = None
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -86,7 +101,34 @@ def _open_csv(path: Path) -> Table:
         finally:
             handle.close()
 
-    return Table(header, rows(), encoding)
+    def chunks(size: int) -> Iterator[CsvChunk]:
+        # The records are found by the csv module itself (a quoted cell may span lines), reading the lines
+        # through `pulled`, so each chunk is exactly the text of its records.
+        lines: list[str] = []
+        name = "excel-tab" if dialect is csv.excel_tab else "excel"
+
+        def pulled() -> Iterator[str]:
+            for text in handle:
+                lines.append(text)
+                yield text
+
+        records = csv.reader(pulled(), dialect)
+        first = line = 2
+        try:
+            for _cells in records:
+                line += 1
+                if line - first >= size:
+                    yield CsvChunk(first, "".join(lines), name)
+                    lines.clear()
+                    first = line
+            if lines:
+                yield CsvChunk(first, "".join(lines), name)
+        except UnicodeDecodeError as exc:
+            raise TableError(f"{path.name}: row {line} is not valid {encoding} text ({exc.reason})") from None
+        finally:
+            handle.close()
+
+    return Table(header, rows(), encoding, chunks)
 
 
 def _open_xlsx(path: Path) -> Table:

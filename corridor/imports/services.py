@@ -24,9 +24,9 @@ from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
 from corridor.imports.cleaning import Lookups
 from corridor.imports.headers import map_header
-from corridor.imports.prepare import PreparedRow, prepared_batches, worker_count
+from corridor.imports.prepare import Batch, Context, PreparedRow, prepared_batches, worker_count
 from corridor.imports.reading import open_table
-from corridor.imports.writers import ORG_COLUMNS, Change, OrmWriter, writer_for_connection
+from corridor.imports.writers import Change, CopyWriter, NewRows, OrmWriter, writer_for_connection
 from corridor.orgs.models import Organisation
 from corridor.orgs.services import search_haystack
 from corridor.resolution.resolver import Index, Record
@@ -92,6 +92,7 @@ class _Row:
     number: int
     values: dict[str, Any]
     raw: dict[str, str]
+    copy_text: str = ""
 
 
 def import_organisations(
@@ -114,9 +115,11 @@ def import_organisations(
         started(result)
     total = estimate_rows(path)
     importer = _Importer(actor, result, column_of, name)
+    context = Context(importer.lookups, columns, importer.new_rows)
     try:
         with transaction.atomic():
-            for batch in prepared_batches(_batches(table.rows, columns), importer.lookups, worker_count(total)):
+            batches = table.chunks(BATCH) if table.chunks is not None else _batches(table.rows)
+            for batch in prepared_batches(batches, context, worker_count(total)):
                 importer.batch(batch)
                 if progress:
                     progress(_("Importing %(file)s") % {"file": name}, result.rows, max(total, result.rows))
@@ -147,13 +150,10 @@ def estimate_rows(path: str | Path) -> int:
     return max(count - 1, 0)
 
 
-def _batches(rows: Iterator[tuple[int, list[str]]], columns: dict[int, str]) -> Iterator[list[tuple[int, dict[str, str]]]]:
-    batch: list[tuple[int, dict[str, str]]] = []
-    for number, cells in rows:
-        raw = {fname: cells[i] for i, fname in columns.items() if i < len(cells)}
-        if not any((v or "").strip() for v in raw.values()):
-            continue  # blank lines are not rows
-        batch.append((number, raw))
+def _batches(rows: Iterator[tuple[int, list[str]]]) -> Iterator[Batch]:
+    batch: list[tuple[int, list[str]]] = []
+    for row in rows:
+        batch.append(row)
         if len(batch) >= BATCH:
             yield batch
             batch = []
@@ -175,8 +175,7 @@ class _Importer:
         self.seen_uscc: dict[str, int] = {}
         self.index: Index | None = None
         self.created_ids: set[int] = set()
-        blank = Organisation()
-        self.defaults = {c: getattr(blank, c) for c in ORG_COLUMNS}
+        self.new_rows = NewRows(SETTABLE, self.lookups.regions, copy_text=isinstance(self.writer, CopyWriter))
         # Rows with a credit code can only match an organisation without one (two codes decide "no"):
         # while there is none, such rows skip the name lookups entirely.
         self.codeless_exist = Organisation.objects.filter(uscc__isnull=True).exists()
@@ -208,7 +207,7 @@ class _Importer:
                 else:
                     self.seen_uscc[code] = number
             if not bad:
-                rows.append(_Row(number, values, raw))
+                rows.append(_Row(number, values, raw, item.copy_text))
         matched = self._match(rows)
         if self.result.errors:
             return  # nothing more will be written: the transaction rolls back at the end
@@ -287,11 +286,8 @@ class _Importer:
                 (org.pk, _record(org))
                 for org in Organisation.objects.only("pk", "name_zh", "name_en", "short_name", "aliases", "uscc", "address")
             ])
-        v = row.values
-        matches = [(int(pk), ev) for pk, ev in self.index.match(Record(  # type: ignore[call-overload]
-            str(row.number), v.get("name_zh") or v.get("name_en") or "", v.get("address", ""), v.get("uscc") or "",
-            tuple(x for x in (v.get("name_en"), v.get("short_name"), *(v.get("aliases") or [])) if x),
-        )) if ev.reason != "uscc"]
+        matches = [(int(pk), ev) for pk, ev in self.index.match(  # type: ignore[call-overload]
+            _record_of_values(str(row.number), row.values)) if ev.reason != "uscc"]
         if not matches:
             return None
         strong = [pk for pk, ev in matches if ev.score >= matches[0][1].score - 0.05]
@@ -303,7 +299,7 @@ class _Importer:
 
     # Writing -----------------------------------------------------------------------------------
     def _write(self, rows: list[_Row], matched: dict[int, Organisation]) -> None:
-        new: list[tuple[dict[str, Any], list[int]]] = []
+        new: list[_Row] = []
         records: list[Change] = []
         changed: list[Organisation] = []
         changed_fields: set[str] = set()
@@ -317,7 +313,7 @@ class _Importer:
         for row in rows:
             found = matched.get(row.number)
             if found is None:
-                new.append((self._new_row(row.values), row.values.get("industries") or []))
+                new.append(row)
                 continue
             org = found
             before = audit.snapshot(org)
@@ -342,34 +338,26 @@ class _Importer:
             changed_fields.update(touched)
             records.append(self._change(org, ChangeRecord.Action.UPDATE, diff_before, diff_after))
         if new:
-            fresh = [values for values, _ids in new]
-            ids = self.writer.create(fresh)
+            fresh: list[dict[str, Any]] | None = None
+            if isinstance(self.writer, CopyWriter):
+                ids = self.writer.create_text([r.copy_text for r in new])
+            else:
+                fresh = [self.new_rows.columns(r.values) for r in new]
+                ids = self.writer.create(fresh)
             self.result.created += len(ids)
             self.created_ids.update(ids)
-            self.codeless_exist = self.codeless_exist or any(not v["uscc"] for v in fresh)
-            self.writer.link([(pk, i) for pk, (_v, industries) in zip(ids, new, strict=True) for i in industries])
-            self.writer.record_created(list(zip(ids, fresh, strict=True)), Change(
+            self.codeless_exist = self.codeless_exist or any(not r.values.get("uscc") for r in new)
+            self.writer.link([(pk, i) for pk, r in zip(ids, new, strict=True) for i in r.values.get("industries") or []])
+            self.writer.record_created(ids, fresh, Change(
                 self.content_type.pk, "", "", ChangeRecord.Action.CREATE, self.actor_id, {}, {}, self.note[:300]))
             if self.index is not None:
-                for pk, v in zip(ids, fresh, strict=True):
-                    self.index.add(pk, _record_of(pk, v))
+                for pk, r in zip(ids, new, strict=True):
+                    self.index.add(pk, _record_of_values(str(pk), r.values))
         if changed:
             Organisation.objects.bulk_update(changed, sorted(changed_fields | {"updated_at"}), batch_size=500)
         for org, ids in industry_updates:
             org.industries.set(ids)
         self.writer.record(records)
-
-    def _new_row(self, values: dict[str, Any]) -> dict[str, Any]:
-        """The column values of a new organisation: the model's defaults, then the row's (no model instance)."""
-        row = dict(self.defaults)
-        for fname in SETTABLE:
-            if fname in values:
-                row[fname] = values[fname]
-        code = values.get("_region")
-        if code:
-            row["region_id"], row["city_id"], row["province_id"] = self.lookups.regions[code]
-        row["search_text"] = values["_search_text"]
-        return row
 
     def _apply(self, org: Organisation, values: dict[str, Any], *, creating: bool) -> set[str]:
         touched: set[str] = set()
@@ -393,10 +381,11 @@ class _Importer:
                       self.note[:300])
 
 
-def _record_of(pk: int, row: dict[str, Any]) -> Record:
+def _record_of_values(key: str, v: dict[str, Any]) -> Record:
+    """The resolver's record of a cleaned row (only the fields the row sets)."""
     return Record(
-        str(pk), row["name_zh"] or row["name_en"], row["address"], row["uscc"] or "",
-        tuple(x for x in (row["name_en"], row["short_name"], *(row["aliases"] or [])) if x),
+        key, v.get("name_zh") or v.get("name_en") or "", v.get("address", ""), v.get("uscc") or "",
+        tuple(x for x in (v.get("name_en"), v.get("short_name"), *(v.get("aliases") or [])) if x),
     )
 
 

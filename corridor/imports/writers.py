@@ -27,6 +27,61 @@ ORG_COLUMNS = (
 )
 
 
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+class NewRows:
+    """How a clean row becomes the columns of a new organisation: the model's defaults, then the row's values.
+
+    Plain data, so worker processes get a copy: they build the rows, and for PostgreSQL their COPY text,
+    leaving the importing process only to number them and stream them to the database.
+    """
+
+    def __init__(self, settable: Sequence[str], regions: dict[str, tuple[int, int | None, int | None]],
+                 copy_text: bool) -> None:
+        blank = Organisation()
+        self.defaults = {c: getattr(blank, c) for c in ORG_COLUMNS}
+        self.settable = tuple(settable)
+        self.regions = regions
+        self.copy_text = copy_text
+
+    def columns(self, values: dict[str, Any]) -> dict[str, Any]:
+        row = dict(self.defaults)
+        for fname in self.settable:
+            if fname in values:
+                row[fname] = values[fname]
+        code = values.get("_region")
+        if code:
+            row["region_id"], row["city_id"], row["province_id"] = self.regions[code]
+        row["search_text"] = values["_search_text"]
+        return row
+
+    def text(self, values: dict[str, Any]) -> str:
+        return self.text_of(self.columns(values))
+
+    @staticmethod
+    def text_of(row: dict[str, Any]) -> str:
+        """The ORG_COLUMNS of a new row in COPY's text format (tab-separated, escaped, \\N for NULL)."""
+        return "\t".join(
+            _copy_field(json.dumps(row[c] or [], ensure_ascii=False) if c == "aliases" else row[c]) for c in ORG_COLUMNS
+        )
+
+
+def _copy_field(value: Any) -> str:
+    if value.__class__ is str:
+        # `in` is a fast scan; translating every long description is not.
+        if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+            return value.translate(_COPY_ESCAPES)
+        return value
+    if value is None:
+        return "\\N"
+    if value is True:
+        return "t"
+    if value is False:
+        return "f"
+    return str(value).translate(_COPY_ESCAPES)
+
+
 class Change(NamedTuple):
     """One history record to write (a ChangeRecord without the model instance)."""
 
@@ -48,12 +103,14 @@ class OrmWriter:
         orgs = Organisation.objects.bulk_create([Organisation(**row) for row in rows], batch_size=500)
         return [o.pk for o in orgs]
 
-    def record_created(self, created: Sequence[tuple[int, dict[str, Any]]], template: Change) -> None:
-        """History of new organisations (id, column values): `template` with the id, name and snapshot filled in."""
+    def record_created(self, ids: Sequence[int], rows: Sequence[dict[str, Any]] | None, template: Change) -> None:
+        """History of new organisations (ids, and their column values as given to `create`): `template` with the
+        id, name and snapshot filled in."""
+        assert rows is not None
         self.record([template._replace(
             object_id=str(pk), object_repr=pick(row["name_zh"], row["name_en"])[:300],
             after={f: plain(row[f]) for f in Organisation.AUDITED_FIELDS},
-        ) for pk, row in created])
+        ) for pk, row in zip(ids, rows, strict=True)])
 
     def link(self, pairs: Sequence[tuple[int, int]]) -> None:
         Through.objects.bulk_create([Through(organisation_id=o, industry_id=i) for o, i in pairs], batch_size=1000)
@@ -66,22 +123,23 @@ class CopyWriter(OrmWriter):
     """PostgreSQL: ids drawn from the sequence in one query, rows streamed with COPY (no INSERT per row)."""
 
     def create(self, rows: Sequence[dict[str, Any]]) -> list[int]:
-        if not rows:
+        return self.create_text([NewRows.text_of(row) for row in rows])
+
+    def create_text(self, lines: Sequence[str]) -> list[int]:
+        """Insert new organisations given as COPY text of their ORG_COLUMNS (see NewRows.text); their ids."""
+        if not lines:
             return []
         table = Organisation._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)", [len(rows)]
+                f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)", [len(lines)]
             )
             ids = [row[0] for row in cursor.fetchall()]
-            now = timezone.now()
+            now = timezone.now().isoformat()
             columns = ", ".join(("id", *ORG_COLUMNS, "created_at", "updated_at"))
             raw: Any = cursor.cursor  # the psycopg cursor under Django's wrapper
             with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row, pk in zip(rows, ids, strict=True):
-                    values = [row[c] for c in ORG_COLUMNS]
-                    values[3] = json.dumps(row["aliases"] or [], ensure_ascii=False)
-                    copy.write_row((pk, *values, now, now))
+                copy.write("".join(f"{pk}\t{line}\t{now}\t{now}\n" for pk, line in zip(ids, lines, strict=True)))
         return ids
 
     def link(self, pairs: Sequence[tuple[int, int]]) -> None:
@@ -108,9 +166,9 @@ class CopyWriter(OrmWriter):
                     ))
 
 
-    def record_created(self, created: Sequence[tuple[int, dict[str, Any]]], template: Change) -> None:
+    def record_created(self, ids: Sequence[int], rows: Sequence[dict[str, Any]] | None, template: Change) -> None:
         # The snapshot is built by the database from the rows just written: no JSON encoding per row here.
-        if not created:
+        if not ids:
             return
         snapshot = ", ".join(f"'{f}', {f}" for f in Organisation.AUDITED_FIELDS)
         first, second = ("name_zh", "name_en") if prefers_chinese() else ("name_en", "name_zh")
@@ -121,7 +179,7 @@ class CopyWriter(OrmWriter):
                 f"%s, %s, '{{}}'::jsonb, jsonb_build_object({snapshot}), %s FROM {Organisation._meta.db_table} "
                 "WHERE id = ANY(%s) ORDER BY id",
                 [template.content_type_id, template.action, template.actor_id, timezone.now(), template.note,
-                 [pk for pk, _row in created]],
+                 list(ids)],
             )
 
 

@@ -95,9 +95,11 @@ class Organisation(BilingualNameMixin, models.Model):
     region = models.ForeignKey(
         Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    # Denormalised from `region` so that city filters and city-officer scopes are one indexed lookup.
+    # Denormalised from `region` so that city filters and city-officer scopes are one indexed lookup
+    # (org_city_kind leads with it: an index of its own would only cost every insert).
     city = models.ForeignKey(
         Region, verbose_name=_("city"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        db_index=False,
     )
     province = models.ForeignKey(
         Region, verbose_name=_("province"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
@@ -133,8 +135,11 @@ class Organisation(BilingualNameMixin, models.Model):
             models.Index(fields=["city", "kind"], name="org_city_kind"),
             # The display order, so a page of the list is read in order and stops after its rows.
             models.Index(fields=["-is_head_enterprise", "name_zh", "id"], name="org_display_order"),
-            # A covering index for substring search: scanning it reads names only, not descriptions.
-            models.Index(fields=["listed", "search_text"], name="org_listed_search"),
+            # A covering index for substring search: scanning it reads names only, not descriptions. The search
+            # text is carried (INCLUDE), not a key: new rows append at the end of the index instead of landing
+            # on random pages, which made bulk imports crawl once the index outgrew memory. SQLite has no
+            # INCLUDE; migration 0003 gives it the keyed form.
+            models.Index(fields=["listed", "id"], include=["search_text"], name="org_listed_search"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -5,6 +5,8 @@ Plain module, no Django: usable from imports and the CLI.
 
 from __future__ import annotations
 
+import operator
+
 # The code alphabet: digits and upper-case letters without I, O, Z, S, V.
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
@@ -17,6 +19,8 @@ class USCCError(ValueError):
 
 def normalize(raw: str) -> str:
     """Upper-case, strip spaces and convert full-width characters, as people paste them from Word."""
+    if raw.isascii():
+        return "".join(raw.split()).upper()
     out = []
     for ch in raw.strip():
         code = ord(ch)
@@ -28,7 +32,9 @@ def normalize(raw: str) -> str:
 
 
 def check_character(first17: str) -> str:
-    total = sum(_VALUE[ch] * w for ch, w in zip(first17, _WEIGHTS, strict=True))
+    if len(first17) != len(_WEIGHTS):
+        raise ValueError("check_character needs the first 17 characters")
+    total = sum(map(operator.mul, map(_VALUE.__getitem__, first17), _WEIGHTS))
     return ALPHABET[(31 - total % 31) % 31]
 
 

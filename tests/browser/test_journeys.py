@@ -26,7 +26,10 @@ def test_visitor_switches_language_and_finds_an_organisation_by_a_chinese_partia
     page.get_by_test_id("nav-organisations").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")  # the choice is remembered
 
-    page.get_by_test_id("org-search").fill("机器人")
+    # Wait for htmx to bind its triggers and for the search's response before reading the results.
+    page.wait_for_load_state("load")
+    with page.expect_response(lambda r: "q=" in r.url):
+        page.get_by_test_id("org-search").fill("机器人")
     rows = page.get_by_test_id("org-row")
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("Zhejiang Guozi Robot Technology")  # English name in English
