@@ -91,9 +91,10 @@ PARALLEL_FROM = 2_000
 """Batches at least this large are embedded in worker processes (one per core, at most MAX_WORKERS)."""
 MAX_WORKERS = 4
 CACHE_TOKENS = 4_096
-"""Token rows cached in the serving process (13 KiB each: ≤ 53 MiB); it embeds one need per request."""
-WORKER_CACHE_TOKENS = 16_384
-"""Token rows cached per worker process (≤ 213 MiB): a bulk job over many listings meets many tokens."""
+"""Token rows cached in the serving process (13 KiB each: ≤ 53 MiB): it embeds one need per request."""
+WORKER_CACHE_TOKENS = 8_192
+"""Token rows cached per worker process (≤ 107 MiB): a bulk job over many listings meets many tokens,
+and when the cache is full the most used half stays (the frequent tokens are most of the text)."""
 _worker_forward: CachedForward | None = None
 
 

