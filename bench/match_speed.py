@@ -194,6 +194,11 @@ def throughput_part() -> None:
     print(f"  PLATFORM PATH, {len(first):,} new texts, empty worker caches:    {len(first) / wall:6,.0f} texts/s")
     wall, _ = timed(embedder.encode, second)
     print(f"  PLATFORM PATH, {len(second):,} more new texts (steady state):     {len(second) / wall:6,.0f} texts/s")
+    assert embedder._pool is not None
+    for pid in embedder._pool._processes:
+        with open(f"/proc/{pid}/status") as handle:
+            rss = next(int(line.split()[1]) for line in handle if line.startswith("VmRSS:"))
+        print(f"  worker {pid}: RSS {rss / 1024:,.0f} MiB")
     embedder.close()
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         step = -(-len(second) // (workers * 4))

