@@ -160,18 +160,22 @@ def suggestions(actor: Any, listing: Listing, k: int = 10) -> list[Suggestion]:
     """Counterparts for `listing` that `actor` may see, best first, each with its explanation.
 
     Only those who may manage the listing get suggestions. Candidates are ranked without knowing
-    the viewer, then every one the viewer may not see is dropped before anything is returned; when
-    too few are left, the ranking is done again over the visible listings only.
+    the viewer, then every one the viewer may not see is dropped before anything is returned: the
+    visibility rule is asked about the best few dozen only, then about a wider ranking; only when
+    still too few are left is the ranking done again over every listing the viewer may see.
     """
     if not may_manage(actor, listing):
         raise PermissionDenied(_("Suggestions are shown to the posting organisation and its secretariat."))
     engine = index.matcher()
     query = index.item_for(listing)
     visible = Listing.objects.visible_to(actor).filter(status=Listing.Status.OPEN).exclude(organisation_id=listing.organisation_id)
-    ranked = engine.rank(query, k=max(5 * k, 50))
-    found = visible.in_bulk([int(m.id) for m in ranked])
-    kept = [m for m in ranked if int(m.id) in found][:k]
-    if len(kept) < k and len(ranked) >= max(5 * k, 50):
+    for wanted in (max(5 * k, 50), max(50 * k, 500)):
+        ranked = engine.rank(query, k=wanted)
+        found = visible.in_bulk([int(m.id) for m in ranked])
+        kept = [m for m in ranked if int(m.id) in found][:k]
+        if len(kept) >= k or len(ranked) < wanted:
+            break
+    else:
         allowed = {str(pk) for pk in visible.values_list("pk", flat=True)}
         kept = engine.rank(query, k=k, allowed=allowed)
         found = visible.in_bulk([int(m.id) for m in kept])

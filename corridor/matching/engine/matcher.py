@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -474,7 +475,8 @@ class Matcher:
         rows = self._row[live]
         starts, counts = self._fig_start[live], self._fig_count[live]
         positions = ranges(starts, counts)
-        tmp = directory.with_name(directory.name + ".saving")
+        # Per process: several web workers may save the same corpus at the same time.
+        tmp = directory.with_name(f"{directory.name}.saving-{os.getpid()}")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         for side, index in self.indexes.items():
@@ -493,11 +495,16 @@ class Matcher:
         state: dict[str, object] = {"format": FORMAT, "embedder": self.embedder.name, "next_label": len(self._ids),
                  "ids": [self._ids[label] for label in live.tolist()], "places": places, "terms": terms}
         (tmp / "engine.json").write_text(json.dumps(state, ensure_ascii=False))
-        old = directory.with_name(directory.name + ".old")
+        old = directory.with_name(f"{directory.name}.old-{os.getpid()}")
         shutil.rmtree(old, ignore_errors=True)
-        if directory.exists():
+        try:
             directory.rename(old)
-        tmp.rename(directory)
+        except FileNotFoundError:
+            pass
+        try:
+            tmp.rename(directory)
+        except OSError:  # another process swapped its own copy in meanwhile: that one stands
+            shutil.rmtree(tmp, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)
 
     def _lexical(self) -> dict[str, BM25]:

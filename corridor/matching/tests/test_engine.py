@@ -195,3 +195,44 @@ def test_graph_search_widens_when_the_nearest_are_of_an_incompatible_category() 
     found = m.rank(Item("q", f"采购{text}", "product", "need"), k=3)
     assert [x.id for x in found][:1] == ["weld"]
     assert all(m.side_of(x.id) == "offer" and not x.id.startswith("talent") for x in found)
+
+
+def test_bm25_scores_by_row_agree_with_retrieval_and_skip_removed_documents(tmp_path) -> None:
+    from corridor.matching.engine.lexical import BM25
+
+    bm25 = BM25()
+    docs = [["rv-40e", "reducer", "robot"], ["reducer", "gear"], ["robot", "robot", "arm"], ["sensor"]]
+    bm25.add_many(docs)
+    rows, scores = bm25.retrieve(["reducer", "robot"])
+    assert rows.tolist() == [0, 1, 2]
+    np.testing.assert_allclose(bm25.score_rows(["reducer", "robot"], rows), scores)
+    assert bm25.score_rows(["reducer"], np.array([3]))[0] == 0.0
+    bm25.remove(0)
+    assert bm25.retrieve(["rv-40e"])[0].tolist() == []
+    assert bm25.retrieve(["reducer"])[0].tolist() == [1]
+    restored = BM25.restore(bm25.export(np.array([1, 2, 3])))  # what save and load do: live rows renumbered
+    assert restored.retrieve(["robot"])[0].tolist() == [1] and restored.tokens(0) == ["reducer", "gear"]
+    assert restored.idf("reducer") == bm25.idf("reducer")
+
+
+def test_a_listing_that_changes_side_or_comes_back_is_ranked_as_it_is_now(tmp_path) -> None:
+    m = Matcher(exact_limit=3)  # the offers' index is a graph: removal and revival go through hnswlib
+    m.upsert([*OFFERS, Item("turncoat", "寻求RV-40E精密减速器供应商", "product", "need")])
+    need = Item("n", "Need RV-40E reducers for 20 kg robot joints", "product", "need")
+    assert "turncoat" not in {x.id for x in m.rank(need, k=7)}
+    m.upsert([Item("turncoat", "寻求RV-40E精密减速器供应商", "product", "offer")])  # now an offer
+    assert m.side_of("turncoat") == "offer" and "turncoat" in {x.id for x in m.rank(need, k=7)}
+    m.remove(["reducer"])
+    assert "reducer" not in m and "reducer" not in {x.id for x in m.rank(need, k=7)}
+    m.upsert([OFFERS[5]])
+    back = next(x for x in m.rank(need, k=2) if x.id == "reducer")
+    assert "rv-40e" in back.explanation.shared_terms
+    m.upsert([Item("weld", OFFERS[0].text, "product", regions=("330108",), segments=("robot-arms",))])
+    m.save(tmp_path / "engine")
+    loaded = Matcher.load(tmp_path / "engine", exact_limit=3)
+    assert len(loaded) == len(m) == 8 and sorted(loaded.ids()) == sorted(m.ids())
+    query = Item("q", "采购六轴弧焊机器人，负载12公斤", "product", "need", regions=("330100",), segments=("robot-arms",))
+    ours, theirs = m.rank(query, k=5), loaded.rank(query, k=5)
+    assert [(x.id, x.score) for x in ours] == [(x.id, x.score) for x in theirs]
+    assert theirs[0].id == "weld" and theirs[0].explanation.shared_regions == ["330100"]
+    assert theirs[0].explanation.shared_segments == ["robot-arms"] and theirs[0].explanation.figures == 1.0
