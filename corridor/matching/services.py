@@ -27,7 +27,7 @@ from corridor.accounts.scope import scope_of
 from corridor.alliances.models import Alliance, AllianceMembership
 from corridor.core.errors import Conflict
 from corridor.matching import index, segments
-from corridor.matching.engine import Explanation
+from corridor.matching.engine import Explanation, Match
 from corridor.matching.models import Interest, Listing, Notification
 from corridor.orgs.models import Organisation
 
@@ -169,16 +169,21 @@ def suggestions(actor: Any, listing: Listing, k: int = 10) -> list[Suggestion]:
     engine = index.matcher()
     query = index.item_for(listing)
     visible = Listing.objects.visible_to(actor).filter(status=Listing.Status.OPEN).exclude(organisation_id=listing.organisation_id)
+    kept: list[Match] = []
     for wanted in (max(5 * k, 50), max(50 * k, 500)):
-        ranked = engine.rank(query, k=wanted)
-        found = visible.in_bulk([int(m.id) for m in ranked])
+        ranked = engine.rank(query, k=wanted, shared_terms=False)
+        # Usually the best 2k hold k visible ones: the rule is asked about those first.
+        found = visible.in_bulk([int(m.id) for m in ranked[: 2 * k]])
+        if sum(int(m.id) in found for m in ranked) < k:
+            found.update(visible.in_bulk([int(m.id) for m in ranked[2 * k :]]))
         kept = [m for m in ranked if int(m.id) in found][:k]
         if len(kept) >= k or len(ranked) < wanted:
             break
     else:
         allowed = {str(pk) for pk in visible.values_list("pk", flat=True)}
-        kept = engine.rank(query, k=k, allowed=allowed)
+        kept = engine.rank(query, k=k, allowed=allowed, shared_terms=False)
         found = visible.in_bulk([int(m.id) for m in kept])
+    engine.add_shared_terms(query, [m for m in kept if int(m.id) in found])
     return [
         Suggestion(found[int(m.id)], m.score, m.explanation, segments.names(m.explanation.shared_segments),
                    segments.names(m.explanation.supplying_segments))

@@ -83,10 +83,9 @@ class BM25:
         self.doc_start.extend(np.asarray(ends, dtype=np.int64) + base)
         self.doc_len.extend(lengths)
         self.alive.extend(np.ones(len(lengths), dtype=np.bool_))
-        self.df.reserve(len(self.terms))
         self.df.extend(np.zeros(len(self.terms) - len(self.df), dtype=np.int32))
-        if ids:
-            self.df.values[:] += np.bincount(np.asarray(ids), minlength=len(self.terms)).astype(np.int32)
+        if ids:  # only the terms of these documents: one new listing must not cost a pass over the vocabulary
+            np.add.at(self.df.values, np.asarray(ids), 1)
         self._total_len += sum(lengths)
         self._alive_count += len(lengths)
         return first

@@ -298,19 +298,17 @@ class Matcher:
         k: int = 10,
         allowed: Collection[str] | None = None,
         vector: np.ndarray | None = None,
+        shared_terms: bool = True,
     ) -> list[Match]:
-        """The k best counterparts of `query` (stored or not), restricted to `allowed` ids if given."""
+        """The k best counterparts of `query` (stored or not), restricted to `allowed` ids if given.
+
+        `shared_terms=False` leaves the explanations' shared terms empty, for a caller that drops some
+        matches first and then asks `add_shared_terms` for those it keeps.
+        """
         if k <= 0 or not len(self):
             return []
-        label = self._label.get(query.id, -1)
-        stored = label >= 0 and self._side[label] >= 0 and int(self._hash[label]) == content_hash(self.embedder.name, query.text)
-        if stored:
-            row = int(self._row[label])
-            q_tokens, q_specific, q_concepts = (b.tokens(row) for b in (self.bm25, self.bm25_specific, self.bm25_concept))
-            q_figures = self._figures(label)
-        else:
-            q_tokens, q_specific, q_concepts = _analyse(query.text)
-            q_figures = numbers.figures(query.text)
+        label, stored, (q_tokens, q_specific, q_concepts) = self._query_terms(query)
+        q_figures = self._figures(label) if stored else numbers.figures(query.text)
         if vector is None:
             vector = self.vector(query.id) if stored else self.embedder.encode([query.text])[0]
         other = 1 - SIDE_CODE[query.side]
@@ -340,7 +338,28 @@ class Matcher:
         if added:
             for found, cosine in zip(added, (index.vectors(added) @ vector).tolist(), strict=True):
                 cosines[found] = cosine
-        return self._rerank(query, k, cosines, (q_tokens, q_specific, q_concepts), q_figures)
+        best = self._rerank(query, k, cosines, (q_tokens, q_specific, q_concepts), q_figures)
+        if shared_terms:
+            self.add_shared_terms(query, best)
+        return best
+
+    def _query_terms(self, query: Item) -> tuple[int, bool, tuple[list[str], list[str], list[str]]]:
+        """(label, stored with this very text, its words, model numbers and concepts)."""
+        label = self._label.get(query.id, -1)
+        stored = label >= 0 and self._side[label] >= 0 and int(self._hash[label]) == content_hash(self.embedder.name, query.text)
+        if stored:
+            row = int(self._row[label])
+            return label, True, (self.bm25.tokens(row), self.bm25_specific.tokens(row), self.bm25_concept.tokens(row))
+        return label, False, _analyse(query.text)
+
+    def add_shared_terms(self, query: Item, matches: Iterable[Match]) -> None:
+        """Fill in the terms each match shares with the query (model numbers and concepts included)."""
+        q_tokens, _, q_concepts = self._query_terms(query)[2]
+        for match in matches:
+            row = int(self._row[self._label[match.id]])
+            match.explanation.shared_terms = self._shared_terms(
+                q_tokens, self.bm25.tokens(row), self.bm25_specific.tokens(row)
+            ) + [c[1:] for c in sorted(set(q_concepts) & set(self.bm25_concept.tokens(row)))][:8]
 
     def _rerank(self, query: Item, k: int, cosines: dict[int, float], terms: tuple[list[str], list[str], list[str]],
                 q_figures: list[numbers.Figure]) -> list[Match]:
@@ -378,19 +397,12 @@ class Matcher:
                              (w.category, category), (w.chain, chain), (w.region, region)):
             total = total + weight * part
         order = sorted(range(len(labels)), key=lambda i: (-round(float(total[i]), 6), self._ids[labels[i]] or ""))
-        best = []
-        # Explanations and shared terms only for those shown: the other candidates never need one.
-        for i in order[:k]:
-            label = int(labels[i])
-            evidence = Evidence(float(lexical[i]), float(specific[i]), float(concept[i]),
-                                float(figures[i]) if stated[i] else None)
-            match = self._score(query, self._other(label), float(cosine[i]), evidence)
-            row = int(rows[i])
-            match.explanation.shared_terms = self._shared_terms(
-                q_tokens, self.bm25.tokens(row), self.bm25_specific.tokens(row)
-            ) + [c[1:] for c in sorted(set(q_concepts) & set(self.bm25_concept.tokens(row)))][:8]
-            best.append(match)
-        return best
+        # Explanations only for those shown: the other candidates never need one.
+        return [
+            self._score(query, self._other(int(labels[i])), float(cosine[i]), Evidence(
+                float(lexical[i]), float(specific[i]), float(concept[i]), float(figures[i]) if stated[i] else None))
+            for i in order[:k]
+        ]
 
     @staticmethod
     def _need_offer(mine: str, theirs: str, side: str) -> tuple[str, str]:
