@@ -75,7 +75,10 @@ def matcher() -> Matcher:
         batch: list[Listing] = []
         # In slices: the first sync of a large corpus reads every listing, never all of them at once.
         fields = ("id", "side", "category", "title_zh", "title_en", "text", "segments", "regions", "status")
-        for row in changed.only(*fields).order_by().iterator(chunk_size=5000):
+        rows = changed.only(*fields).order_by()
+        # A server-side cursor only for the first sync: for the few listings changed since the last
+        # look it would cost three round trips instead of one.
+        for row in rows.iterator(chunk_size=5000) if since is None else list(rows):
             batch.append(row)
             if len(batch) == 20_000:
                 embedded += _apply(engine, batch)
