@@ -554,4 +554,9 @@ class Matcher:
                                  **{k[len(prefix):]: v for k, v in arrays.items() if k.startswith(prefix)}})
             setattr(matcher, {"words": "bm25", "specific": "bm25_specific", "concepts": "bm25_concept"}[name], bm25)
         matcher._places = {int(label): (tuple(s), tuple(r)) for label, (s, r) in state["places"].items()}
+        # Spare room now, so that the first listing added after a start does not copy the columns.
+        lexical = [c for b in matcher._lexical().values() for c in (b.doc_terms, b.doc_tf, b.doc_start, b.doc_len, b.alive)]
+        for column in (matcher._side, matcher._category, matcher._hash, matcher._row, matcher._label_of_row,
+                       matcher._fig_start, matcher._fig_count, matcher._fig_low, matcher._fig_high, *lexical):
+            column.reserve(len(column) + 1)
         return matcher

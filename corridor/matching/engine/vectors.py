@@ -238,6 +238,9 @@ class VectorIndex:
             graph = hnswlib.Index(space="ip", dim=index.dim)
             graph.load_index(str(directory / "hnsw.bin"), allow_replace_deleted=False)
             graph.set_ef(index.ef_search)
+            room = graph.get_max_elements() - graph.get_current_count()
+            if room < 1024:  # grown now rather than in the request that adds the next listing
+                graph.resize_index(graph.get_current_count() + max(1024, graph.get_current_count() // 32))
             index._hnsw = graph
             # Labels deleted before the save are still in the graph; none of them is live now.
             index._in_graph = Column(np.bool_)
