@@ -23,6 +23,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -45,6 +46,29 @@ def ms(values: list[float], p: float) -> float:
 
 def read(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
+
+
+def insert(size: int, offerer: Any, base: list[tuple[str, str, str]]) -> None:
+    from django.db import connection
+
+    from corridor.matching.models import Interest, Listing, Notification
+
+    with connection.cursor() as cursor:  # a million rows: no ORM cascade collection
+        for model in (Notification, Interest, Listing):
+            cursor.execute(f"DELETE FROM {model._meta.db_table}")
+    started = time.perf_counter()
+    step = 20_000
+    for start in range(0, size, step):
+        Listing.objects.bulk_create(
+            [Listing(organisation=offerer, side=base[i % len(base)][2], category=base[i % len(base)][1],
+                     text=base[i % len(base)][0]) for i in range(start, min(start + step, size))],
+            batch_size=step,
+        )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # what autovacuum would soon do: plans need the new row counts
+            cursor.execute(f"ANALYZE {Listing._meta.db_table}")
+    inserted = time.perf_counter() - started
+    print(f"inserted {size:,} listing rows in {inserted:.0f} s ({size / inserted:,.0f} rows/s)")
 
 
 def main() -> None:
@@ -89,24 +113,8 @@ def main() -> None:
     corpus = Listing.objects.filter(organisation=offerer)
     have = corpus.count()
     if have != args.size or not Matcher.exists(index.directory()):
-        from corridor.matching.models import Interest, Notification
-
-        with connection.cursor() as cursor:  # a million rows: no ORM cascade collection
-            for model in (Notification, Interest, Listing):
-                cursor.execute(f"DELETE FROM {model._meta.db_table}")
-        started = time.perf_counter()
-        step = 20_000
-        for start in range(0, args.size, step):
-            Listing.objects.bulk_create(
-                [Listing(organisation=offerer, side=base[i % len(base)][2], category=base[i % len(base)][1],
-                         text=base[i % len(base)][0]) for i in range(start, min(start + step, args.size))],
-                batch_size=step,
-            )
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:  # what autovacuum would soon do: plans need the new row counts
-                cursor.execute(f"ANALYZE {Listing._meta.db_table}")
-        inserted = time.perf_counter() - started
-        print(f"inserted {args.size:,} listing rows in {inserted:.0f} s ({args.size / inserted:,.0f} rows/s)")
+        if have != args.size:  # the same rows serve engines kept in different data directories
+            insert(args.size, offerer, base)
 
         started, before = time.perf_counter(), rss_mb()
         rng = np.random.default_rng(0)
