@@ -126,7 +126,7 @@ def _analyse(body: str) -> tuple[list[str], list[str], list[str]]:
 
 def content_hash(embedder_name: str, body: str) -> int:
     """64 bits of the text and the model that embedded it: equal hashes, no need to embed again."""
-    return int.from_bytes(hashlib.blake2b(f"{embedder_name}\\x00{body}".encode(), digest_size=8).digest(), "little")
+    return int.from_bytes(hashlib.blake2b(f"{embedder_name}\x00{body}".encode(), digest_size=8).digest(), "little")
 
 
 class Matcher:
