@@ -160,3 +160,13 @@ def test_only_changed_listings_are_embedded_again(world, listings) -> None:
         assert len(counting.texts) == 1  # ranking a stored listing reuses its vector
     finally:
         engine.embedder = counting.inner
+
+
+def test_reindex_rebuilds_from_the_database_and_reports_progress(world, listings) -> None:
+    from corridor.matching import index
+
+    steps: list[tuple[str, int, int]] = []
+    total = index.reindex(lambda name, done, of: steps.append((name, done, of)))
+    assert total == Listing.objects.filter(status=Listing.Status.OPEN).count()
+    assert ("embed listings", total, total) in steps and {"build need index", "build offer index"} <= {s[0] for s in steps}
+    assert services.suggestions(world.users["owner"], listings.need_zh)[0].listing == listings.offer_en
