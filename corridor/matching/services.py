@@ -172,10 +172,10 @@ def suggestions(actor: Any, listing: Listing, k: int = 10) -> list[Suggestion]:
     kept: list[Match] = []
     for wanted in (max(5 * k, 50), max(50 * k, 500)):
         ranked = engine.rank(query, k=wanted, shared_terms=False)
-        # Usually the best 2k hold k visible ones: the rule is asked about those first.
-        found = visible.in_bulk([int(m.id) for m in ranked[: 2 * k]])
-        if sum(int(m.id) in found for m in ranked) < k:
-            found.update(visible.in_bulk([int(m.id) for m in ranked[2 * k :]]))
+        # Usually the best k are all visible: the rule is asked about those first.
+        found = visible.in_bulk([int(m.id) for m in ranked[:k]])
+        if len(found) < k:
+            found.update(visible.in_bulk([int(m.id) for m in ranked[k:]]))
         kept = [m for m in ranked if int(m.id) in found][:k]
         if len(kept) >= k or len(ranked) < wanted:
             break

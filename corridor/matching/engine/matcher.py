@@ -414,8 +414,9 @@ class Matcher:
         want = max(self.candidates, k)
         # Exact search ranks everything; the graph is asked for a margin over what is wanted, since
         # some of the nearest are of an incompatible category. When nearly all of them are (a funding
-        # need among a million product offers), the margin widens until enough are found.
-        margin = 4
+        # need among a million product offers), the margin widens until enough are found. The graph
+        # holds the other side only, so a small first margin usually suffices.
+        margin = 2
         while True:
             asked = len(index) if not index.uses_ann else min(margin * want, len(index))
             labels, cosines = index.search(vector, asked)
