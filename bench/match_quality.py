@@ -110,7 +110,7 @@ def main() -> None:
     vectors = np.stack([vector_of[n.id] for n in needs])
 
     offer_ids = [o.id for o in offers]
-    offer_vectors = np.stack([matcher.index.vector(matcher._label[i]) for i in offer_ids])
+    offer_vectors = np.stack([matcher.vector(i) for i in offer_ids])
     bm25 = BM25()
     for o in offers:
         bm25.add(tokens(o.text))

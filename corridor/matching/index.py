@@ -49,7 +49,7 @@ def item_for(listing: Listing) -> Item:
 
 def _load() -> Matcher:
     path = directory()
-    if (path / "items.json").exists():
+    if Matcher.exists(path):
         try:
             return Matcher.load(path)
         except (OSError, ValueError, KeyError):
@@ -68,20 +68,35 @@ def matcher() -> Matcher:
         since: datetime.datetime | None = _state.get("synced")  # type: ignore[assignment]
         now = timezone.now()
         changed = Listing.objects.all() if since is None else Listing.objects.filter(updated_at__gte=since)
-        rows = list(changed.only("id", "side", "category", "title_zh", "title_en", "text", "segments", "regions", "status"))
         if since is None:
             known = {str(pk) for pk in Listing.objects.values_list("pk", flat=True)}
-            engine.remove([i for i in list(engine.items) if i not in known])
-        if rows:
-            engine.remove([str(r.pk) for r in rows if r.status != Listing.Status.OPEN])
-            embedded = engine.upsert([item_for(r) for r in rows if r.status == Listing.Status.OPEN])
-            unsaved = int(_state.get("unsaved") or 0) + embedded  # type: ignore[call-overload]
-            if (since is None and embedded) or unsaved >= SAVE_EVERY:
-                engine.save(directory())
-                unsaved = 0
-            _state["unsaved"] = unsaved
+            engine.remove([i for i in engine.ids() if i not in known])
+        embedded = 0
+        batch: list[Listing] = []
+        # In slices: the first sync of a large corpus reads every listing, never all of them at once.
+        fields = ("id", "side", "category", "title_zh", "title_en", "text", "segments", "regions", "status")
+        rows = changed.only(*fields).order_by()
+        # A server-side cursor only for the first sync: for the few listings changed since the last
+        # look it would cost three round trips instead of one.
+        for row in rows.iterator(chunk_size=5000) if since is None else list(rows):
+            batch.append(row)
+            if len(batch) == 20_000:
+                embedded += _apply(engine, batch)
+                batch = []
+        embedded += _apply(engine, batch)
+        unsaved = int(_state.get("unsaved") or 0) + embedded  # type: ignore[call-overload]
+        if (since is None and embedded) or unsaved >= SAVE_EVERY:
+            engine.save(directory())
+            unsaved = 0
+        _state["unsaved"] = unsaved
         _state["synced"] = now
         return engine
+
+
+def _apply(engine: Matcher, rows: list[Listing]) -> int:
+    """Closed listings out, open ones in (embedded only if their text changed); returns how many were embedded."""
+    engine.remove([str(r.pk) for r in rows if r.status != Listing.Status.OPEN])
+    return engine.upsert([item_for(r) for r in rows if r.status == Listing.Status.OPEN])
 
 
 def _follow_chains(engine: Matcher) -> None:
@@ -119,7 +134,14 @@ def reindex(progress: Progress | None = None) -> int:
         engine.upsert(batch)
         if progress:
             progress("embed listings", total, total)
-        engine.index.rebuild(progress=(lambda d, t: progress("build index", d, t)) if progress else None)
+        for side, vectors in engine.indexes.items():
+            vectors.rebuild(progress=_step(progress, f"build {side} index"))
         engine.save(directory())
         _state.update(key=str(directory()), matcher=engine, synced=timezone.now(), unsaved=0, chains=None)
         return total
+
+
+def _step(progress: Progress | None, name: str) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(name, done, total)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, Max, Q
+from django.db import connection
+from django.db.models import Q
 from django.urls import reverse
 
-from corridor.chains.models import Chain, Segment, SegmentTag, SupplyEdge
+from corridor.chains.models import Chain, ChainVersion, Segment, SegmentTag, SupplyEdge
 
 
 def identifier(chain_slug: str, key: str) -> str:
@@ -84,9 +85,14 @@ def of_organisation(organisation_id: int, side: str) -> list[str]:
 def signature() -> tuple:
     """Changes whenever a chain's segments or edges may have changed (every edit records a version
     and recreates the chain's edges)."""
-    chains = Chain.objects.aggregate(n=Count("id"), latest=Max("updated_at"), version=Max("versions__id"))
-    edges = SupplyEdge.objects.aggregate(n=Count("id"), last=Max("id"))
-    return (chains["n"], chains["latest"], chains["version"], edges["n"], edges["last"])
+    # One round trip: the engine asks before every ranking.
+    chain, version, edge = (m._meta.db_table for m in (Chain, ChainVersion, SupplyEdge))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {chain}), (SELECT MAX(updated_at) FROM {chain}), "
+            f"(SELECT MAX(id) FROM {version}), (SELECT COUNT(*) FROM {edge}), (SELECT MAX(id) FROM {edge})"
+        )
+        return tuple(cursor.fetchone() or ())
 
 
 def supplies() -> dict[str, list[str]]:

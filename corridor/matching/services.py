@@ -27,7 +27,7 @@ from corridor.accounts.scope import scope_of
 from corridor.alliances.models import Alliance, AllianceMembership
 from corridor.core.errors import Conflict
 from corridor.matching import index, segments
-from corridor.matching.engine import Explanation
+from corridor.matching.engine import Explanation, Match
 from corridor.matching.models import Interest, Listing, Notification
 from corridor.orgs.models import Organisation
 
@@ -160,21 +160,30 @@ def suggestions(actor: Any, listing: Listing, k: int = 10) -> list[Suggestion]:
     """Counterparts for `listing` that `actor` may see, best first, each with its explanation.
 
     Only those who may manage the listing get suggestions. Candidates are ranked without knowing
-    the viewer, then every one the viewer may not see is dropped before anything is returned; when
-    too few are left, the ranking is done again over the visible listings only.
+    the viewer, then every one the viewer may not see is dropped before anything is returned: the
+    visibility rule is asked about the best few dozen only, then about a wider ranking; only when
+    still too few are left is the ranking done again over every listing the viewer may see.
     """
     if not may_manage(actor, listing):
         raise PermissionDenied(_("Suggestions are shown to the posting organisation and its secretariat."))
     engine = index.matcher()
     query = index.item_for(listing)
     visible = Listing.objects.visible_to(actor).filter(status=Listing.Status.OPEN).exclude(organisation_id=listing.organisation_id)
-    ranked = engine.rank(query, k=max(5 * k, 50))
-    found = visible.in_bulk([int(m.id) for m in ranked])
-    kept = [m for m in ranked if int(m.id) in found][:k]
-    if len(kept) < k and len(ranked) >= max(5 * k, 50):
+    kept: list[Match] = []
+    for wanted in (max(5 * k, 50), max(50 * k, 500)):
+        ranked = engine.rank(query, k=wanted, shared_terms=False)
+        # Usually the best k are all visible: the rule is asked about those first.
+        found = visible.in_bulk([int(m.id) for m in ranked[:k]])
+        if len(found) < k:
+            found.update(visible.in_bulk([int(m.id) for m in ranked[k:]]))
+        kept = [m for m in ranked if int(m.id) in found][:k]
+        if len(kept) >= k or len(ranked) < wanted:
+            break
+    else:
         allowed = {str(pk) for pk in visible.values_list("pk", flat=True)}
-        kept = engine.rank(query, k=k, allowed=allowed)
+        kept = engine.rank(query, k=k, allowed=allowed, shared_terms=False)
         found = visible.in_bulk([int(m.id) for m in kept])
+    engine.add_shared_terms(query, [m for m in kept if int(m.id) in found])
     return [
         Suggestion(found[int(m.id)], m.score, m.explanation, segments.names(m.explanation.shared_segments),
                    segments.names(m.explanation.supplying_segments))

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import numpy as np
+
 _MAGNITUDE = {"万": 1e4, "亿": 1e8, "k": 1e3, "thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
               "billion": 1e9, "bn": 1e9}
 # A number, optionally followed by a magnitude word; "m" only counts when it cannot be metres.
@@ -73,4 +75,23 @@ def agreement(need: list[Figure], offer: list[Figure]) -> float | None:
     if not need or not offer:
         return None
     hits = sum(1 for figure in need if any(figure.agrees(other) for other in offer))
+    return hits / len(need)
+
+
+def agreements(need: list[Figure], lows: np.ndarray, highs: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
+    """`agreement(need, offer)` for `count` offers at once (0 where `need` is empty or an offer states none):
+    offer `owners[j]` states the figure `lows[j]`–`highs[j]`. Same comparisons as `Figure.agrees`."""
+    hits = np.zeros(count)
+    if not need or not len(owners):
+        return hits
+    points = lows == highs
+    for figure in need:
+        if figure.low == figure.high:
+            exact = np.abs(figure.low - lows) <= TOLERANCE * np.maximum(np.maximum(abs(figure.low), np.abs(lows)), 1e-9)
+        else:
+            exact = np.zeros(len(lows), dtype=np.bool_)
+        inside = ((figure.low >= lows * (1 - TOLERANCE)) & (figure.high <= highs * (1 + TOLERANCE))) | (
+            (lows >= figure.low * (1 - TOLERANCE)) & (highs <= figure.high * (1 + TOLERANCE)))
+        agree = np.where(points & (figure.low == figure.high), exact, inside)
+        hits += np.bincount(owners[agree], minlength=count) > 0
     return hits / len(need)

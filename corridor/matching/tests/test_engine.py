@@ -137,14 +137,21 @@ def test_hnsw_index_agrees_with_exact_search_and_survives_updates(tmp_path) -> N
     assert ann.uses_ann and not exact.uses_ann
     queries = rng.normal(size=(50, 32)).astype(np.float32)
     overlap = np.mean([
-        len({a for a, _ in ann.search(q, 10)} & {e for e, _ in exact.search(q / np.linalg.norm(q), 10)}) / 10 for q in queries
+        len(set(ann.search(q, 10)[0].tolist()) & set(exact.search(q / np.linalg.norm(q), 10)[0].tolist())) / 10
+        for q in queries
     ])
     assert overlap >= 0.95
-    assert all(lab not in (5, 6) for q in queries for lab, _ in ann.search(q, 10))
+    assert all(lab not in (5, 6) for q in queries for lab in ann.search(q, 10)[0].tolist())
+    np.testing.assert_allclose(ann.vectors([7, 2999]), vectors[[7, 2999]])  # the graph holds the only copy
     ann.save(tmp_path)
     loaded = VectorIndex.load(tmp_path, exact_limit=1000)
     assert loaded.uses_ann and len(loaded) == 2998
     assert loaded.search(vectors[10], 1)[0][0] == 10
+    loaded.upsert([5], vectors[5:6])  # a removed label comes back
+    assert loaded.search(vectors[5], 1)[0][0] == 5 and len(loaded) == 2999
+    loaded.remove(list(range(2000)))
+    loaded.rebuild()  # small enough again: exact search, vectors read back from the graph
+    assert not loaded.uses_ann and loaded.search(vectors[2500], 1)[0][0] == 2500
 
 
 def test_figures_read_magnitudes_and_ranges_in_both_languages() -> None:
@@ -176,13 +183,56 @@ def test_same_worded_offers_are_told_apart_by_their_figures(matcher: Matcher) ->
     assert best[0].explanation.figures == 1.0 and best[1].explanation.figures == 0.0
 
 
-def test_graph_search_widens_when_the_nearest_are_all_of_the_same_side() -> None:
-    # 600 needs much like the query crowd out the few offers among its nearest neighbours.
+def test_graph_search_widens_when_the_nearest_are_of_an_incompatible_category() -> None:
+    # A need looks among offers only; 600 talent offers much like it (incompatible with a product
+    # need) crowd the few product offers out of its nearest neighbours in the offers' graph.
     m = Matcher(exact_limit=100, candidates=20)
-    need_text = "采购六轴弧焊机器人，负载12公斤，用于电池托盘焊接"
-    m.upsert([Item(f"need-{i}", f"{need_text}，第{i}批", "product", "need") for i in range(600)])
+    text = "六轴弧焊机器人，负载12公斤，用于电池托盘焊接"
+    m.upsert([Item(f"talent-{i}", f"{text}操作员培训，第{i}批", "talent") for i in range(600)])
+    m.upsert([Item(f"need-{i}", f"采购{text}，第{i}批", "product", "need") for i in range(50)])
     m.upsert(OFFERS)
-    assert m.index.uses_ann
-    found = m.rank(Item("q", need_text, "product", "need"), k=3)
+    assert m.indexes["offer"].uses_ann and not m.indexes["need"].uses_ann
+    found = m.rank(Item("q", f"采购{text}", "product", "need"), k=3)
     assert [x.id for x in found][:1] == ["weld"]
-    assert all(m.items[x.id].side == "offer" for x in found)
+    assert all(m.side_of(x.id) == "offer" and not x.id.startswith("talent") for x in found)
+
+
+def test_bm25_scores_by_row_agree_with_retrieval_and_skip_removed_documents(tmp_path) -> None:
+    from corridor.matching.engine.lexical import BM25
+
+    bm25 = BM25()
+    docs = [["rv-40e", "reducer", "robot"], ["reducer", "gear"], ["robot", "robot", "arm"], ["sensor"]]
+    bm25.add_many(docs)
+    rows, scores = bm25.retrieve(["reducer", "robot"])
+    assert rows.tolist() == [0, 1, 2]
+    np.testing.assert_allclose(bm25.score_rows(["reducer", "robot"], rows), scores)
+    assert bm25.score_rows(["reducer"], np.array([3]))[0] == 0.0
+    bm25.remove(0)
+    assert bm25.retrieve(["rv-40e"])[0].tolist() == []
+    assert bm25.retrieve(["reducer"])[0].tolist() == [1]
+    restored = BM25.restore(bm25.export(np.array([1, 2, 3])))  # what save and load do: live rows renumbered
+    assert restored.retrieve(["robot"])[0].tolist() == [1] and restored.tokens(0) == ["reducer", "gear"]
+    assert restored.idf("reducer") == bm25.idf("reducer")
+
+
+def test_a_listing_that_changes_side_or_comes_back_is_ranked_as_it_is_now(tmp_path) -> None:
+    m = Matcher(exact_limit=3)  # the offers' index is a graph: removal and revival go through hnswlib
+    m.upsert([*OFFERS, Item("turncoat", "寻求RV-40E精密减速器供应商", "product", "need")])
+    need = Item("n", "Need RV-40E reducers for 20 kg robot joints", "product", "need")
+    assert "turncoat" not in {x.id for x in m.rank(need, k=7)}
+    m.upsert([Item("turncoat", "寻求RV-40E精密减速器供应商", "product", "offer")])  # now an offer
+    assert m.side_of("turncoat") == "offer" and "turncoat" in {x.id for x in m.rank(need, k=7)}
+    m.remove(["reducer"])
+    assert "reducer" not in m and "reducer" not in {x.id for x in m.rank(need, k=7)}
+    m.upsert([OFFERS[5]])
+    back = next(x for x in m.rank(need, k=2) if x.id == "reducer")
+    assert "rv-40e" in back.explanation.shared_terms
+    m.upsert([Item("weld", OFFERS[0].text, "product", regions=("330108",), segments=("robot-arms",))])
+    m.save(tmp_path / "engine")
+    loaded = Matcher.load(tmp_path / "engine", exact_limit=3)
+    assert len(loaded) == len(m) == 8 and sorted(loaded.ids()) == sorted(m.ids())
+    query = Item("q", "采购六轴弧焊机器人，负载12公斤", "product", "need", regions=("330100",), segments=("robot-arms",))
+    ours, theirs = m.rank(query, k=5), loaded.rank(query, k=5)
+    assert [(x.id, x.score) for x in ours] == [(x.id, x.score) for x in theirs]
+    assert theirs[0].id == "weld" and theirs[0].explanation.shared_regions == ["330100"]
+    assert theirs[0].explanation.shared_segments == ["robot-arms"] and theirs[0].explanation.figures == 1.0

@@ -46,6 +46,22 @@ def test_a_secretariat_only_need_never_reaches_another_member(world, listings) -
     assert listings.secret_need.pk in {s.listing.pk for s in services.suggestions(world.users["admin"], listings.other_offer)}
 
 
+def test_many_hidden_near_copies_do_not_crowd_out_the_visible_counterpart(world, listings) -> None:
+    # More secretariat-only offers than the first look at the ranking holds, all closer to the need
+    # than the English offer: the owner must still get the offer, and none of the hidden ones.
+    hidden = {
+        services.create_listing(world.users["member"], {
+            "side": "offer", "category": "product", "title_zh": f"六轴弧焊机器人 {i}", "visibility": "secretariat",
+            "text": f"供应20台六轴弧焊机器人，负载10公斤以上，用于新能源汽车电池托盘焊接产线（批次{i}）",
+        }).pk
+        for i in range(60)
+    }
+    found = services.suggestions(world.users["owner"], listings.need_zh)
+    assert found[0].listing == listings.offer_en
+    assert not hidden & {s.listing.pk for s in found}
+    assert hidden <= {s.listing.pk for s in services.suggestions(world.users["secretariat"], listings.need_zh, k=61)}
+
+
 def test_category_rules_hold_in_suggestions(world, listings) -> None:
     found = services.suggestions(world.users["owner"], listings.need_zh)
     assert all(s.listing.side == "offer" and s.listing.category in ("product", "capacity") for s in found)
@@ -144,3 +160,13 @@ def test_only_changed_listings_are_embedded_again(world, listings) -> None:
         assert len(counting.texts) == 1  # ranking a stored listing reuses its vector
     finally:
         engine.embedder = counting.inner
+
+
+def test_reindex_rebuilds_from_the_database_and_reports_progress(world, listings) -> None:
+    from corridor.matching import index
+
+    steps: list[tuple[str, int, int]] = []
+    total = index.reindex(lambda name, done, of: steps.append((name, done, of)))
+    assert total == Listing.objects.filter(status=Listing.Status.OPEN).count()
+    assert ("embed listings", total, total) in steps and {"build need index", "build offer index"} <= {s[0] for s in steps}
+    assert services.suggestions(world.users["owner"], listings.need_zh)[0].listing == listings.offer_en
