@@ -64,6 +64,16 @@ def is_overlap(exc: BaseException) -> bool:
     return OVERLAP in str(exc)
 
 
+def is_deadlock(exc: BaseException) -> bool:
+    """PostgreSQL broke a deadlock by aborting this statement (SQLSTATE 40P01).
+
+    Two inserts of overlapping bookings that arrive together can each find the other's uncommitted row
+    while checking the exclusion constraint and wait for it; the database aborts one of them. Only
+    conflicting rows make an insert wait, so for a booking insert this means: the slot is the other's.
+    """
+    return getattr(exc.__cause__, "sqlstate", None) == "40P01"
+
+
 # The overlap count the benchmark and tests read: pairs of holding bookings of one instrument that overlap.
 OVERLAPPING_PAIRS_SQL = f"""
 SELECT COUNT(*) FROM {TABLE} a JOIN {TABLE} b

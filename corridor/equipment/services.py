@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ from corridor.audit.models import ChangeRecord
 from corridor.core.errors import Conflict
 from corridor.equipment.instrument_fields import Row, apply_text, as_validation_error, refresh_derived_fields
 from corridor.equipment.models import Booking, Instrument, UsageRecord
-from corridor.equipment.overlap_guard import is_overlap
+from corridor.equipment.overlap_guard import is_deadlock, is_overlap
 from corridor.orgs.models import Organisation
 
 MAX_OCCURRENCES = 52
@@ -302,8 +302,8 @@ def request_series(
         try:
             with transaction.atomic():
                 booking.save()
-        except IntegrityError as exc:
-            if not is_overlap(exc):
+        except (IntegrityError, OperationalError) as exc:
+            if not (is_overlap(exc) or is_deadlock(exc)):
                 raise
             # Someone else took it between our check and our insert: the database said no.
             clashes.append(Clash(index, start, end, [_("already booked")], taken=True))
