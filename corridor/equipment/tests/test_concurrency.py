@@ -7,6 +7,7 @@ exclusion constraint and the conditional UPDATE decide) alike.
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 from corridor.equipment import services, vouchers
 from corridor.equipment.models import Booking, Redemption, Voucher
@@ -153,3 +154,50 @@ def test_monthly_quota_holds_under_concurrent_requests(world):
     outcomes = race(THREADS, attempt)
     assert outcomes["ok"] == 2, outcomes
     assert outcomes["BookingRefused"] == THREADS - 2, outcomes
+
+
+def test_a_booking_request_aborted_by_a_deadlock_hears_already_booked(world):
+    """Two transactions each wait for the other's overlapping row; PostgreSQL aborts the one that waited first.
+    When that is a member's booking request, the member is told the slot is taken, not shown an error."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has one writer at a time: two inserts never wait for each other")
+    ew = build_equip_world(world)
+    first_row_in = threading.Event()
+    failure: list[BaseException] = []
+
+    def other_transaction() -> None:
+        try:
+            with transaction.atomic():
+                Booking.objects.create(instrument=ew.bench, organisation=world.member_org, starts_at=at(1, 9),
+                                       ends_at=at(1, 10))
+                first_row_in.set()
+                _wait_until_another_backend_waits_for_a_lock()
+                # Overlaps the request's row, which is waiting for ours: a cycle.
+                Booking.objects.create(instrument=ew.bench, organisation=world.member_org, starts_at=at(1, 10),
+                                       ends_at=at(1, 11))
+        except BaseException as exc:  # reported by the assertion below
+            failure.append(exc)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=other_transaction)
+    thread.start()
+    assert first_row_in.wait(10)
+    with pytest.raises(services.BookingConflict):
+        services.request_booking(world.users["member"], ew.bench, world.member_org, at(1, 9, 30), at(1, 10, 30))
+    thread.join(30)
+    assert not failure, failure
+    assert Booking.objects.filter(instrument=ew.bench).count() == 2  # the other transaction's two rows
+    assert _overlapping_pairs() == 0
+
+
+def _wait_until_another_backend_waits_for_a_lock(timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                           "AND datname = current_database() AND pid <> pg_backend_pid()")
+            if cursor.fetchone()[0]:
+                return
+            time.sleep(0.02)
+    raise AssertionError("the booking request never waited for the other transaction's row")
