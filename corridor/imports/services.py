@@ -26,7 +26,7 @@ from corridor.imports.cleaning import Lookups
 from corridor.imports.headers import map_header
 from corridor.imports.prepare import Batch, Context, PreparedRow, prepared_batches, worker_count
 from corridor.imports.reading import open_table
-from corridor.imports.writers import Change, CopyWriter, NewRows, OrmWriter, writer_for_connection
+from corridor.imports.writers import Change, NewRows, OrmWriter, writer_for_connection
 from corridor.orgs.models import Organisation
 from corridor.orgs.services import search_haystack
 from corridor.resolution.resolver import Index, Record
@@ -85,14 +85,6 @@ class ImportRejected(Exception):
 def may_import(user: Any) -> bool:
     scope = scope_of(user)
     return scope.is_admin or bool(scope.secretariat_alliance_ids)
-
-
-@dataclass
-class _Row:
-    number: int
-    values: dict[str, Any]
-    raw: dict[str, str]
-    copy_text: str = ""
 
 
 def import_organisations(
@@ -175,7 +167,7 @@ class _Importer:
         self.seen_uscc: dict[str, int] = {}
         self.index: Index | None = None
         self.created_ids: set[int] = set()
-        self.new_rows = NewRows(SETTABLE, self.lookups.regions, copy_text=isinstance(self.writer, CopyWriter))
+        self.new_rows = NewRows(SETTABLE, self.lookups.regions, copy_text=self.writer.wants_copy_text)
         # Rows with a credit code can only match an organisation without one (two codes decide "no"):
         # while there is none, such rows skip the name lookups entirely.
         self.codeless_exist = Organisation.objects.filter(uscc__isnull=True).exists()
@@ -191,7 +183,7 @@ class _Importer:
 
     # One batch ---------------------------------------------------------------------------------
     def batch(self, prepared: list[PreparedRow]) -> None:
-        rows: list[_Row] = []
+        rows: list[PreparedRow] = []
         for item in prepared:
             number, raw, values = item.number, item.raw, item.values
             self.result.rows += 1
@@ -207,13 +199,13 @@ class _Importer:
                 else:
                     self.seen_uscc[code] = number
             if not bad:
-                rows.append(_Row(number, values, raw, item.copy_text))
+                rows.append(item)
         matched = self._match(rows)
         if self.result.errors:
             return  # nothing more will be written: the transaction rolls back at the end
         self._write(rows, matched)
 
-    def _match(self, rows: list[_Row]) -> dict[int, Organisation]:
+    def _match(self, rows: list[PreparedRow]) -> dict[int, Organisation]:
         """Row number → the existing organisation it updates."""
         found: dict[int, Organisation] = {}
         codes = [r.values["uscc"] for r in rows if r.values.get("uscc")]
@@ -252,7 +244,7 @@ class _Importer:
             hits = Organisation.objects.filter(uscc__in=codes)
         return {o.uscc: o for o in hits if o.uscc}
 
-    def _match_by_name(self, rows: list[_Row]) -> dict[int, Organisation]:
+    def _match_by_name(self, rows: list[PreparedRow]) -> dict[int, Organisation]:
         found: dict[int, Organisation] = {}
         zh = [r.values["name_zh"] for r in rows if r.values.get("name_zh")]
         en = [r.values["name_en"] for r in rows if r.values.get("name_en")]
@@ -278,7 +270,7 @@ class _Importer:
                 found[row.number] = resolved
         return found
 
-    def _resolve(self, row: _Row) -> Organisation | None:
+    def _resolve(self, row: PreparedRow) -> Organisation | None:
         if self.index is None:
             if not Organisation.objects.exists():
                 return None
@@ -298,8 +290,8 @@ class _Importer:
         return Organisation.objects.get(pk=matches[0][0])
 
     # Writing -----------------------------------------------------------------------------------
-    def _write(self, rows: list[_Row], matched: dict[int, Organisation]) -> None:
-        new: list[_Row] = []
+    def _write(self, rows: list[PreparedRow], matched: dict[int, Organisation]) -> None:
+        new: list[PreparedRow] = []
         records: list[Change] = []
         changed: list[Organisation] = []
         changed_fields: set[str] = set()
@@ -338,12 +330,7 @@ class _Importer:
             changed_fields.update(touched)
             records.append(self._change(org, ChangeRecord.Action.UPDATE, diff_before, diff_after))
         if new:
-            fresh: list[dict[str, Any]] | None = None
-            if isinstance(self.writer, CopyWriter):
-                ids = self.writer.create_text([r.copy_text for r in new])
-            else:
-                fresh = [self.new_rows.columns(r.values) for r in new]
-                ids = self.writer.create(fresh)
+            ids, fresh = self.writer.create_new(self.new_rows, [r.values for r in new], [r.copy_text for r in new])
             self.result.created += len(ids)
             self.created_ids.update(ids)
             self.codeless_exist = self.codeless_exist or any(not r.values.get("uscc") for r in new)

@@ -57,11 +57,8 @@ class NewRows:
         return row
 
     def text(self, values: dict[str, Any]) -> str:
-        return self.text_of(self.columns(values))
-
-    @staticmethod
-    def text_of(row: dict[str, Any]) -> str:
-        """The ORG_COLUMNS of a new row in COPY's text format (tab-separated, escaped, \\N for NULL)."""
+        """The ORG_COLUMNS of the new row in COPY's text format (tab-separated, escaped, \\N for NULL)."""
+        row = self.columns(values)
         return "\t".join(
             _copy_field(json.dumps(row[c] or [], ensure_ascii=False) if c == "aliases" else row[c]) for c in ORG_COLUMNS
         )
@@ -98,6 +95,15 @@ class Change(NamedTuple):
 class OrmWriter:
     """Any database: bulk_create (ids come back from RETURNING on SQLite and PostgreSQL)."""
 
+    wants_copy_text = False  # whether create_new reads the rows' COPY text (NewRows.text), prepared by the workers
+
+    def create_new(self, new_rows: NewRows, values: Sequence[dict[str, Any]], texts: Sequence[str]
+                   ) -> tuple[list[int], list[dict[str, Any]] | None]:
+        """Insert the new organisations of these cleaned rows; their ids, and their columns when this writer
+        built them (record_created takes them)."""
+        rows = [new_rows.columns(v) for v in values]
+        return self.create(rows), rows
+
     def create(self, rows: Sequence[dict[str, Any]]) -> list[int]:
         """Insert new organisations (column → value, every ORG_COLUMNS key); their ids, in order."""
         orgs = Organisation.objects.bulk_create([Organisation(**row) for row in rows], batch_size=500)
@@ -122,8 +128,11 @@ class OrmWriter:
 class CopyWriter(OrmWriter):
     """PostgreSQL: ids drawn from the sequence in one query, rows streamed with COPY (no INSERT per row)."""
 
-    def create(self, rows: Sequence[dict[str, Any]]) -> list[int]:
-        return self.create_text([NewRows.text_of(row) for row in rows])
+    wants_copy_text = True
+
+    def create_new(self, new_rows: NewRows, values: Sequence[dict[str, Any]], texts: Sequence[str]
+                   ) -> tuple[list[int], list[dict[str, Any]] | None]:
+        return self.create_text(texts), None  # record_created reads the rows back in the database
 
     def create_text(self, lines: Sequence[str]) -> list[int]:
         """Insert new organisations given as COPY text of their ORG_COLUMNS (see NewRows.text); their ids."""
