@@ -42,7 +42,8 @@ class Project:
 def parse() -> list[Project]:
     projects: list[Project] = []
     for path in sorted(SRC.glob("*.txt")):
-        group, split, solo_n, group_negs = "", "", 0, []
+        group, split, solo_n = "", "", 0
+        group_negs: list[str] = []
         current: Project | None = None
         for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             line = raw.strip()
@@ -64,7 +65,10 @@ def parse() -> list[Project]:
                     solo_n += 1
                     name = f"{group}-{solo_n}"
                 current = Project(
-                    org=m.group(1), lang=m.group(2), title=m.group(4).strip(), group=name,
+                    org=m.group(1),
+                    lang=m.group(2),
+                    title=m.group(4).strip(),
+                    group=name,
                     split=split,
                     negs=(m.group(3).split(",") if m.group(3) else []) + group_negs,
                 )
@@ -89,17 +93,25 @@ def main() -> None:
     with (HERE / "projects.jsonl").open("w", encoding="utf-8") as out:
         for p in sorted(projects, key=lambda p: p.id):
             text = ("" if p.lang == "zh" else " ").join(p.lines)
-            out.write(json.dumps({"id": p.id, "org": p.org, "title": p.title, "text": text,
-                                  "lang": p.lang, "split": p.split}, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {"id": p.id, "org": p.org, "title": p.title, "text": text, "lang": p.lang, "split": p.split},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     by_group: dict[str, list[Project]] = {}
     for p in projects:
         by_group.setdefault(p.group, []).append(p)
-    gold, negatives = [], []
+    gold: list[tuple[str, str]] = []
+    negatives: list[tuple[str, str, str]] = []
     for members in by_group.values():
         for x, y in itertools.combinations(members, 2):
             a, b = sorted((x.id, y.id))
-            (gold if x.org != y.org else negatives).append(
-                (a, b) if x.org != y.org else (a, b, "same_org_near_duplicate"))
+            if x.org != y.org:
+                gold.append((a, b))
+            else:
+                negatives.append((a, b, "same_org_near_duplicate"))
     for p in projects:
         for g in p.negs:
             if g not in by_group:

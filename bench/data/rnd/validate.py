@@ -47,7 +47,7 @@ def main() -> int:
     gold: set[tuple[str, str]] = set()
     for n, row in enumerate(pairs("gold.csv"), 2):
         a, b = row[0], row[1]
-        key = tuple(sorted((a, b)))
+        pair = (min(a, b), max(a, b))
         if a not in projects or b not in projects:
             errors.append(f"gold.csv:{n}: unknown id in {a},{b}")
             continue
@@ -55,9 +55,9 @@ def main() -> int:
             errors.append(f"gold.csv:{n}: {a},{b} belong to the same organisation")
         if projects[a]["split"] != projects[b]["split"]:
             errors.append(f"gold.csv:{n}: {a},{b} cross splits")
-        if key in gold:
+        if pair in gold:
             errors.append(f"gold.csv:{n}: duplicate pair {a},{b}")
-        gold.add(key)  # type: ignore[arg-type]
+        gold.add(pair)
     negatives = pairs("hard_negatives.csv")
     for n, row in enumerate(negatives, 2):
         if tuple(sorted(row[:2])) in gold:
@@ -72,8 +72,10 @@ def main() -> int:
     if gold and len(cross) / len(gold) < MIN_CROSS_SHARE:
         errors.append(f"cross-language share {len(cross) / len(gold):.2f} < {MIN_CROSS_SHARE}")
 
-    print(f"{'':8}{'projects':>9}{'zh':>5}{'en':>5}{'orgs':>6}{'gold':>6}{'cross':>7}"
-          f"{'share':>7}{'in gold':>9}{'neg same-field':>16}{'neg same-org':>14}")
+    print(
+        f"{'':8}{'projects':>9}{'zh':>5}{'en':>5}{'orgs':>6}{'gold':>6}{'cross':>7}"
+        f"{'share':>7}{'in gold':>9}{'neg same-field':>16}{'neg same-org':>14}"
+    )
     neg_kinds = {(tuple(sorted(r[:2])), r[2]) for r in negatives}
     for split in ("dev", "test", "all"):
         ps = [p for p in projects.values() if split == "all" or p["split"] == split]
@@ -85,9 +87,11 @@ def main() -> int:
         nf = sum(1 for k, kind in neg_kinds if k[0] in ids and k[1] in ids and kind.startswith("same_field"))
         no = sum(1 for k, kind in neg_kinds if k[0] in ids and k[1] in ids and kind.startswith("same_org"))
         share = len(c) / len(g) if g else 0.0
-        print(f"{split:8}{len(ps):>9}{langs['zh']:>5}{langs['en']:>5}{len({p['org'] for p in ps}):>6}"
-              f"{len(g):>6}{len(c):>7}{share:>7.2f}{len(in_gold):>9}{nf:>16}{no:>14}")
-    sizes = Counter()
+        print(
+            f"{split:8}{len(ps):>9}{langs['zh']:>5}{langs['en']:>5}{len({p['org'] for p in ps}):>6}"
+            f"{len(g):>6}{len(c):>7}{share:>7.2f}{len(in_gold):>9}{nf:>16}{no:>14}"
+        )
+    sizes: Counter[int] = Counter()
     adj: dict[str, set[str]] = {}
     for a, b in gold:
         adj.setdefault(a, set()).add(b)
@@ -104,8 +108,7 @@ def main() -> int:
                 stack.extend(adj[x] - comp)
         seen |= comp
         sizes[len({projects[i]["org"] for i in comp})] += 1
-    print("overlap clusters by number of organisations:",
-          ", ".join(f"{k} orgs: {v}" for k, v in sorted(sizes.items())))
+    print("overlap clusters by number of organisations:", ", ".join(f"{k} orgs: {v}" for k, v in sorted(sizes.items())))
     for e in errors:
         print("ERROR", e, file=sys.stderr)
     print("OK" if not errors else f"{len(errors)} error(s)")
