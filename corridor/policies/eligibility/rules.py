@@ -116,7 +116,10 @@ def parse_item(data: Mapping[str, Any], where: str = "item") -> Item:
     if not isinstance(window, Mapping):
         raise RuleError(f"{where}.window", "not_an_object", "expected an object with 'opens' and 'closes'")
     conditions: list[Condition] = []
-    rule = parse_rule(data.get("rule"), f"{where}: rule", conditions)
+    try:
+        rule = parse_rule(data.get("rule"), "rule", conditions)
+    except RuleError as exc:  # the condition's path stays relative to its item; the message names the item
+        raise RuleError(f"{where}: {exc.path}", exc.code, exc.detail, exc.label) from None
     item = Item(
         id=str(item_id),
         title_zh=str(data.get("title_zh") or ""),
