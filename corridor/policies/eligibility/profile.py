@@ -11,7 +11,9 @@ An empty list is known ("no certificates"), unlike an absent one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from corridor.policies.eligibility.fields import (
@@ -23,6 +25,7 @@ from corridor.policies.eligibility.fields import (
     NUMBER,
     REGION,
     SET,
+    Field,
     region_prefix,
 )
 from corridor.policies.eligibility.rules import REGION_CODE
@@ -36,46 +39,87 @@ class ProfileError(ValueError):
         super().__init__(f"{where}: field {field!r}: {detail}")
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects (profiles, columns).
+
+    The collector is triggered by allocations and scans every live object: while 100k profiles are being
+    built it costs more than the building (measured: 27–50 µs a profile with it, 13 µs without).
+    Nothing built here forms cycles, so there is nothing for it to find.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_orgs(rows: Iterable[tuple[str, Mapping[str, Any]]]) -> list[dict[str, Any]]:
+    """Many profiles at once, from (where, data) pairs; ProfileError names the first bad one."""
+    with gc_paused():
+        return [load_org(data, where) for where, data in rows]
+
+
 def load_org(data: Mapping[str, Any], where: str = "organisation") -> dict[str, Any]:
     """The normalised profile: dates as dates, numbers as floats, sets as frozensets, region as its GB 2260 prefix."""
     if not isinstance(data, Mapping):
         raise ProfileError(where, "-", "expected an object")
-    org: dict[str, Any] = {"id": str(data.get("id", ""))}
-    for name, spec in FIELDS.items():
-        if name == "age":
-            continue
-        value = data.get(name)
-        if value is None:
-            org[name] = None
-        elif spec.type in (CHOICE, BAND):
-            if value not in spec.choices:
-                raise ProfileError(where, name, f"{value!r} is not one of {', '.join(spec.choices)}")
-            org[name] = value
-        elif spec.type == BOOL:
-            if not isinstance(value, bool):
-                raise ProfileError(where, name, f"expected true or false, got {value!r}")
-            org[name] = value
-        elif spec.type == NUMBER:
-            if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-                raise ProfileError(where, name, f"expected a number, got {value!r}")
-            org[name] = float(value)
-        elif spec.type == REGION:
-            code = str(value)
-            if not REGION_CODE.match(code):
-                raise ProfileError(where, name, f"{value!r} is not a six-digit GB 2260 code")
-            org[name] = region_prefix(code)  # containment compares prefixes
-        elif spec.type == SET:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ProfileError(where, name, "expected a list of names")
-            org[name] = frozenset(value)
-        elif spec.type == CERTIFICATES:
-            org[name] = _certificates(value, where)
-    org["founded_on"] = _date(data.get("founded_on"), where, "founded_on")
-    year = data.get("founded_year")
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1800 <= year <= 2100):
+    get = data.get
+    org: dict[str, Any] = {"id": str(get("id", ""))}
+    for name, convert, spec in _CONVERTERS:
+        value = get(name)
+        try:
+            org[name] = None if value is None else convert(value, spec, where)
+        except (TypeError, ValueError) as exc:
+            if isinstance(exc, ProfileError):
+                raise
+            raise ProfileError(where, name, str(exc)) from None
+    org["founded_on"] = founded = _date(get("founded_on"), where, "founded_on")
+    year = get("founded_year")
+    if year is not None and (type(year) is not int or not 1800 <= year <= 2100):
         raise ProfileError(where, "founded_year", f"expected a year, got {year!r}")
-    org["founded_year"] = org["founded_on"].year if org["founded_on"] else year
+    org["founded_year"] = founded.year if founded else year
     return org
+
+
+# One converter per field type: the value (not None) → its normalised form, or ValueError saying what was expected.
+def _choice(value: Any, spec: Field, where: str) -> str:
+    if value not in spec.choices:
+        raise ValueError(f"{value!r} is not one of {', '.join(spec.choices)}")
+    return str(value)
+
+
+def _bool(value: Any, spec: Field, where: str) -> bool:
+    if type(value) is not bool:
+        raise ValueError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _number(value: Any, spec: Field, where: str) -> float:
+    if type(value) not in (int, float) or value != value:  # bool is not a number here; NaN is not either
+        raise ValueError(f"expected a number, got {value!r}")
+    return float(value)
+
+
+def _region(value: Any, spec: Field, where: str) -> str:
+    code = str(value)
+    if not REGION_CODE.match(code):
+        raise ValueError(f"{value!r} is not a six-digit GB 2260 code")
+    return region_prefix(code)  # containment compares prefixes
+
+
+def _names(value: Any, spec: Field, where: str) -> frozenset[str]:
+    names = frozenset(value) if type(value) is list else None
+    if names is None or any(type(v) is not str for v in names):
+        raise ValueError("expected a list of names")
+    return names
+
+
+_BY_TYPE = {CHOICE: _choice, BAND: _choice, BOOL: _bool, NUMBER: _number, REGION: _region, SET: _names,
+            CERTIFICATES: lambda value, spec, where: _certificates(value, where)}
+_CONVERTERS = [(name, _BY_TYPE[spec.type], spec) for name, spec in FIELDS.items() if name != "age"]
 
 
 def _date(value: Any, where: str, name: str) -> dt.date | None:
