@@ -108,7 +108,7 @@ def main() -> None:
     naive_time = time.perf_counter() - t0
     extrapolated = naive_time * len(orgs) / len(rows)
     mismatches = sum(naive[k][j] != results[j].answer(row) for k, row in enumerate(rows) for j in range(len(items)))
-    print("\nbaseline, naive per-organisation Python loop (evaluate() for each pair), same run:")
+    print("\nbaseline, naive per-organisation Python loop (evaluate() for each pair, collector paused), same run:")
     print(f"  {len(rows):,} organisations × {len(items)} items in {naive_time:.2f} s → extrapolated to {len(orgs):,}: "
           f"{extrapolated:.1f} s (EXTRAPOLATED from the sample, not run in full)")
     print(f"  set-based total is {extrapolated / total:.1f}× faster than the naive loop (evaluation alone "

@@ -14,7 +14,7 @@ eligible or unknown in one query.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +23,7 @@ import numpy as np
 from corridor.policies.eligibility.evaluate import STATUS, Answer, F, T, U, answer_of, timing, truth
 from corridor.policies.eligibility.fields import BAND, BOOL, CERTIFICATES, CHOICE, FIELDS, NUMBER, REGION, SET
 from corridor.policies.eligibility.profile import gc_paused
-from corridor.policies.eligibility.rules import Condition, Group, Item, Node
+from corridor.policies.eligibility.rules import Condition, Group, Item
 
 MAX_CONDITIONS = 64  # reasons are a bit mask per (organisation, item), at most 64 bits
 _NO_DATE = np.iinfo(np.int32).max
@@ -138,28 +138,33 @@ class ItemAnswers:
 def evaluate_table(items: Iterable[Item], table: Table, on: dt.date) -> Iterator[ItemAnswers]:
     """Each item's answers for all organisations of `table` on `on`, item by item (memory: one item at a time)."""
     for item in items:
-        if len(item.conditions) > MAX_CONDITIONS:
-            raise ValueError(f"item {item.id}: more than {MAX_CONDITIONS} conditions")
-        # The narrowest mask that holds the item's conditions: with every answer of 100k × 200 kept, 8 or 16
-        # bits instead of 64 take the reasons from 160 MB to about 30 MB.
-        bits = next(b for b in (np.uint8, np.uint16, np.uint32, np.uint64) if np.iinfo(b).bits >= len(item.conditions))
-        if item.rule is None:
-            status = np.full(table.size, T, dtype=np.int8)
-            reasons = np.zeros(table.size, dtype=bits)
-        else:
-            status, reasons = _node(item.rule, table, on, bits)
-        yield ItemAnswers(item, on, status, reasons, timing(item, on))
+        yield combine(item, on, table.size, lambda c: condition(c, table, on))
 
 
-def _node(node: Node, table: Table, on: dt.date, bits: type[np.unsignedinteger]) -> tuple[np.ndarray, np.ndarray]:
-    """Status of the node and the reason mask of the conditions it passes up (those of its deciding parts)."""
-    if isinstance(node, Condition):
-        return condition(node, table, on), np.full(table.size, 1 << node.index, dtype=bits)
-    parts = [(child, _node(child, table, on, bits)) if isinstance(child, Group) else (child, (condition(child, table, on), None))
+def combine(item: Item, on: dt.date, size: int, leaf: Callable[[Condition], np.ndarray]) -> ItemAnswers:
+    """An item's answers from its conditions' answers (`leaf(c)`: int8 F/U/T per organisation, from columns or SQL)."""
+    if len(item.conditions) > MAX_CONDITIONS:
+        raise ValueError(f"item {item.id}: more than {MAX_CONDITIONS} conditions")
+    # The narrowest mask that holds the item's conditions: with every answer of 100k × 200 kept, 8 or 16
+    # bits instead of 64 take the reasons from 160 MB to about 30 MB.
+    bits = next(b for b in (np.uint8, np.uint16, np.uint32, np.uint64) if np.iinfo(b).bits >= len(item.conditions))
+    if item.rule is None:
+        status, reasons = np.full(size, T, dtype=np.int8), np.zeros(size, dtype=bits)
+    elif isinstance(item.rule, Condition):
+        status, reasons = leaf(item.rule), np.full(size, 1 << item.rule.index, dtype=bits)
+    else:
+        status, reasons = _group(item.rule, size, leaf, bits)
+    return ItemAnswers(item, on, status, reasons, timing(item, on))
+
+
+def _group(node: Group, size: int, leaf: Callable[[Condition], np.ndarray],
+           bits: type[np.unsignedinteger]) -> tuple[np.ndarray, np.ndarray]:
+    """Status of the group and the reason mask of the conditions it passes up (those of its deciding parts)."""
+    parts = [(child, _group(child, size, leaf, bits) if isinstance(child, Group) else (leaf(child), None))
              for child in node.children]
     reduce = np.minimum if node.how == "all" else np.maximum
     status = reduce.reduce([s for _, (s, _) in parts])
-    reasons = np.zeros(table.size, dtype=bits)
+    reasons = np.zeros(size, dtype=bits)
     for child, (part_status, part_reasons) in parts:
         deciding = part_status == status
         if part_reasons is None:  # a condition: its own bit where it decides
