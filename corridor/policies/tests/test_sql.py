@@ -9,6 +9,7 @@ import os
 import random
 import sqlite3
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -24,9 +25,10 @@ BACKENDS = ["sqlite", *(["postgres"] if URL.startswith("postgres") else [])]
 @pytest.fixture(params=BACKENDS)
 def connect(request) -> Iterator:
     """A function that creates the schema, loads profiles and returns (connection, placeholder)."""
-    opened = []
+    opened: list[tuple[Any, str]] = []
 
     def make(profiles):
+        connection: Any
         if request.param == "sqlite":
             connection, mark = sqlite3.connect(":memory:"), "?"
         else:
