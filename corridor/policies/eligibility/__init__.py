@@ -8,12 +8,12 @@
 
 from corridor.policies.eligibility.columns import ItemAnswers, Table, evaluate_table
 from corridor.policies.eligibility.evaluate import Answer, evaluate, policies_for, timing, window
-from corridor.policies.eligibility.fields import CERTIFICATE_KINDS, FIELDS, OPERATORS, Field
+from corridor.policies.eligibility.fields import CERTIFICATE_KINDS, FIELDS, OPERATORS, PROFILE_FIELDS, Field
 from corridor.policies.eligibility.profile import ProfileError, load_org, load_orgs
 from corridor.policies.eligibility.rules import Condition, Group, Item, RuleError, parse_item, parse_rule
 
 __all__ = [
-    "CERTIFICATE_KINDS", "FIELDS", "OPERATORS", "Answer", "Condition", "Field", "Group", "Item", "ItemAnswers",
+    "CERTIFICATE_KINDS", "FIELDS", "OPERATORS", "PROFILE_FIELDS", "Answer", "Condition", "Field", "Group", "Item", "ItemAnswers",
     "ProfileError", "RuleError", "Table", "evaluate", "evaluate_table", "load_org", "load_orgs", "parse_item", "parse_rule",
     "policies_for", "timing", "window",
 ]

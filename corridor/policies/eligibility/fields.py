@@ -70,6 +70,12 @@ FIELDS: dict[str, Field] = {f.name: f for f in (
 )}
 
 
+# What an "unknown" answer asks the member to fill in (Field.fill_in), with its bilingual label.
+PROFILE_FIELDS: dict[str, tuple[str, str]] = {
+    spec.fill_in: (spec.label_zh, spec.label_en) for spec in FIELDS.values() if not spec.profile_field
+} | {"founded_on": ("成立日期", "date founded")}
+
+
 def region_prefix(code: str) -> str:
     """The significant digits of a GB 2260 code: 330000 → 33, 330100 → 3301, 330106 → 330106.
 

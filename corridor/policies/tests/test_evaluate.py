@@ -166,6 +166,16 @@ def test_unknown_names_the_fields_to_fill_in():
     assert answer.status == "eligible"
 
 
+def test_every_field_to_fill_in_has_labels_in_both_languages():
+    from corridor.policies.eligibility import FIELDS, PROFILE_FIELDS
+
+    for spec in FIELDS.values():
+        zh, en = PROFILE_FIELDS[spec.fill_in]
+        assert zh.strip() and en.strip() and zh != en
+    assert PROFILE_FIELDS["founded_on"] == ("成立日期", "date founded")
+    assert PROFILE_FIELDS["rnd_share"][1] == "R&D spending share of revenue (%)"
+
+
 def test_eligible_names_the_conditions_met():
     answer = evaluate(item(R_AND_D_SUBSIDY), org(region="340207", kind="enterprise", certificates=[HNTE], employees=80), ON)
     assert answer.status == "eligible"
