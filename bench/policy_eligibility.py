@@ -96,15 +96,22 @@ def main() -> None:
 
     # One organisation's page: the per-organisation evaluator over the items (as the page would run it).
     sample = rng.sample(orgs, min(args.for_us, len(orgs)))
-    times = []
+    times, cpu_times = [], []
     for org in sample:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         policies_for(org, items, ON)
         times.append(time.perf_counter() - t0)
+        cpu_times.append(time.process_time() - c0)
     times.sort()
-    p95 = times[int(0.95 * (len(times) - 1))] * 1000
+    cpu_times.sort()
+
+    def p95(values: list[float]) -> float:
+        return values[int(0.95 * (len(values) - 1))] * 1000
+
     print(f"\n'policies for us', one organisation over {len(items)} items ({len(sample)} organisations):")
-    print(f"  p50 {statistics.median(times) * 1000:.2f} ms, p95 {p95:.2f} ms, max {times[-1] * 1000:.2f} ms   target p95 ≤ 100 ms")
+    print(f"  wall p50 {statistics.median(times) * 1000:.2f} ms, p95 {p95(times):.2f} ms, max {times[-1] * 1000:.2f} ms"
+          f"   target p95 ≤ 100 ms")
+    print(f"  CPU  p50 {statistics.median(cpu_times) * 1000:.2f} ms, p95 {p95(cpu_times):.2f} ms (wall minus CPU: waiting for a core)")
 
     # Baseline: the naive per-organisation loop over every item, on a sample, extrapolated.
     rows = rng.sample(range(len(orgs)), min(args.baseline_sample, len(orgs)))
