@@ -6,9 +6,8 @@ organisations. Per (organisation, item) it yields the status and the reasons as 
 item's conditions (bit i = condition i), which `ItemAnswers.answer` turns into the same `Answer` as the
 per-organisation evaluator; a test checks both agree on random organisations and rules.
 
-The same tree compiles to SQL as directly: a condition becomes a boolean expression that is NULL when its
-column is NULL, and SQL's AND/OR on NULL are Kleene's — which is how the Django app can count who is
-eligible or unknown in one query.
+`combine` is the one place where conditions' answers become an item's answer and reasons; `sql.evaluate_sql`
+feeds it the conditions' answers computed by a database instead.
 """
 
 from __future__ import annotations
@@ -23,9 +22,8 @@ import numpy as np
 from corridor.policies.eligibility.evaluate import STATUS, Answer, F, T, U, answer_of, timing, truth
 from corridor.policies.eligibility.fields import BAND, BOOL, CERTIFICATES, CHOICE, FIELDS, NUMBER, REGION, SET
 from corridor.policies.eligibility.profile import gc_paused
-from corridor.policies.eligibility.rules import Condition, Group, Item
+from corridor.policies.eligibility.rules import MAX_CONDITIONS, Condition, Group, Item
 
-MAX_CONDITIONS = 64  # reasons are a bit mask per (organisation, item), at most 64 bits
 _NO_DATE = np.iinfo(np.int32).max
 
 
@@ -143,10 +141,9 @@ def evaluate_table(items: Iterable[Item], table: Table, on: dt.date) -> Iterator
 
 def combine(item: Item, on: dt.date, size: int, leaf: Callable[[Condition], np.ndarray]) -> ItemAnswers:
     """An item's answers from its conditions' answers (`leaf(c)`: int8 F/U/T per organisation, from columns or SQL)."""
-    if len(item.conditions) > MAX_CONDITIONS:
-        raise ValueError(f"item {item.id}: more than {MAX_CONDITIONS} conditions")
     # The narrowest mask that holds the item's conditions: with every answer of 100k × 200 kept, 8 or 16
     # bits instead of 64 take the reasons from 160 MB to about 30 MB.
+    assert len(item.conditions) <= MAX_CONDITIONS  # parse_item refuses more
     bits = next(b for b in (np.uint8, np.uint16, np.uint32, np.uint64) if np.iinfo(b).bits >= len(item.conditions))
     if item.rule is None:
         status, reasons = np.full(size, T, dtype=np.int8), np.zeros(size, dtype=bits)
@@ -213,7 +210,7 @@ def condition(c: Condition, table: Table, on: dt.date) -> np.ndarray:
         present[pairs.rows] = True
         return np.where(present == c.value, np.int8(T), np.int8(F))  # rows with pairs are known
     wanted = np.zeros(len(pairs.vocabulary) + 1, dtype=bool)
-    wanted_codes = [pairs.vocabulary[v] for v in c.value if v in pairs.vocabulary]
+    wanted_codes = sorted({pairs.vocabulary[v] for v in c.value if v in pairs.vocabulary})
     wanted[wanted_codes] = True
     hit = wanted[pairs.codes]
     if c.op == "valid_on":

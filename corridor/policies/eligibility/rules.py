@@ -34,6 +34,7 @@ from corridor.policies.eligibility.fields import (
 )
 
 ITEM_STATUSES = ("draft", "effective", "expired", "superseded")
+MAX_CONDITIONS = 64  # the column evaluator keeps an item's reasons as a bit mask of at most 64 bits
 _CONDITION_KEYS = {"field", "op", "value", "label_zh", "label_en", "clause", "id"}
 REGION_CODE = re.compile(r"^[1-9]\d{5}$")
 
@@ -120,6 +121,8 @@ def parse_item(data: Mapping[str, Any], where: str = "item") -> Item:
         rule = parse_rule(data.get("rule"), "rule", conditions)
     except RuleError as exc:  # the condition's path stays relative to its item; the message names the item
         raise RuleError(f"{where}: {exc.path}", exc.code, exc.detail, exc.label) from None
+    if len(conditions) > MAX_CONDITIONS:
+        raise RuleError(f"{where}: rule", "too_many_conditions", f"{len(conditions)} conditions, at most {MAX_CONDITIONS}")
     item = Item(
         id=str(item_id),
         title_zh=str(data.get("title_zh") or ""),

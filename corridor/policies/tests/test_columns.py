@@ -60,3 +60,14 @@ def test_counts_and_unknown_reasons_over_a_table():
 def test_an_empty_table():
     answers = next(evaluate_table([item(R_AND_D_SUBSIDY)], Table([]), ON))
     assert answers.counts() == {"eligible": 0, "not_eligible": 0, "unknown": 0}
+
+
+def test_repeated_values_and_wide_rules():
+    profiles = [org(id="a", industries=["ic", "ai"]), org(id="b", industries=["ic"]), org(id="c")]
+    items = [item(cond("industries", "has_all", ["ic", "ic"]), id="dup"),
+             item({"any": [cond("employees", "gte", i) for i in range(63)] + [cond("industries", "has_all", ["ai", "ic"])]},
+                  id="wide")]
+    for answers in evaluate_table(items, Table(profiles), ON):
+        assert answers.reasons.dtype.itemsize == (1 if answers.item.id == "dup" else 8)
+        for row, profile in enumerate(profiles):
+            assert answers.answer(row) == evaluate(answers.item, profile, ON)

@@ -109,3 +109,10 @@ def test_error_inside_an_item_names_the_item_too():
     with pytest.raises(RuleError) as caught:
         parse_item({"id": "wuhu-rnd", "rule": {"all": [cond("kind", "eq", "enterprise"), cond("size", "eq", "small")]}})
     assert "wuhu-rnd" in str(caught.value) and "all[1]" in str(caught.value)
+
+
+def test_at_most_64_conditions_in_an_item():
+    parse_item({"id": "big", "rule": {"all": [cond("employees", "gte", i) for i in range(64)]}})
+    with pytest.raises(RuleError) as caught:
+        parse_item({"id": "big", "rule": {"all": [cond("employees", "gte", i) for i in range(65)]}})
+    assert caught.value.code == "too_many_conditions" and "big" in str(caught.value)
