@@ -4,6 +4,9 @@
     org = load_org({...})                     # profile.py: an organisation's registry fields
     evaluate(item, org, on=date.today())      # evaluate.py: Answer(status, because, missing, timing, window)
     evaluate_table(items, Table(orgs), on)    # columns.py: the same answers for many organisations at once
+    Compiler(on).rule(item.rule)              # sql.py: the same rule as one SQL expression (NULL = unknown)
+
+`corridor policies eligibility` (cli.py) runs it on files; `synthetic` makes test and benchmark data.
 """
 
 from corridor.policies.eligibility.columns import ItemAnswers, Table, evaluate_table
