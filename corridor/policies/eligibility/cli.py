@@ -5,7 +5,7 @@ OUT.jsonl: one line per organisation, in input order:
     {"org": "o1", "answers": [{"item": "i1", "answer": "unknown", "timing": "in_force", "window": "open",
                               "because": [2, 3], "missing": ["rnd_share"]}, ...]}
 `because` lists the deciding conditions by index (depth-first order in the item's rule); `--explain` writes
-them out with labels and clauses instead. `corridor.cli` hands this over before Django starts.
+them out with labels and clauses instead, and the missing fields with their labels. `corridor.cli` hands this over before Django starts.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from corridor.policies.eligibility.columns import ItemAnswers, Table, evaluate_table
+from corridor.policies.eligibility.fields import PROFILE_FIELDS
 from corridor.policies.eligibility.profile import ProfileError, gc_paused, load_org
 from corridor.policies.eligibility.rules import Item, RuleError, parse_item
 
@@ -80,7 +81,10 @@ def fragments(answers: ItemAnswers, wanted: set[str], explain: bool) -> tuple[np
     for row in first:
         answer = answers.answer(int(row))
         data = answer.as_dict()
-        if not explain:
+        if explain:
+            data["missing"] = [{"field": f, "label_zh": PROFILE_FIELDS[f][0], "label_en": PROFILE_FIELDS[f][1]}
+                               for f in answer.missing]
+        else:
             data["because"] = [c.index for c in answer.because]
         texts.append(json.dumps(data, ensure_ascii=False) if answer.status in wanted else None)
     return which.reshape(-1), texts

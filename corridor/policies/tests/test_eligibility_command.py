@@ -56,6 +56,8 @@ def test_explain_and_filter(tmp_path):
     assert out["a"] == {}  # eligible for the subsidy; the expired item is for enterprises: eligible too
     assert out["c"]["wuhu-rnd"]["because"] == [{"index": 0, "id": "", "field": "region", "label_zh": "条件：region within_region",
                                                 "label_en": "condition: region within_region", "clause": "第二条"}]
+    assert out["b"]["wuhu-rnd"]["missing"] == [{"field": "rnd_share", "label_zh": "研发费用占营业收入比例（%）",
+                                                "label_en": "R&D spending share of revenue (%)"}]
 
 
 def test_a_bad_profile_names_the_line_and_field_and_writes_nothing(tmp_path):
