@@ -19,6 +19,7 @@ OURS = {
     "equipment": "equipment import FILE: load an instrument catalogue (.xlsx/.csv, all or nothing)",
     "import": "import organisations from .xlsx/.csv: import organisations FILE [--map COL=FIELD] [--report E.xlsx]",
     "dedupe": "cluster organisation records in a CSV file (no database): dedupe IN.csv --output OUT.jsonl",
+    "policies": "policies eligibility --orgs O.jsonl --items I.json --output OUT.jsonl (no database)",
     "chains": "industry chains: load, infer, recount, matrix --chain SLUG, gaps --region CODE --chain SLUG",
 }
 
@@ -45,6 +46,11 @@ def main(argv: list[str] | None = None) -> None:
         from corridor.resolution.cli import main as dedupe
 
         sys.exit(dedupe(args[1:]))
+    if args[:2] == ["policies", "eligibility"]:
+        # Eligibility on files is a plain module: no settings, no database.
+        from corridor.policies.eligibility.cli import main as eligibility
+
+        sys.exit(eligibility(args[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
