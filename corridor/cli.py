@@ -19,7 +19,8 @@ OURS = {
     "equipment": "equipment import FILE: load an instrument catalogue (.xlsx/.csv, all or nothing)",
     "import": "import organisations from .xlsx/.csv: import organisations FILE [--map COL=FIELD] [--report E.xlsx]",
     "dedupe": "cluster organisation records in a CSV file (no database): dedupe IN.csv --output OUT.jsonl",
-    "chains": "industry chains: load, infer, recount, matrix --chain SLUG, gaps --region CODE --chain SLUG",
+    "chains": "industry chains: load, infer, recount, matrix --chain SLUG, gaps --region CODE --chain SLUG; "
+              "tag --input ORGS.jsonl --output OUT.jsonl (no database)",
 }
 
 
@@ -45,6 +46,11 @@ def main(argv: list[str] | None = None) -> None:
         from corridor.resolution.cli import main as dedupe
 
         sys.exit(dedupe(args[1:]))
+    if args[:2] == ["chains", "tag"]:
+        # Chain tagging on files uses the shipped templates: no settings, no database.
+        from corridor.chains.tagging import main as tag_files
+
+        sys.exit(tag_files(args[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
