@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from corridor.chains import inference, spec, tagging  # noqa: E402
 
 DEFAULT_ITEMS = ROOT.parent.parent / "shared" / "data" / "realnames-dev" / "chains" / "items.jsonl"
+AGAINST = {"against", "elsewhere"}
 TARGET_CHAINS = ("biomedicine", "integrated-circuits", "new-energy-vehicles", "new-materials")
 
 
@@ -173,6 +174,11 @@ def fit(items: list[dict[str, Any]], matcher: inference.Matcher, l2: float = 0.0
                 grad[k] += (p - y) * feats.get(k, 0.0)
         for k in w:
             w[k] -= rate * (grad[k] / len(rows) + (l2 * w[k] if k != "bias" else 0.0))
+            # Evidence only ever raises confidence, counter-words only lower it (weights stay explainable).
+            if k in AGAINST:
+                w[k] = min(w[k], 0.0)
+            elif k != "bias":
+                w[k] = max(w[k], 0.0)
     loss = -sum(math.log(max(1e-9, inference.confidence(f, w) if y else 1 - inference.confidence(f, w)))
                 for f, y in rows) / len(rows)
     print(f"fitted on {len(rows)} (company, chain) candidates, log loss {loss:.3f}")

@@ -49,8 +49,9 @@ MIN_CONFIDENCE = 0.5
 
 # Logistic weights of the evidence (see the module docstring); fitted by bench/chain_tagging.py --fit.
 WEIGHTS: dict[str, float] = {
-    "bias": -3.2, "name_keyword": 4.0, "name_hint": 2.2, "items_keyword": 1.6, "items_hint": 0.7,
-    "lead_keyword": 1.0, "chain_support": 0.8, "against": -1.2, "similar": 0.9, "share": 1.5,
+    "bias": -0.33, "name_keyword": 1.87, "name_hint": 0.58, "items_keyword": 0.24, "items_hint": 0.0,
+    "lead_keyword": 1.29, "chain_support": 0.35, "against": -1.5, "similar": 0.0, "share": 0.35,
+    "elsewhere": -0.8,
 }
 
 # Applied after folding, which turns full-width ，；：！？ into their ASCII forms.
@@ -123,7 +124,7 @@ class Inferred:
 @dataclass
 class _Evidence:
     name_keyword: bool = False
-    name_hint: bool = False
+    name_hints: set[str] = field(default_factory=set)
     keyword_items: set[int] = field(default_factory=set)
     hint_items: set[int] = field(default_factory=set)
     similar: bool = False
@@ -243,16 +244,22 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def features(ev: _Evidence, chain_segments_hit: int, against: int, share: float) -> dict[str, float]:
-    """The evidence of one (segment, role) as the numbers the confidence weighs."""
+def features(ev: _Evidence, chain_segments_hit: int, against: int, share: float, chain_units: int,
+             elsewhere: int) -> dict[str, float]:
+    """The evidence of one (segment, role) as the numbers the confidence weighs.
+
+    Counter-words count by how far they outnumber the parts of the text that name the chain (a drug
+    maker with a hotel on the side stays a drug maker); `elsewhere` counts the parts of the text that
+    name another chain's products and not this one's (a "生物" name whose products are all chips)."""
     return {
         "name_keyword": float(ev.name_keyword),
-        "name_hint": float(ev.name_hint and not ev.name_keyword),
+        "name_hint": 0.0 if ev.name_keyword else math.log1p(min(len(ev.name_hints), 3)) / math.log(2),
         "items_keyword": math.log1p(min(len(ev.keyword_items), 4)),
         "items_hint": math.log1p(min(len(ev.hint_items - ev.keyword_items), 4)),
         "lead_keyword": float(any(i < 3 for i in ev.keyword_items)),
         "chain_support": float(min(chain_segments_hit, 2)),
-        "against": math.log1p(min(against, 4)),
+        "against": max(0.0, math.log1p(min(against, 4)) - math.log1p(chain_units)),
+        "elsewhere": math.log1p(min(elsewhere, 4)),
         "similar": float(ev.similar),
         "share": share,
     }
@@ -295,6 +302,18 @@ class Matcher:
         items = max((p.item for p in parts), default=-1) + 1
         out: list[tuple[Inferred, dict[str, float]]] = []
         cut: list[tuple[set[str], set[str], Span]] | None = None
+        # Which parts of the text (-1 = the name, else the item) name each chain, by keyword or by any word.
+        keyword_units: dict[str, set[int]] = {}
+        any_units: dict[str, set[int]] = {}
+        for slug, patterns in self.chains.items():
+            for unit, text in [(-1, name)] + [(p.item, p.text) for p in parts if p.role == PRODUCES]:
+                for _, entries in patterns.hits(text):
+                    for i, tier in entries:
+                        if i >= 0:
+                            any_units.setdefault(slug, set()).add(unit)
+                            if tier == KEYWORD and self.segments[i].role == PRODUCES:
+                                keyword_units.setdefault(slug, set()).add(unit)
+                                # Counter-words weigh against a chain unless its own keywords outnumber them.
         for slug, patterns in self.chains.items():
             evidence: dict[tuple[int, str], _Evidence] = {}
             hit_items: set[int] = set()
@@ -307,7 +326,7 @@ class Matcher:
                     if tier == KEYWORD:
                         ev.name_keyword = True
                     else:
-                        ev.name_hint = True
+                        ev.name_hints.add(found)
             for part in parts:
                 if part.role == _CUSTOMER:
                     continue
@@ -322,7 +341,7 @@ class Matcher:
                             hit_items.add(part.item)
             # The segment's own name, word by word, in one clause (weaker than a keyword).
             for i, s in enumerate(self.segments):
-                if s.chain != slug or not (self.names[i][0] or self.names[i][1]):
+                if not WEIGHTS["similar"] or s.chain != slug or not (self.names[i][0] or self.names[i][1]):
                     continue
                 if cut is None:
                     cut = [(_zh_words(p.text), _en_words(p.text), p) for p in parts if p.role != _CUSTOMER]
@@ -339,11 +358,14 @@ class Matcher:
                 against = sum(1 for p in parts if patterns.against.search(p.text))
                 against += 1 if patterns.against.search(name) else 0
             share = len(hit_items) / items if items else 0.0
+            mine = any_units.get(slug, set())
+            elsewhere = len({u for other, units in keyword_units.items() if other != slug for u in units} - mine)
             with_keywords = {i for (i, role), ev in evidence.items()
                              if role == PRODUCES and (ev.name_keyword or ev.keyword_items)}
             for (i, role), ev in evidence.items():
                 s = self.segments[i]
-                feats = features(ev, len(with_keywords - {i}), against, share)
+                feats = features(ev, len(with_keywords - {i}), against, share, len(keyword_units.get(slug, ())),
+                                 elsewhere)
                 final_role = USES if s.role == USES else role
                 hit = Inferred(s.chain, s.segment, final_role, round(confidence(feats), 3), tuple(sorted(ev.words)))
                 out.append((hit, feats))
