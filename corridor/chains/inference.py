@@ -23,7 +23,7 @@ Words come in three tiers per chain (all in the template YAML, bilingual):
 
 Confidence is a logistic function of the evidence (name keyword, name hint, description items with
 keywords or hints, whether a keyword is among the first items — product lists come biggest first —,
-other segments of the chain hit, counter-words, the segment's own name found word by word) whose
+other segments of the chain hit, counter-words, words of other chains) whose
 weights were fitted on half of a development set of real listed companies (bench/chain_tagging.py
 --fit) and checked on the other half: a tag with confidence p is right about p of the time.
 Matching folds width and case; ASCII ends of a word match at word boundaries only ("AGV" not in
@@ -32,16 +32,11 @@ Matching folds width and case; ASCII ends of a word match at word boundaries onl
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
-import jieba
-
-jieba.setLogLevel(logging.WARNING)
 
 PRODUCES, USES = "produces", "uses"
 _CUSTOMER = "customer"  # a span naming who buys: no evidence of what the organisation makes
@@ -50,7 +45,7 @@ MIN_CONFIDENCE = 0.5
 # Logistic weights of the evidence (see the module docstring); fitted by bench/chain_tagging.py --fit.
 WEIGHTS: dict[str, float] = {
     "bias": -0.33, "name_keyword": 1.87, "name_hint": 0.58, "items_keyword": 0.24, "items_hint": 0.0,
-    "lead_keyword": 1.29, "chain_support": 0.35, "against": -1.5, "similar": 0.0, "share": 0.35,
+    "lead_keyword": 1.29, "chain_support": 0.35, "against": -1.5, "share": 0.35,
     "elsewhere": -0.8,
 }
 
@@ -124,10 +119,9 @@ class Inferred:
 @dataclass
 class _Evidence:
     name_keyword: bool = False
-    name_hints: set[str] = field(default_factory=set)
+    name_hints: set[tuple[str, str]] = field(default_factory=set)  # (language of the name, word)
     keyword_items: set[int] = field(default_factory=set)
     hint_items: set[int] = field(default_factory=set)
-    similar: bool = False
     words: set[str] = field(default_factory=set)
 
 
@@ -184,33 +178,6 @@ def spans(text: str) -> list[Span]:
     return out
 
 
-_NAME_PARTS = re.compile(r"与|和|及|、|/|,|\band\b")
-_EN_STOP = frozenset({"and", "of", "the", "for", "with", "in", "on", "a", "an", "to"})
-
-
-def _en_words(text: str) -> set[str]:
-    words = set()
-    for w in re.findall(r"[a-z0-9][a-z0-9-]*", text):
-        if w in _EN_STOP:
-            continue
-        words.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
-    return words
-
-
-def _zh_words(text: str) -> set[str]:
-    return {w for w in jieba.lcut(text) if w.strip() and not w.isascii()}
-
-
-def _name_parts(name: str, english: bool) -> list[frozenset[str]]:
-    """The parts of a segment name as word sets; a part too vague to stand alone is dropped."""
-    parts = []
-    for part in _NAME_PARTS.split(fold(name)):
-        words = _en_words(part) if english else _zh_words(part)
-        if (english and len(words) >= 2) or (not english and (len(words) >= 2 or any(len(w) >= 3 for w in words))):
-            parts.append(frozenset(words))
-    return parts
-
-
 # -- matching -------------------------------------------------------------------------------------
 
 
@@ -253,14 +220,16 @@ def features(ev: _Evidence, chain_segments_hit: int, against: int, share: float,
     name another chain's products and not this one's (a "生物" name whose products are all chips)."""
     return {
         "name_keyword": float(ev.name_keyword),
-        "name_hint": 0.0 if ev.name_keyword else math.log1p(min(len(ev.name_hints), 3)) / math.log(2),
+        # Distinct generic words in one of the names (the English name repeats the Chinese one).
+        "name_hint": 0.0 if ev.name_keyword else math.log1p(min(max(
+            sum(1 for lang, _ in ev.name_hints if lang == "zh"), sum(1 for lang, _ in ev.name_hints if lang == "en")
+        ), 3)) / math.log(2),
         "items_keyword": math.log1p(min(len(ev.keyword_items), 4)),
         "items_hint": math.log1p(min(len(ev.hint_items - ev.keyword_items), 4)),
         "lead_keyword": float(any(i < 3 for i in ev.keyword_items)),
         "chain_support": float(min(chain_segments_hit, 2)),
         "against": max(0.0, math.log1p(min(against, 4)) - math.log1p(chain_units)),
         "elsewhere": math.log1p(min(elsewhere, 4)),
-        "similar": float(ev.similar),
         "share": share,
     }
 
@@ -290,80 +259,58 @@ class Matcher:
                 if w.strip() and fold(w) not in words:
                     words[fold(w)] = [(-1, EXCLUDED)]
             self.chains[slug] = _ChainPatterns(words, extra.against_zh + extra.against_en)
-        self.names = [(_name_parts(s.name_zh, False), _name_parts(s.name_en, True)) for s in self.segments]
 
     def infer(self, org: OrgText, *, min_confidence: float = MIN_CONFIDENCE) -> list[Inferred]:
         return [hit for hit, _ in self.explain(org) if hit.confidence >= min_confidence]
 
     def explain(self, org: OrgText) -> list[tuple[Inferred, dict[str, float]]]:
         """Every candidate (segment, role) with its confidence and the features behind it."""
-        name = fold(f"{org.name_zh} {org.name_en}")
-        parts = spans(org.description_zh) + spans(org.description_en)
+        name_zh, name_en = fold(org.name_zh), fold(org.name_en)
+        parts = [p for p in spans(org.description_zh) + spans(org.description_en) if p.role != _CUSTOMER]
         items = max((p.item for p in parts), default=-1) + 1
-        out: list[tuple[Inferred, dict[str, float]]] = []
-        cut: list[tuple[set[str], set[str], Span]] | None = None
-        # Which parts of the text (-1 = the name, else the item) name each chain, by keyword or by any word.
-        keyword_units: dict[str, set[int]] = {}
+        texts = [(-1, "zh", PRODUCES, name_zh), (-1, "en", PRODUCES, name_en)]
+        texts += [(p.item, "", p.role, p.text) for p in parts]
+        # Per chain: the evidence per (segment, role), and which parts of the text (-1 = the name, else
+        # the item) name the chain at all / with a keyword of a segment it produces.
+        found_in: dict[str, dict[tuple[int, str], _Evidence]] = {}
         any_units: dict[str, set[int]] = {}
-        for slug, patterns in self.chains.items():
-            for unit, text in [(-1, name)] + [(p.item, p.text) for p in parts if p.role == PRODUCES]:
-                for _, entries in patterns.hits(text):
-                    for i, tier in entries:
-                        if i >= 0:
-                            any_units.setdefault(slug, set()).add(unit)
-                            if tier == KEYWORD and self.segments[i].role == PRODUCES:
-                                keyword_units.setdefault(slug, set()).add(unit)
-                                # Counter-words weigh against a chain unless its own keywords outnumber them.
+        keyword_units: dict[str, set[int]] = {}
         for slug, patterns in self.chains.items():
             evidence: dict[tuple[int, str], _Evidence] = {}
-            hit_items: set[int] = set()
-            for found, entries in patterns.hits(name):
-                for i, tier in entries:
-                    if i < 0:
-                        continue
-                    ev = evidence.setdefault((i, PRODUCES), _Evidence())
-                    ev.words.add(found)
-                    if tier == KEYWORD:
-                        ev.name_keyword = True
-                    else:
-                        ev.name_hints.add(found)
-            for part in parts:
-                if part.role == _CUSTOMER:
-                    continue
-                for found, entries in patterns.hits(part.text):
+            for unit, language, role, text in texts:
+                for word, entries in patterns.hits(text):
                     for i, tier in entries:
                         if i < 0:
                             continue
-                        ev = evidence.setdefault((i, part.role), _Evidence())
-                        ev.words.add(found)
-                        (ev.keyword_items if tier == KEYWORD else ev.hint_items).add(part.item)
-                        if part.role == PRODUCES:
-                            hit_items.add(part.item)
-            # The segment's own name, word by word, in one clause (weaker than a keyword).
-            for i, s in enumerate(self.segments):
-                if not WEIGHTS["similar"] or s.chain != slug or not (self.names[i][0] or self.names[i][1]):
-                    continue
-                if cut is None:
-                    cut = [(_zh_words(p.text), _en_words(p.text), p) for p in parts if p.role != _CUSTOMER]
-                parts_zh, parts_en = self.names[i]
-                for words_zh, words_en, part in cut:
-                    if any(n <= words_zh for n in parts_zh) or any(n <= words_en for n in parts_en):
-                        ev = evidence.setdefault((i, part.role), _Evidence())
-                        ev.similar = True
-                        ev.words.add(s.name_zh or s.name_en)
-            if not evidence:
-                continue
+                        ev = evidence.setdefault((i, role), _Evidence())
+                        ev.words.add(word)
+                        if unit < 0:
+                            if tier == KEYWORD:
+                                ev.name_keyword = True
+                            else:
+                                ev.name_hints.add((language, word))
+                        else:
+                            (ev.keyword_items if tier == KEYWORD else ev.hint_items).add(unit)
+                        if role == PRODUCES:
+                            any_units.setdefault(slug, set()).add(unit)
+                            if tier == KEYWORD and self.segments[i].role == PRODUCES:
+                                keyword_units.setdefault(slug, set()).add(unit)
+            if evidence:
+                found_in[slug] = evidence
+        out: list[tuple[Inferred, dict[str, float]]] = []
+        for slug, evidence in found_in.items():
+            patterns = self.chains[slug]
             against = 0
             if patterns.against is not None:
-                against = sum(1 for p in parts if patterns.against.search(p.text))
-                against += 1 if patterns.against.search(name) else 0
-            share = len(hit_items) / items if items else 0.0
+                against = sum(1 for _, _, _, text in texts if text and patterns.against.search(text))
             mine = any_units.get(slug, set())
+            share = len(mine - {-1}) / items if items else 0.0
             elsewhere = len({u for other, units in keyword_units.items() if other != slug for u in units} - mine)
             with_keywords = {i for (i, role), ev in evidence.items()
                              if role == PRODUCES and (ev.name_keyword or ev.keyword_items)}
             for (i, role), ev in evidence.items():
                 s = self.segments[i]
+                # Counter-words weigh against a chain unless its own keywords outnumber them.
                 feats = features(ev, len(with_keywords - {i}), against, share, len(keyword_units.get(slug, ())),
                                  elsewhere)
                 final_role = USES if s.role == USES else role
