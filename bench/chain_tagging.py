@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from corridor.chains import inference, spec, tagging  # noqa: E402
 
 DEFAULT_ITEMS = ROOT.parent.parent / "shared" / "data" / "realnames-dev" / "chains" / "items.jsonl"
-AGAINST = {"against", "elsewhere"}
+AGAINST = {"against", "elsewhere", "lead_against"}
 TARGET_CHAINS = ("biomedicine", "integrated-circuits", "new-energy-vehicles", "new-materials")
 
 
@@ -131,7 +131,7 @@ def print_scores(title: str, new: dict[str, Any], old: dict[str, Any]) -> None:
 
 def reliability(items: list[dict[str, Any]], predicted: dict[str, dict[str, float]], title: str) -> None:
     """Confidence bins of the (company, chain) tags against how often the chain is gold."""
-    edges = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
+    edges = [0.55, 0.6, 0.7, 0.8, 0.9, 1.0001]
     bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
     for it in items:
         for chain, conf in predicted[it["id"]].items():
@@ -144,7 +144,7 @@ def reliability(items: list[dict[str, Any]], predicted: dict[str, dict[str, floa
         if rows:
             mean = sum(c for c, _ in rows) / len(rows)
             right = sum(1 for _, ok in rows if ok) / len(rows)
-            print(f"  [{edges[b]:.1f}, {min(edges[b + 1], 1.0):.1f})  {len(rows):>5}  {mean:.3f}  {right:.3f}")
+            print(f"  [{edges[b]:.2f}, {min(edges[b + 1], 1.0):.2f})  {len(rows):>5}  {mean:.3f}  {right:.3f}")
 
 
 # -- fitting the confidence weights ---------------------------------------------------------------

@@ -40,29 +40,30 @@ from dataclasses import dataclass, field
 
 PRODUCES, USES = "produces", "uses"
 _CUSTOMER = "customer"  # a span naming who buys: no evidence of what the organisation makes
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.55  # chosen on the tune half: below it tags were right about half the time
 
 # Logistic weights of the evidence (see the module docstring); fitted by bench/chain_tagging.py --fit.
 WEIGHTS: dict[str, float] = {
-    "bias": -0.33, "name_keyword": 1.87, "name_hint": 0.58, "items_keyword": 0.24, "items_hint": 0.0,
-    "lead_keyword": 1.29, "chain_support": 0.35, "against": -1.5, "share": 0.35,
-    "elsewhere": -0.8,
+    "bias": -0.07, "name_keyword": 1.76, "name_hint": 0.41, "items_keyword": 0.23, "items_hint": 0.0,
+    "lead_keyword": 1.15, "chain_support": 0.23, "against": -1.49, "share": 0.37, "elsewhere": -0.79,
+    "lead_against": -0.89,
 }
 
 # Applied after folding, which turns full-width ，；：！？ into their ASCII forms.
 _CLAUSE_SPLIT = re.compile(r"[,;:!?。\n()\[\]（）]|\.(?:\s|$)")
-_ITEM_SPLIT = re.compile(r"[、]|\s+and\s+|\s*&\s*")
+_ITEM_SPLIT = re.compile(r"、")
 _MARKERS: dict[str, str] = {}
 for _word in ("应用于", "用于", "适用于", "服务于", "面向", "供应给", "销往", "客户包括", "客户为", "主要客户",
               "下游客户", "下游应用", "广泛应用", "mainly for", "used in", "used for", "for use in", "applied in",
               "applied to", "serving", "customers in", "customers include", "sold to", "for customers"):
     _MARKERS[_word] = _CUSTOMER
-for _word in ("采购", "使用", "采用", "引进", "购置", "购买", "部署", "租用", "buys", "buying", "purchases",
-              "sources", "uses", "using", "deploys", "operates", "relies on"):
+for _word in ("采购", "使用", "采用", "引进", "购置", "购买", "部署", "租用", "buys", "buy", "buying", "purchases",
+              "purchase", "sources", "uses", "use", "using", "deploys", "deploy", "operates", "relies on"):
     _MARKERS[_word] = USES
 for _word in ("生产", "制造", "研发", "研制", "从事", "主营", "开发", "销售", "提供", "专注于", "经营", "出品",
-              "makes", "manufactures", "produces", "develops", "designs", "sells", "supplies", "provides",
-              "offers", "builds"):
+              "makes", "make", "manufactures", "manufacture", "produces", "produce", "develops", "develop",
+              "designs", "design", "sells", "sell", "supplies", "supply", "provides", "provide", "offers", "builds",
+              "build"):
     _MARKERS[_word] = PRODUCES
 _MARKER_RE = re.compile(
     "|".join(
@@ -159,12 +160,9 @@ def spans(text: str) -> list[Span]:
             mode, start, opened = carry, 0, None
             for m in _MARKER_RE.finditer(item):
                 word = m.group()
-                if word == "的":
-                    if mode == PRODUCES:
-                        continue
-                    new = PRODUCES
-                else:
-                    new = _MARKERS[word]
+                new = PRODUCES if word == "的" else _MARKERS[word]
+                if new == PRODUCES and mode == PRODUCES:
+                    continue  # nothing changes, and "芯片制造" stays one phrase
                 if m.start() > start:
                     out.append(Span(item[start:m.start()], mode, index))
                 mode, start = new, m.end()
@@ -212,12 +210,14 @@ def _sigmoid(z: float) -> float:
 
 
 def features(ev: _Evidence, chain_segments_hit: int, against: int, share: float, chain_units: int,
-             elsewhere: int) -> dict[str, float]:
+             elsewhere: int, lead_against: bool) -> dict[str, float]:
     """The evidence of one (segment, role) as the numbers the confidence weighs.
 
     Counter-words count by how far they outnumber the parts of the text that name the chain (a drug
     maker with a hotel on the side stays a drug maker); `elsewhere` counts the parts of the text that
-    name another chain's products and not this one's (a "生物" name whose products are all chips)."""
+    name another chain's products where this one has no keyword (a "材料" name whose products are all
+    implants); `lead_against` is a counter-word in the first two items while no keyword of the chain is
+    there (the main business is another trade)."""
     return {
         "name_keyword": float(ev.name_keyword),
         # Distinct generic words in one of the names (the English name repeats the Chinese one).
@@ -230,6 +230,7 @@ def features(ev: _Evidence, chain_segments_hit: int, against: int, share: float,
         "chain_support": float(min(chain_segments_hit, 2)),
         "against": max(0.0, math.log1p(min(against, 4)) - math.log1p(chain_units)),
         "elsewhere": math.log1p(min(elsewhere, 4)),
+        "lead_against": float(lead_against),
         "share": share,
     }
 
@@ -300,19 +301,20 @@ class Matcher:
         out: list[tuple[Inferred, dict[str, float]]] = []
         for slug, evidence in found_in.items():
             patterns = self.chains[slug]
-            against = 0
+            against_units: set[int] = set()
             if patterns.against is not None:
-                against = sum(1 for _, _, _, text in texts if text and patterns.against.search(text))
-            mine = any_units.get(slug, set())
-            share = len(mine - {-1}) / items if items else 0.0
+                against_units = {unit for unit, _, _, text in texts if text and patterns.against.search(text)}
+            mine = keyword_units.get(slug, set())
+            share = len(any_units.get(slug, set()) - {-1}) / items if items else 0.0
             elsewhere = len({u for other, units in keyword_units.items() if other != slug for u in units} - mine)
+            lead_against = bool(against_units & {0, 1}) and not mine & {0, 1}
             with_keywords = {i for (i, role), ev in evidence.items()
                              if role == PRODUCES and (ev.name_keyword or ev.keyword_items)}
             for (i, role), ev in evidence.items():
                 s = self.segments[i]
                 # Counter-words weigh against a chain unless its own keywords outnumber them.
-                feats = features(ev, len(with_keywords - {i}), against, share, len(keyword_units.get(slug, ())),
-                                 elsewhere)
+                feats = features(ev, len(with_keywords - {i}), len(against_units), share, len(mine), elsewhere,
+                                 lead_against)
                 final_role = USES if s.role == USES else role
                 hit = Inferred(s.chain, s.segment, final_role, round(confidence(feats), 3), tuple(sorted(ev.words)))
                 out.append((hit, feats))
