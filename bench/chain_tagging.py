@@ -131,7 +131,7 @@ def print_scores(title: str, new: dict[str, Any], old: dict[str, Any]) -> None:
 
 def reliability(items: list[dict[str, Any]], predicted: dict[str, dict[str, float]], title: str) -> None:
     """Confidence bins of the (company, chain) tags against how often the chain is gold."""
-    edges = [0.55, 0.6, 0.7, 0.8, 0.9, 1.0001]
+    edges = [0.6, 0.7, 0.8, 0.9, 1.0001]
     bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
     for it in items:
         for chain, conf in predicted[it["id"]].items():

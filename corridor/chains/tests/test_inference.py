@@ -117,6 +117,6 @@ def test_ascii_keywords_match_whole_words_only(matcher):
 def test_confidence_grows_with_evidence_and_threshold_applies(matcher):
     one = _found(matcher, description_zh="伺服电机")[("industrial-robots", "servo", "produces")]
     more = _found(matcher, name_zh="某某伺服科技有限公司", description_zh="伺服电机、伺服驱动器、伺服系统")
-    assert 0.5 <= one < more[("industrial-robots", "servo", "produces")] <= 1.0
+    assert inf.MIN_CONFIDENCE <= one < more[("industrial-robots", "servo", "produces")] <= 1.0
     assert matcher.infer(inf.OrgText(description_zh="伺服电机"), min_confidence=0.99) == []
     assert _found(matcher, name_zh="嘉兴外联科技有限公司", description_en="A trading company.") == {}

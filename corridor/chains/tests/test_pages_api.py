@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
+from corridor.chains import inference
 from corridor.chains.models import ChainVersion, SegmentTag
 from corridor.core.testing import expect_matrix
 
@@ -193,4 +194,4 @@ def test_api_lists_an_organisations_tags_as_it_may_be_seen(robots_world):
     confidence = tag.pop("confidence")
     assert tag == {"chain": "industrial-robots", "segment": "servo", "segment_name": "伺服电机与驱动器",
                    "role": "produces", "source": "inferred", "status": "proposed"}
-    assert 0.55 <= confidence <= 1
+    assert inference.MIN_CONFIDENCE <= confidence <= 1
