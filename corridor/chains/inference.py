@@ -65,11 +65,14 @@ for _word in ("生产", "制造", "研发", "研制", "从事", "主营", "开�
               "designs", "design", "sells", "sell", "supplies", "supply", "provides", "provide", "offers", "builds",
               "build"):
     _MARKERS[_word] = PRODUCES
+# "为整车厂提供焊装线": "为" names the customer when a supplying verb follows in the same clause.
+_MARKERS["为"] = _CUSTOMER
+_MARKERS["for"] = _CUSTOMER  # "batteries for electric vehicles"
 _MARKER_RE = re.compile(
     "|".join(
         (rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w))
-        for w in sorted(_MARKERS, key=len, reverse=True)
-    ) + "|的"
+        for w in sorted(_MARKERS, key=len, reverse=True) if w != "为"
+    ) + "|为(?=[^,;:!?。]{1,16}?(?:提供|供应|供货|配套|服务))|的"
 )
 _CARRY_WITHIN = 4  # a marker this close to an item's start opens a list ("主要用于汽车、家电")
 
@@ -131,10 +134,13 @@ def fold(text: str) -> str:
 
 
 def _alternative(word: str) -> str:
-    folded = re.escape(fold(word))
-    left = r"(?<![a-z0-9])" if word[:1].isascii() and word[:1].isalnum() else ""
-    right = r"(?:s|es)?(?![a-z0-9])" if word[-1:].isascii() and word[-1:].isalnum() else ""
-    return f"{left}{folded}{right}"
+    folded = fold(word)
+    left = r"(?<![a-z0-9])" if folded[:1].isascii() and folded[:1].isalnum() else ""
+    if not (folded[-1:].isascii() and folded[-1:].isalnum()):
+        return f"{left}{re.escape(folded)}"
+    if folded.endswith("y") and len(folded) > 3 and folded[-2] not in "aeiou":  # battery → batteries
+        return rf"{left}{re.escape(folded[:-1])}(?:y|ies)(?![a-z0-9])"
+    return rf"{left}{re.escape(folded)}(?:s|es)?(?![a-z0-9])"
 
 
 # -- text into spans ------------------------------------------------------------------------------
@@ -196,9 +202,9 @@ class _ChainPatterns:
             found = m.group()
             entries = self.words.get(found)
             if entries is None:  # an English plural
-                for suffix in ("es", "s"):
-                    if found.endswith(suffix) and found[: -len(suffix)] in self.words:
-                        found = found[: -len(suffix)]
+                for suffix, base in (("ies", "y"), ("es", ""), ("s", "")):
+                    if found.endswith(suffix) and found[: -len(suffix)] + base in self.words:
+                        found = found[: -len(suffix)] + base
                         entries = self.words[found]
                         break
             if entries:

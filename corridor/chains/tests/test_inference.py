@@ -120,3 +120,14 @@ def test_confidence_grows_with_evidence_and_threshold_applies(matcher):
     assert inf.MIN_CONFIDENCE <= one < more[("industrial-robots", "servo", "produces")] <= 1.0
     assert matcher.infer(inf.OrgText(description_zh="伺服电机"), min_confidence=0.99) == []
     assert _found(matcher, name_zh="嘉兴外联科技有限公司", description_en="A trading company.") == {}
+
+
+def test_customers_named_with_wei_tigong_and_english_for(matcher):
+    parts = {(p.text, p.role) for p in inf.spans("为整车厂提供焊装生产线")}
+    assert ("整车厂", "customer") in parts and any("焊装生产线" in t and r == "produces" for t, r in parts)
+    assert "new-energy-vehicles" not in _chains(matcher, name_zh="某某装备有限公司",
+                                                description_zh="为整车厂提供焊装生产线和机器人工作站")
+    batteries = _found(matcher, name_en="Some Energy Co., Ltd.",
+                       description_en="Makes power batteries for electric vehicles and buses.")
+    assert ("new-energy-vehicles", "power-batteries", "produces") in batteries  # "batteries" is "battery"
+    assert ("new-energy-vehicles", "vehicles", "produces") not in batteries  # vehicles are its customers
