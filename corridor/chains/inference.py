@@ -37,6 +37,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 PRODUCES, USES = "produces", "uses"
 _CUSTOMER = "customer"  # a span naming who buys: no evidence of what the organisation makes
@@ -133,14 +134,41 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").casefold()
 
 
-def _alternative(word: str) -> str:
-    folded = fold(word)
-    left = r"(?<![a-z0-9])" if folded[:1].isascii() and folded[:1].isalnum() else ""
-    if not (folded[-1:].isascii() and folded[-1:].isalnum()):
-        return f"{left}{re.escape(folded)}"
-    if folded.endswith("y") and len(folded) > 3 and folded[-2] not in "aeiou":  # battery → batteries
-        return rf"{left}{re.escape(folded[:-1])}(?:y|ies)(?![a-z0-9])"
-    return rf"{left}{re.escape(folded)}(?:s|es)?(?![a-z0-9])"
+def _ending(last: str) -> str:
+    # An ASCII word ends at a word boundary and may take a plural ("servo motor" finds "servo motors").
+    return r"(?:s|es)?(?![a-z0-9])" if last.isascii() and last.isalnum() else ""
+
+
+def _plural_y(word: str) -> str | None:
+    """battery → batteries (the regular -s/-es plurals are in the pattern's ending)."""
+    if word.isascii() and word.endswith("y") and len(word) > 3 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return None
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regex for many words, as a trie: Python's re tries the alternatives of a flat alternation one
+    by one at every position; a trie shares their prefixes. Longer words are preferred (a node's
+    children come before its end), so an exclusion swallows the keyword it contains."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any], last: str, depth: int) -> str:
+        alternatives = []
+        for ch in sorted(k for k in node if k):
+            left = r"(?<![a-z0-9])" if depth == 0 and ch.isascii() and ch.isalnum() else ""
+            alternatives.append(left + re.escape(ch) + build(node[ch], ch, depth + 1))
+        if "" in node:
+            alternatives.append(_ending(last))
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")"
+
+    return build(root, "", 0) if root else ""
 
 
 # -- text into spans ------------------------------------------------------------------------------
@@ -189,11 +217,14 @@ class _ChainPatterns:
     """One alternation per chain, longest words first: an exclusion swallows the keyword inside it."""
 
     def __init__(self, words: dict[str, list[tuple[int, str]]], against: Sequence[str]) -> None:
-        self.words = words  # folded word → [(segment index or -1 for an exclusion, tier)]
-        alternatives = sorted(words, key=len, reverse=True)
-        self.pattern = re.compile("|".join(_alternative(w) for w in alternatives)) if alternatives else None
-        folded_against = sorted({fold(w) for w in against if w}, key=len, reverse=True)
-        self.against = re.compile("|".join(_alternative(w) for w in folded_against)) if folded_against else None
+        self.words = dict(words)  # folded word → [(segment index or -1 for an exclusion, tier)]
+        for w, entries in words.items():
+            plural = _plural_y(w)
+            if plural and plural not in self.words:
+                self.words[plural] = entries
+        self.pattern = re.compile(_trie(self.words)) if self.words else None
+        folded_against = {fold(w) for w in against if w}
+        self.against = re.compile(_trie(folded_against)) if folded_against else None
 
     def hits(self, text: str) -> Iterable[tuple[str, list[tuple[int, str]]]]:
         if self.pattern is None:
@@ -202,9 +233,9 @@ class _ChainPatterns:
             found = m.group()
             entries = self.words.get(found)
             if entries is None:  # an English plural
-                for suffix, base in (("ies", "y"), ("es", ""), ("s", "")):
-                    if found.endswith(suffix) and found[: -len(suffix)] + base in self.words:
-                        found = found[: -len(suffix)] + base
+                for suffix in ("es", "s"):
+                    if found.endswith(suffix) and found[: -len(suffix)] in self.words:
+                        found = found[: -len(suffix)]
                         entries = self.words[found]
                         break
             if entries:
