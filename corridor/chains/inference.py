@@ -14,9 +14,9 @@ sells to them. So the text is read in spans:
   materials in aircraft): an organisation found there is a customer, so its role is `uses` (segment
   `role: uses` in the template), never `produces`.
 
-Words come in three tiers per chain (all in the template YAML, bilingual):
+Words per chain, all in the template YAML, bilingual:
 - keywords: specific products of a segment ("谐波减速器", "IGBT") — one is good evidence;
-- hints: generic words ("生物", "新材料", "半导体") — weaker, and much stronger with company;
+- hints: generic words ("生物", "新材料", "锂") — weak alone, they count with other evidence;
 - exclusions: phrases that contain a word but mean something else ("生物质", "汽车客运"); the longest
   match wins, so an exclusion swallows the word inside it;
 - counter-words ("饲料", "银行"): evidence the organisation is in another trade, lowering confidence.
@@ -25,7 +25,8 @@ Confidence is a logistic function of the evidence (name keyword, name hint, desc
 keywords or hints, whether a keyword is among the first items — product lists come biggest first —,
 other segments of the chain hit, counter-words, words of other chains) whose
 weights were fitted on half of a development set of real listed companies (bench/chain_tagging.py
---fit) and checked on the other half: a tag with confidence p is right about p of the time.
+--fit) and checked on the other half (its reliability table: a tag of confidence p is right roughly p
+of the time, a little more often at the top).
 Matching folds width and case; ASCII ends of a word match at word boundaries only ("AGV" not in
 "AGVX"), Chinese matches anywhere (no spaces).
 """
@@ -41,7 +42,7 @@ from typing import Any
 
 PRODUCES, USES = "produces", "uses"
 _CUSTOMER = "customer"  # a span naming who buys: no evidence of what the organisation makes
-MIN_CONFIDENCE = 0.6  # chosen on the tune half: below it tags were right about half the time
+MIN_CONFIDENCE = 0.6  # chosen on the tune half (bench/chain_tagging.py): the best precision/recall there
 
 # Logistic weights of the evidence (see the module docstring); fitted by bench/chain_tagging.py --fit.
 WEIGHTS: dict[str, float] = {
@@ -86,8 +87,6 @@ class SegmentWords:
     segment: str
     keywords_zh: tuple[str, ...]
     keywords_en: tuple[str, ...]
-    name_zh: str = ""  # matched by similarity too (left empty for a parent segment that only groups others)
-    name_en: str = ""
     role: str = PRODUCES  # USES: organisations found here are the chain's customers
     hints_zh: tuple[str, ...] = ()
     hints_en: tuple[str, ...] = ()
@@ -329,9 +328,10 @@ class Matcher:
                                 ev.name_hints.add((language, word))
                         else:
                             (ev.keyword_items if tier == KEYWORD else ev.hint_items).add(unit)
-                        if role == PRODUCES:
+                        # What the organisation makes of the chain (an application segment is not).
+                        if role == PRODUCES and self.segments[i].role == PRODUCES:
                             any_units.setdefault(slug, set()).add(unit)
-                            if tier == KEYWORD and self.segments[i].role == PRODUCES:
+                            if tier == KEYWORD:
                                 keyword_units.setdefault(slug, set()).add(unit)
             if evidence:
                 found_in[slug] = evidence
@@ -345,8 +345,8 @@ class Matcher:
             share = len(any_units.get(slug, set()) - {-1}) / items if items else 0.0
             elsewhere = len({u for other, units in keyword_units.items() if other != slug for u in units} - mine)
             lead_against = bool(against_units & {0, 1}) and not mine & {0, 1}
-            with_keywords = {i for (i, role), ev in evidence.items()
-                             if role == PRODUCES and (ev.name_keyword or ev.keyword_items)}
+            with_keywords = {i for (i, role), ev in evidence.items() if role == PRODUCES
+                             and self.segments[i].role == PRODUCES and (ev.name_keyword or ev.keyword_items)}
             for (i, role), ev in evidence.items():
                 s = self.segments[i]
                 # Counter-words weigh against a chain unless its own keywords outnumber them.

@@ -31,17 +31,13 @@ class BadInput(ValueError):
 
 
 def words(templates: Sequence[spec.ChainSpec]) -> tuple[list[inference.SegmentWords], list[inference.ChainWords]]:
-    """The matcher's words of these templates (a parent segment, which only groups others, is not
-    matched by its name)."""
+    """The matcher's words of these templates (the shipped files, or the chains in the database)."""
     segments: list[inference.SegmentWords] = []
     chains: list[inference.ChainWords] = []
     for template in templates:
-        parents = {s.parent for s in template.segments if s.parent}
         for s in template.segments:
-            grouping = s.key in parents
             segments.append(inference.SegmentWords(
-                template.slug, s.key, s.keywords_zh, s.keywords_en, "" if grouping else s.name_zh,
-                "" if grouping else s.name_en, s.role, s.hints_zh, s.hints_en,
+                template.slug, s.key, s.keywords_zh, s.keywords_en, s.role, s.hints_zh, s.hints_en,
             ))
         chains.append(inference.ChainWords(template.slug, template.exclude_zh, template.exclude_en,
                                            template.against_zh, template.against_en))
