@@ -2,6 +2,9 @@
 
 A template names its segments (with a stage, an optional parent and bilingual keywords) and the
 supply edges between them (A supplies B, with an optional typical share of B's input cost).
+For tagging (see inference.py) a segment may also have generic `hints_zh/en` and `role: uses` (its
+organisations are the chain's customers); the chain may have `exclude_zh/en` (phrases that contain one
+of its words but mean something else) and `against_zh/en` (words of other trades).
 Validation names the segment or edge at fault, so a bad file is refused whole.
 """
 
