@@ -57,7 +57,7 @@ def org_text(row: dict[str, Any]) -> inference.OrgText:
 def read_rows(path: Path) -> list[dict[str, Any]]:
     """Every line of the input, checked; BadInput names the line of the first fault."""
     rows: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8-sig") as handle:  # a BOM from spreadsheet exports is not an error
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
@@ -69,7 +69,7 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
             if not isinstance(row, dict):
                 raise BadInput(f"{where}: expected a JSON object")
             if not isinstance(row.get("id"), str | int) or isinstance(row.get("id"), bool) or row.get("id") == "":
-                raise BadInput(f"{where}: field 'id' is missing or not a string or number")
+                raise BadInput(f"{where}: field 'id' is missing, or not a string or an integer")
             for name in TEXT_FIELDS:
                 if row.get(name) is not None and not isinstance(row[name], str):
                     raise BadInput(f"{where}: field {name!r} must be text")
