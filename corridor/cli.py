@@ -19,6 +19,7 @@ OURS = {
     "equipment": "equipment import FILE: load an instrument catalogue (.xlsx/.csv, all or nothing)",
     "import": "import organisations from .xlsx/.csv: import organisations FILE [--map COL=FIELD] [--report E.xlsx]",
     "dedupe": "cluster organisation records in a CSV file (no database): dedupe IN.csv --output OUT.jsonl",
+    "events": "events schedule --input EVENT.json --output SCHEDULE.json: 1:1 meetings into slots and tables (no database)",
     "chains": "industry chains: load, infer, recount, matrix --chain SLUG, gaps --region CODE --chain SLUG",
 }
 
@@ -45,6 +46,11 @@ def main(argv: list[str] | None = None) -> None:
         from corridor.resolution.cli import main as dedupe
 
         sys.exit(dedupe(args[1:]))
+    if args[0] == "events" and args[1:2] == ["schedule"]:
+        # The meeting scheduler on files needs no settings and no database: run it before Django starts.
+        from corridor.events.scheduling.cli import main as schedule_meetings
+
+        sys.exit(schedule_meetings(args[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line

@@ -36,7 +36,7 @@ def random_event(
             elif kind < 0.8:  # leaves early
                 window = slot_ids[: slots - cut]
             else:  # only a stretch in the middle of the day
-                start = rng.randint(0, slots - 2)
+                start = rng.randint(0, max(0, slots - 2))
                 window = slot_ids[start : start + rng.randint(2, max(2, slots // 2))]
         cap = rng.randint(2, max(2, min(max_cap, slots)))
         people.append(Participant(f"p{i + 1}", frozenset(window), cap))
