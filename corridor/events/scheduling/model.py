@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 Id = str | int
 PRIORITIES = (1, 2, 3)  # 3 is the most wanted
@@ -241,12 +242,12 @@ def parse_event(data: object) -> Event:
     return event
 
 
-def event_to_json(event: Event) -> dict[str, object]:
+def event_to_json(event: Event) -> dict[str, Any]:
     """The batch JSON of an event (used by the bench and tests to write input files)."""
     def when(value: datetime | None) -> str | None:
         return value.isoformat() if value else None
 
-    data: dict[str, object] = {
+    data: dict[str, Any] = {
         "slots": [{"id": s.id, "start": when(s.start), "end": when(s.end)} for s in event.slots],
         "tables": event.tables,
         "participants": [

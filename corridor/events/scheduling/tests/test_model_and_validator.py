@@ -1,13 +1,14 @@
 """Reading the batch JSON (every mistake named by its field) and the validator catching every broken rule."""
 
 import copy
+from typing import Any
 
 import pytest
 
 from corridor.events.scheduling.model import InputError, Meeting, Schedule, event_to_json, parse_event
 from corridor.events.scheduling.validate import schedule_problems
 
-GOOD = {
+GOOD: dict[str, Any] = {
     "slots": [
         {"id": "s1", "start": "2027-03-18T09:00+08:00", "end": "2027-03-18T09:20+08:00"},
         {"id": "s2", "start": "2027-03-18T09:25+08:00", "end": "2027-03-18T09:45+08:00"},

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from corridor.events.scheduling.generate import random_event
 from corridor.events.scheduling.model import event_to_json, parse_event
@@ -54,7 +55,7 @@ def test_locked_meetings_come_back_unchanged(tmp_path):
 
 
 def test_bad_input_names_the_field_and_writes_nothing(tmp_path):
-    data = {"slots": [{"id": "s1"}], "tables": 1, "participants": [{"id": "p1", "available": ["s1"], "max_meetings": 1}],
+    data: dict[str, Any] = {"slots": [{"id": "s1"}], "tables": 1, "participants": [{"id": "p1", "available": ["s1"], "max_meetings": 1}],
             "requests": [{"id": "r1", "from": "p1", "to": "ghost", "priority": 2}]}
     done = run(tmp_path, data)
     assert done.returncode == 2

@@ -7,7 +7,7 @@ import pytest
 
 from corridor.events.scheduling.generate import add_requests, random_event
 from corridor.events.scheduling.greedy import greedy, remaining
-from corridor.events.scheduling.model import Event, Meeting, Participant, Request, Slot
+from corridor.events.scheduling.model import Event, Id, Meeting, Participant, Request, Slot
 from corridor.events.scheduling.scheduler import schedule
 from corridor.events.scheduling.validate import schedule_problems
 
@@ -94,9 +94,9 @@ def _brute_force(ev: Event) -> list[tuple[int, int]]:
                for r in ev.requests]
     values = set()
     for choice in itertools.product(*options):
-        busy: set[tuple[str, str]] = set()
-        per_slot: dict[str, int] = {}
-        count: dict[str, int] = {}
+        busy: set[tuple[Id, Id]] = set()
+        per_slot: dict[Id, int] = {}
+        count: dict[Id, int] = {}
         ok = True
         for request, slot in zip(ev.requests, choice, strict=True):
             if slot is None:
