@@ -69,14 +69,15 @@ def schedule(event: Event, time_limit: float = DEFAULT_TIME_LIMIT, *, workers: i
     stats: dict[str, object] = {"open_requests": len(problem.requests), "baseline": _value(problem, baseline)}
     chosen = baseline
     if problem.requests:
-        chosen = _optimise(problem, baseline, started + time_limit, workers, seed, stats)
+        chosen = _optimise(problem, baseline, started + time_limit, time_limit, workers, seed, stats)
     count, priorities = _value(problem, chosen)
     stats["seconds"] = round(time.perf_counter() - started, 2)
     return Outcome(number_tables(problem, chosen), count, priorities, stats)
 
 
 def _optimise(
-    problem: Remaining, baseline: dict[int, int], deadline: float, workers: int, seed: int, stats: dict[str, object],
+    problem: Remaining, baseline: dict[int, int], deadline: float, time_limit: float, workers: int, seed: int,
+    stats: dict[str, object],
 ) -> dict[int, int]:
     position = {item.index: k for k, item in enumerate(problem.requests)}
     # Most of the time at most for the selection; on the largest bench instance it needs a few seconds.
@@ -91,8 +92,11 @@ def _optimise(
     if len(placed) < len(picked) and deadline - time.perf_counter() > 0.5:
         subset = Remaining(problem.event, picked, problem.free_tables, problem.caps, problem.locked_requests)
         unit = meeting_weight(subset)
-        exact = solve_slots(subset, [unit + item.request.priority for item in picked],
-                            (deadline - time.perf_counter()) * 0.9, hint=placed, workers=workers, seed=seed)
+        # A quarter of the limit at most: what colouring leaves over is a handful of meetings in a thousand
+        # (odd cycles of people free in the same few slots), often none can be placed at all.
+        budget = min(deadline - time.perf_counter(), time_limit / 4) * 0.9
+        exact = solve_slots(subset, [unit + item.request.priority for item in picked], budget,
+                            hint=placed, workers=workers, seed=seed)
         stats["slots"] = exact.status
         if _value(problem, exact.chosen) > _value(problem, placed):
             placed = exact.chosen
