@@ -21,6 +21,7 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from ortools.linear_solver import pywraplp
@@ -144,13 +145,19 @@ def select(problem: Remaining, time_limit: float, hint: Sequence[int] = ()) -> S
     started = time.perf_counter()
     model = SelectionModel(problem)
     stages: list[str] = []
+    nothing = Solved([], False, float("inf"))
 
-    def left(share: float) -> float:
-        return max(0.2, (time_limit - (time.perf_counter() - started)) * share)
+    def solve(share: float, weights: Sequence[float], **options: Any) -> Solved:
+        """One solve with ``share`` of the time left; none at all once the time is up (keep what we have)."""
+        left = time_limit - (time.perf_counter() - started)
+        if left < 0.3:
+            stages.append("skipped")
+            return nothing
+        return model.solve(weights, max(0.2, left * share), **options)
 
     fallback = list(hint)
-    by_count = model.solve(model.count, left(0.25))
-    by_priority = model.solve(model.priority, left(0.33))
+    by_count = solve(0.25, model.count)
+    by_priority = solve(0.33, model.priority)
     exact = by_count.optimal and by_priority.optimal
     most_meetings = max(model.value(by_count.chosen)[0], model.value(fallback)[0], 1)
     most_priority = max(model.value(by_priority.chosen)[1], model.value(fallback)[1], 1)
@@ -159,13 +166,13 @@ def select(problem: Remaining, time_limit: float, hint: Sequence[int] = ()) -> S
         meetings, priorities = model.value(chosen)
         return min(meetings / most_meetings, priorities / most_priority)
 
-    balanced = model.solve([], left(0.5), balance=(most_meetings, most_priority))
+    balanced = solve(0.5, [], balance=(most_meetings, most_priority))
     exact = exact and balanced.optimal
     best = max((balanced.chosen, by_count.chosen, by_priority.chosen, fallback), key=share)
     reached = share(best)
     floors = [(model.count, math.ceil(reached * most_meetings - 1e-6)),
               (model.priority, math.ceil(reached * most_priority - 1e-6))]
-    final = model.solve([1 + p for p in model.priority], left(1.0), floors=floors)
+    final = solve(1.0, [1 + p for p in model.priority], floors=floors)
     exact = exact and final.optimal
     if final.chosen and share(final.chosen) >= reached - 1e-9:
         best = final.chosen
