@@ -22,6 +22,7 @@ OURS = {
     "policies": "policies eligibility --orgs O.jsonl --items I.json --output OUT.jsonl (no database)",
     "chains": "industry chains: load, infer, recount, matrix --chain SLUG, gaps --region CODE --chain SLUG; "
               "tag --input ORGS.jsonl --output OUT.jsonl (no database)",
+    "events": "events schedule --input EVENT.json --output SCHEDULE.json: 1:1 meetings into slots and tables (no database)",
 }
 
 
@@ -57,6 +58,11 @@ def main(argv: list[str] | None = None) -> None:
         from corridor.chains.tagging import main as tag_files
 
         sys.exit(tag_files(args[2:]))
+    if args[0] == "events" and args[1:2] == ["schedule"]:
+        # The meeting scheduler on files needs no settings and no database: run it before Django starts.
+        from corridor.events.scheduling.cli import main as schedule_meetings
+
+        sys.exit(schedule_meetings(args[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
