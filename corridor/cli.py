@@ -19,6 +19,7 @@ OURS = {
     "equipment": "equipment import FILE: load an instrument catalogue (.xlsx/.csv, all or nothing)",
     "import": "import organisations from .xlsx/.csv: import organisations FILE [--map COL=FIELD] [--report E.xlsx]",
     "dedupe": "cluster organisation records in a CSV file (no database): dedupe IN.csv --output OUT.jsonl",
+    "rnd": "R&D overlaps from a JSONL file (no database): rnd overlaps --projects P.jsonl --output OUT.jsonl",
     "chains": "industry chains: load, infer, recount, matrix --chain SLUG, gaps --region CODE --chain SLUG",
 }
 
@@ -45,6 +46,11 @@ def main(argv: list[str] | None = None) -> None:
         from corridor.resolution.cli import main as dedupe
 
         sys.exit(dedupe(args[1:]))
+    if args[0] == "rnd":
+        # R&D overlaps on files: no settings, no database, like `match` and `dedupe`.
+        from corridor.rnd.batch import main as rnd_files
+
+        sys.exit(rnd_files(args[1:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
