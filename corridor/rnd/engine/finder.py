@@ -271,8 +271,9 @@ class OverlapFinder:
         """(scores, relation codes: 2 overlap, 1 complementary, 0 neither) of the pairs (a[i], b[i])."""
         x = self.features(a, b)
         scores = self.model.score(x)
-        related = (x[:, FEATURES.index("objective_concept")] > 0) | (x[:, FEATURES.index("tags")] > 0)
-        relation = np.where(scores >= self.model.threshold, 2, np.where(related & (scores >= self.model.complement_floor), 1, 0))
+        related = (x[:, FEATURES.index("cosine")] >= self.model.related_cosine) & (
+            (x[:, FEATURES.index("objective_concept")] > 0) | (x[:, FEATURES.index("tags")] > 0))
+        relation = np.where(scores >= self.model.threshold, 2, np.where(related, 1, 0))
         return scores, relation
 
     def pairs(self, progress: Progress | None = None, complementary: bool = False) -> list[Pair]:
