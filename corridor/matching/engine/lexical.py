@@ -42,6 +42,7 @@ class BM25:
         self.alive = Column(np.bool_)
         self._total_len = 0
         self._alive_count = 0
+        self._key_cache: tuple[tuple[int, int, int], np.ndarray, np.ndarray] | None = None  # see _keys
 
     def __len__(self) -> int:
         return self._alive_count
@@ -147,6 +148,47 @@ class BM25:
         hit = np.isin(terms, qids)
         weights = self._weigh(terms[hit], self.doc_tf[positions[hit]], rows[owner[hit]])
         return np.bincount(owner[hit], weights=weights, minlength=len(rows)) / self._ceiling(query)
+
+    def score_pairs(self, queries: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        """`score_rows(tokens(queries[i]), [docs[i]])` for every i at once, both stored live documents.
+
+        For all-pairs work (R&D overlap over 100k projects: millions of pairs), where one call per
+        query would cost more in Python than the arithmetic: a document term is matched to the
+        query's terms by looking up (query row, term) in the sorted (row, term) keys of the corpus.
+        """
+        queries = np.asarray(queries, dtype=np.int64)
+        docs = np.asarray(docs, dtype=np.int64)
+        if not len(queries) or not self._alive_count:
+            return np.zeros(len(queries))
+        vocabulary = max(len(self.terms), 1)
+        keys = self._keys()
+        starts = self.doc_start[docs]
+        lengths = self.doc_start[docs + 1] - starts
+        owner = np.repeat(np.arange(len(docs)), lengths)
+        positions = ranges(starts, lengths)
+        terms = self.doc_terms[positions]
+        wanted = queries[owner] * vocabulary + terms
+        found = np.searchsorted(keys, wanted)
+        hit = keys[np.minimum(found, len(keys) - 1)] == wanted
+        weights = self._weigh(terms[hit], self.doc_tf[positions[hit]], docs[owner[hit]])
+        totals = np.bincount(owner[hit], weights=weights, minlength=len(docs))
+        return totals / self._ceilings()[queries]
+
+    def _keys(self) -> np.ndarray:
+        """Sorted row·V + term of every stored (document, term): whether a document has a term, by bisection."""
+        version = (len(self.doc_terms), len(self.terms), self._alive_count)  # any add or remove changes it
+        if self._key_cache is None or self._key_cache[0] != version:
+            rows = np.repeat(np.arange(self.rows, dtype=np.int64), np.diff(self.doc_start.values))
+            keys = np.sort(rows * max(len(self.terms), 1) + self.doc_terms.values)
+            ceilings = np.bincount(rows, weights=self._idf(self.doc_terms.values) * (K1 + 1), minlength=self.rows)
+            self._key_cache = (version, keys, np.where(ceilings > 0, ceilings, 1.0))
+        return self._key_cache[1]
+
+    def _ceilings(self) -> np.ndarray:
+        """Per document, `_ceiling(tokens(row))` (cached with the keys)."""
+        self._keys()
+        assert self._key_cache is not None
+        return self._key_cache[2]
 
     def retrieve(self, query: Sequence[str], max_postings: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(rows, normalised scores) of the live documents sharing a term with the query.

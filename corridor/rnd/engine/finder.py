@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from corridor.matching.engine import embedders, numbers
-from corridor.matching.engine.arrays import ranges
+from corridor.matching.engine.arrays import Column, ranges
 from corridor.matching.engine.lexical import BM25
 from corridor.matching.engine.vectors import EXACT_LIMIT, HNSW_EF_CONSTRUCTION, HNSW_M
 from corridor.rnd.engine import objective
@@ -31,6 +31,8 @@ ALL_PAIRS_LIMIT = 3_000
 NEIGHBOURS = 24
 """Candidates per project on a large corpus (nearest by embedding, other organisations' or not)."""
 PARALLEL_READ_FROM = 4_000
+FEW_QUERIES = 64
+"""Pairs with at most this many distinct projects on one side are scored per query (the path of one new project)."""
 ACTIVITY_BIT = {name: 1 << i for i, name in enumerate(objective.ACTIVITIES)}
 OVERLAP, COMPLEMENTARY = "overlap", "complementary"
 
@@ -73,16 +75,19 @@ class OverlapFinder:
         self.readings: list[Reading] = []
         self._row: dict[str, int] = {}
         self._org_code: dict[str, int] = {}
-        self.org = np.zeros(0, dtype=np.int32)
-        self.cross_lang = np.zeros(0, dtype=np.int8)  # 0 zh, 1 en
-        self.acts = np.zeros(0, dtype=np.int32)
-        self.vectors = np.zeros((0, self.embedder.dim), dtype=np.float16)
-        self.goal_vectors = np.zeros((0, self.embedder.dim), dtype=np.float16)
+        # One value per project in growable columns: adding one project must not copy the others.
+        self._org = Column(np.int32)
+        self._english = Column(np.int8)
+        self._acts = Column(np.int32)  # activity classes as bits
+        self._vectors = Rows(self.embedder.dim)
+        self._goal_vectors = Rows(self.embedder.dim)
         self.bm25, self.bm25_concept, self.bm25_specific = BM25(), BM25(), BM25()
-        self._fig_start = np.zeros(0, dtype=np.int64)
-        self._fig_count = np.zeros(0, dtype=np.int64)
-        self._fig_low = np.zeros(0)
-        self._fig_high = np.zeros(0)
+        self._goal_concepts = TermSets()
+        self._tagged = Column(np.bool_)
+        self._fig_start = Column(np.int64)
+        self._fig_count = Column(np.int64)
+        self._fig_low = Column(np.float64)
+        self._fig_high = Column(np.float64)
         self._graph = None
 
     def __len__(self) -> int:
@@ -108,20 +113,48 @@ class OverlapFinder:
         self.projects += projects
         self.readings += readings
         codes = [self._org_code.setdefault(p.org, len(self._org_code)) for p in projects]
-        self.org = np.concatenate([self.org, np.asarray(codes, dtype=np.int32)])
-        self.cross_lang = np.concatenate([self.cross_lang, np.array([p.language == "en" for p in projects], np.int8)])
-        self.acts = np.concatenate([self.acts, np.array([_mask(r.activities) for r in readings], np.int32)])
-        self.vectors = np.vstack([self.vectors, np.asarray(vectors, dtype=np.float16)])
-        self.goal_vectors = np.vstack([self.goal_vectors, np.asarray(goal_vectors, dtype=np.float16)])
+        first = len(self._org)
+        self._org.extend(codes)
+        self._english.extend([p.language == "en" for p in projects])
+        self._acts.extend([_mask(r.activities) for r in readings])
+        self._vectors.extend(vectors)
+        self._goal_vectors.extend(goal_vectors)
         self.bm25.add_many(r.tokens for r in readings)
         self.bm25_concept.add_many(r.concepts for r in readings)
         self.bm25_specific.add_many(r.specific for r in readings)
         counts = np.array([len(r.figures) for r in readings], dtype=np.int64)
-        self._fig_start = np.concatenate([self._fig_start, len(self._fig_low) + np.cumsum(counts) - counts])
-        self._fig_count = np.concatenate([self._fig_count, counts])
-        self._fig_low = np.concatenate([self._fig_low, [f.low for r in readings for f in r.figures]])
-        self._fig_high = np.concatenate([self._fig_high, [f.high for r in readings for f in r.figures]])
-        self._graph = None  # rebuilt when next needed
+        self._goal_concepts.extend([r.objective_concepts for r in readings])
+        self._tagged.extend([bool(p.segments or p.ipc or p.keywords) for p in projects])
+        self._fig_start.extend(len(self._fig_low) + np.cumsum(counts) - counts)
+        self._fig_count.extend(counts)
+        self._fig_low.extend([f.low for r in readings for f in r.figures])
+        self._fig_high.extend([f.high for r in readings for f in r.figures])
+        if self._graph is not None:  # a built graph takes the new projects in; a bulk load builds it once, later
+            graph = self._graph
+            if len(self) > graph.get_max_elements():
+                graph.resize_index(max(len(self), graph.get_max_elements() * 5 // 4))
+            graph.add_items(np.asarray(vectors, np.float32), np.arange(first, len(self)))
+
+    @property
+    def vectors(self) -> np.ndarray:
+        return self._vectors.values
+
+    @property
+    def goal_vectors(self) -> np.ndarray:
+        return self._goal_vectors.values
+
+    @property
+    def org(self) -> np.ndarray:
+        return self._org.values
+
+    @property
+    def cross_lang(self) -> np.ndarray:
+        """1 for an English project, 0 for a Chinese one."""
+        return self._english.values
+
+    @property
+    def acts(self) -> np.ndarray:
+        return self._acts.values
 
     def _read(self, projects: list[Project], progress: Progress | None) -> list[Reading]:
         workers = min(os.cpu_count() or 1, 4)
@@ -167,7 +200,7 @@ class OverlapFinder:
         step = 10_000
         for start in range(0, n, step):
             stop = min(start + step, n)
-            found[start:stop] = self._knn(np.asarray(self.vectors[start:stop], np.float32), k)
+            found[start:stop] = self._knn(self.vectors[start:stop], k)
             if progress:
                 progress("find neighbours", stop, n)
         a = np.repeat(np.arange(n), k)
@@ -178,7 +211,7 @@ class OverlapFinder:
 
     def _knn(self, queries: np.ndarray, k: int) -> np.ndarray:
         if len(self) <= self.exact_limit:
-            sims = queries @ np.asarray(self.vectors, np.float32).T
+            sims = queries @ self.vectors.T
             top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
             return top
         graph = self._hnsw()
@@ -193,8 +226,7 @@ class OverlapFinder:
             graph.init_index(max_elements=max(len(self), 16), ef_construction=HNSW_EF_CONSTRUCTION, M=HNSW_M)
             graph.set_num_threads(os.cpu_count() or 1)
             for start in range(0, len(self), 50_000):
-                graph.add_items(np.asarray(self.vectors[start : start + 50_000], np.float32),
-                                np.arange(start, min(start + 50_000, len(self))))
+                graph.add_items(self.vectors[start : start + 50_000], np.arange(start, min(start + 50_000, len(self))))
             graph.set_ef(max(64, 2 * self.neighbours))
             self._graph = graph
         return self._graph
@@ -224,42 +256,45 @@ class OverlapFinder:
         both = (acts_a != 0) & (acts_b != 0)
         x[:, col["activity_same"]] = (acts_a & acts_b) != 0
         x[:, col["activity_clash"]] = both & ((acts_a & acts_b) == 0)
-        x[:, col["objective_concept"]] = [_jaccard(self.readings[i].objective_concepts, self.readings[j].objective_concepts)
-                                           for i, j in zip(a.tolist(), b.tolist(), strict=True)]
-        x[:, col["tags"]] = [self._tags(i, j) for i, j in zip(a.tolist(), b.tolist(), strict=True)]
+        if len(np.unique(a)) > FEW_QUERIES:
+            x[:, col["objective_concept"]] = self._goal_concepts.jaccard(a, b)
+        else:  # one new project: a few sets, without the corpus-wide keys
+            x[:, col["objective_concept"]] = [
+                _jaccard(self.readings[i].objective_concepts, self.readings[j].objective_concepts)
+                for i, j in zip(a.tolist(), b.tolist(), strict=True)]
+        tagged = np.flatnonzero(self._tagged.values[a] & self._tagged.values[b])  # rare: most projects give no tags
+        x[tagged, col["tags"]] = [self._tags(int(a[t]), int(b[t])) for t in tagged.tolist()]
         return x
 
     def _bm25_pairs(self, bm25: BM25, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Symmetric BM25: the mean of a's text as a query against b and b's against a (each in [0, 1])."""
+        if len(np.unique(a)) > FEW_QUERIES:
+            return (bm25.score_pairs(a, b) + bm25.score_pairs(b, a)) / 2
+        # A few queries (one new project): per query, without the corpus-wide keys that score_pairs sorts.
         out = np.zeros(len(a))
         for query_rows, doc_rows in ((a, b), (b, a)):
-            order = np.argsort(query_rows, kind="stable")
-            sorted_q = query_rows[order]
-            bounds = np.flatnonzero(np.diff(sorted_q)) + 1
-            for group in np.split(order, bounds):
-                if not len(group):
-                    continue
-                q = int(query_rows[group[0]])
-                out[group] += bm25.score_rows(bm25.tokens(q), doc_rows[group])
+            for q in np.unique(query_rows).tolist():
+                mask = query_rows == q
+                out[mask] += bm25.score_rows(bm25.tokens(q), doc_rows[mask])
         return out / 2
 
     def _figure_pairs(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        stated = (self._fig_count[a] > 0) & (self._fig_count[b] > 0)
+        """Mean of (share of a's figures that one of b's agrees with) and the same from b; 0 unless both state some."""
+        count, start = self._fig_count.values, self._fig_start.values
+        low, high = self._fig_low.values, self._fig_high.values
+        stated = (count[a] > 0) & (count[b] > 0)
         out = np.zeros(len(a))
-        for query_rows, doc_rows in ((a, b), (b, a)):
-            idx = np.flatnonzero(stated)
-            order = idx[np.argsort(query_rows[idx], kind="stable")]
-            bounds = np.flatnonzero(np.diff(query_rows[order])) + 1
-            for group in np.split(order, bounds):
-                if not len(group):
-                    continue
-                figs = self.readings[int(query_rows[group[0]])].figures
-                docs = doc_rows[group]
-                counts = self._fig_count[docs]
-                positions = ranges(self._fig_start[docs], counts)
-                owners = np.repeat(np.arange(len(docs)), counts)
-                out[group] += numbers.agreements(figs, self._fig_low[positions], self._fig_high[positions], owners, len(docs))
-        return out / 2, stated.astype(np.float64)
+        for mine, theirs in ((a, b), (b, a)):
+            # Every figure of `mine` (owner: its pair) against every figure of `theirs` in the same pair.
+            own = np.repeat(np.arange(len(a)), count[mine])
+            mine_pos = ranges(start[mine], count[mine])
+            other_count = count[theirs][own]
+            pos_owner = np.repeat(np.arange(len(own)), other_count)
+            theirs_pos = ranges(start[theirs][own], other_count)
+            agreed = numbers.agree(low[mine_pos][pos_owner], high[mine_pos][pos_owner], low[theirs_pos], high[theirs_pos])
+            found = np.bincount(pos_owner, weights=agreed, minlength=len(own)) > 0
+            out += np.bincount(own, weights=found, minlength=len(a)) / np.maximum(count[mine], 1)
+        return np.where(stated, out / 2, 0.0), stated.astype(np.float64)
 
     def _tags(self, i: int, j: int) -> float:
         pa, pb = self.projects[i], self.projects[j]
@@ -307,7 +342,7 @@ class OverlapFinder:
         if len(self) <= self.all_pairs_limit:
             others = np.arange(len(self))
         else:
-            others = self._knn(np.asarray(self.vectors[row : row + 1], np.float32), k + 1)[0]
+            others = self._knn(self.vectors[row : row + 1], k + 1)[0]
         others = others[(others != row) & (self.org[others] != self.org[row])]
         scores, relation = self.score_pairs(np.full(len(others), row), others)
         keep = relation >= (1 if complementary else 2)
@@ -339,8 +374,64 @@ class OverlapFinder:
         )
 
 
+class TermSets:
+    """One set of strings per row, interned as integers in flat columns; Jaccard of many row pairs at once."""
+
+    def __init__(self) -> None:
+        self._id: dict[str, int] = {}
+        self._start = Column(np.int64)
+        self._count = Column(np.int64)
+        self._terms = Column(np.int64)
+        self._keys: tuple[tuple[int, int], np.ndarray] | None = None  # sorted row·V + term, for the row count it was built at
+
+    def extend(self, sets: Sequence[frozenset[str]]) -> None:
+        for terms in sets:
+            ids = sorted({self._id.setdefault(t, len(self._id)) for t in terms})
+            self._start.extend([len(self._terms)])
+            self._count.extend([len(ids)])
+            self._terms.extend(ids)
+
+    def jaccard(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        count, start = self._count.values, self._start.values
+        if not len(a) or not len(self._terms):
+            return np.zeros(len(a))
+        vocabulary = max(len(self._id), 1)
+        if self._keys is None or self._keys[0] != (len(self._terms), vocabulary):
+            rows = np.repeat(np.arange(len(count), dtype=np.int64), count)
+            self._keys = ((len(self._terms), vocabulary), np.sort(rows * vocabulary + self._terms.values))
+        keys = self._keys[1]
+        owner = np.repeat(np.arange(len(b)), count[b])
+        wanted = a[owner] * vocabulary + self._terms.values[ranges(start[b], count[b])]
+        found = np.searchsorted(keys, wanted)
+        shared = np.bincount(owner, weights=keys[np.minimum(found, len(keys) - 1)] == wanted, minlength=len(a))
+        union = count[a] + count[b] - shared
+        return np.where(union > 0, shared / np.maximum(union, 1), 0.0)
+
+
+class Rows:
+    """A float32 matrix that grows at its end (spare capacity, like matching's Column)."""
+
+    def __init__(self, dim: int) -> None:
+        self._data = np.zeros((0, dim), dtype=np.float32)
+        self._size = 0
+
+    @property
+    def values(self) -> np.ndarray:
+        return self._data[: self._size]
+
+    def extend(self, rows: np.ndarray) -> None:
+        rows = np.asarray(rows, dtype=np.float32).reshape(-1, self._data.shape[1])
+        needed = self._size + len(rows)
+        if needed > len(self._data):
+            grown = np.zeros((max(needed, len(self._data) * 5 // 4 + 1024), self._data.shape[1]), dtype=np.float32)
+            grown[: self._size] = self._data[: self._size]
+            self._data = grown
+        self._data[self._size : needed] = rows
+        self._size = needed
+
+
 def _rowdot(vectors: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return np.einsum("ij,ij->i", np.asarray(vectors[a], np.float32), np.asarray(vectors[b], np.float32))
+    return np.einsum("ij,ij->i", vectors[a], vectors[b])
 
 
 def _mask(activities: frozenset[str]) -> int:
