@@ -42,7 +42,6 @@ class BM25:
         self.alive = Column(np.bool_)
         self._total_len = 0
         self._alive_count = 0
-        self._key_cache: tuple[tuple[int, int, int], np.ndarray, np.ndarray] | None = None  # see _keys
 
     def __len__(self) -> int:
         return self._alive_count
@@ -154,41 +153,30 @@ class BM25:
 
         For all-pairs work (R&D overlap over 100k projects: millions of pairs), where one call per
         query would cost more in Python than the arithmetic: a document term is matched to the
-        query's terms by looking up (query row, term) in the sorted (row, term) keys of the corpus.
+        query's terms by looking up (query, term) in the sorted (query, term) keys of the queries.
         """
         queries = np.asarray(queries, dtype=np.int64)
         docs = np.asarray(docs, dtype=np.int64)
         if not len(queries) or not self._alive_count:
             return np.zeros(len(queries))
         vocabulary = max(len(self.terms), 1)
-        keys = self._keys()
+        asked, local = np.unique(queries, return_inverse=True)
+        q_lengths = self.doc_start[asked + 1] - self.doc_start[asked]
+        q_terms = self.doc_terms[ranges(self.doc_start[asked], q_lengths)]
+        q_owner = np.repeat(np.arange(len(asked), dtype=np.int64), q_lengths)
+        keys = np.sort(q_owner * vocabulary + q_terms)
+        ceilings = np.bincount(q_owner, weights=self._idf(q_terms) * (K1 + 1), minlength=len(asked))
         starts = self.doc_start[docs]
         lengths = self.doc_start[docs + 1] - starts
         owner = np.repeat(np.arange(len(docs)), lengths)
         positions = ranges(starts, lengths)
         terms = self.doc_terms[positions]
-        wanted = queries[owner] * vocabulary + terms
+        wanted = local[owner] * vocabulary + terms
         found = np.searchsorted(keys, wanted)
-        hit = keys[np.minimum(found, len(keys) - 1)] == wanted
+        hit = keys[np.minimum(found, len(keys) - 1)] == wanted if len(keys) else np.zeros(len(wanted), dtype=np.bool_)
         weights = self._weigh(terms[hit], self.doc_tf[positions[hit]], docs[owner[hit]])
         totals = np.bincount(owner[hit], weights=weights, minlength=len(docs))
-        return totals / self._ceilings()[queries]
-
-    def _keys(self) -> np.ndarray:
-        """Sorted row·V + term of every stored (document, term): whether a document has a term, by bisection."""
-        version = (len(self.doc_terms), len(self.terms), self._alive_count)  # any add or remove changes it
-        if self._key_cache is None or self._key_cache[0] != version:
-            rows = np.repeat(np.arange(self.rows, dtype=np.int64), np.diff(self.doc_start.values))
-            keys = np.sort(rows * max(len(self.terms), 1) + self.doc_terms.values)
-            ceilings = np.bincount(rows, weights=self._idf(self.doc_terms.values) * (K1 + 1), minlength=self.rows)
-            self._key_cache = (version, keys, np.where(ceilings > 0, ceilings, 1.0))
-        return self._key_cache[1]
-
-    def _ceilings(self) -> np.ndarray:
-        """Per document, `_ceiling(tokens(row))` (cached with the keys)."""
-        self._keys()
-        assert self._key_cache is not None
-        return self._key_cache[2]
+        return totals / np.where(ceilings > 0, ceilings, 1.0)[local]
 
     def retrieve(self, query: Sequence[str], max_postings: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(rows, normalised scores) of the live documents sharing a term with the query.

@@ -104,6 +104,10 @@ class OverlapFinder:
                 raise ValueError(f"project {p.id!r} is already in the corpus")
             seen.add(p.id)
         readings = self._read(projects, progress)
+        if vectors is None and goal_vectors is None and len(projects) < 64:
+            # One new project: its text and objective in one call to the model.
+            both = self.embedder.encode([p.body for p in projects] + [r.objective for r in readings])
+            vectors, goal_vectors = both[: len(projects)], both[len(projects) :]
         if vectors is None:
             vectors = self._encode([p.body for p in projects], "embed texts", progress)
         if goal_vectors is None:
@@ -268,15 +272,7 @@ class OverlapFinder:
 
     def _bm25_pairs(self, bm25: BM25, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Symmetric BM25: the mean of a's text as a query against b and b's against a (each in [0, 1])."""
-        if len(np.unique(a)) > FEW_QUERIES:
-            return (bm25.score_pairs(a, b) + bm25.score_pairs(b, a)) / 2
-        # A few queries (one new project): per query, without the corpus-wide keys that score_pairs sorts.
-        out = np.zeros(len(a))
-        for query_rows, doc_rows in ((a, b), (b, a)):
-            for q in np.unique(query_rows).tolist():
-                mask = query_rows == q
-                out[mask] += bm25.score_rows(bm25.tokens(q), doc_rows[mask])
-        return out / 2
+        return (bm25.score_pairs(a, b) + bm25.score_pairs(b, a)) / 2
 
     def _figure_pairs(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Mean of (share of a's figures that one of b's agrees with) and the same from b; 0 unless both state some."""

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from corridor.matching.engine import lexicon, numbers, text
 from corridor.rnd.engine import objective
 
 LANGS = ("zh", "en")
+LEXICONS = (lexicon.LEXICON, Path(__file__).parent / "data" / "lexicon.tsv")
+"""Matching's bilingual vocabulary, then the R&D terms it lacks (objectives, processes, methods)."""
 
 
 @dataclass(frozen=True)
@@ -55,11 +58,11 @@ def read(project: Project) -> Reading:
     return Reading(
         tokens=text.tokens(body),
         specific=text.specific_tokens(body),
-        concepts=lexicon.concepts(body),
+        concepts=lexicon.concepts(body, LEXICONS),
         figures=[f for f in numbers.figures(body) if _telling(f)],
         objective=goal,
         activities=objective.activities(goal),
-        objective_concepts=frozenset(lexicon.concepts(goal)),
+        objective_concepts=frozenset(lexicon.concepts(goal, LEXICONS)),
     )
 
 
