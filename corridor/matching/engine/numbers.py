@@ -94,5 +94,6 @@ def agreements(need: list[Figure], lows: np.ndarray, highs: np.ndarray, owners: 
     if not need or not len(owners):
         return hits
     for figure in need:
-        hits += np.bincount(owners[agree(np.float64(figure.low), np.float64(figure.high), lows, highs)], minlength=count) > 0
+        hits += np.bincount(owners[agree(np.full(len(lows), figure.low), np.full(len(lows), figure.high), lows, highs)],
+                            minlength=count) > 0
     return hits / len(need)
