@@ -136,7 +136,7 @@ def main() -> None:
                        for i in range(0, len(queries), 500)])
     exact_time = (time.perf_counter() - t) * len(finder) / len(sample)
     t = time.perf_counter()
-    ann = finder._knn(queries, k)
+    ann = finder._knn(queries, k)[0]
     ann_time = (time.perf_counter() - t) * len(finder) / len(sample)
     recall = np.mean([len(set(a) & set(e)) / k for a, e in zip(ann.tolist(), exact.tolist(), strict=True)])
     print(f"blocking of all {len(finder)} projects: HNSW {ann_time:.1f} s against exact numpy {exact_time:.1f} s "

@@ -31,6 +31,8 @@ ALL_PAIRS_LIMIT = 3_000
 NEIGHBOURS = 24
 """Candidates per project on a large corpus (nearest by embedding, other organisations' or not)."""
 PARALLEL_READ_FROM = 4_000
+HUB_K = 10
+"""Neighbours whose mean cosine is a project's hub value (see OverlapFinder.hubs)."""
 FEW_QUERIES = 64
 """Pairs with at most this many distinct projects on one side are scored per query (the path of one new project)."""
 ACTIVITY_BIT = {name: 1 << i for i, name in enumerate(objective.ACTIVITIES)}
@@ -78,6 +80,8 @@ class OverlapFinder:
         # One value per project in growable columns: adding one project must not copy the others.
         self._org = Column(np.int32)
         self._english = Column(np.int8)
+        self._hub = Column(np.float32, fill=np.nan)  # see hubs()
+        self._goal_hub = Column(np.float32, fill=np.nan)
         self._acts = Column(np.int32)  # activity classes as bits
         self._vectors = Rows(self.embedder.dim)
         self._goal_vectors = Rows(self.embedder.dim)
@@ -120,6 +124,8 @@ class OverlapFinder:
         first = len(self._org)
         self._org.extend(codes)
         self._english.extend([p.language == "en" for p in projects])
+        self._hub.extend(np.full(len(projects), np.nan))
+        self._goal_hub.extend(np.full(len(projects), np.nan))
         self._acts.extend([_mask(r.activities) for r in readings])
         self._vectors.extend(vectors)
         self._goal_vectors.extend(goal_vectors)
@@ -200,11 +206,15 @@ class OverlapFinder:
 
     def _neighbour_pairs(self, progress: Progress | None) -> tuple[np.ndarray, np.ndarray]:
         n, k = len(self), min(self.neighbours + 1, len(self))
+        search = min(max(self.neighbours, HUB_K) + 1, len(self))
         found = np.zeros((n, k), dtype=np.int64)
         step = 10_000
         for start in range(0, n, step):
             stop = min(start + step, n)
-            found[start:stop] = self._knn(self.vectors[start:stop], k)
+            labels, sims = self._knn(self.vectors[start:stop], search)
+            nearest = np.argsort(-sims, axis=1, kind="stable")[:, :k]
+            found[start:stop] = np.take_along_axis(labels, nearest, axis=1)
+            self._set_hubs(np.arange(start, stop), labels, sims)  # from the same search: no second pass
             if progress:
                 progress("find neighbours", stop, n)
         a = np.repeat(np.arange(n), k)
@@ -213,14 +223,43 @@ class OverlapFinder:
         pairs = np.unique(low[low != high] * n + high[low != high])
         return pairs // n, pairs % n
 
-    def _knn(self, queries: np.ndarray, k: int) -> np.ndarray:
+    def _knn(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, cosines) of the k nearest projects of each query row, in no particular order."""
         if len(self) <= self.exact_limit:
             sims = queries @ self.vectors.T
             top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-            return top
+            return top, np.take_along_axis(sims, top, axis=1)
         graph = self._hnsw()
-        labels, _ = graph.knn_query(queries, k=k, num_threads=os.cpu_count() or 1)
-        return labels.astype(np.int64)
+        labels, distances = graph.knn_query(queries, k=k, num_threads=os.cpu_count() or 1)
+        return labels.astype(np.int64), 1.0 - distances
+
+    def hubs(self, rows: np.ndarray) -> np.ndarray:
+        """Per row, the mean cosine to its HUB_K nearest other projects (computed once, when first needed).
+
+        Some texts sit close to everything (short, generic, or in the language most of the corpus is
+        in: two Chinese texts are closer than a Chinese and an English one saying the same), so a
+        cosine is read against the two projects' own neighbourhoods: cosine − (hub(a) + hub(b)) / 2
+        (cross-domain similarity local scaling, as used for bilingual word embeddings). Hubs of stored
+        projects are not revised when later projects arrive.
+        """
+        hub = self._hub.values
+        missing = np.unique(rows[np.isnan(hub[rows])])
+        k = min(HUB_K + 1, len(self))
+        for start in range(0, len(missing), 10_000):
+            chunk = missing[start : start + 10_000]
+            labels, sims = self._knn(self.vectors[chunk], k)
+            self._set_hubs(chunk, labels, sims)
+        return hub[rows]
+
+    def goal_hubs(self, rows: np.ndarray) -> np.ndarray:
+        """The same for the objectives, over the neighbours found by the whole texts (one graph, not two)."""
+        self.hubs(rows)
+        return self._goal_hub.values[rows]
+
+    def _set_hubs(self, rows: np.ndarray, labels: np.ndarray, sims: np.ndarray) -> None:
+        self._hub.values[rows] = _hub_of(rows, labels, sims)
+        goal_sims = np.einsum("id,ikd->ik", self.goal_vectors[rows], self.goal_vectors[labels])
+        self._goal_hub.values[rows] = _hub_of(rows, labels, goal_sims)
 
     def _hnsw(self):  # -> hnswlib.Index
         if self._graph is None:
@@ -245,10 +284,9 @@ class OverlapFinder:
         cross = (self.cross_lang[a] != self.cross_lang[b]).astype(np.float64)
         for start in range(0, m, 100_000):
             s = slice(start, start + 100_000)
-            x[s, col["cosine"]] = _rowdot(self.vectors, a[s], b[s])
-            x[s, col["objective"]] = _rowdot(self.goal_vectors, a[s], b[s])
-        x[:, col["cosine_cross"]] = x[:, col["cosine"]] * cross
-        x[:, col["objective_cross"]] = x[:, col["objective"]] * cross
+            x[s, col["cosine"]] = _rowdot(self.vectors, a[s], b[s]) - (self.hubs(a[s]) + self.hubs(b[s])) / 2
+            x[s, col["objective"]] = _rowdot(self.goal_vectors, a[s], b[s]) - (
+                self.goal_hubs(a[s]) + self.goal_hubs(b[s])) / 2
         x[:, col["cross"]] = cross
         x[:, col["lexical"]] = self._bm25_pairs(self.bm25, a, b) * (1 - cross)
         x[:, col["concept"]] = self._bm25_pairs(self.bm25_concept, a, b)
@@ -302,7 +340,7 @@ class OverlapFinder:
         """(scores, relation codes: 2 overlap, 1 complementary, 0 neither) of the pairs (a[i], b[i])."""
         x = self.features(a, b)
         scores = self.model.score(x)
-        related = (x[:, FEATURES.index("cosine")] >= self.model.related_cosine) & (
+        related = (_rowdot(self.vectors, a, b) >= self.model.related_cosine) & (
             (x[:, FEATURES.index("objective_concept")] > 0) | (x[:, FEATURES.index("tags")] > 0))
         relation = np.where(scores >= self.model.threshold, 2, np.where(related, 1, 0))
         return scores, relation
@@ -338,7 +376,7 @@ class OverlapFinder:
         if len(self) <= self.all_pairs_limit:
             others = np.arange(len(self))
         else:
-            others = self._knn(self.vectors[row : row + 1], k + 1)[0]
+            others = self._knn(self.vectors[row : row + 1], k + 1)[0][0]
         others = others[(others != row) & (self.org[others] != self.org[row])]
         scores, relation = self.score_pairs(np.full(len(others), row), others)
         keep = relation >= (1 if complementary else 2)
@@ -428,6 +466,15 @@ class Rows:
 
 def _rowdot(vectors: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.einsum("ij,ij->i", vectors[a], vectors[b])
+
+
+def _hub_of(rows: np.ndarray, labels: np.ndarray, sims: np.ndarray) -> np.ndarray:
+    """Mean of the HUB_K highest cosines of each row to projects other than itself."""
+    sims = np.where(labels == rows[:, None], -np.inf, sims)
+    top = -np.sort(-sims, axis=1)[:, :HUB_K]
+    top = np.where(np.isfinite(top), top, np.nan)
+    counts = np.isfinite(top).sum(axis=1)
+    return np.where(counts > 0, np.nansum(np.nan_to_num(top, nan=0.0), axis=1) / np.maximum(counts, 1), 0.0)
 
 
 def _mask(activities: frozenset[str]) -> int:
