@@ -23,6 +23,7 @@ OURS = {
     "chains": "industry chains: load, infer, recount, matrix --chain SLUG, gaps --region CODE --chain SLUG; "
               "tag --input ORGS.jsonl --output OUT.jsonl (no database)",
     "events": "events schedule --input EVENT.json --output SCHEDULE.json: 1:1 meetings into slots and tables (no database)",
+    "rnd": "R&D overlaps from a JSONL file (no database): rnd overlaps --projects P.jsonl --output OUT.jsonl",
 }
 
 
@@ -63,6 +64,11 @@ def main(argv: list[str] | None = None) -> None:
         from corridor.events.scheduling.cli import main as schedule_meetings
 
         sys.exit(schedule_meetings(args[2:]))
+    if args[0] == "rnd":
+        # R&D overlaps on files: no settings, no database, like `match` and `dedupe`.
+        from corridor.rnd.batch import main as rnd_files
+
+        sys.exit(rnd_files(args[1:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
