@@ -20,6 +20,7 @@ OURS = {
     "import": "import organisations from .xlsx/.csv: import organisations FILE [--map COL=FIELD] [--report E.xlsx]",
     "dedupe": "cluster organisation records in a CSV file (no database): dedupe IN.csv --output OUT.jsonl",
     "chains": "industry chains: load, infer, recount, matrix --chain SLUG, gaps --region CODE --chain SLUG",
+    "notifications": "notifications digest: e-mail the daily digest to users who chose it (once a day, cron)",
 }
 
 

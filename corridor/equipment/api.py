@@ -1,7 +1,7 @@
 """Instruments, bookings, voucher programmes, vouchers and redemptions over the REST API.
 
-Row access goes through the models' queryset methods (`Booking.objects.visible_to`,
-`Voucher.objects.visible_to`, `VoucherProgramme.objects.managed_by`): what a caller may not see is a
+Row access goes through the models' queryset methods (`Booking.objects.restrict`,
+`Voucher.objects.restrict`, `VoucherProgramme.objects.restrict(user, "manage")`): what a caller may not see is a
 404, exactly as if it did not exist. The services decide 403 and every rule.
 """
 
@@ -21,7 +21,7 @@ from corridor.accounts.api_auth import USER_REQUIRED, signed_in
 from corridor.core.schemas import errors
 from corridor.equipment import reports, services, vouchers
 from corridor.equipment.filters import InstrumentFilter
-from corridor.equipment.models import Booking, Instrument, Voucher, VoucherProgramme
+from corridor.equipment.models import MANAGE, Booking, Instrument, Voucher, VoucherProgramme
 from corridor.equipment.schemas import (
     BookingIn,
     BookingOut,
@@ -52,7 +52,7 @@ def instruments() -> Any:
 
 
 def bookings_for(user: Any) -> Any:
-    return Booking.objects.visible_to(user).select_related("instrument", "organisation", "usage")
+    return Booking.objects.restrict(user).select_related("instrument", "organisation", "usage")
 
 
 def _booking(request: HttpRequest, booking_id: int) -> Booking:
@@ -227,12 +227,12 @@ def grant(request: HttpRequest, programme_id: int, payload: GrantIn) -> Status:
     auth=USER_REQUIRED, summary="What this programme paid, per pair of cities (its officers)",
 )
 def programme_settlement(request: HttpRequest, programme_id: int) -> Any:
-    programme = get_object_or_404(VoucherProgramme.objects.managed_by(signed_in(request)), pk=programme_id)
+    programme = get_object_or_404(VoucherProgramme.objects.restrict(signed_in(request), MANAGE), pk=programme_id)
     return reports.settlement(VoucherProgramme.objects.filter(pk=programme.pk)).pairs
 
 
 def vouchers_for(user: Any) -> Any:
-    return Voucher.objects.visible_to(user).select_related("programme__issuer", "holder").prefetch_related(
+    return Voucher.objects.restrict(user).select_related("programme__issuer", "holder").prefetch_related(
         "programme__holder_regions", "programme__provider_regions")
 
 

@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from corridor.accounts.scope import scope_of
 from corridor.imports import export, merging
 from corridor.imports.forms import ImportForm
 from corridor.imports.jobs import FIND_DUPLICATES, IMPORT_ORGANISATIONS, start_import
@@ -94,13 +93,11 @@ def duplicates(request: HttpRequest) -> HttpResponse:
     if job is not None:
         wanted = job.result.get("pairs", [])
         ids = {p["a"] for p in wanted} | {p["b"] for p in wanted}
-        orgs = Organisation.objects.privately_visible_to(request.user).select_related("city").in_bulk(ids)
+        orgs = Organisation.objects.restrict(request.user, "view_private").select_related("city").in_bulk(ids)
         for p in wanted:
             if p["a"] in orgs and p["b"] in orgs:
                 pairs.append({**p, "orgs": (orgs[p["a"]], orgs[p["b"]]), "reason_label": REASONS.get(p["reason"], p["reason"])})
-    merges = Merge.objects.select_related("kept")
-    if not scope_of(request.user).is_admin:
-        merges = merges.filter(created_by_id=request.user.pk)
+    merges = Merge.objects.restrict(request.user).select_related("kept")
     return render(request, "imports/duplicates.html", {"job": job, "pairs": pairs, "merges": merges[:20]})
 
 
@@ -118,7 +115,7 @@ def merge(request: HttpRequest) -> HttpResponse:
     _reviewer(request)
     from corridor.orgs.models import Organisation
 
-    visible = Organisation.objects.privately_visible_to(request.user)
+    visible = Organisation.objects.restrict(request.user, "view_private")
     try:
         a, b, keep_id = (int(request.POST.get(k, "")) for k in ("a", "b", "keep"))
     except ValueError:

@@ -26,7 +26,7 @@ router = Router(tags=["organisations"])
 def organisations_for(user: Any) -> OrganisationQuerySet:
     """What `user` may see, annotated with whether they may see contacts, loaded in constant queries."""
     return (
-        Organisation.objects.visible_to(user)
+        Organisation.objects.restrict(user)
         .with_private_access(user)
         .select_related("region", "city", "province")
         .prefetch_related("industries")
