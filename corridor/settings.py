@@ -158,7 +158,7 @@ X_FRAME_OPTIONS = "DENY"
 
 # The one page-size rule of pages and API alike (corridor.core.toolkit.PAGE_SIZE / MAX_PAGE_SIZE).
 NINJA_PAGINATION_PER_PAGE = 25
-NINJA_PAGINATION_MAX_LIMIT = 100
+NINJA_PAGINATION_MAX_LIMIT = 500
 
 LOGGING = {
     "version": 1,

@@ -109,24 +109,15 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied(_("Only users who act for an organisation can apply for membership."))
     eligible = _eligible_organisations(request, alliance)
     form = ApplyForm(request.POST or None, organisations=eligible)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.apply_for_membership(
-                    request.user, alliance, form.cleaned_data["organisation"], form.cleaned_data["message"]
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Your application was sent to the secretariat."))
-                return redirect("alliances:applications")
-        status = 422
-    return render(
-        request,
-        "alliances/apply.html",
-        {"alliance": alliance, "form": form, "has_eligible": eligible.exists()},
-        status=status,
+
+    def sent(_application: MembershipApplication) -> HttpResponse:
+        messages.success(request, _("Your application was sent to the secretariat."))
+        return redirect("alliances:applications")
+
+    return toolkit.form_view(
+        request, form,
+        lambda f: services.apply_for_membership(request.user, alliance, f.cleaned_data["organisation"], f.cleaned_data["message"]),
+        template="alliances/apply.html", context={"alliance": alliance, "has_eligible": eligible.exists()}, done=sent,
     )
 
 

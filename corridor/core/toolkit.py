@@ -37,7 +37,7 @@ from corridor.core.forms import add_service_errors
 # One page-size rule for pages (`?per_page=`) and the API (`?limit=`, settings.NINJA_PAGINATION_*).
 PAGE_SIZE = 25
 MIN_PAGE_SIZE = 10
-MAX_PAGE_SIZE = 100
+MAX_PAGE_SIZE = 500
 
 T = TypeVar("T")
 

@@ -23,11 +23,13 @@ from corridor.equipment import reports, services, vouchers
 from corridor.equipment.filters import InstrumentFilter
 from corridor.equipment.models import MANAGE, Booking, Instrument, Voucher, VoucherProgramme
 from corridor.equipment.schemas import (
+    BookingDetailOut,
     BookingIn,
     BookingOut,
     ClashOut,
     CompleteIn,
     GrantIn,
+    InstrumentDetailOut,
     InstrumentIn,
     InstrumentOut,
     ProgrammeIn,
@@ -39,6 +41,7 @@ from corridor.equipment.schemas import (
     SettlementPairOut,
     SlotOut,
     UtilisationOut,
+    VoucherDetailOut,
     VoucherOut,
 )
 from corridor.orgs.models import Organisation
@@ -66,7 +69,7 @@ def list_instruments(request: HttpRequest, filters: Query[InstrumentFilter]) -> 
     return filters.apply(instruments())
 
 
-@router.get("/instruments/{int:instrument_id}", response={200: InstrumentOut, **errors(404)}, summary="An instrument")
+@router.get("/instruments/{int:instrument_id}", response={200: InstrumentDetailOut, **errors(404)}, summary="An instrument")
 def get_instrument(request: HttpRequest, instrument_id: int) -> Instrument:
     return get_object_or_404(instruments(), pk=instrument_id)
 
@@ -135,7 +138,7 @@ def list_bookings(request: HttpRequest, status: str | None = None) -> Any:
     return qs.filter(status=status) if status else qs
 
 
-@router.get("/bookings/{int:booking_id}", response={200: BookingOut, **errors(401, 404)}, auth=USER_REQUIRED, summary="A booking")
+@router.get("/bookings/{int:booking_id}", response={200: BookingDetailOut, **errors(401, 404)}, auth=USER_REQUIRED, summary="A booking")
 def get_booking(request: HttpRequest, booking_id: int) -> Booking:
     return _booking(request, booking_id)
 
@@ -247,7 +250,7 @@ def list_vouchers(request: HttpRequest) -> Any:
     return vouchers_for(signed_in(request))
 
 
-@router.get("/vouchers/{int:voucher_id}", response={200: VoucherOut, **errors(401, 404)}, auth=USER_REQUIRED, summary="A voucher and its balance")
+@router.get("/vouchers/{int:voucher_id}", response={200: VoucherDetailOut, **errors(401, 404)}, auth=USER_REQUIRED, summary="A voucher and its balance")
 def get_voucher(request: HttpRequest, voucher_id: int) -> Voucher:
     return _voucher(request, voucher_id)
 

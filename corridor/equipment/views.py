@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -237,23 +238,20 @@ def _programme_form(request: HttpRequest) -> ProgrammeForm | None:
 
 def programme_list(request: HttpRequest) -> HttpResponse:
     form = _programme_form(request)
-    status = 200
-    if request.method == "POST":
-        if form is None:
-            raise PermissionDenied(_("Only city officers create voucher programmes."))
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            try:
-                programme = vouchers.create_programme(request.user, data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("The programme was created."))
-                return redirect("equipment:programme", pk=programme.pk)
-        status = 422
     programmes = VoucherProgramme.objects.select_related("issuer").prefetch_related("provider_regions")
     mine = Voucher.objects.restrict(request.user).select_related("programme", "holder") if request.user.is_authenticated else []
-    return render(request, "equipment/programmes.html", {"programmes": programmes, "vouchers": mine, "form": form}, status=status)
+    context = {"programmes": programmes, "vouchers": mine}
+    if form is None:
+        if request.method == "POST":
+            raise PermissionDenied(_("Only city officers create voucher programmes."))
+        return render(request, "equipment/programmes.html", {**context, "form": None})
+
+    def created(programme: VoucherProgramme) -> HttpResponse:
+        messages.success(request, _("The programme was created."))
+        return redirect("equipment:programme", pk=programme.pk)
+
+    return toolkit.form_view(request, form, lambda f: vouchers.create_programme(request.user, dict(f.cleaned_data)),
+                             template="equipment/programmes.html", context=context, done=created)
 
 
 def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -261,28 +259,25 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
         VoucherProgramme.objects.select_related("issuer").prefetch_related("holder_regions", "provider_regions"), pk=pk
     )
     manages = vouchers.may_manage_programme(request.user, programme)
-    form = GrantForm()
-    status = 200
-    if request.method == "POST":
-        form = GrantForm(request.POST)
-        if form.is_valid():
-            raw = form.cleaned_data["holder"].strip()
-            holder = Organisation.objects.filter(pk=int(raw)).first() if raw.isdigit() else Organisation.objects.filter(uscc=raw.upper()).first()
-            try:
-                if holder is None:
-                    raise ValidationError({"holder": _("No organisation with this number or credit code.")})
-                vouchers.grant_voucher(request.user, programme, holder, form.cleaned_data["amount"])
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("The voucher was granted."))
-                return redirect("equipment:programme", pk=programme.pk)
-        status = 422
-    context: dict[str, Any] = {"programme": programme, "manages": manages, "form": form}
+    form = GrantForm(request.POST) if request.method == "POST" else GrantForm()
+
+    def grant(f: GrantForm) -> Voucher:
+        raw = f.cleaned_data["holder"].strip()
+        holder = Organisation.objects.filter(pk=int(raw)).first() if raw.isdigit() else Organisation.objects.filter(uscc=raw.upper()).first()
+        if holder is None:
+            raise ValidationError({"holder": _("No organisation with this number or credit code.")})
+        return vouchers.grant_voucher(request.user, programme, holder, f.cleaned_data["amount"])
+
+    def granted(_voucher: Voucher) -> HttpResponse:
+        messages.success(request, _("The voucher was granted."))
+        return redirect("equipment:programme", pk=programme.pk)
+
+    context: dict[str, Any] = {"programme": programme, "manages": manages}
     if manages:
         context["granted"] = programme.vouchers.select_related("holder")
-        context["settlement"] = reports.settlement(VoucherProgramme.objects.filter(pk=programme.pk))
-    return render(request, "equipment/programme.html", context, status=status)
+        # Lazily: computed only when the page is shown, not before a successful grant redirects.
+        context["settlement"] = SimpleLazyObject(lambda: reports.settlement(VoucherProgramme.objects.filter(pk=programme.pk)))
+    return toolkit.form_view(request, form, grant, template="equipment/programme.html", context=context, done=granted)
 
 
 @login_required

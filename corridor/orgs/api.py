@@ -18,7 +18,7 @@ from corridor.core.schemas import errors
 from corridor.orgs import services
 from corridor.orgs.filters import OrganisationFilter
 from corridor.orgs.models import Industry, Organisation, OrganisationQuerySet
-from corridor.orgs.schemas import IndustryOut, OrganisationIn, OrganisationOut, OrganisationPatch
+from corridor.orgs.schemas import IndustryOut, OrganisationDetailOut, OrganisationIn, OrganisationOut, OrganisationPatch
 
 router = Router(tags=["organisations"])
 
@@ -60,7 +60,7 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status
     return Status(201, visible_organisation(user, org.pk))
 
 
-@router.get("/{int:org_id}", response={200: OrganisationOut, **errors(404)}, summary="An organisation")
+@router.get("/{int:org_id}", response={200: OrganisationDetailOut, **errors(404)}, summary="An organisation")
 def get_organisation(request: HttpRequest, org_id: int) -> Organisation:
     return visible_organisation(actor(request), org_id)
 

@@ -98,3 +98,26 @@ def test_api_detail_says_what_the_caller_may_do(world) -> None:
     assert world.client_for("owner").get(url).json()["actions"] == ["change", "view"]
     assert world.client_for("member").get(url).json()["actions"] == ["view"]
     assert world.client_for("visitor").get(url).json()["actions"] == ["view"]
+
+
+WRITES = {"save", "bulk_create", "bulk_update", "update", "delete", "create", "get_or_create", "update_or_create"}
+
+
+def test_no_orm_writes_in_views_api_forms_schemas_or_filters() -> None:
+    """Only services write (and migrations, tests, the demo and the bulk writers in core.events.BULK_WRITERS)."""
+    from corridor.core.events import BULK_WRITERS
+
+    offenders = []
+    thin = [p for p in CORRIDOR.rglob("*.py") if p.name in ("views.py", "api.py", "forms.py", "schemas.py", "filters.py")
+            and "tests" not in p.parts]
+    assert len(thin) >= 20
+    for path in thin:
+        relative = f"corridor/{path.relative_to(CORRIDOR)}"
+        assert not any(relative.startswith(w) for w in BULK_WRITERS), relative
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in WRITES:
+                owner = node.func.value
+                if isinstance(owner, ast.Name) and owner.id in ("router", "api", "messages", "context", "data", "cleaned", "values"):
+                    continue  # a route decorator or a dict, not a row
+                offenders.append(f"{relative}:{node.lineno} .{node.func.attr}()")
+    assert not offenders, f"ORM writes outside services: {offenders}"
