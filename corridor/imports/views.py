@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from corridor.core import toolkit
 from corridor.imports import export, merging
 from corridor.imports.forms import ImportForm
 from corridor.imports.jobs import FIND_DUPLICATES, IMPORT_ORGANISATIONS, start_import
@@ -35,19 +36,14 @@ from corridor.orgs.filters import OrganisationFilter
 def import_organisations_page(request: HttpRequest) -> HttpResponse:
     if not may_import(request.user):
         raise PermissionDenied(_("Only secretariats and administrators may import organisations."))
-    status = 200
-    if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
-        if form.is_valid():
-            job = start_import(request.user, form.cleaned_data["file"], request.POST.get("mapping", ""))
-            return redirect("jobs:detail", pk=job.pk)
-        status = 422
-    else:
-        form = ImportForm()
     from corridor.jobs.models import Job
 
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     recent = Job.objects.filter(kind=IMPORT_ORGANISATIONS, created_by_id=request.user.pk)[:10]
-    return render(request, "imports/import.html", {"form": form, "recent": recent}, status=status)
+    return toolkit.form_view(
+        request, form, lambda f: start_import(request.user, f.cleaned_data["file"], request.POST.get("mapping", "")),
+        template="imports/import.html", context={"recent": recent}, done=lambda job: redirect("jobs:detail", pk=job.pk),
+    )
 
 
 def _filename(ext: str) -> str:
