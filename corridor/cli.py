@@ -24,6 +24,7 @@ OURS = {
               "tag --input ORGS.jsonl --output OUT.jsonl (no database)",
     "events": "events schedule --input EVENT.json --output SCHEDULE.json: 1:1 meetings into slots and tables (no database)",
     "rnd": "R&D overlaps from a JSONL file (no database): rnd overlaps --projects P.jsonl --output OUT.jsonl",
+    "notifications": "notifications digest: e-mail the daily digest to users who chose it (once a day, cron)",
 }
 
 

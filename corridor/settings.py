@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "corridor.imports",
     "corridor.jobs",
     "corridor.chains",
+    "corridor.notifications",
 ]
 
 MIDDLEWARE = [
@@ -155,7 +156,8 @@ CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-NINJA_PAGINATION_PER_PAGE = 50
+# The one page-size rule of pages and API alike (corridor.core.toolkit.PAGE_SIZE / MAX_PAGE_SIZE).
+NINJA_PAGINATION_PER_PAGE = 25
 NINJA_PAGINATION_MAX_LIMIT = 500
 
 LOGGING = {

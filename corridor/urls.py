@@ -17,5 +17,6 @@ urlpatterns = [
     path("imports/", include("corridor.imports.urls")),
     path("jobs/", include("corridor.jobs.urls")),
     path("chains/", include("corridor.chains.urls")),
+    path("notifications/", include("corridor.notifications.urls")),
     path("", include("corridor.core.urls")),
 ]

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from corridor.core import access
+from corridor.core.access import ALL, VIEW, Actor, RestrictedQuerySet
 from corridor.core.bilingual import BilingualNameMixin, pick
 from corridor.orgs.models import Industry, Organisation
 from corridor.regions.models import Region
@@ -127,6 +129,28 @@ class SupplyEdge(models.Model):
         return f"{self.source_id} → {self.target_id}"
 
 
+REVIEW = "review"
+
+
+class SegmentTagQuerySet(RestrictedQuerySet["SegmentTag"]):
+    """view: tags of organisations the user may see; review (confirm or reject an inferred tag): the
+    secretariat of an alliance of the chain's industry, for organisations it may see, and admins."""
+
+    actions = (VIEW, REVIEW)
+
+    def rule(self, user: Actor, action: str) -> Q:
+        scope = access.roles(user)
+        if scope.is_admin:
+            return ALL
+        visible = Q(organisation__in=Organisation.objects.restrict(user))
+        if action == VIEW:
+            return visible
+        from corridor.alliances.models import Alliance
+
+        industries = Alliance.objects.filter(pk__in=scope.secretariat_alliance_ids, industry__isnull=False).values("industry_id")
+        return visible & Q(segment__chain__industry_id__in=industries)
+
+
 class SegmentTag(models.Model):
     class Role(models.TextChoices):
         PRODUCES = "produces", _("Produces")
@@ -155,6 +179,10 @@ class SegmentTag(models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SegmentTagQuerySet.as_manager()
+
+    AUDITED_FIELDS = ("organisation_id", "segment_id", "role", "source", "status", "decided_by_id")
 
     class Meta:
         ordering = ["segment", "organisation"]

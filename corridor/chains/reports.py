@@ -3,7 +3,7 @@ sourcing rates as a given user may see them, plus the .xlsx export. Pages, API a
 
 Only what the user may see is counted: publicly listed organisations for everyone, plus the unlisted
 ones the user has a reason to see (their own, their alliance's members, their city's), exactly as
-`Organisation.objects.visible_to(user)` decides.
+`Organisation.objects.restrict(user)` decides.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def _stored_cells(user: Any, chain: Chain, regions: list[Region], by: str) -> di
     if not scope.is_admin and (scope.org_ids or scope.secretariat_alliance_ids or scope.officer_region_ids):
         # Not narrowed to the regions in SQL: with the privilege terms OR-ed, SQLite then reads each
         # term's index (a few thousand rows) instead of scanning the table; other regions are skipped below.
-        unlisted = Organisation.objects.privately_visible_to(user).filter(listed=False)
+        unlisted = Organisation.objects.restrict(user, "view_private").filter(listed=False)
         extra = (
             counted_tags().filter(segment__chain=chain, organisation__in=unlisted)
             .values("segment_id", f"organisation__{by}_id")
@@ -137,7 +137,7 @@ def region_totals(user: Any, regions: list[Region], by: str = "city") -> dict[st
         cache.set(key, totals, TOTALS_SECONDS)
     if not everything and (scope.org_ids or scope.secretariat_alliance_ids or scope.officer_region_ids):
         # Not narrowed in SQL, for the same reason as in _stored_cells.
-        extra = _count_by(Organisation.objects.privately_visible_to(user).filter(listed=False), by, code_of,
+        extra = _count_by(Organisation.objects.restrict(user, "view_private").filter(listed=False), by, code_of,
                           narrow=False)
         totals = {code: totals.get(code, 0) + extra.get(code, 0) for code in set(totals) | set(extra)}
     return dict(totals)
@@ -177,7 +177,7 @@ def chain_map(user: Any, chain: Chain, city: Region | None = None) -> ChainMap:
 
 def segment_organisations(user: Any, segment: Segment, city: Region | None = None) -> QuerySet[Organisation]:
     """The organisations on a segment that the user may see, head enterprises first."""
-    qs = Organisation.objects.visible_to(user).filter(
+    qs = Organisation.objects.restrict(user).filter(
         pk__in=counted_tags().filter(segment=segment).values("organisation_id")
     )
     if city is not None:

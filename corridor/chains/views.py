@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from corridor.chains import analytics, reports, services
 from corridor.chains.models import Chain, Segment, SegmentTag
+from corridor.core import toolkit
 from corridor.core.views import MAP_FILES
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
@@ -208,9 +209,8 @@ def tag_review(request: HttpRequest, slug: str) -> HttpResponse:
     if not services.can_curate(request.user, chain):
         raise PermissionDenied(_("Only the chain's alliance secretariat or an administrator may review its tags."))
     tags = (
-        SegmentTag.objects.filter(
+        SegmentTag.objects.restrict(request.user).filter(
             segment__chain=chain, source=SegmentTag.Source.INFERRED, status=SegmentTag.Status.PROPOSED,
-            organisation__in=Organisation.objects.visible_to(request.user),
         )
         .select_related("organisation__city", "segment")
         .order_by("confidence", "segment__position", "organisation_id")
@@ -222,13 +222,11 @@ def tag_review(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def tag_decide(request: HttpRequest, slug: str, tag_id: int) -> HttpResponse:
     tag = get_object_or_404(
-        SegmentTag.objects.select_related("segment__chain", "organisation").filter(
-            organisation__in=Organisation.objects.visible_to(request.user)
-        ),
+        SegmentTag.objects.restrict(request.user).select_related("segment__chain", "organisation"),
         pk=tag_id, segment__chain__slug=slug,
     )
     tag = services.review_tag(request.user, tag, request.POST.get("decision", ""))
-    if request.headers.get("HX-Request") == "true":
+    if toolkit.is_htmx(request):
         return render(request, "chains/_review_row.html", {"tag": tag})
     return redirect("chains:review", slug=slug)
 
@@ -236,8 +234,8 @@ def tag_decide(request: HttpRequest, slug: str, tag_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_tags(request: HttpRequest, pk: int) -> HttpResponse:
     """An organisation's place on the chains: declared and inferred tags; its own users declare more."""
-    org = get_object_or_404(Organisation.objects.visible_to(request.user).select_related("city"), pk=pk)
-    can_edit = Organisation.objects.editable_by(request.user).filter(pk=org.pk).exists()
+    org = get_object_or_404(Organisation.objects.restrict(request.user).select_related("city"), pk=pk)
+    can_edit = Organisation.objects.restrict(request.user, "change").filter(pk=org.pk).exists()
     status = 200
     if request.method == "POST":
         if request.POST.get("withdraw"):

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "corridor.core"
     label = "core"
     verbose_name = _("core")
+
+    def ready(self) -> None:
+        from corridor.core import events
+
+        events.register_jobs()

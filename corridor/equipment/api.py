@@ -1,7 +1,7 @@
 """Instruments, bookings, voucher programmes, vouchers and redemptions over the REST API.
 
-Row access goes through the models' queryset methods (`Booking.objects.visible_to`,
-`Voucher.objects.visible_to`, `VoucherProgramme.objects.managed_by`): what a caller may not see is a
+Row access goes through the models' queryset methods (`Booking.objects.restrict`,
+`Voucher.objects.restrict`, `VoucherProgramme.objects.restrict(user, "manage")`): what a caller may not see is a
 404, exactly as if it did not exist. The services decide 403 and every rule.
 """
 
@@ -21,13 +21,15 @@ from corridor.accounts.api_auth import USER_REQUIRED, signed_in
 from corridor.core.schemas import errors
 from corridor.equipment import reports, services, vouchers
 from corridor.equipment.filters import InstrumentFilter
-from corridor.equipment.models import Booking, Instrument, Voucher, VoucherProgramme
+from corridor.equipment.models import MANAGE, Booking, Instrument, Voucher, VoucherProgramme
 from corridor.equipment.schemas import (
+    BookingDetailOut,
     BookingIn,
     BookingOut,
     ClashOut,
     CompleteIn,
     GrantIn,
+    InstrumentDetailOut,
     InstrumentIn,
     InstrumentOut,
     ProgrammeIn,
@@ -39,6 +41,7 @@ from corridor.equipment.schemas import (
     SettlementPairOut,
     SlotOut,
     UtilisationOut,
+    VoucherDetailOut,
     VoucherOut,
 )
 from corridor.orgs.models import Organisation
@@ -52,7 +55,7 @@ def instruments() -> Any:
 
 
 def bookings_for(user: Any) -> Any:
-    return Booking.objects.visible_to(user).select_related("instrument", "organisation", "usage")
+    return Booking.objects.restrict(user).select_related("instrument", "organisation", "usage")
 
 
 def _booking(request: HttpRequest, booking_id: int) -> Booking:
@@ -66,7 +69,7 @@ def list_instruments(request: HttpRequest, filters: Query[InstrumentFilter]) -> 
     return filters.apply(instruments())
 
 
-@router.get("/instruments/{int:instrument_id}", response={200: InstrumentOut, **errors(404)}, summary="An instrument")
+@router.get("/instruments/{int:instrument_id}", response={200: InstrumentDetailOut, **errors(404)}, summary="An instrument")
 def get_instrument(request: HttpRequest, instrument_id: int) -> Instrument:
     return get_object_or_404(instruments(), pk=instrument_id)
 
@@ -135,7 +138,7 @@ def list_bookings(request: HttpRequest, status: str | None = None) -> Any:
     return qs.filter(status=status) if status else qs
 
 
-@router.get("/bookings/{int:booking_id}", response={200: BookingOut, **errors(401, 404)}, auth=USER_REQUIRED, summary="A booking")
+@router.get("/bookings/{int:booking_id}", response={200: BookingDetailOut, **errors(401, 404)}, auth=USER_REQUIRED, summary="A booking")
 def get_booking(request: HttpRequest, booking_id: int) -> Booking:
     return _booking(request, booking_id)
 
@@ -227,12 +230,12 @@ def grant(request: HttpRequest, programme_id: int, payload: GrantIn) -> Status:
     auth=USER_REQUIRED, summary="What this programme paid, per pair of cities (its officers)",
 )
 def programme_settlement(request: HttpRequest, programme_id: int) -> Any:
-    programme = get_object_or_404(VoucherProgramme.objects.managed_by(signed_in(request)), pk=programme_id)
+    programme = get_object_or_404(VoucherProgramme.objects.restrict(signed_in(request), MANAGE), pk=programme_id)
     return reports.settlement(VoucherProgramme.objects.filter(pk=programme.pk)).pairs
 
 
 def vouchers_for(user: Any) -> Any:
-    return Voucher.objects.visible_to(user).select_related("programme__issuer", "holder").prefetch_related(
+    return Voucher.objects.restrict(user).select_related("programme__issuer", "holder").prefetch_related(
         "programme__holder_regions", "programme__provider_regions")
 
 
@@ -247,7 +250,7 @@ def list_vouchers(request: HttpRequest) -> Any:
     return vouchers_for(signed_in(request))
 
 
-@router.get("/vouchers/{int:voucher_id}", response={200: VoucherOut, **errors(401, 404)}, auth=USER_REQUIRED, summary="A voucher and its balance")
+@router.get("/vouchers/{int:voucher_id}", response={200: VoucherDetailOut, **errors(401, 404)}, auth=USER_REQUIRED, summary="A voucher and its balance")
 def get_voucher(request: HttpRequest, voucher_id: int) -> Voucher:
     return _voucher(request, voucher_id)
 

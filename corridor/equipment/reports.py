@@ -1,6 +1,6 @@
 """Settlement of vouchers between cities, and utilisation of instruments (booked hours / open hours).
 
-Read-only; who may read a settlement is `VoucherProgramme.objects.managed_by(user)`.
+Read-only; who may read a settlement is `VoucherProgramme.objects.restrict(user, MANAGE)`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from corridor.equipment.models import Booking, Instrument, Redemption, VoucherProgramme
+from corridor.equipment.models import MANAGE, Booking, Instrument, Redemption, VoucherProgramme
 from corridor.regions.models import Region
 
 
@@ -164,7 +164,7 @@ def utilisation(instruments: QuerySet[Instrument], start: datetime.date, end: da
 
 
 def settlement_for(user: Any, programme: VoucherProgramme | None = None) -> Settlement:
-    programmes = VoucherProgramme.objects.managed_by(user)
+    programmes = VoucherProgramme.objects.restrict(user, MANAGE)
     if programme is not None:
         programmes = programmes.filter(pk=programme.pk)
     return settlement(programmes)

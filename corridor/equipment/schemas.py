@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field
 
-from corridor.core.schemas import InputSchema, inline_choices
+from corridor.core.schemas import InputSchema, WithActions, inline_choices
 from corridor.equipment.models import Booking, Instrument
 from corridor.orgs.schemas import OrganisationRef
 from corridor.regions.schemas import RegionRef
@@ -243,3 +243,15 @@ class UtilisationOut(Schema):
     open_hours: float
     booked_hours: float
     ratio: float
+
+
+class InstrumentDetailOut(InstrumentOut, WithActions):
+    """An instrument with what the caller may do with it (`change`: edit, retire)."""
+
+
+class BookingDetailOut(BookingOut, WithActions):
+    """A booking with what the caller may do with it (`decide`, `cancel`)."""
+
+
+class VoucherDetailOut(VoucherOut, WithActions):
+    """A voucher with what the caller may do with it (`redeem`)."""

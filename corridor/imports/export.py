@@ -47,7 +47,7 @@ PRIVATE = set(Organisation.PRIVATE_FIELDS)
 
 def export_queryset(user: Any, filters: OrganisationFilter) -> QuerySet[Organisation]:
     # Private access is annotated first: the filter keeps the queryset's class only as a plain QuerySet.
-    qs = filters.apply(Organisation.objects.visible_to(user).with_private_access(user))
+    qs = filters.apply(Organisation.objects.restrict(user).with_private_access(user))
     return qs.select_related("region").prefetch_related("industries").order_by("pk")
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from corridor.accounts.scope import scope_of
 from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
+from corridor.core import access, events
 from corridor.imports.cleaning import Lookups
 from corridor.imports.headers import map_header
 from corridor.imports.prepare import Batch, Context, PreparedRow, prepared_batches, worker_count
@@ -83,8 +84,7 @@ class ImportRejected(Exception):
 
 
 def may_import(user: Any) -> bool:
-    scope = scope_of(user)
-    return scope.is_admin or bool(scope.secretariat_alliance_ids)
+    return access.is_reviewer(user)
 
 
 def import_organisations(
@@ -117,6 +117,7 @@ def import_organisations(
                     progress(_("Importing %(file)s") % {"file": name}, result.rows, max(total, result.rows))
             if result.errors:
                 raise ImportRejected(result)
+            events.organisations_changed(importer.created_ids | importer.changed_ids)
     finally:
         importer.close()
     if progress:
@@ -167,6 +168,7 @@ class _Importer:
         self.seen_uscc: dict[str, int] = {}
         self.index: Index | None = None
         self.created_ids: set[int] = set()
+        self.changed_ids: set[int] = set()  # updated organisations, for the change event
         self.new_rows = NewRows(SETTABLE, self.lookups.regions, copy_text=self.writer.wants_copy_text)
         # Rows with a credit code can only match an organisation without one (two codes decide "no"):
         # while there is none, such rows skip the name lookups entirely.
@@ -327,6 +329,7 @@ class _Importer:
                 continue
             self.result.updated += 1
             changed.append(org)
+            self.changed_ids.add(org.pk)
             changed_fields.update(touched)
             records.append(self._change(org, ChangeRecord.Action.UPDATE, diff_before, diff_after))
         if new:

@@ -216,6 +216,14 @@ def start(kind: str, params: dict[str, Any], user: Any = None) -> Job:
     return job
 
 
+def wait_all(timeout: float = 3600) -> None:
+    """Wait for every job this process started (a command must not exit while its follow-ups run)."""
+    for job_id in list(_threads):
+        job = Job.objects.filter(pk=job_id).first()
+        if job is not None:
+            wait(job, timeout)
+
+
 def wait(job: Job, timeout: float = 60) -> Job:
     """Wait for a job started here to finish (tests, and the command line)."""
     thread = _threads.get(job.pk)

@@ -18,7 +18,7 @@ from corridor.core.schemas import errors
 from corridor.orgs import services
 from corridor.orgs.filters import OrganisationFilter
 from corridor.orgs.models import Industry, Organisation, OrganisationQuerySet
-from corridor.orgs.schemas import IndustryOut, OrganisationIn, OrganisationOut, OrganisationPatch
+from corridor.orgs.schemas import IndustryOut, OrganisationDetailOut, OrganisationIn, OrganisationOut, OrganisationPatch
 
 router = Router(tags=["organisations"])
 
@@ -26,7 +26,7 @@ router = Router(tags=["organisations"])
 def organisations_for(user: Any) -> OrganisationQuerySet:
     """What `user` may see, annotated with whether they may see contacts, loaded in constant queries."""
     return (
-        Organisation.objects.visible_to(user)
+        Organisation.objects.restrict(user)
         .with_private_access(user)
         .select_related("region", "city", "province")
         .prefetch_related("industries")
@@ -60,7 +60,7 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status
     return Status(201, visible_organisation(user, org.pk))
 
 
-@router.get("/{int:org_id}", response={200: OrganisationOut, **errors(404)}, summary="An organisation")
+@router.get("/{int:org_id}", response={200: OrganisationDetailOut, **errors(404)}, summary="An organisation")
 def get_organisation(request: HttpRequest, org_id: int) -> Organisation:
     return visible_organisation(actor(request), org_id)
 

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
-from ninja import Schema
 from pydantic import Field
 
+from corridor.core.toolkit import BaseFilter
 from corridor.orgs import search_text
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
 
 
-class OrganisationFilter(Schema):
+class OrganisationFilter(BaseFilter):
     q: str | None = Field(None, description="Search in Chinese, English, pinyin and aliases; all words must match")
     city: str | None = Field(None, description="GB/T 2260 code of a city, district or province")
     kind: Organisation.Kind | None = None
@@ -21,26 +19,6 @@ class OrganisationFilter(Schema):
     head: bool | None = Field(None, description="Head enterprises only (true) or none of them (false)")
     alliance: str | None = Field(None, description="Alliance slug: members of that alliance")
     synthetic: bool | None = Field(None, description="Synthetic demo data (true) or real (false)")
-
-    @classmethod
-    def from_query(cls, params: Any) -> OrganisationFilter:
-        """From a page's GET parameters; empty and malformed values are treated as 'no filter'."""
-        data: dict[str, Any] = {}
-        for name in cls.model_fields:
-            value = (params.get(name) or "").strip()
-            if value:
-                data[name] = value
-        try:
-            return cls.model_validate(data)
-        except Exception:
-            valid = {}
-            for key, value in data.items():
-                try:
-                    cls.model_validate({key: value})
-                    valid[key] = value
-                except Exception:
-                    continue
-            return cls.model_validate(valid)
 
     def apply(self, qs: QuerySet[Organisation]) -> QuerySet[Organisation]:
         from corridor.alliances.models import AllianceMembership
@@ -65,6 +43,3 @@ class OrganisationFilter(Schema):
         if self.synthetic is not None:
             qs = qs.filter(is_synthetic=self.synthetic)
         return qs
-
-    def is_active(self) -> bool:
-        return any(getattr(self, name) not in (None, "") for name in type(self).model_fields)

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
+from corridor.core import events
+from corridor.core.access import Actor
 from corridor.core.errors import Conflict
 from corridor.orgs import search_text, uscc
 from corridor.orgs.address import region_code_from_address
@@ -101,7 +103,7 @@ def _save(org: Organisation) -> None:
 
 
 @transaction.atomic
-def create_organisation(actor: Any, data: dict[str, Any], *, source_seed: str = "", is_synthetic: bool = False) -> Organisation:
+def create_organisation(actor: Actor, data: dict[str, Any], *, source_seed: str = "", is_synthetic: bool = False) -> Organisation:
     org = Organisation(source_seed=source_seed, is_synthetic=is_synthetic)
     data = {"region": None, **data}
     industry_ids = _apply(org, data)
@@ -109,10 +111,11 @@ def create_organisation(actor: Any, data: dict[str, Any], *, source_seed: str = 
     if industry_ids is not None:
         org.industries.set(industry_ids)
     audit.record(actor, org, ChangeRecord.Action.CREATE)
+    events.organisations_changed([org.pk])
     return org
 
 
-def register_organisation(actor: Any, data: dict[str, Any]) -> Organisation:
+def register_organisation(actor: Actor, data: dict[str, Any]) -> Organisation:
     """Create an organisation on a user's request (API): only platform admins may add profiles."""
     from corridor.accounts.scope import scope_of
 
@@ -122,9 +125,9 @@ def register_organisation(actor: Any, data: dict[str, Any]) -> Organisation:
 
 
 @transaction.atomic
-def update_organisation(actor: Any, org: Organisation, data: dict[str, Any]) -> Organisation:
+def update_organisation(actor: Actor, org: Organisation, data: dict[str, Any]) -> Organisation:
     """Change an organisation the actor may edit; records before/after in its history."""
-    if not Organisation.objects.editable_by(actor).filter(pk=org.pk).exists():
+    if not Organisation.objects.restrict(actor, "change").filter(pk=org.pk).exists():
         raise PermissionDenied(_("You may not edit this organisation."))
     org = Organisation.objects.select_for_update().get(pk=org.pk)
     before = audit.snapshot(org)
@@ -137,6 +140,7 @@ def update_organisation(actor: Any, org: Organisation, data: dict[str, Any]) -> 
         before["industries"] = before_industries
         after["industries"] = sorted(org.industries.values_list("slug", flat=True))
     audit.record(actor, org, ChangeRecord.Action.UPDATE, before=before, after=after)
+    events.organisations_changed([org.pk])
     return org
 
 

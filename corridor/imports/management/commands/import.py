@@ -68,6 +68,9 @@ class Command(TranslatedHelpCommand):
                 "unchanged": result.unchanged, "s": elapsed, "rate": result.rows / elapsed if elapsed else 0,
             }
         )
+        from corridor.jobs.services import wait_all
+
+        wait_all()  # the follow-up of a large import (chain tags, counts) runs in a job: let it finish
 
     def _rejected(self, path: Path, result: ImportResult, report: str | None) -> None:
         err = self.stderr
