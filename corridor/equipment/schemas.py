@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime
 import uuid
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
+from django.contrib.auth.models import AnonymousUser
 from ninja import Schema
 from pydantic import Field
 
 from corridor.core.schemas import InputSchema, inline_choices
 from corridor.equipment.models import Booking, Instrument
+from corridor.orgs.naming import may_name
 from corridor.orgs.schemas import OrganisationRef
 from corridor.regions.schemas import RegionRef
 
@@ -75,7 +77,7 @@ class InstrumentIn(InputSchema):
 
 
 class InstrumentOut(InstrumentRef):
-    owner: OrganisationRef
+    owner: OrganisationRef | None = Field(description="Null when the owner keeps its name private from you")
     maker: str
     model_number: str
     category: Category
@@ -106,6 +108,12 @@ class InstrumentOut(InstrumentRef):
     @staticmethod
     def resolve_accreditations(obj: Instrument) -> list[str]:
         return obj.accreditations()
+
+    @staticmethod
+    def resolve_owner(obj: Any, context: Any) -> Any:
+        request = (context or {}).get("request")
+        user = getattr(request, "auth", None) or getattr(request, "user", None) or AnonymousUser()
+        return obj.owner if may_name(user, obj.owner) else None
 
 
 class SlotOut(Schema):
