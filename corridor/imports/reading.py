@@ -13,7 +13,23 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from corridor.imports.workbook_guard import EXCEL_MAX_CELL_CHARS, WorkbookRefused, check_workbook
+
 SAMPLE = 1 << 20  # bytes read to decide the encoding
+DEFAULT_MAX_UNCOMPRESSED = 1 << 30  # bytes an .xlsx may unpack to (IMPORT_MAX_UNCOMPRESSED_MB in Django settings)
+
+
+def xlsx_limits() -> tuple[int, int]:
+    """(uncompressed bytes, cell characters) an .xlsx may reach: Django settings when set up, else defaults."""
+    try:
+        from django.conf import settings
+
+        if settings.configured:
+            return (getattr(settings, "IMPORT_MAX_UNCOMPRESSED_MB", 1024) << 20,
+                    getattr(settings, "IMPORT_MAX_CELL_CHARS", EXCEL_MAX_CELL_CHARS))
+    except ImportError:  # pragma: no cover
+        pass
+    return DEFAULT_MAX_UNCOMPRESSED, EXCEL_MAX_CELL_CHARS
 
 
 class TableError(ValueError):
@@ -135,6 +151,11 @@ def _open_xlsx(path: Path) -> Table:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    limits = xlsx_limits()
+    try:
+        check_workbook(path, *limits)
+    except WorkbookRefused as exc:
+        raise TableError(str(exc)) from None
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:
