@@ -63,6 +63,8 @@
   });
   document.addEventListener("htmx:sendError", function () { flash(document.body.dataset.errorText); });
 
+  function esc(text) { return window.echarts.format.encodeHTML(String(text == null ? "" : text)); }
+
   // Map of the member cities: the vendored province maps merged into one, members highlighted.
   function initMap() {
     var dataEl = document.getElementById("corridor-map-data");
@@ -88,7 +90,10 @@
       chart.setOption({
         tooltip: {
           trigger: "item",
-          formatter: function (p) { return p.data ? p.data.label + "<br>" + p.data.orgs + " " + orgsLabel : p.name; }
+          // ECharts renders the tooltip as HTML: region names are data (an admin can edit them), so escaped.
+          formatter: function (p) {
+            return p.data ? esc(p.data.label) + "<br>" + esc(p.data.orgs) + " " + esc(orgsLabel) : esc(p.name);
+          }
         },
         series: [{
           type: "map", map: "corridor", roam: true, selectedMode: false,
