@@ -4,6 +4,8 @@ from django.urls import include, path
 from corridor.accounts.views import admin_login
 from corridor.api import api
 
+handler400 = "corridor.core.views.bad_request"
+
 urlpatterns = [
     # Before admin.site.urls, so the admin sign-in goes through the shared throttle's 429 page.
     path("admin/login/", admin_login),

@@ -96,3 +96,12 @@ def home(request: HttpRequest) -> HttpResponse:
     others = Corridor.objects.all() if corridor is None else Corridor.objects.exclude(pk=corridor.pk)
     context["other_corridors"] = list(others)
     return render(request, "core/home.html", context)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400 with the reason (which names the parameter) when a view raised BadRequest with one.
+    Django's own 400s (e.g. a suspicious request) carry no message meant for users; they get none."""
+    from django.core.exceptions import BadRequest
+
+    message = str(exception) if type(exception) is BadRequest else ""
+    return render(request, "400.html", {"message": message}, status=400)

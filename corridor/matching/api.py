@@ -7,9 +7,10 @@ from typing import Any, Literal
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from corridor.accounts.api_auth import USER_REQUIRED, actor, signed_in
+from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.matching import services
 from corridor.matching.filters import ListingFilter
