@@ -50,6 +50,19 @@ def _object_url(obj: models.Model) -> str | None:
     return None
 
 
+def _may_know_of(user: Any, obj: models.Model) -> bool:
+    """May the user know this record exists (its organisation or application is visible to them)?"""
+    from corridor.alliances.models import MembershipApplication
+    from corridor.orgs.models import Organisation
+
+    if isinstance(obj, Organisation):
+        return Organisation.objects.visible_to(user).filter(pk=obj.pk).exists()
+    if isinstance(obj, MembershipApplication):
+        return MembershipApplication.objects.visible_to(user).filter(pk=obj.pk).exists()
+    org_id = getattr(obj, "organisation_id", None)
+    return org_id is None or Organisation.objects.visible_to(user).filter(pk=org_id).exists()
+
+
 def history(request: HttpRequest, app_label: str, model_name: str, pk: str) -> HttpResponse:
     if (app_label, model_name) not in HISTORY_MODELS:
         raise Http404
@@ -58,6 +71,8 @@ def history(request: HttpRequest, app_label: str, model_name: str, pk: str) -> H
         obj = model._default_manager.get(pk=pk)
     except (model.DoesNotExist, ValueError):
         raise Http404 from None
+    if not _may_know_of(request.user, obj):
+        raise Http404  # the same answer as for an id that does not exist: no oracle for unlisted records
     if not can_view_history(request.user, obj):
         raise PermissionDenied(_("You may not see the history of this record."))
     page_obj = Paginator(history_of(obj), PAGE_SIZE).get_page(request.GET.get("page"))

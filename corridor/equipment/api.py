@@ -120,7 +120,8 @@ def request_booking(request: HttpRequest, instrument_id: int, payload: BookingIn
     unless `allow_partial` is true (then the free ones are booked and the others listed in `skipped`)."""
     user = signed_in(request)
     instrument = get_object_or_404(instruments(), pk=instrument_id)
-    organisation = get_object_or_404(Organisation.objects.all(), pk=payload.organisation_id)
+    # Unknown and hidden look the same (404): a 403 would confirm that an unlisted organisation exists.
+    organisation = get_object_or_404(Organisation.objects.visible_to(user), pk=payload.organisation_id)
     result = services.request_series(
         user, instrument, organisation, payload.starts_at, payload.ends_at, repeat=payload.repeat, count=payload.count,
         allow_partial=payload.allow_partial, purpose=payload.purpose, samples=payload.samples,
@@ -220,7 +221,7 @@ def get_programme(request: HttpRequest, programme_id: int) -> VoucherProgramme:
 def grant(request: HttpRequest, programme_id: int, payload: GrantIn) -> Status:
     user = signed_in(request)
     programme = get_object_or_404(programmes(), pk=programme_id)
-    holder = get_object_or_404(Organisation.objects.all(), pk=payload.holder_id)
+    holder = get_object_or_404(Organisation.objects.visible_to(user), pk=payload.holder_id)  # hidden = unknown: 404
     voucher = vouchers.grant_voucher(user, programme, holder, payload.amount)
     return Status(201, _voucher(request, voucher.pk))
 

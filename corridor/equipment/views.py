@@ -275,7 +275,8 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
         form = GrantForm(request.POST)
         if form.is_valid():
             raw = form.cleaned_data["holder"].strip()
-            holder = Organisation.objects.filter(pk=int(raw)).first() if raw.isdigit() else Organisation.objects.filter(uscc=raw.upper()).first()
+            known = Organisation.objects.visible_to(request.user)  # a hidden holder reads as unknown, not forbidden
+            holder = known.filter(pk=int(raw)).first() if raw.isdigit() else known.filter(uscc=raw.upper()).first()
             try:
                 if holder is None:
                     raise ValidationError({"holder": _("No organisation with this number or credit code.")})

@@ -46,7 +46,8 @@ def create_listing(request: HttpRequest, payload: ListingIn) -> Status:
     user = signed_in(request)
     data = payload.model_dump()
     org_id = data.pop("organisation_id")
-    org = get_object_or_404(Organisation, pk=org_id) if org_id else None
+    # Unknown and hidden look the same (404): a 403 would confirm that an unlisted organisation exists.
+    org = get_object_or_404(Organisation.objects.visible_to(user), pk=org_id) if org_id else None
     return Status(201, services.create_listing(user, data, organisation=org))
 
 
