@@ -5,6 +5,7 @@ from corridor.accounts.views import admin_login
 from corridor.api import api
 
 handler400 = "corridor.core.views.bad_request"
+handler404 = "corridor.core.views.not_found"
 
 urlpatterns = [
     # Before admin.site.urls, so the admin sign-in goes through the shared throttle's 429 page.

@@ -105,3 +105,14 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
     message = str(exception) if type(exception) is BadRequest else ""
     return render(request, "400.html", {"message": message}, status=400)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Under /api/ a 404 is JSON like every other API answer (a path that does not parse, such as a word
+    where a number goes, never reaches the API's own handlers); elsewhere the 404 page."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "not found"}, status=404)
+    return page_not_found(request, exception)  # type: ignore[arg-type]

@@ -64,3 +64,12 @@ def test_introduce_with_a_counterpart_that_is_not_a_number(world):
 def test_ids_beyond_64_bits_are_not_found(world, url):
     response = world.client_for("admin").get(url.format(n=HUGE * 2))
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/api/equipment/instruments/abc", "/api/organisations/1.5", "/api/nothing-here"])
+def test_api_paths_that_do_not_parse_are_a_json_404(world, url):
+    response = world.client_for("visitor").get(url)
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json") and response.json() == {"detail": "not found"}
+    page = world.client_for("visitor").get("/equipment/abc/")
+    assert page.status_code == 404 and page["Content-Type"].startswith("text/html")
