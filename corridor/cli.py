@@ -19,6 +19,8 @@ OURS = {
     "equipment": "equipment import FILE: load an instrument catalogue (.xlsx/.csv, all or nothing)",
     "import": "import organisations from .xlsx/.csv: import organisations FILE [--map COL=FIELD] [--report E.xlsx]",
     "dedupe": "cluster organisation records in a CSV file (no database): dedupe IN.csv --output OUT.jsonl",
+    "backup": "backup PATH: the database (consistent while serving), uploads and index into a new directory",
+    "restore": "restore PATH [--replace]: load a backup into the configured store, then verify every table",
     "chains": "industry chains: load, infer, recount, matrix --chain SLUG, gaps --region CODE --chain SLUG",
 }
 
