@@ -32,6 +32,15 @@
     });
   });
 
+  // A filter form refreshes on "change", except from the search box (it has its own trigger): done here
+  // rather than with htmx's "change[target.name!='q']", whose filter needs eval, which the CSP forbids.
+  document.addEventListener("htmx:confirm", function (event) {
+    var elt = event.detail.elt;
+    var ignored = elt && elt.dataset ? elt.dataset.changeIgnores : "";
+    var cause = event.detail.triggeringEvent;
+    if (ignored && cause && cause.type === "change" && cause.target && cause.target.name === ignored) event.preventDefault();
+  });
+
   // After live filtering the address changed: switching language should come back to it.
   document.addEventListener("htmx:pushedIntoHistory", function () {
     var next = document.querySelector('[data-testid="lang-switch"] input[name="next"]');
