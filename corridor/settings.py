@@ -137,6 +137,9 @@ LOGIN_RATE_LIMIT = env_int("LOGIN_RATE_LIMIT", 5, minimum=1)
 LOGIN_RATE_WINDOW_SECONDS = env_int("LOGIN_RATE_WINDOW_SECONDS", 900, minimum=1)
 # Failures from one address over all usernames before that address is refused (see accounts.throttle).
 LOGIN_RATE_LIMIT_PER_ADDRESS = env_int("LOGIN_RATE_LIMIT_PER_ADDRESS", 20, minimum=1)
+# Password reset requests per address and per e-mail address within LOGIN_RATE_WINDOW_SECONDS.
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5, minimum=1)
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 3600, minimum=300)  # how long a reset link works
 # Every password check goes through the throttle: the site's sign-in, /admin/login/, anything else.
 AUTHENTICATION_BACKENDS = ["corridor.accounts.backends.ThrottledModelBackend"]
 
@@ -181,6 +184,9 @@ CONTENT_SECURITY_POLICY = env_str("CONTENT_SECURITY_POLICY", DEFAULT_CSP)
 # An uploaded .xlsx is refused before parsing if it unpacks to more than this, or holds a longer cell.
 IMPORT_MAX_UNCOMPRESSED_MB = env_int("IMPORT_MAX_UNCOMPRESSED_MB", 1024, minimum=1)
 IMPORT_MAX_CELL_CHARS = env_int("IMPORT_MAX_CELL_CHARS", 32767, minimum=100)
+# Uploaded member lists (contact data) are deleted this many days after their import finished; failed ones sooner.
+IMPORT_KEEP_DAYS = env_int("IMPORT_KEEP_DAYS", 30, minimum=0)
+IMPORT_KEEP_FAILED_DAYS = env_int("IMPORT_KEEP_FAILED_DAYS", 7, minimum=0)
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500

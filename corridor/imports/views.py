@@ -48,7 +48,11 @@ def import_organisations_page(request: HttpRequest) -> HttpResponse:
     from corridor.jobs.models import Job
 
     recent = Job.objects.filter(kind=IMPORT_ORGANISATIONS, created_by_id=request.user.pk)[:10]
-    return render(request, "imports/import.html", {"form": form, "recent": recent}, status=status)
+    from corridor.imports.retention import keep_days
+
+    keep, keep_failed = keep_days()
+    context = {"form": form, "recent": recent, "keep_days": keep, "keep_failed_days": keep_failed}
+    return render(request, "imports/import.html", context, status=status)
 
 
 def _filename(ext: str) -> str:
