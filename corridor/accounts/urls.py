@@ -1,6 +1,5 @@
-from django.urls import path
-
 from django.contrib.auth.decorators import login_required
+from django.urls import path
 
 from corridor.accounts import passwords, views
 

@@ -19,7 +19,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +72,7 @@ def _pg_quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _pg_connect(db: dict[str, Any]) -> Any:
+def _pg_connect(db: Mapping[str, Any]) -> Any:
     import psycopg
 
     return psycopg.connect(
@@ -81,7 +81,7 @@ def _pg_connect(db: dict[str, Any]) -> Any:
     )
 
 
-def postgres_checksums(db: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def postgres_checksums(db: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     with _pg_connect(db) as conn, conn.cursor() as cursor:
         return _table_checksums(cursor, _pg_tables(cursor), _pg_quote)
 
@@ -109,7 +109,7 @@ def _copy_tree(source: Path, target: Path) -> int:
     return sum(1 for p in target.rglob("*") if p.is_file())
 
 
-def _pg_env(db: dict[str, Any]) -> dict[str, str]:
+def _pg_env(db: Mapping[str, Any]) -> dict[str, str]:
     env = dict(os.environ)
     for key, var in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"), ("PASSWORD", "PGPASSWORD")):
         if db.get(key):

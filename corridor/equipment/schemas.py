@@ -17,6 +17,7 @@ from corridor.orgs.naming import may_name
 from corridor.orgs.schemas import OrganisationRef
 from corridor.regions.schemas import RegionRef
 
+
 def _local(value: datetime.time) -> datetime.time:
     if value.tzinfo is not None:
         raise ValueError("a local time of day without an offset, e.g. 08:30 (the instrument's time_zone applies)")

@@ -99,7 +99,7 @@ def _open_csv(path: Path) -> Table:
             dialect = csv.excel_tab
         reader = csv.reader(handle, dialect)
         header = next(reader, None)
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError:
         handle.close()
         raise TableError(_("%(file)s is not valid %(encoding)s text.") % {"file": path.name, "encoding": encoding}) from None
     if header is None:
@@ -113,7 +113,7 @@ def _open_csv(path: Path) -> Table:
             for cells in reader:
                 line += 1
                 yield line, cells
-        except UnicodeDecodeError as exc:
+        except UnicodeDecodeError:
             raise TableError(_("%(file)s: row %(row)s is not valid %(encoding)s text.") % {
                 "file": path.name, "row": line + 1, "encoding": encoding}) from None
         finally:
@@ -141,7 +141,7 @@ def _open_csv(path: Path) -> Table:
                     first = line
             if lines:
                 yield CsvChunk(first, "".join(lines), name)
-        except UnicodeDecodeError as exc:
+        except UnicodeDecodeError:
             raise TableError(_("%(file)s: row %(row)s is not valid %(encoding)s text.") % {
                 "file": path.name, "row": line, "encoding": encoding}) from None
         finally:
@@ -161,7 +161,7 @@ def _open_xlsx(path: Path) -> Table:
         raise TableError(str(exc)) from None
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, OSError, KeyError, ValueError):
         raise TableError(_("%(file)s is not a readable Excel workbook.") % {"file": path.name}) from None
     sheet = book.worksheets[0]
     values = sheet.iter_rows(values_only=True)

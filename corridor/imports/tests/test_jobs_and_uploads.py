@@ -35,8 +35,8 @@ def _job(world, status, finished_days_ago, media: Path, name: str) -> tuple[Job,
 def test_uploads_are_deleted_after_their_retention(world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.IMPORT_KEEP_DAYS, settings.IMPORT_KEEP_FAILED_DAYS = 30, 7
-    old_ok, old_ok_dir = _job(world, Job.Status.SUCCEEDED, 31, settings.MEDIA_ROOT, "a" * 32)
-    new_ok, new_ok_dir = _job(world, Job.Status.SUCCEEDED, 10, settings.MEDIA_ROOT, "b" * 32)
+    _old_ok, old_ok_dir = _job(world, Job.Status.SUCCEEDED, 31, settings.MEDIA_ROOT, "a" * 32)
+    _new_ok, new_ok_dir = _job(world, Job.Status.SUCCEEDED, 10, settings.MEDIA_ROOT, "b" * 32)
     old_bad, old_bad_dir = _job(world, Job.Status.FAILED, 8, settings.MEDIA_ROOT, "c" * 32)
     new_bad, new_bad_dir = _job(world, Job.Status.FAILED, 2, settings.MEDIA_ROOT, "d" * 32)
     report = Path(old_bad.output.path)
