@@ -72,7 +72,9 @@ def test_orphaned_jobs_are_failed_at_start_up(world):
     from corridor.jobs.tests.test_stale_jobs import cut_off
 
     recent = cut_off(world, minutes=0)  # its process died a moment ago: not yet stale by the 5-minute rule
-    Job.objects.filter(pk=recent.pk).update(heartbeat_at=timezone.now() - datetime.timedelta(seconds=40))
+    forty_seconds_ago = timezone.now() - datetime.timedelta(seconds=40)
+    Job.objects.filter(pk=recent.pk).update(created_at=forty_seconds_ago, started_at=forty_seconds_ago,
+                                            heartbeat_at=forty_seconds_ago)
     assert jobs.fail_if_stale(Job.objects.get(pk=recent.pk)) is False
     beating = cut_off(world, minutes=0)
     Job.objects.filter(pk=beating.pk).update(heartbeat_at=timezone.now())
