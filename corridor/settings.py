@@ -135,6 +135,8 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 LOGIN_RATE_LIMIT = env_int("LOGIN_RATE_LIMIT", 5, minimum=1)
 LOGIN_RATE_WINDOW_SECONDS = env_int("LOGIN_RATE_WINDOW_SECONDS", 900, minimum=1)
+# How many reverse proxies of ours stand in front (each appends to X-Forwarded-For); 0: clients connect directly.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0, minimum=0, maximum=5)
 # Failures from one address over all usernames before that address is refused (see accounts.throttle).
 LOGIN_RATE_LIMIT_PER_ADDRESS = env_int("LOGIN_RATE_LIMIT_PER_ADDRESS", 20, minimum=1)
 # Password reset requests per address and per e-mail address within LOGIN_RATE_WINDOW_SECONDS.

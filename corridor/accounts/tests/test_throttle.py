@@ -72,3 +72,18 @@ def test_one_address_spraying_many_usernames_is_refused(world):
     assert Client(REMOTE_ADDR="203.0.113.9").post(
         "/accounts/login/", {"username": "member", "password": PASSWORD}
     ).status_code == 302
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_address(world, settings):
+    settings.TRUSTED_PROXIES = 1
+    proxy = "10.0.0.1"  # every request reaches us from the proxy
+    attacker = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="203.0.113.7")
+    for i in range(settings.LOGIN_RATE_LIMIT_PER_ADDRESS):
+        attacker.post("/accounts/login/", {"username": f"guess{i}", "password": "wrong"})
+    assert attacker.post("/accounts/login/", {"username": "member", "password": PASSWORD}).status_code == 429
+    # Forging the left part of the header does not give the attacker a new address…
+    forged = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7")
+    assert forged.post("/accounts/login/", {"username": "member", "password": PASSWORD}).status_code == 429
+    # …and another client behind the same proxy is not locked out.
+    other = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert other.post("/accounts/login/", {"username": "member", "password": PASSWORD}).status_code == 302
