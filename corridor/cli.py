@@ -25,6 +25,8 @@ OURS = {
     "events": "events schedule --input EVENT.json --output SCHEDULE.json: 1:1 meetings into slots and tables (no database)",
     "rnd": "R&D overlaps from a JSONL file (no database): rnd overlaps --projects P.jsonl --output OUT.jsonl",
     "notifications": "notifications digest: e-mail the daily digest to users who chose it (once a day, cron)",
+    "backup": "backup PATH: the database (consistent while serving), uploads and index into a new directory",
+    "restore": "restore PATH [--replace]: load a backup into the configured store, then verify every table",
 }
 
 

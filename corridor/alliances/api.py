@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import Field
 
 from corridor.accounts.api_auth import USER_REQUIRED, actor, signed_in
@@ -40,6 +40,7 @@ from corridor.alliances.schemas import (
 )
 from corridor.audit.api import readable_history
 from corridor.audit.schemas import ChangeRecordOut
+from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.core.toolkit import BaseFilter
 from corridor.orgs.models import Organisation

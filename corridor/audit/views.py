@@ -28,6 +28,19 @@ def _field_label(model: type[models.Model], name: str) -> str:
     return str(capfirst(getattr(field, "verbose_name", name)))
 
 
+def _may_know_of(user: Any, obj: models.Model) -> bool:
+    """May the user know this record exists? What they may not see answers exactly as a missing id would,
+    so the history door is no oracle for unlisted organisations or private records."""
+    from corridor.core.access import RestrictedQuerySet
+    from corridor.orgs.models import Organisation
+
+    rows = type(obj)._default_manager.all()
+    if isinstance(rows, RestrictedQuerySet):
+        return rows.restrict(user).filter(pk=obj.pk).exists()
+    org_id = getattr(obj, "organisation_id", None)
+    return org_id is None or Organisation.objects.restrict(user).filter(pk=org_id).exists()
+
+
 def history(request: HttpRequest, app_label: str, model_name: str, pk: str) -> HttpResponse:
     entry = registry.get(app_label, model_name)
     if entry is None or entry.history is None or not entry.audited:
@@ -37,6 +50,8 @@ def history(request: HttpRequest, app_label: str, model_name: str, pk: str) -> H
         obj = model._default_manager.get(pk=pk)
     except (ObjectDoesNotExist, ValueError):
         raise Http404 from None
+    if not _may_know_of(request.user, obj):
+        raise Http404  # the same answer as for an id that does not exist: no oracle for unlisted records
     if not registry.history_allowed(request.user, obj):
         raise PermissionDenied(_("You may not see the history of this record."))
     page_obj = Paginator(history_of(obj), PAGE_SIZE).get_page(request.GET.get("page"))

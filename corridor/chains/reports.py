@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from corridor.accounts.scope import scope_of
 from corridor.chains import analytics
 from corridor.chains.models import Chain, Segment, SegmentCount, SegmentTag, SupplyEdge
+from corridor.core.spreadsheet import xlsx_row
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
 from corridor.regions.services import featured_corridor
@@ -259,9 +260,9 @@ def export_xlsx(user: Any, chain: Chain) -> bytes:
     labels = [f"{s.name} ({s.get_stage_display()})" for s in cmap.segments]
 
     def grid(sheet: Any, value: Any) -> None:
-        sheet.append([_("City"), *labels])
+        sheet.append(xlsx_row(sheet, [_("City"), *labels]))
         for r in cmap.regions:
-            sheet.append([r.name, *(value(r.code, s.key) for s in cmap.segments)])
+            sheet.append(xlsx_row(sheet, [r.name, *(value(r.code, s.key) for s in cmap.segments)]))
         for cell in sheet[1]:
             cell.font = bold
         sheet.freeze_panes = "B2"
@@ -273,19 +274,19 @@ def export_xlsx(user: Any, chain: Chain) -> bytes:
     grid(book.create_sheet(_("Location quotients")),
          lambda r, s: round(v, 3) if (v := cmap.lq.get((r, s))) is not None else None)
     sourcing = book.create_sheet(_("Local sourcing"))
-    sourcing.append([_("City"), _("Local sourcing rate"), _("Corridor sourcing rate")])
+    sourcing.append(xlsx_row(sourcing, [_("City"), _("Local sourcing rate"), _("Corridor sourcing rate")]))
     for row in sourcing_rows(cmap):
-        sourcing.append([row["region_name"], row["local"], row["corridor"]])
+        sourcing.append(xlsx_row(sourcing, [row["region_name"], row["local"], row["corridor"]]))
     gaps_sheet = book.create_sheet(_("Gaps"))
-    gaps_sheet.append([_("City"), _("Segment"), _("Presence"), _("Score"), _("Supplies"), _("Where to find it"),
-                       _("Leading organisations")])
+    gaps_sheet.append(xlsx_row(gaps_sheet, [_("City"), _("Segment"), _("Presence"), _("Score"), _("Supplies"),
+                                            _("Where to find it"), _("Leading organisations")]))
     for r in cmap.regions:
         for g in gap_rows(cmap, gaps_for(user, chain, r, cmap)):
-            gaps_sheet.append([
+            gaps_sheet.append(xlsx_row(gaps_sheet, [
                 r.name, g["segment_name"], g["level"], g["score"], "、".join(f["segment_name"] for f in g["feeds"]),
                 "、".join(s["region_name"] for s in g["suppliers"]),
                 "、".join(leader["name"] for s in g["suppliers"] for leader in s["leaders"]),
-            ])
+            ]))
     for sheet in (sourcing, gaps_sheet):
         for cell in sheet[1]:
             cell.font = bold

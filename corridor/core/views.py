@@ -106,3 +106,23 @@ def search(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:200]
     groups = registry.search(request.user, q) if q else []
     return render(request, "core/search.html", {"q": q, "groups": groups})
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400 with the reason (which names the parameter) when a view raised BadRequest with one.
+    Django's own 400s (e.g. a suspicious request) carry no message meant for users; they get none."""
+    from django.core.exceptions import BadRequest
+
+    message = str(exception) if type(exception) is BadRequest else ""
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Under /api/ a 404 is JSON like every other API answer (a path that does not parse, such as a word
+    where a number goes, never reaches the API's own handlers); elsewhere the 404 page."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "not found"}, status=404)
+    return page_not_found(request, exception)  # type: ignore[arg-type]

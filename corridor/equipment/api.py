@@ -15,9 +15,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from corridor.accounts.api_auth import USER_REQUIRED, signed_in
+from corridor.core.dates import check_day
+from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.equipment import reports, services, vouchers
 from corridor.equipment.filters import InstrumentFilter
@@ -106,6 +108,7 @@ def retire_instrument(request: HttpRequest, instrument_id: int) -> Instrument:
 )
 def instrument_calendar(request: HttpRequest, instrument_id: int, start: datetime.date | None = None, days: int = 7) -> Any:
     instrument = get_object_or_404(instruments(), pk=instrument_id)
+    check_day(start, "start")
     days = min(max(days, 1), 31)
     calendar = services.week_calendar(instrument, start or timezone.localdate(), days=days)
     return [slot for _day, slots in calendar for slot in slots]
@@ -120,7 +123,8 @@ def request_booking(request: HttpRequest, instrument_id: int, payload: BookingIn
     unless `allow_partial` is true (then the free ones are booked and the others listed in `skipped`)."""
     user = signed_in(request)
     instrument = get_object_or_404(instruments(), pk=instrument_id)
-    organisation = get_object_or_404(Organisation.objects.all(), pk=payload.organisation_id)
+    # Unknown and hidden look the same (404): a 403 would confirm that an unlisted organisation exists.
+    organisation = get_object_or_404(Organisation.objects.visible_to(user), pk=payload.organisation_id)
     result = services.request_series(
         user, instrument, organisation, payload.starts_at, payload.ends_at, repeat=payload.repeat, count=payload.count,
         allow_partial=payload.allow_partial, purpose=payload.purpose, samples=payload.samples,
@@ -220,7 +224,7 @@ def get_programme(request: HttpRequest, programme_id: int) -> VoucherProgramme:
 def grant(request: HttpRequest, programme_id: int, payload: GrantIn) -> Status:
     user = signed_in(request)
     programme = get_object_or_404(programmes(), pk=programme_id)
-    holder = get_object_or_404(Organisation.objects.all(), pk=payload.holder_id)
+    holder = get_object_or_404(Organisation.objects.visible_to(user), pk=payload.holder_id)  # hidden = unknown: 404
     voucher = vouchers.grant_voucher(user, programme, holder, payload.amount)
     return Status(201, _voucher(request, voucher.pk))
 
@@ -276,6 +280,8 @@ class UtilisationReport(Schema):
 @router.get("/utilisation", response={200: UtilisationReport, **errors(422)}, summary="Booked hours over open hours")
 def utilisation(request: HttpRequest, start: datetime.date, end: datetime.date, filters: Query[InstrumentFilter]) -> Any:
     """Per instrument and per city, over the days [start, end) (at most a year)."""
+    check_day(start, "start")
+    check_day(end, "end")
     if not start < end or (end - start).days > 366:
         raise ValidationError({"end": _("The end must be after the start, at most a year later.")})
     per_instrument, per_city = reports.utilisation(filters.apply(instruments()), start, end)

@@ -8,8 +8,9 @@ from typing import Literal
 
 from django.db.models import Q, QuerySet, Subquery
 from django.utils import timezone
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from corridor.core.dates import EARLIEST, LATEST
 from corridor.core.toolkit import BaseFilter
 from corridor.equipment.models import Instrument
 from corridor.equipment.services import instruments_free_between
@@ -25,6 +26,14 @@ class InstrumentFilter(BaseFilter):
     max_rate: Decimal | None = Field(None, ge=0, description="Rate per hour at most (CNY)")
     free_from: datetime.datetime | None = Field(None, description="Free for the whole window from this time…")
     free_until: datetime.datetime | None = Field(None, description="…until this time (both needed; no zone: Asia/Shanghai)")
+
+    @field_validator("free_from", "free_until")
+    @classmethod
+    def _in_range(cls, value: datetime.datetime | None) -> datetime.datetime | None:
+        # Far dates overflow when made aware or compared in UTC: a 422 naming the field, not a 500.
+        if value is not None and not EARLIEST <= value.date() <= LATEST:
+            raise ValueError(f"a date between {EARLIEST} and {LATEST}")
+        return value
 
     def apply(self, qs: QuerySet[Instrument]) -> QuerySet[Instrument]:
         if self.q:

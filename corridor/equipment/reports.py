@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from corridor.core.spreadsheet import xlsx_row
 from corridor.equipment.models import MANAGE, Booking, Instrument, Redemption, VoucherProgramme
 from corridor.regions.models import Region
 
@@ -99,16 +100,16 @@ def settlement_xlsx(report: Settlement) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = _("By pair of cities")[:31]
-    sheet.append([_("Paying city"), _("Provider city"), _("Redemptions"), _("Fees (CNY)"), _("Paid by vouchers (CNY)"), _("For what")])
+    sheet.append(xlsx_row(sheet, [_("Paying city"), _("Provider city"), _("Redemptions"), _("Fees (CNY)"), _("Paid by vouchers (CNY)"), _("For what")]))
     for p in report.pairs:
         what = "; ".join(f"{name} {amount}" for name, amount in sorted(p.categories.items()))
-        sheet.append([p.paying_city, p.provider_city, p.redemptions, float(p.fees), float(p.paid), what])
+        sheet.append(xlsx_row(sheet, [p.paying_city, p.provider_city, p.redemptions, float(p.fees), float(p.paid), what]))
     lines = book.create_sheet(_("Redemptions")[:31])
-    lines.append([_("Programme"), _("Redeemed at"), _("Holder"), _("Provider"), _("Provider city"), _("Instrument"),
-                  _("Category"), _("Fee (CNY)"), _("Paid (CNY)"), _("Contract"), _("Receipt")])
+    lines.append(xlsx_row(lines, [_("Programme"), _("Redeemed at"), _("Holder"), _("Provider"), _("Provider city"), _("Instrument"),
+                  _("Category"), _("Fee (CNY)"), _("Paid (CNY)"), _("Contract"), _("Receipt")]))
     for line in report.lines:
-        lines.append([line.programme, line.redeemed_at.replace(tzinfo=None), line.holder, line.provider, line.provider_city,
-                      line.instrument, line.category, float(line.fee), float(line.paid), line.contract_ref, line.receipt_ref])
+        lines.append(xlsx_row(lines, [line.programme, line.redeemed_at.replace(tzinfo=None), line.holder, line.provider, line.provider_city,
+                      line.instrument, line.category, float(line.fee), float(line.paid), line.contract_ref, line.receipt_ref]))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from corridor.audit.services import history_of
 from corridor.core import access, toolkit
+from corridor.core.dates import page_day
 from corridor.core.forms import add_service_errors
 from corridor.equipment import reports, services, vouchers
 from corridor.equipment.filters import InstrumentFilter
@@ -60,10 +61,7 @@ def instrument_list(request: HttpRequest) -> HttpResponse:
 
 
 def _week_start(request: HttpRequest) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(request.GET.get("week", ""))
-    except ValueError:
-        return timezone.localdate()
+    return page_day(request.GET.get("week", ""), "week") or timezone.localdate()
 
 
 def _calendar_rows(instrument: Instrument, first_day: datetime.date) -> tuple[list[datetime.date], list[list[Any]]]:
@@ -134,7 +132,10 @@ def _free_slot_finder(request: HttpRequest, instrument: Instrument) -> dict[str,
     tz = services.zone(instrument)
     try:
         minutes = int(raw_minutes)
-        after = datetime.datetime.combine(datetime.date.fromisoformat(raw_from), datetime.time(), tzinfo=tz) if raw_from else None
+        first = page_day(raw_from, "find_from") if raw_from else None
+        if raw_from and first is None:
+            raise ValueError(raw_from)
+        after = datetime.datetime.combine(first, datetime.time(), tzinfo=tz) if first else None
         out["suggestions"] = services.next_free_slots(instrument, minutes, after=after)
     except ValueError:
         out["find_error"] = _("Give the length in minutes and the first day as YYYY-MM-DD.")
@@ -263,7 +264,8 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     def grant(f: GrantForm) -> Voucher:
         raw = f.cleaned_data["holder"].strip()
-        holder = Organisation.objects.filter(pk=int(raw)).first() if raw.isdigit() else Organisation.objects.filter(uscc=raw.upper()).first()
+        known = Organisation.objects.restrict(request.user)  # a hidden holder reads as unknown, not forbidden
+        holder = known.filter(pk=int(raw)).first() if raw.isdigit() else known.filter(uscc=raw.upper()).first()
         if holder is None:
             raise ValidationError({"holder": _("No organisation with this number or credit code.")})
         return vouchers.grant_voucher(request.user, programme, holder, f.cleaned_data["amount"])
@@ -294,11 +296,11 @@ def settlement_xlsx(request: HttpRequest, pk: int | None = None) -> HttpResponse
 
 def utilisation(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    try:
-        start = datetime.date.fromisoformat(request.GET.get("start", ""))
-        end = datetime.date.fromisoformat(request.GET.get("end", ""))
-    except ValueError:
+    asked_start, asked_end = page_day(request.GET.get("start", ""), "start"), page_day(request.GET.get("end", ""), "end")
+    if asked_start is None or asked_end is None:
         start, end = today - datetime.timedelta(days=30), today
+    else:
+        start, end = asked_start, asked_end
     if not start < end or (end - start).days > 366:
         start, end = today - datetime.timedelta(days=30), today
     filters = InstrumentFilter.from_query(request.GET, request)

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from django.utils import translation
 
+from corridor.core.spreadsheet import strip_csv_guard
 from corridor.imports.cleaning import Lookups, Problem, clean_row
 from corridor.imports.reading import CsvChunk
 from corridor.imports.writers import NewRows
@@ -59,7 +60,8 @@ def prepare_batch(batch: Batch, context: Context) -> list[PreparedRow]:
     mapped = list(context.columns.items())
     rows = []
     for number, cells in batch.records() if isinstance(batch, CsvChunk) else batch:
-        raw = {fname: cells[i] for i, fname in mapped if i < len(cells)}
+        # A .csv export guards formula-like text with an apostrophe (core.spreadsheet): read it back as it was.
+        raw = {fname: strip_csv_guard(cells[i]) for i, fname in mapped if i < len(cells)}
         if not any(v.strip() for v in raw.values() if v):
             continue  # blank lines are not rows
         values, problems = clean_row(raw, lookups)

@@ -183,6 +183,17 @@ class _Importer:
         column = self.column_of.get(source, fname)
         self.result.errors.append(RowError(row, column, (raw.get(source) or "")[:200], reason))
 
+    def _may_name(self, org_ids: list[int]) -> bool:
+        """May error messages name (or number) these organisations? Only if the importer may see them all:
+        otherwise a file of guessed codes and names would tell which unlisted organisations exist."""
+        if self.scope is not None and self.scope.is_admin:
+            return True
+        wanted = set(org_ids) - self.created_ids
+        if not wanted:
+            return True
+        visible = Organisation.objects.visible_to(self.actor).filter(pk__in=wanted).count()
+        return visible == len(wanted)
+
     # One batch ---------------------------------------------------------------------------------
     def batch(self, prepared: list[PreparedRow]) -> None:
         rows: list[PreparedRow] = []
@@ -228,8 +239,11 @@ class _Importer:
                 self.actor
             ).filter(pk=org.pk).exists():
                 row = next(r for r in rows if r.number == number)
-                self.error(number, "name_zh", row.raw, _("This row matches %(org)s, which you may not change.")
-                           % {"org": org})
+                if self._may_name([org.pk]):
+                    message = _("This row matches %(org)s, which you may not change.") % {"org": org}
+                else:
+                    message = _("This row matches an organisation you may not change.")
+                self.error(number, "name_zh", row.raw, message)
         return found
 
     def _by_code(self, codes: list[str]) -> dict[str, Organisation]:
@@ -264,8 +278,13 @@ class _Importer:
                 found[row.number] = same[0]
                 continue
             if len({o.pk for o in same}) > 1:
-                self.error(row.number, "name_zh", row.raw, _("Several organisations have this name: %(ids)s. "
-                           "Add the credit code to say which.") % {"ids": ", ".join(f"#{o.pk}" for o in same)})
+                ids = sorted({o.pk for o in same})
+                if self._may_name(ids):
+                    message = _("Several organisations have this name: %(ids)s. Add the credit code to say which.") % {
+                        "ids": ", ".join(f"#{pk}" for pk in ids)}
+                else:
+                    message = _("Several organisations have this name. Add the credit code to say which.")
+                self.error(row.number, "name_zh", row.raw, message)
                 continue
             resolved = self._resolve(row)
             if resolved is not None:
@@ -286,8 +305,13 @@ class _Importer:
             return None
         strong = [pk for pk, ev in matches if ev.score >= matches[0][1].score - 0.05]
         if len(set(strong)) > 1:
-            self.error(row.number, "name_zh", row.raw, _("This name could be any of %(ids)s. Add the credit code to "
-                       "say which.") % {"ids": ", ".join(f"#{pk}" for pk in sorted(set(strong)))})
+            ids = sorted(set(strong))
+            if self._may_name(ids):
+                message = _("This name could be any of %(ids)s. Add the credit code to say which.") % {
+                    "ids": ", ".join(f"#{pk}" for pk in ids)}
+            else:
+                message = _("This name could be one of several organisations. Add the credit code to say which.")
+            self.error(row.number, "name_zh", row.raw, message)
             return None
         return Organisation.objects.get(pk=matches[0][0])
 

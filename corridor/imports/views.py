@@ -40,9 +40,14 @@ def import_organisations_page(request: HttpRequest) -> HttpResponse:
 
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     recent = Job.objects.filter(kind=IMPORT_ORGANISATIONS, created_by_id=request.user.pk)[:10]
+    from corridor.imports.retention import keep_days
+
+    keep, keep_failed = keep_days()
     return toolkit.form_view(
         request, form, lambda f: start_import(request.user, f.cleaned_data["file"], request.POST.get("mapping", "")),
-        template="imports/import.html", context={"recent": recent}, done=lambda job: redirect("jobs:detail", pk=job.pk),
+        template="imports/import.html",
+        context={"recent": recent, "keep_days": keep, "keep_failed_days": keep_failed},
+        done=lambda job: redirect("jobs:detail", pk=job.pk),
     )
 
 

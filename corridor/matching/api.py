@@ -7,9 +7,10 @@ from typing import Any, Literal
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from corridor.accounts.api_auth import USER_REQUIRED, actor, signed_in
+from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.matching import services
 from corridor.matching.filters import ListingFilter
@@ -47,7 +48,8 @@ def create_listing(request: HttpRequest, payload: ListingIn) -> Status:
     user = signed_in(request)
     data = payload.model_dump()
     org_id = data.pop("organisation_id")
-    org = get_object_or_404(Organisation, pk=org_id) if org_id else None
+    # Unknown and hidden look the same (404): a 403 would confirm that an unlisted organisation exists.
+    org = get_object_or_404(Organisation.objects.visible_to(user), pk=org_id) if org_id else None
     return Status(201, services.create_listing(user, data, organisation=org))
 
 

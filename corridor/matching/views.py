@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -99,7 +99,10 @@ def interest_express(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def introduce(request: HttpRequest, pk: int) -> HttpResponse:
     listing = _visible(request, pk)
-    counterpart = _visible(request, int(request.POST.get("counterpart", "0") or 0))
+    raw = (request.POST.get("counterpart") or "").strip()
+    if not raw.isdigit() or len(raw) > 18:  # 18 digits always fit the database's 64-bit ids
+        return HttpResponseBadRequest(_("counterpart must be the number of a listing."))
+    counterpart = _visible(request, int(raw))
     try:
         services.introduce(request.user, listing, counterpart)
         messages.success(request, _("The two parties were introduced."))

@@ -9,11 +9,12 @@ from typing import Any
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from corridor.accounts.api_auth import USER_REQUIRED, actor, signed_in
 from corridor.audit.api import readable_history
 from corridor.audit.schemas import ChangeRecordOut
+from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.orgs import services
 from corridor.orgs.filters import OrganisationFilter

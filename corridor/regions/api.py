@@ -4,9 +4,10 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import Field
 
+from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.core.toolkit import BaseFilter
 from corridor.regions.models import Corridor, CorridorVersion, Park, Region, within_q

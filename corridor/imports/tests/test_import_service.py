@@ -189,3 +189,17 @@ def test_a_brand_the_registry_spells_in_both_languages_is_recognised(world, tmp_
     assert (result.created, result.updated) == (0, 1)
     hikrobot.refresh_from_db()
     assert hikrobot.website == "https://www.hikrobot.example"
+
+
+def test_errors_do_not_name_organisations_the_importer_may_not_see(world, tmp_path):
+    # A file of guesses must not be an oracle: the unlisted organisation is neither named nor numbered.
+    hidden = world.unlisted_org
+    path = write(tmp_path, ["企业名称", "地址"], [[hidden.name_zh, "浙江省嘉兴市南湖区"]])
+    result = rejected(path, actor=world.users["secretariat"])
+    text = " ".join(e.reason for e in result.errors)
+    assert result.errors and hidden.name_zh not in text and hidden.name_en not in text
+    assert f"#{hidden.pk}" not in text
+    # An organisation the importer can see but not change is still named, so the message stays useful.
+    path = write(tmp_path, ["企业名称"], [[world.outsider_org.name_zh]], name="visible.csv")
+    text = " ".join(e.reason for e in rejected(path, actor=world.users["secretariat"]).errors)
+    assert world.outsider_org.name_zh in text or world.outsider_org.name_en in text

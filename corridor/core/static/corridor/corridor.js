@@ -32,6 +32,15 @@
     });
   });
 
+  // A filter form refreshes on "change", except from the search box (it has its own trigger): done here
+  // rather than with htmx's "change[target.name!='q']", whose filter needs eval, which the CSP forbids.
+  document.addEventListener("htmx:confirm", function (event) {
+    var elt = event.detail.elt;
+    var ignored = elt && elt.dataset ? elt.dataset.changeIgnores : "";
+    var cause = event.detail.triggeringEvent;
+    if (ignored && cause && cause.type === "change" && cause.target && cause.target.name === ignored) event.preventDefault();
+  });
+
   // After live filtering the address changed: switching language should come back to it.
   document.addEventListener("htmx:pushedIntoHistory", function () {
     var next = document.querySelector('[data-testid="lang-switch"] input[name="next"]');
@@ -63,6 +72,8 @@
   });
   document.addEventListener("htmx:sendError", function () { flash(document.body.dataset.errorText); });
 
+  function esc(text) { return window.echarts.format.encodeHTML(String(text == null ? "" : text)); }
+
   // Map of the member cities: the vendored province maps merged into one, members highlighted.
   function initMap() {
     var dataEl = document.getElementById("corridor-map-data");
@@ -88,7 +99,10 @@
       chart.setOption({
         tooltip: {
           trigger: "item",
-          formatter: function (p) { return p.data ? p.data.label + "<br>" + p.data.orgs + " " + orgsLabel : p.name; }
+          // ECharts renders the tooltip as HTML: region names are data (an admin can edit them), so escaped.
+          formatter: function (p) {
+            return p.data ? esc(p.data.label) + "<br>" + esc(p.data.orgs) + " " + esc(orgsLabel) : esc(p.name);
+          }
         },
         series: [{
           type: "map", map: "corridor", roam: true, selectedMode: false,
