@@ -19,7 +19,9 @@ OURS = {
     "equipment": "equipment import FILE: load an instrument catalogue (.xlsx/.csv, all or nothing)",
     "import": "import organisations from .xlsx/.csv: import organisations FILE [--map COL=FIELD] [--report E.xlsx]",
     "dedupe": "cluster organisation records in a CSV file (no database): dedupe IN.csv --output OUT.jsonl",
-    "chains": "industry chains: load, infer, recount, matrix --chain SLUG, gaps --region CODE --chain SLUG",
+    "policies": "policies eligibility --orgs O.jsonl --items I.json --output OUT.jsonl (no database)",
+    "chains": "industry chains: load, infer, recount, matrix --chain SLUG, gaps --region CODE --chain SLUG; "
+              "tag --input ORGS.jsonl --output OUT.jsonl (no database)",
     "notifications": "notifications digest: e-mail the daily digest to users who chose it (once a day, cron)",
 }
 
@@ -46,6 +48,16 @@ def main(argv: list[str] | None = None) -> None:
         from corridor.resolution.cli import main as dedupe
 
         sys.exit(dedupe(args[1:]))
+    if args[:2] == ["policies", "eligibility"]:
+        # Eligibility on files is a plain module: no settings, no database.
+        from corridor.policies.eligibility.cli import main as eligibility
+
+        sys.exit(eligibility(args[2:]))
+    if args[:2] == ["chains", "tag"]:
+        # Chain tagging on files uses the shipped templates: no settings, no database.
+        from corridor.chains.tagging import main as tag_files
+
+        sys.exit(tag_files(args[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line

@@ -25,6 +25,12 @@ class Chain(BilingualNameMixin, models.Model):
         Industry, verbose_name=_("industry"), null=True, blank=True, on_delete=models.SET_NULL, related_name="chains"
     )
     version = models.PositiveIntegerField(_("version"), default=1)
+    # Chain-wide words for tagging (see chains/inference.py): phrases that contain a chain word but mean
+    # something else, and words of other trades that count against the chain.
+    exclude_zh = models.JSONField(_("excluded phrases (Chinese)"), default=list, blank=True)
+    exclude_en = models.JSONField(_("excluded phrases (English)"), default=list, blank=True)
+    against_zh = models.JSONField(_("words of other trades (Chinese)"), default=list, blank=True)
+    against_en = models.JSONField(_("words of other trades (English)"), default=list, blank=True)
     # The version of the shipped file last loaded; a newer file is loaded unless the chain was edited since.
     file_version = models.PositiveIntegerField(_("template file version"), default=0)
     updated_at = models.DateTimeField(auto_now=True)
@@ -83,6 +89,13 @@ class Segment(BilingualNameMixin, models.Model):
     )
     keywords_zh = models.JSONField(_("keywords (Chinese)"), default=list, blank=True)
     keywords_en = models.JSONField(_("keywords (English)"), default=list, blank=True)
+    hints_zh = models.JSONField(_("generic words (Chinese)"), default=list, blank=True)
+    hints_en = models.JSONField(_("generic words (English)"), default=list, blank=True)
+    # "uses": organisations found on this segment are customers of the chain (robots in car plants).
+    role = models.CharField(
+        _("role of its organisations"), max_length=10, default="produces",
+        choices=[("produces", _("Produces")), ("uses", _("Uses"))],
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
     # A segment dropped from the template keeps its tags for the record but leaves the maps.
     active = models.BooleanField(_("in the current template"), default=True)

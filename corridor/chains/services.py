@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from corridor.alliances.models import Alliance
+<<<<<<< HEAD
 from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
 from corridor.chains import inference, spec
@@ -26,6 +27,10 @@ from corridor.core import access
 from corridor.core.access import Actor
 from corridor.jobs import services as jobs
 from corridor.jobs.models import Job
+=======
+from corridor.chains import inference, spec, tagging
+from corridor.chains.models import Chain, ChainVersion, Segment, SegmentCount, SegmentTag, SupplyEdge
+>>>>>>> main
 from corridor.orgs.models import Industry, Organisation
 
 Progress = Callable[[str, int, int], None]
@@ -48,9 +53,12 @@ def chain_spec(chain: Chain) -> spec.ChainSpec:
         description_en=chain.description_en,
         segments=tuple(
             spec.SegmentSpec(s.key, s.name_zh, s.name_en, s.stage, s.parent.key if s.parent else None,
-                             tuple(s.keywords_zh), tuple(s.keywords_en))
+                             tuple(s.keywords_zh), tuple(s.keywords_en), s.role, tuple(s.hints_zh),
+                             tuple(s.hints_en))
             for s in segments
         ),
+        exclude_zh=tuple(chain.exclude_zh), exclude_en=tuple(chain.exclude_en),
+        against_zh=tuple(chain.against_zh), against_en=tuple(chain.against_en),
         edges=tuple(
             spec.EdgeSpec(e.source.key, e.target.key, float(e.share) if e.share is not None else None) for e in edges
         ),
@@ -61,6 +69,8 @@ def _apply(chain: Chain, template: spec.ChainSpec) -> None:
     """Make the chain's segments and edges those of the template (segments matched by key)."""
     chain.name_zh, chain.name_en = template.name_zh, template.name_en
     chain.description_zh, chain.description_en = template.description_zh, template.description_en
+    chain.exclude_zh, chain.exclude_en = list(template.exclude_zh), list(template.exclude_en)
+    chain.against_zh, chain.against_en = list(template.against_zh), list(template.against_en)
     if template.industry:
         chain.industry = Industry.objects.filter(slug=template.industry).first()
     chain.save()
@@ -69,6 +79,7 @@ def _apply(chain: Chain, template: spec.ChainSpec) -> None:
         row = existing.get(s.key) or Segment(chain=chain, key=s.key)
         row.name_zh, row.name_en, row.stage = s.name_zh, s.name_en, s.stage
         row.keywords_zh, row.keywords_en = list(s.keywords_zh), list(s.keywords_en)
+        row.hints_zh, row.hints_en, row.role = list(s.hints_zh), list(s.hints_en), s.role
         row.position, row.active, row.parent = position, True, None
         row.save()
         existing[s.key] = row
@@ -251,15 +262,9 @@ def matcher() -> inference.Matcher:
     """The compiled keywords of every active segment, rebuilt when a chain changes."""
     signature = Chain.objects.aggregate(n=Count("id"), latest=Max("updated_at"), versions=Max("versions__id"))
     if _matcher_cache.get("signature") != signature:
-        segments = Segment.objects.filter(active=True).select_related("chain").order_by("chain__slug", "position")
-        parents = set(Segment.objects.filter(active=True, parent__isnull=False).values_list("parent_id", flat=True))
-        _matcher_cache["matcher"] = inference.Matcher(
-            inference.SegmentWords(
-                s.chain.slug, s.key, tuple(s.keywords_zh), tuple(s.keywords_en),
-                "" if s.pk in parents else s.name_zh, "" if s.pk in parents else s.name_en,
-            )
-            for s in segments
-        )
+        # The same words the file tagger (`corridor chains tag`) reads from the shipped templates.
+        segments, chains = tagging.words([chain_spec(c) for c in Chain.objects.order_by("slug")])
+        _matcher_cache["matcher"] = inference.Matcher(segments, chains)
         _matcher_cache["signature"] = signature
     return _matcher_cache["matcher"]
 
