@@ -18,19 +18,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from corridor.alliances.models import Alliance
-<<<<<<< HEAD
 from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
-from corridor.chains import inference, spec
+from corridor.chains import inference, spec, tagging
 from corridor.chains.models import REVIEW, Chain, ChainVersion, Segment, SegmentCount, SegmentTag, SupplyEdge
 from corridor.core import access
 from corridor.core.access import Actor
 from corridor.jobs import services as jobs
 from corridor.jobs.models import Job
-=======
-from corridor.chains import inference, spec, tagging
-from corridor.chains.models import Chain, ChainVersion, Segment, SegmentCount, SegmentTag, SupplyEdge
->>>>>>> main
 from corridor.orgs.models import Industry, Organisation
 
 Progress = Callable[[str, int, int], None]
