@@ -61,7 +61,8 @@ class NewRows:
         """The ORG_COLUMNS of the new row in COPY's text format (tab-separated, escaped, \\N for NULL)."""
         row = self.columns(values)
         return "\t".join(
-            _copy_field(json.dumps(row[c] or [], ensure_ascii=False) if c == "aliases" else row[c]) for c in ORG_COLUMNS
+            _copy_field((json.dumps(row[c], ensure_ascii=False) if row[c] else "[]") if c == "aliases" else row[c])
+            for c in ORG_COLUMNS
         )
 
 

@@ -68,6 +68,7 @@ class Command(TranslatedHelpCommand):
                 "unchanged": result.unchanged, "s": elapsed, "rate": result.rows / elapsed if elapsed else 0,
             }
         )
+        self.stdout.flush()  # the count line says the import has committed (the benchmark times it)
         if result.unchanged_file:
             self.stdout.write(_("This file was already imported (import #%(n)s) and nothing has changed since.")
                               % {"n": result.unchanged_file})
