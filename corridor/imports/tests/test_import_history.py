@@ -38,6 +38,11 @@ def _write(tmp_path, header, rows, name="orgs.csv"):
     return path
 
 
+def _search(q: str):
+    """The organisation list's own search."""
+    return OrganisationFilter.model_validate({"q": q}).apply(Organisation.objects.all())
+
+
 def _imports() -> list[ChangeRecord]:
     return list(ChangeRecord.objects.filter(action=ChangeRecord.Action.IMPORT).order_by("pk"))
 
@@ -132,7 +137,7 @@ def test_a_large_import_is_searchable_and_tagged_when_its_follow_up_job_ends(wor
     assert (job.done, job.total) == (8, 8) and job.result["followed"] == 8
     imported = Organisation.objects.filter(uscc__in=[r[0] for r in rows])
     assert not imported.filter(search_text="").exists()
-    found = OrganisationFilter(q="jingchuan").apply(Organisation.objects.all())
+    found = _search("jingchuan")
     assert list(found.values_list("uscc", flat=True)) == [rows[0][0]]
     assert SegmentTag.objects.filter(organisation__uscc=rows[0][0], segment__key="reducers").exists()
     import_job_page = world.client_for("admin").get(f"/jobs/{job.pk}/")
@@ -142,5 +147,5 @@ def test_a_large_import_is_searchable_and_tagged_when_its_follow_up_job_ends(wor
 @pytest.mark.django_db
 def test_a_small_import_is_searchable_when_it_commits(world, tmp_path):
     import_organisations(None, _write(tmp_path, ZH_HEADER, ZH_ROWS))
-    found = OrganisationFilter(q="rongwei").apply(Organisation.objects.all())
+    found = _search("rongwei")
     assert list(found.values_list("uscc", flat=True)) == [CODE_1]
