@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from corridor.audit.models import ChangeRecord
 from corridor.audit.services import history_of
 from corridor.core import registry
 
@@ -61,7 +62,7 @@ def history(request: HttpRequest, app_label: str, model_name: str, pk: str) -> H
             "changes": [
                 {"field": key, "label": _field_label(model, key), "before": before, "after": after}
                 for key, before, after in record.changed_fields()
-            ],
+            ] if record.action != ChangeRecord.Action.IMPORT else [],
         }
         for record in page_obj.object_list
     ]

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from corridor.chains.models import SegmentCount, SegmentTag
 from corridor.chains.testing import load_chains, make_corridor
 from corridor.core import events
+from corridor.imports import followup
 from corridor.imports.reading import csv_text
 from corridor.jobs import services as jobs
 from corridor.jobs.models import Job
@@ -46,7 +47,7 @@ def test_organisations_imported_through_the_web_job_are_in_the_chain_matrix(worl
     assert SegmentTag.objects.filter(organisation__in=imported, segment__key="reducers").count() == 2
     assert _reducers_in_hangzhou(visitor) == 2
     if many:
-        assert Job.objects.filter(kind=events.FOLLOW_UP_JOB, status=Job.Status.SUCCEEDED).exists()
+        assert Job.objects.filter(kind=followup.FOLLOW_UP_JOB, status=Job.Status.SUCCEEDED).exists()
 
 
 @pytest.mark.django_db
