@@ -23,6 +23,7 @@ from corridor.imports.reading import CsvChunk
 from corridor.imports.writers import NewRows
 from corridor.orgs import search_text
 from corridor.orgs.address import region_codes_from_addresses
+from corridor.search.text import document_tokens
 
 # Rows as (row number, the file's cells), or a CSV file's records as text (parsed here, not in the importer).
 Batch = list[tuple[int, list[str]]] | CsvChunk
@@ -69,9 +70,9 @@ def prepare_batch(batch: Batch, context: Context) -> list[PreparedRow]:
     for i, row in enumerate(rows):
         v = row.values
         # The search text of the organisation the row would create; an update recomputes it from the merged names.
-        v["_search_text"] = search_text.build(
-            [v.get("name_zh", ""), v.get("name_en", ""), v.get("short_name", ""), *(v.get("aliases") or [])]
-        )
+        names = [v.get("name_zh", ""), v.get("name_en", ""), v.get("short_name", ""), *(v.get("aliases") or [])]
+        v["_search_text"] = search_text.build(names)
+        v["_search_tokens"] = document_tokens(names, [v.get("description_zh", ""), v.get("description_en", "")])
         if not row.problems:
             rows[i] = row._replace(raw={k: row.raw[k] for k in _CITED if k in row.raw},
                                    copy_text=context.new_rows.text(v) if want_text else "")

@@ -19,6 +19,7 @@ from corridor.orgs import services
 from corridor.orgs.filters import OrganisationFilter
 from corridor.orgs.models import Industry, Organisation, OrganisationQuerySet
 from corridor.orgs.schemas import IndustryOut, OrganisationIn, OrganisationOut, OrganisationPatch
+from corridor.search.paging import CappedLimitOffset
 
 router = Router(tags=["organisations"])
 
@@ -45,10 +46,14 @@ def list_industries(request: HttpRequest) -> Any:
 
 
 @router.get("", response={200: list[OrganisationOut], **errors(422)}, summary="List organisations")
-@paginate(LimitOffsetPagination)
+@paginate(CappedLimitOffset)
 def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter]) -> Any:
-    """Filtered exactly as the organisation pages are; `q` matches Chinese, English, pinyin and aliases."""
-    return filters.apply(organisations_for(actor(request)))
+    """Filtered exactly as the organisation pages are; `q` matches names, aliases, pinyin, descriptions,
+    segments and industries, ranked. When `q` matches nothing but a near spelling does, the results are
+    that spelling's and `suggestion` names it. `count` stops at 1000 (`count_capped`)."""
+    search = filters.search(organisations_for(actor(request)))
+    request.search_suggestion = search.suggestion  # type: ignore[attr-defined]
+    return search.queryset
 
 
 @router.post(

@@ -8,13 +8,13 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from ninja import Schema
 from pydantic import Field
 
-from corridor.orgs import search_text
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
+from corridor.search.orgs import SearchResult, search_organisations
 
 
 class OrganisationFilter(Schema):
-    q: str | None = Field(None, description="Search in Chinese, English, pinyin and aliases; all words must match")
+    q: str | None = Field(None, description="Search names, aliases, pinyin, descriptions, segments and industries; all words must match")
     city: str | None = Field(None, description="GB/T 2260 code of a city, district or province")
     kind: Organisation.Kind | None = None
     industry: str | None = Field(None, description="Industry slug")
@@ -43,11 +43,15 @@ class OrganisationFilter(Schema):
             return cls.model_validate(valid)
 
     def apply(self, qs: QuerySet[Organisation]) -> QuerySet[Organisation]:
+        return self.search(qs).queryset
+
+    def search(self, qs: QuerySet[Organisation]) -> SearchResult:
+        """The filters, then `q` through the search (ranked, with a spelling suggestion when nothing matches)."""
+        return search_organisations(self._apply_filters(qs), self.q)
+
+    def _apply_filters(self, qs: QuerySet[Organisation]) -> QuerySet[Organisation]:
         from corridor.alliances.models import AllianceMembership
 
-        if self.q:
-            for term in search_text.query_terms(self.q):
-                qs = qs.filter(search_text__contains=term)
         if self.city:
             region_id = Region.objects.filter(code=self.city).values("pk")[:1]
             qs = qs.filter(Q(city_id=Subquery(region_id)) | Q(region_id=Subquery(region_id)) | Q(province_id=Subquery(region_id)))

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +22,7 @@ from corridor.orgs.models import Industry, Organisation
 from corridor.orgs.services import update_organisation
 from corridor.regions.models import Region
 from corridor.regions.services import featured_corridor
+from corridor.search.paging import CappedPaginator
 
 PAGE_SIZE = 25
 
@@ -60,10 +60,11 @@ def page_size(request: HttpRequest) -> int:
 
 def organisation_list(request: HttpRequest) -> HttpResponse:
     filters = OrganisationFilter.from_query(request.GET)
-    qs: QuerySet[Organisation] = filters.apply(Organisation.objects.visible_to(request.user))
-    qs = qs.select_related("city", "region").prefetch_related("industries")
-    page_obj = Paginator(qs, page_size(request)).get_page(request.GET.get("page"))
+    search = filters.search(Organisation.objects.visible_to(request.user))
+    qs: QuerySet[Organisation] = search.queryset.select_related("city", "region").prefetch_related("industries")
+    page_obj = CappedPaginator(qs, page_size(request)).get_page(request.GET.get("page"))
     context: dict[str, Any] = {
+        "search": search,
         "page_obj": page_obj,
         "organisations": page_obj.object_list,
         "filters": filters,
