@@ -18,7 +18,8 @@ from corridor.core.schemas import errors
 from corridor.orgs import services
 from corridor.orgs.filters import OrganisationFilter
 from corridor.orgs.models import Industry, Organisation, OrganisationQuerySet
-from corridor.orgs.schemas import IndustryOut, OrganisationIn, OrganisationOut, OrganisationPatch
+from corridor.orgs.schemas import IndustryOut, OrganisationIn, OrganisationOut, OrganisationPatch, OrganisationRef
+from corridor.search.orgs import autocomplete_organisations as autocomplete
 from corridor.search.paging import CappedLimitOffset
 
 router = Router(tags=["organisations"])
@@ -63,6 +64,12 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status
     user = signed_in(request)
     org = services.register_organisation(user, payload.model_dump(exclude_unset=True))
     return Status(201, visible_organisation(user, org.pk))
+
+
+@router.get("/autocomplete", response={200: list[OrganisationRef], **errors(422)}, summary="Organisations by name, as typed")
+def autocomplete_organisations(request: HttpRequest, q: str = "") -> Any:
+    """Up to ten organisations the caller may see, for a form's organisation picker."""
+    return autocomplete(Organisation.objects.visible_to(actor(request)), q)
 
 
 @router.get("/{int:org_id}", response={200: OrganisationOut, **errors(404)}, summary="An organisation")

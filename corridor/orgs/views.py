@@ -22,6 +22,7 @@ from corridor.orgs.models import Industry, Organisation
 from corridor.orgs.services import update_organisation
 from corridor.regions.models import Region
 from corridor.regions.services import featured_corridor
+from corridor.search.orgs import autocomplete_organisations
 from corridor.search.paging import CappedPaginator
 
 PAGE_SIZE = 25
@@ -128,3 +129,15 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         form = OrganisationForm(initial=OrganisationForm.initial_for(org))
     return render(request, "orgs/edit.html", {"org": org, "form": form}, status=status)
+
+
+def organisation_autocomplete(request: HttpRequest) -> HttpResponse:
+    """<option>s for a <datalist> (htmx): organisations the viewer may see whose names match what is typed.
+
+    A form field uses it as `<input list="orgs-…" hx-get="{% url 'orgs:autocomplete' %}" hx-trigger="input
+    changed delay:200ms" hx-target="#orgs-…" name="q">` (see orgs/_org_picker.html).
+    """
+    # The picker's input sends its own name (the form field's), so any one parameter is the text typed.
+    typed = request.GET.get("q") or next(iter(request.GET.values()), "")
+    orgs = autocomplete_organisations(Organisation.objects.visible_to(request.user), typed)
+    return render(request, "orgs/_autocomplete.html", {"organisations": orgs})

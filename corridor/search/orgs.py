@@ -187,3 +187,14 @@ def _latin_suggestion(qs: QuerySet[Organisation], term: Term) -> str | None:
         if found:
             return found
     return None
+
+
+AUTOCOMPLETE_SIZE = 10
+
+
+def autocomplete_organisations(qs: QuerySet[Organisation], query: str | None) -> list[Organisation]:
+    """Up to ten organisations for a name being typed (a form's organisation picker): name matches first."""
+    if len(fold(query or "").strip()) < 1:
+        return []
+    result = search_organisations(qs, query, suggest=False)
+    return list(result.queryset.only("id", "name_zh", "name_en", "short_name")[:AUTOCOMPLETE_SIZE])
