@@ -138,6 +138,6 @@ def organisation_autocomplete(request: HttpRequest) -> HttpResponse:
     changed delay:200ms" hx-target="#orgs-…" name="q">` (see orgs/_org_picker.html).
     """
     # The picker's input sends its own name (the form field's), so any one parameter is the text typed.
-    typed = request.GET.get("q") or next(iter(request.GET.values()), "")
+    typed = request.GET.get("q") or next((str(v) for v in request.GET.values()), "")
     orgs = autocomplete_organisations(Organisation.objects.visible_to(request.user), typed)
     return render(request, "orgs/_autocomplete.html", {"organisations": orgs})

@@ -68,7 +68,8 @@ def _related_ids_sql(query: str) -> tuple[str, list[object]]:
     by_name = Q(name_zh__contains=folded) | Q(name_en__icontains=singular)
     segment_ids = list(Segment.objects.filter(by_name).values_list("pk", flat=True)[:50])
     industry_ids = list(Industry.objects.filter(by_name).values_list("pk", flat=True)[:50])
-    sql, params = [], []  # type: ignore[var-annotated]
+    sql: list[str] = []
+    params: list[object] = []
     if segment_ids:
         marks = ", ".join(["%s"] * len(segment_ids))
         sql.append(
@@ -101,7 +102,8 @@ def _rank(query: str, terms: list[Term]) -> Case:
 
 
 def _matching(qs: QuerySet[Organisation], query: str, terms: list[Term]) -> QuerySet[Organisation]:
-    sql, params = _token_match_sql(_query_expression([terms]))
+    sql, token_params = _token_match_sql(_query_expression([terms]))
+    params: list[object] = list(token_params)
     related_sql, related_params = _related_ids_sql(query)
     if related_sql:
         sql, params = f"{sql} UNION {related_sql}", [*params, *related_params]

@@ -41,7 +41,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return capped_count(self.object_list, self.cap)
+        return capped_count(self.object_list, self.cap)  # type: ignore[arg-type]  # always a QuerySet here
 
     @property
     def capped(self) -> bool:
