@@ -25,6 +25,12 @@ from corridor.search.text import Term
 
 # How many candidate organisations a typo suggestion looks at (each is checked in Python).
 SUGGESTION_CANDIDATES = 200
+# At most this many matches of each kind (tokens; segments and industries) are ranked. A broad term (智能)
+# matches a large share of the table, and ranking all of it costs a read of every matching row on each
+# request; past this the list says "more than 1,000" anyway (corridor.search.paging.CAP, which must stay
+# below it for counts up to the cap to be exact). The price: for such broad terms the ranking is among the
+# first RANKED matches in index order (oldest profiles first), not all of them.
+RANKED = 2000
 
 
 @dataclass
@@ -35,16 +41,20 @@ class SearchResult:
     corrected: bool = False
 
 
-def _token_match_sql(expression: str) -> tuple[str, list[str]]:
+def _token_match_sql(expression: str, limit: int = RANKED) -> tuple[str, list[str]]:
     """SQL selecting ids of organisations whose tokens satisfy a tsquery / FTS5 expression (an index lookup)."""
     if connection.vendor == "postgresql":
         # Must be the indexed expression of migration orgs 0004, verbatim, for the GIN index to serve it.
         return (
-            "SELECT id FROM orgs_organisation WHERE array_to_tsvector(string_to_array(search_tokens, ' ')) "
-            "@@ CAST(%s AS tsquery)",
+            "SELECT * FROM (SELECT id FROM orgs_organisation WHERE "
+            f"array_to_tsvector(string_to_array(search_tokens, ' ')) @@ CAST(%s AS tsquery) LIMIT {int(limit)}) t",
             [expression],
         )
-    return "SELECT rowid FROM orgs_organisation_fts WHERE orgs_organisation_fts MATCH %s", [expression]
+    return (
+        "SELECT * FROM (SELECT rowid FROM orgs_organisation_fts WHERE orgs_organisation_fts MATCH %s "
+        f"LIMIT {int(limit)})",
+        [expression],
+    )
 
 
 def _query_expression(groups: list[list[Term]]) -> str:
@@ -73,12 +83,16 @@ def _related_ids_sql(query: str) -> tuple[str, list[object]]:
     if segment_ids:
         marks = ", ".join(["%s"] * len(segment_ids))
         sql.append(
-            f"SELECT organisation_id FROM chains_segmenttag WHERE segment_id IN ({marks}) AND status <> %s"
+            "SELECT * FROM (SELECT organisation_id FROM chains_segmenttag "
+            f"WHERE segment_id IN ({marks}) AND status <> %s LIMIT {RANKED}) s"
         )
         params += [*segment_ids, SegmentTag.Status.REJECTED]
     if industry_ids:
         marks = ", ".join(["%s"] * len(industry_ids))
-        sql.append(f"SELECT organisation_id FROM orgs_organisation_industries WHERE industry_id IN ({marks})")
+        sql.append(
+            "SELECT * FROM (SELECT organisation_id FROM orgs_organisation_industries "
+            f"WHERE industry_id IN ({marks}) LIMIT {RANKED}) i"
+        )
         params += industry_ids
     return " UNION ".join(sql), params
 
@@ -90,9 +104,9 @@ def _rank(query: str, terms: list[Term]) -> Case:
     for term in terms:
         names_hold &= Q(search_text__contains=term.text)
     return Case(
+        # search_text is "name | other name | pinyin ...": a whole part equal to the query is an exact alias.
         When(Q(name_zh=folded) | Q(name_en__iexact=query.strip()) | Q(short_name__iexact=query.strip())
-             | Q(search_text=folded) | Q(search_text__startswith=f"{folded} | ")
-             | Q(search_text__contains=f" | {folded} | ") | Q(search_text__endswith=f" | {folded}"), then=Value(0)),
+             | Q(search_text__contains=f" | {folded} | "), then=Value(0)),
         When(Q(name_zh__startswith=folded) | Q(name_en__istartswith=query.strip())
              | Q(short_name__istartswith=query.strip()) | Q(search_text__startswith=folded), then=Value(1)),
         When(names_hold, then=Value(2)),
