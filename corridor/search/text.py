@@ -16,6 +16,12 @@ _CJK_RUN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
 _LATIN_WORD = re.compile("[a-z0-9]+")
 # Longer pinyin suffixes are cut: a query term longer than this is cut the same way before matching.
 MAX_TOKEN = 24
+# Pinyin suffixes start at the first few syllables only (place and trade name: "guozi…", "jiqiren…" after a
+# two-syllable place); each one more is two more index entries per organisation, which bulk imports pay for.
+PINYIN_STARTS = 6
+# English words too common in descriptions to narrow anything; each is an index entry per organisation.
+_STOPWORDS = frozenset("""a an and are as at be by for from has have in is it its of on or the to was were with
+which that this we our co ltd inc""".split())
 # Characters a token may hold: anything else would need quoting in tsquery / FTS5 syntax.
 _SAFE = re.compile("^[a-z0-9\u3400-\u9fff\uf900-\ufaff]+$")
 
@@ -45,7 +51,7 @@ def _pinyin_suffixes(text: str) -> list[str]:
     words = [w for w in _segmenter.seg(text) if w.strip()]
     forms = [_word_forms(w) for w in words]
     out: list[str] = []
-    for i in range(len(forms)):
+    for i in range(min(len(forms), PINYIN_STARTS)):
         full = "".join(f[0] for f in forms[i:])[:MAX_TOKEN]
         initials = "".join(f[1] for f in forms[i:])[:MAX_TOKEN]
         if full:
@@ -64,7 +70,8 @@ def document_tokens(names: Iterable[str], texts: Iterable[str] = ()) -> str:
         for run in _CJK_RUN.findall(folded):
             tokens.update(dict.fromkeys(cjk_keys(run)))
         for word in _LATIN_WORD.findall(folded):
-            tokens[stem(word)[:MAX_TOKEN]] = None
+            if word not in _STOPWORDS:
+                tokens[stem(word)[:MAX_TOKEN]] = None
     for raw in names:
         folded = fold(raw or "")
         if _CJK_RUN.search(folded):
@@ -88,7 +95,11 @@ class Term:
 def parse(query: str) -> list[Term]:
     """Terms of a query; all must match. Empty when the query has nothing searchable."""
     terms = []
-    for word in fold(query).split():
+    words = fold(query).split()
+    if len(words) > 1:
+        # Not indexed (see _STOPWORDS): "the robot" asks for robots; "co" alone still searches.
+        words = [w for w in words if w not in _STOPWORDS] or words
+    for word in words:
         term = Term(text="")
         parts = []
         for piece in re.findall("[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+", word):
