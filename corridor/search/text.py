@@ -14,6 +14,7 @@ from corridor.orgs.search_text import _segmenter, _word_forms, fold
 
 _CJK_RUN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
 _LATIN_WORD = re.compile("[a-z0-9]+")
+_PIECE = re.compile("[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
 # Longer pinyin suffixes are cut: a query term longer than this is cut the same way before matching.
 MAX_TOKEN = 24
 # Pinyin suffixes start at the first few syllables only (place and trade name: "guozi…", "jiqiren…" after a
@@ -96,19 +97,21 @@ def parse(query: str) -> list[Term]:
     """Terms of a query; all must match. Empty when the query has nothing searchable."""
     terms = []
     words = fold(query).split()
-    if len(words) > 1:
-        # Not indexed (see _STOPWORDS): "the robot" asks for robots; "co" alone still searches.
-        words = [w for w in words if w not in _STOPWORDS] or words
+    # Stopwords are not indexed (see _STOPWORDS): "Guozi Co., Ltd." asks for guozi; "co" alone still searches.
+    pieces = _PIECE.findall(" ".join(words))
+    skip = _STOPWORDS if any(p not in _STOPWORDS for p in pieces) else frozenset()
     for word in words:
         term = Term(text="")
         parts = []
-        for piece in re.findall("[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+", word):
+        for piece in _PIECE.findall(word):
             if _CJK_RUN.fullmatch(piece):
                 if len(piece) == 1:
                     term.prefix_keys.append(piece)
                 else:
                     term.exact_keys.extend(cjk_keys(piece))
                 parts.append(piece)
+            elif piece in skip:
+                continue
             else:
                 stemmed = stem(piece)
                 term.prefix_keys.append(stemmed[:MAX_TOKEN])
