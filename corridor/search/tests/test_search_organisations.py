@@ -16,28 +16,28 @@ def found(q, user=None):
 
 
 @pytest.fixture
-def shuohe(world):
+def ruiling(world):
     return create_organisation(None, {
-        "name_zh": "浙江硕和機器人科技有限公司", "name_en": "Zhejiang Shuohe Robotics Co., Ltd.", "short_name": "硕和",
-        "aliases": ["Shuohe"], "region": "330108",
+        "name_zh": "浙江瑞岭機器人科技有限公司", "name_en": "Zhejiang Ruiling Robotics Co., Ltd.", "short_name": "瑞岭",
+        "aliases": ["Ruiling"], "region": "330108",
         "description_zh": "生产巡检机器人和减速器", "description_en": "Inspection robots and precision reducers.",
     })
 
 
 @pytest.mark.parametrize("q", [
-    "浙江硕和机器人科技有限公司",  # exact, simplified for a traditional name
-    "硕和",  # short name
-    "shuohe",  # English / pinyin
-    "SHUOHE robotics",  # case
-    "shuohejiqiren",  # joined pinyin
-    "shuohe jiqiren",  # pinyin words
-    "shjqr",  # initials
+    "浙江瑞岭机器人科技有限公司",  # exact, simplified for a traditional name
+    "瑞岭",  # short name
+    "ruiling",  # English / pinyin
+    "RUILING robotics",  # case
+    "ruilingjiqiren",  # joined pinyin
+    "ruiling jiqiren",  # pinyin words
+    "rljqr",  # initials
     "減速器",  # description, traditional
     "precision reducer",  # description, English, plural folded
     "Robotic",
 ])
-def test_each_kind_of_query_finds_the_organisation(shuohe, q):
-    assert shuohe.pk in found(q)
+def test_each_kind_of_query_finds_the_organisation(ruiling, q):
+    assert ruiling.pk in found(q)
 
 
 def test_segment_and_industry_names_find_their_organisations(world):
@@ -47,53 +47,53 @@ def test_segment_and_industry_names_find_their_organisations(world):
     assert world.member_org.pk in found(industry.name_en)
 
 
-def test_exact_name_ranks_before_prefix_before_other_fields(shuohe):
-    described = create_organisation(None, {"name_zh": "杭州某某科技有限公司", "description_zh": "与硕和合作"})
-    prefixed = create_organisation(None, {"name_zh": "硕和精密有限公司"})
-    exact = create_organisation(None, {"name_zh": "硕和"})
-    order = [pk for pk in found("硕和") if pk in {shuohe.pk, described.pk, prefixed.pk, exact.pk}]
-    assert set(order[:2]) == {exact.pk, shuohe.pk}  # a name, and a short name, equal to the query
+def test_exact_name_ranks_before_prefix_before_other_fields(ruiling):
+    described = create_organisation(None, {"name_zh": "杭州某某科技有限公司", "description_zh": "与瑞岭合作"})
+    prefixed = create_organisation(None, {"name_zh": "瑞岭精密有限公司"})
+    exact = create_organisation(None, {"name_zh": "瑞岭"})
+    order = [pk for pk in found("瑞岭") if pk in {ruiling.pk, described.pk, prefixed.pk, exact.pk}]
+    assert set(order[:2]) == {exact.pk, ruiling.pk}  # a name, and a short name, equal to the query
     assert order[2:] == [prefixed.pk, described.pk]
 
 
-def test_one_wrong_chinese_character_is_suggested(shuohe):
-    result = search_organisations(Organisation.objects.visible_to(None), "硕禾机器人")
-    assert result.corrected and result.suggestion == "硕和机器人"
-    assert shuohe.pk in [o.pk for o in result.queryset]
+def test_one_wrong_chinese_character_is_suggested(ruiling):
+    result = search_organisations(Organisation.objects.visible_to(None), "瑞领机器人")
+    assert result.corrected and result.suggestion == "瑞岭机器人"
+    assert ruiling.pk in [o.pk for o in result.queryset]
 
 
-@pytest.mark.parametrize(("typo", "fixed"), [("Shouhe", "shuohe"), ("Robtics", "robotic"), ("shuohejiqren", None)])
-def test_one_or_two_wrong_letters_are_suggested(shuohe, typo, fixed):
+@pytest.mark.parametrize(("typo", "fixed"), [("Ruilign", "ruiling"), ("Robtics", "robotic"), ("ruilingjiqren", None)])
+def test_one_or_two_wrong_letters_are_suggested(ruiling, typo, fixed):
     result = search_organisations(Organisation.objects.visible_to(None), typo)
     assert result.corrected
     if fixed:
         assert result.suggestion == fixed
-    assert shuohe.pk in [o.pk for o in result.queryset]
+    assert ruiling.pk in [o.pk for o in result.queryset]
 
 
-def test_exact_matches_get_no_suggestion(shuohe):
-    result = search_organisations(Organisation.objects.visible_to(None), "硕和")
+def test_exact_matches_get_no_suggestion(ruiling):
+    result = search_organisations(Organisation.objects.visible_to(None), "瑞岭")
     assert not result.corrected and result.suggestion is None
 
 
-def test_nonsense_gets_nothing_and_no_suggestion(shuohe):
+def test_nonsense_gets_nothing_and_no_suggestion(ruiling):
     result = search_organisations(Organisation.objects.visible_to(None), "xqzwv 骉骉骉")
     assert result.suggestion is None and not result.queryset.exists()
 
 
-def test_index_follows_edits_and_deletes(world, shuohe):
-    update_organisation(world.users["admin"], shuohe, {"description_zh": "专注洗衣机电机", "name_en": "Acme Motors"})
-    assert shuohe.pk in found("洗衣机")
-    assert shuohe.pk not in found("减速器")
-    assert shuohe.pk in found("acme motor")
-    shuohe.delete()
-    assert shuohe.pk not in found("洗衣机")
+def test_index_follows_edits_and_deletes(world, ruiling):
+    update_organisation(world.users["admin"], ruiling, {"description_zh": "专注洗衣机电机", "name_en": "Acme Motors"})
+    assert ruiling.pk in found("洗衣机")
+    assert ruiling.pk not in found("减速器")
+    assert ruiling.pk in found("acme motor")
+    ruiling.delete()
+    assert ruiling.pk not in found("洗衣机")
 
 
-def test_index_follows_merges(world, shuohe):
-    other = create_organisation(None, {"name_zh": "硕和旧名称有限公司", "description_zh": "老厂区生产伺服电机"})
-    merge_organisations(world.users["admin"], shuohe, other)
-    assert found("硕和旧名称") == [shuohe.pk]  # the removed name became an alias of the kept one
+def test_index_follows_merges(world, ruiling):
+    other = create_organisation(None, {"name_zh": "瑞岭旧名称有限公司", "description_zh": "老厂区生产伺服电机"})
+    merge_organisations(world.users["admin"], ruiling, other)
+    assert found("瑞岭旧名称") == [ruiling.pk]  # the removed name became an alias of the kept one
     assert other.pk not in found("伺服电机")
 
 
@@ -129,14 +129,14 @@ def test_unlisted_never_reaches_a_visitor(world, client):
     assert quiet.pk in found("隐名", world.users["admin"])
 
 
-def test_page_and_api_say_did_you_mean(shuohe, client):
-    page = client.get("/organisations/", {"q": "硕禾机器人"}, HTTP_ACCEPT_LANGUAGE="en")
-    assert "Showing results for “硕和机器人”" in page.content.decode()
-    body = client.get("/api/organisations", {"q": "硕禾机器人"}).json()
-    assert body["suggestion"] == "硕和机器人" and shuohe.pk in [i["id"] for i in body["items"]]
+def test_page_and_api_say_did_you_mean(ruiling, client):
+    page = client.get("/organisations/", {"q": "瑞领机器人"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert "Showing results for “瑞岭机器人”" in page.content.decode()
+    body = client.get("/api/organisations", {"q": "瑞领机器人"}).json()
+    assert body["suggestion"] == "瑞岭机器人" and ruiling.pk in [i["id"] for i in body["items"]]
 
 
-def test_counts_stop_at_the_cap_and_pages_go_on(world, shuohe, client, monkeypatch):
+def test_counts_stop_at_the_cap_and_pages_go_on(world, ruiling, client, monkeypatch):
     monkeypatch.setattr(paging, "CAP", 2)
     monkeypatch.setattr(paging.CappedPaginator, "cap", 2)
     body = client.get("/api/organisations", {"limit": 1}).json()
@@ -145,11 +145,11 @@ def test_counts_stop_at_the_cap_and_pages_go_on(world, shuohe, client, monkeypat
     assert "More than 2 organisations" in page
 
 
-def test_autocomplete_lists_names_as_typed(shuohe, client):
-    options = client.get("/organisations/autocomplete/", {"org": "硕和"}).content.decode()
-    assert f'value="{shuohe.pk}"' in options
-    items = client.get("/api/organisations/autocomplete", {"q": "shuo"}).json()
-    assert items[0]["id"] == shuohe.pk
+def test_autocomplete_lists_names_as_typed(ruiling, client):
+    options = client.get("/organisations/autocomplete/", {"org": "瑞岭"}).content.decode()
+    assert f'value="{ruiling.pk}"' in options
+    items = client.get("/api/organisations/autocomplete", {"q": "ruil"}).json()
+    assert items[0]["id"] == ruiling.pk
 
 
 def test_plain_rules():
