@@ -42,7 +42,7 @@ from corridor.imports.prepare import Batch, Context, PreparedRow, prepared_batch
 from corridor.imports.reading import open_table
 from corridor.imports.writers import Change, NewRows, OrmWriter, writer_for_connection
 from corridor.orgs.models import Organisation
-from corridor.orgs.services import search_haystack
+from corridor.orgs.services import search_haystack, search_tokens
 from corridor.resolution.resolver import Index, Record
 
 Progress = Callable[[str, int, int], None]
@@ -464,6 +464,9 @@ class _Importer:
         if creating or touched & set(NAME_FIELDS):
             org.search_text = search_haystack(org)
             touched.add("search_text")
+        if creating or touched & {*NAME_FIELDS, "description_zh", "description_en"}:
+            org.search_tokens = search_tokens(org)
+            touched.add("search_tokens")
         return touched
 
     def _change(self, org: Organisation, action: str, before: dict[str, Any], after: dict[str, Any]) -> Change:

@@ -24,7 +24,7 @@ Through = Organisation.industries.through
 ORG_COLUMNS = (
     "name_zh", "name_en", "short_name", "aliases", "kind", "uscc", "address", "region_id", "city_id", "province_id",
     "size_band", "is_head_enterprise", "description_zh", "description_en", "website", "founded_year", "listed",
-    "contact_name", "contact_email", "contact_phone", "search_text", "is_synthetic", "source_seed",
+    "contact_name", "contact_email", "contact_phone", "search_text", "search_tokens", "is_synthetic", "source_seed",
 )
 
 
@@ -55,6 +55,7 @@ class NewRows:
         if code:
             row["region_id"], row["city_id"], row["province_id"] = self.regions[code]
         row["search_text"] = ""  # after the load (followup.refresh_search)
+        row["search_tokens"] = ""
         return row
 
     def text(self, values: dict[str, Any]) -> str:

@@ -19,7 +19,16 @@ from corridor.core.schemas import errors
 from corridor.orgs import services
 from corridor.orgs.filters import OrganisationFilter
 from corridor.orgs.models import Industry, Organisation, OrganisationQuerySet
-from corridor.orgs.schemas import IndustryOut, OrganisationDetailOut, OrganisationIn, OrganisationOut, OrganisationPatch
+from corridor.orgs.schemas import (
+    IndustryOut,
+    OrganisationDetailOut,
+    OrganisationIn,
+    OrganisationOut,
+    OrganisationPatch,
+    OrganisationRef,
+)
+from corridor.search.orgs import autocomplete_organisations as autocomplete
+from corridor.search.paging import CappedLimitOffset
 
 router = Router(tags=["organisations"])
 
@@ -46,10 +55,14 @@ def list_industries(request: HttpRequest) -> Any:
 
 
 @router.get("", response={200: list[OrganisationOut], **errors(422)}, summary="List organisations")
-@paginate(LimitOffsetPagination)
+@paginate(CappedLimitOffset)
 def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter]) -> Any:
-    """Filtered exactly as the organisation pages are; `q` matches Chinese, English, pinyin and aliases."""
-    return filters.apply(organisations_for(actor(request)))
+    """Filtered exactly as the organisation pages are; `q` matches names, aliases, pinyin, descriptions,
+    segments and industries, ranked. When `q` matches nothing but a near spelling does, the results are
+    that spelling's and `suggestion` names it. `count` stops at 1000 (`count_capped`)."""
+    search = filters.search(organisations_for(actor(request)))
+    request.search_suggestion = search.suggestion  # type: ignore[attr-defined]
+    return search.queryset
 
 
 @router.post(
@@ -59,6 +72,12 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status
     user = signed_in(request)
     org = services.register_organisation(user, payload.model_dump(exclude_unset=True))
     return Status(201, visible_organisation(user, org.pk))
+
+
+@router.get("/autocomplete", response={200: list[OrganisationRef], **errors(422)}, summary="Organisations by name, as typed")
+def autocomplete_organisations(request: HttpRequest, q: str = "") -> Any:
+    """Up to ten organisations the caller may see, for a form's organisation picker."""
+    return autocomplete(Organisation.objects.restrict(actor(request)), q)
 
 
 @router.get("/{int:org_id}", response={200: OrganisationDetailOut, **errors(404)}, summary="An organisation")

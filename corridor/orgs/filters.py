@@ -6,13 +6,13 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from pydantic import Field
 
 from corridor.core.toolkit import BaseFilter
-from corridor.orgs import search_text
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
+from corridor.search.orgs import SearchResult, search_organisations
 
 
 class OrganisationFilter(BaseFilter):
-    q: str | None = Field(None, description="Search in Chinese, English, pinyin and aliases; all words must match")
+    q: str | None = Field(None, description="Search names, aliases, pinyin, descriptions, segments and industries; all words must match")
     city: str | None = Field(None, description="GB/T 2260 code of a city, district or province")
     kind: Organisation.Kind | None = None
     industry: str | None = Field(None, description="Industry slug")
@@ -21,11 +21,15 @@ class OrganisationFilter(BaseFilter):
     synthetic: bool | None = Field(None, description="Synthetic demo data (true) or real (false)")
 
     def apply(self, qs: QuerySet[Organisation]) -> QuerySet[Organisation]:
+        return self.search(qs).queryset
+
+    def search(self, qs: QuerySet[Organisation]) -> SearchResult:
+        """The filters, then `q` through the search (ranked, with a spelling suggestion when nothing matches)."""
+        return search_organisations(self._apply_filters(qs), self.q)
+
+    def _apply_filters(self, qs: QuerySet[Organisation]) -> QuerySet[Organisation]:
         from corridor.alliances.models import AllianceMembership
 
-        if self.q:
-            for term in search_text.query_terms(self.q):
-                qs = qs.filter(search_text__contains=term)
         if self.city:
             region_id = Region.objects.filter(code=self.city).values("pk")[:1]
             qs = qs.filter(Q(city_id=Subquery(region_id)) | Q(region_id=Subquery(region_id)) | Q(province_id=Subquery(region_id)))

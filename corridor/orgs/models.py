@@ -128,6 +128,9 @@ class Organisation(BilingualNameMixin, models.Model):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
     search_text = models.TextField(editable=False, default="")
+    # Index tokens of names and descriptions (corridor.search.text.document_tokens), set wherever search_text
+    # is; the database indexes them (migration 0004: GIN on PostgreSQL, FTS5 kept by triggers on SQLite).
+    search_tokens = models.TextField(editable=False, default="")
     is_synthetic = models.BooleanField(_("synthetic"), default=False)
     source_seed = models.CharField(_("source"), max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

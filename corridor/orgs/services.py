@@ -20,6 +20,7 @@ from corridor.orgs.models import Industry, Organisation
 from corridor.orgs.validators import validate_uscc
 from corridor.regions.models import Region
 from corridor.regions.services import hierarchy, region_by_code
+from corridor.search.text import document_tokens
 
 EDITABLE_FIELDS = (
     "name_zh", "name_en", "short_name", "aliases", "kind", "uscc", "address", "size_band", "is_head_enterprise",
@@ -32,10 +33,16 @@ def search_haystack(org: Organisation) -> str:
     return search_text.build([org.name_zh, org.name_en, org.short_name, *(org.aliases or [])])
 
 
+def search_tokens(org: Organisation) -> str:
+    return document_tokens([org.name_zh, org.name_en, org.short_name, *(org.aliases or [])],
+                           [org.description_zh, org.description_en])
+
+
 def refresh_derived_fields(org: Organisation) -> None:
-    """City, province and the search haystack follow from the region and the names."""
+    """City, province and the search haystack and tokens follow from the region, the names and descriptions."""
     org.city, org.province = hierarchy(org.region)
     org.search_text = search_haystack(org)
+    org.search_tokens = search_tokens(org)
 
 
 def clean_uscc(raw: str | None) -> str | None:
@@ -77,7 +84,7 @@ def _apply(org: Organisation, data: dict[str, Any]) -> list[int] | None:
         org.region = region_from_address(org.address) or org.region
     refresh_derived_fields(org)
     try:
-        org.full_clean(exclude=["search_text", "region", "city", "province", "aliases", "uscc"], validate_unique=False)
+        org.full_clean(exclude=["search_text", "search_tokens", "region", "city", "province", "aliases", "uscc"], validate_unique=False)
     except ValidationError as exc:
         if "__all__" in exc.message_dict:
             raise ValidationError({"name_zh": _("An organisation needs a Chinese or an English name.")}) from None
@@ -145,10 +152,11 @@ def update_organisation(actor: Actor, org: Organisation, data: dict[str, Any]) -
 
 
 def refresh_search_text(orgs: Iterable[Organisation]) -> int:
-    """Recompute the search haystack (after a change in how it is built)."""
+    """Recompute the search haystack and tokens (after a change in how they are built)."""
     batch = []
     for org in orgs:
         org.search_text = search_haystack(org)
+        org.search_tokens = search_tokens(org)
         batch.append(org)
-    Organisation.objects.bulk_update(batch, ["search_text"], batch_size=1000)
+    Organisation.objects.bulk_update(batch, ["search_text", "search_tokens"], batch_size=1000)
     return len(batch)

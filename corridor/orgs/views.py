@@ -21,6 +21,8 @@ from corridor.orgs.models import Industry, Organisation
 from corridor.orgs.services import update_organisation
 from corridor.regions.models import Region
 from corridor.regions.services import featured_corridor
+from corridor.search.orgs import autocomplete_organisations
+from corridor.search.paging import CappedPaginator
 
 PAGE_SIZE = toolkit.PAGE_SIZE
 # Former homes of the view toolkit's helpers, kept while branches written against them land.
@@ -50,10 +52,11 @@ def _tristate(value: bool | None) -> str:
 
 def organisation_list(request: HttpRequest) -> HttpResponse:
     filters = OrganisationFilter.from_query(request.GET, None if toolkit.is_htmx(request) else request)
-    qs: QuerySet[Organisation] = filters.apply(Organisation.objects.restrict(request.user))
-    qs = qs.select_related("city", "region").prefetch_related("industries")
-    page_obj = toolkit.paginate(request, qs)
+    search = filters.search(Organisation.objects.restrict(request.user))
+    qs: QuerySet[Organisation] = search.queryset.select_related("city", "region").prefetch_related("industries")
+    page_obj = CappedPaginator(qs, toolkit.page_size(request)).get_page(request.GET.get("page"))
     context: dict[str, Any] = {
+        "search": search,
         "page_obj": page_obj,
         "organisations": page_obj.object_list,
         "filters": filters,
@@ -104,3 +107,15 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     return toolkit.form_view(request, form, lambda f: update_organisation(request.user, org, f.service_data()),
                              template="orgs/edit.html", context={"org": org}, done=saved)
+
+
+def organisation_autocomplete(request: HttpRequest) -> HttpResponse:
+    """<option>s for a <datalist> (htmx): organisations the viewer may see whose names match what is typed.
+
+    A form field uses it as `<input list="orgs-…" hx-get="{% url 'orgs:autocomplete' %}" hx-trigger="input
+    changed delay:200ms" hx-target="#orgs-…" name="q">` (see orgs/_org_picker.html).
+    """
+    # The picker's input sends its own name (the form field's), so any one parameter is the text typed.
+    typed = request.GET.get("q") or next((str(v) for v in request.GET.values()), "")
+    orgs = autocomplete_organisations(Organisation.objects.restrict(request.user), typed)
+    return render(request, "orgs/_autocomplete.html", {"organisations": orgs})
