@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from corridor.alliances.models import AllianceMembership
 from corridor.matching.models import Listing
@@ -70,5 +71,5 @@ def load_demo(progress: Progress | None = None) -> int:
                 listing.save(update_fields=["segments", "updated_at"])
             created += made
             if progress:
-                progress("Offers and needs", position + 1, len(LISTINGS))
+                progress(_("Offers and needs"), position + 1, len(LISTINGS))
     return created
