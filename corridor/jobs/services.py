@@ -197,13 +197,19 @@ _threads: dict[int, threading.Thread] = {}
 
 def start(kind: str, params: dict[str, Any], user: Any = None) -> Job:
     """Create the job and run it in a background thread of this (web) process; returns at once."""
+    from django.utils import translation
+
     fail_stale_jobs()
     job = create(kind, params, user)
+    # The thread speaks the language of the person who started the job (its progress, errors and report
+    # file); without this it would speak the site's default whatever the page's language.
+    language = translation.get_language()
 
     def target() -> None:
         close_old_connections()
         try:
-            run(job)
+            with translation.override(language):
+                run(job)
         finally:
             connection.close()
 
