@@ -90,6 +90,8 @@ def reasons(explanation: Explanation, segment_names: list[str], supplying_names:
                    % {"offer": offer_category, "need": need_category})
     elif explanation.category < 1:
         out.append(_("a related category (%(offer)s)") % {"offer": offer_category})
+    else:
+        out.append(_("the same category"))
     return out
 
 
