@@ -54,3 +54,29 @@ def test_heat_map_cells_are_coloured_by_count_and_phones_scroll_it(browser, live
         assert not any(labels)  # names on hover only: three columns in 390 px cannot hold them
         page.screenshot(path=f"/tmp/uxshots/chain-390-{locale}.png", full_page=True)
         context.close()
+
+
+def test_a_listings_segment_link_and_more_open_a_page_with_header_and_way_back(new_page, world) -> None:
+    from corridor.chains.views import ORGS_PER_SEGMENT
+    from corridor.matching import services
+
+    load_chains()
+    make_corridor(world)
+    for i in range(ORGS_PER_SEGMENT + 3):
+        firm(f"杭州传动{i}科技有限公司", "330108", "专注于精密减速器的研发与生产。")
+    listing = services.create_listing(world.users["member"], {
+        "side": "offer", "category": "product", "title_zh": "精密减速器", "text": "RV减速器，年产两万台",
+        "segments": ["industrial-robots/reducers"]})
+    page = new_page("zh-CN")
+    page.goto(f"/matching/{listing.pk}/")
+    page.get_by_role("link", name="精密减速器").last.click()
+    expect(page.get_by_test_id("segment-title")).to_have_text("精密减速器")
+    expect(page.locator("header.site-header, .site-header").first).to_be_visible()
+    expect(page.get_by_test_id("segment-org")).to_have_count(ORGS_PER_SEGMENT)
+    page.get_by_role("link", name="更多 →").click()
+    expect(page.get_by_test_id("segment-org")).to_have_count(3)
+    expect(page.get_by_test_id("segment-title")).to_be_visible()  # still the page, not a bare fragment
+    page.goto(page.url.split("?")[0] + "?page=2")  # the same link opened without scripts
+    expect(page.get_by_test_id("segment-title")).to_be_visible()
+    page.get_by_role("link", name="工业机器人").click()
+    expect(page.get_by_test_id("chain-name")).to_have_text("工业机器人")
