@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +23,7 @@ from django.views.decorators.http import require_POST
 from corridor.accounts.scope import scope_of
 from corridor.audit.services import history_of
 from corridor.core.forms import add_service_errors
+from corridor.core.money import money_text
 from corridor.equipment import reports, services, vouchers
 from corridor.equipment.filters import InstrumentFilter
 from corridor.equipment.forms import (
@@ -273,11 +275,16 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = GrantForm(request.POST)
         if form.is_valid():
-            raw = form.cleaned_data["holder"].strip()
-            holder = Organisation.objects.filter(pk=int(raw)).first() if raw.isdigit() else Organisation.objects.filter(uscc=raw.upper()).first()
             try:
-                if holder is None:
-                    raise ValidationError({"holder": _("No organisation with this number or credit code.")})
+                holder = vouchers.find_holder(form.cleaned_data["holder"])
+                held = vouchers.vouchers_held(programme, holder) if vouchers.may_manage_programme(request.user, programme) else []
+                if held and not form.cleaned_data["another"]:
+                    # Most second grants are a slip (a double click, the wrong row): ask before granting.
+                    form.fields["another"].widget = forms.CheckboxInput()
+                    raise ValidationError({"holder": _(
+                        "%(name)s already holds %(count)s voucher(s) of this programme (%(amount)s). Tick the box "
+                        "below to grant a further one.") % {"name": holder.name, "count": len(held),
+                                                            "amount": money_text(sum(v.amount for v in held))}})
                 vouchers.grant_voucher(request.user, programme, holder, form.cleaned_data["amount"])
             except ValidationError as exc:
                 add_service_errors(form, exc)
