@@ -26,3 +26,25 @@ def people(millions: object, form: str = "") -> str:
     from corridor.core.money import people_from_millions
 
     return people_from_millions(millions, short=form == "short")
+
+
+@register.filter
+def weekdays(iso_days: str) -> str:
+    """"12345" (ISO weekdays) → "Mon–Fri" / "周一至周五"; "1357" → "Mon, Wed, Fri, Sun"."""
+    from django.utils.translation import gettext as _
+
+    names = [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
+    days = sorted({int(d) for d in str(iso_days) if d in "1234567"})
+    runs: list[list[int]] = []
+    for day in days:
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    out: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            out.append(_("%(first)s to %(last)s") % {"first": names[run[0] - 1], "last": names[run[-1] - 1]})
+        else:
+            out += [names[d - 1] for d in run]
+    return _(", ").join(out) if out else "—"
