@@ -30,3 +30,26 @@ def test_signed_in_header_is_one_row_at_1366(browser, live_server, locale) -> No
     assert header.bounding_box()["height"] < 80  # type: ignore[index]
     page.screenshot(path=f"/tmp/uxshots/header-1366-{locale}.png")
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/matching/", "/chains/industrial-robots/"])
+def test_phone_pages_do_not_overflow_in_english(browser, live_server, path) -> None:
+    from corridor.chains.testing import firm, load_chains, make_corridor
+    from corridor.matching.testing import make_listings
+
+    world = build_world()
+    load_chains()
+    make_corridor(world)
+    firm("杭州传动科技有限公司", "330108", "专注于精密减速器的研发与生产。")
+    make_listings(world)
+    for locale in ("en-US", "zh-CN"):
+        context, page = _page(browser, live_server, 390, locale)
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 392, (path, locale)
+        # No table cell squeezed to a character a line: every header cell at least two characters wide.
+        narrow = page.evaluate("""() => [...document.querySelectorAll('table th')]
+            .filter(th => th.offsetParent && th.innerText.trim().length > 1 && th.clientWidth < 28).map(th => th.innerText)""")
+        assert not narrow, (path, locale, narrow)
+        page.screenshot(path=f"/tmp/uxshots/phone{path.replace('/', '-')}{locale}.png", full_page=True)
+        context.close()
