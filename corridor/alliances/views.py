@@ -186,6 +186,17 @@ def _row_response(request: HttpRequest, application: MembershipApplication, **fo
     return render(request, "alliances/_application.html", {"row": _application_row(request, application, **forms)})
 
 
+def _decided_response(request: HttpRequest, application: MembershipApplication) -> HttpResponse:
+    """The decided row moves from "To decide" to "Decided" without a reload, and the count follows."""
+    application.refresh_from_db()
+    scope = scope_of(request.user)
+    pending = MembershipApplication.objects.visible_to(request.user).filter(status=Status.PENDING)
+    if not scope.is_admin:
+        pending = pending.filter(alliance_id__in=scope.secretariat_alliance_ids)
+    return render(request, "alliances/_decided_row.html", {
+        "row": _application_row(request, application), "pending_count": pending.count()})
+
+
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application_for_action(request, pk)
@@ -220,7 +231,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             if _is_htmx(request):
-                return _row_response(request, application)
+                return _decided_response(request, application)
             if decision == "approve":
                 messages.success(request, _("Approved: %(org)s is now a member.") % {"org": application.organisation})
             else:

@@ -111,7 +111,9 @@ def segment_organisations(request: HttpRequest, slug: str, key: str) -> HttpResp
         city = get_object_or_404(Region, code=request.GET["city"])
     orgs = reports.segment_organisations(request.user, segment, city)
     page = Paginator(orgs, ORGS_PER_SEGMENT).get_page(request.GET.get("page"))
-    return render(request, "chains/_segment_orgs.html", {"segment": segment, "city": city, "page_obj": page})
+    # The chain page loads the list into itself (htmx); opened as a link it is a page of its own.
+    template = "chains/_segment_orgs.html" if request.headers.get("HX-Request") == "true" else "chains/segment.html"
+    return render(request, template, {"segment": segment, "city": city, "page_obj": page})
 
 
 def chain_city(request: HttpRequest, slug: str, code: str) -> HttpResponse:

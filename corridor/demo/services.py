@@ -421,6 +421,9 @@ def load_demo(
     _load_users(orgs, alliances)
     report(_("Demo accounts"), 1, 1)
     matching_demo.load_demo(progress)
+    from corridor.matching.market import load_market
+
+    load_market(progress)
     from corridor.equipment.demo import load_demo as load_equipment_demo
 
     load_equipment_demo(progress)

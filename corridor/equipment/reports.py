@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from corridor.core.spreadsheet import xlsx_row
@@ -104,12 +105,18 @@ def settlement_xlsx(report: Settlement) -> bytes:
     for p in report.pairs:
         what = "; ".join(f"{name} {amount}" for name, amount in sorted(p.categories.items()))
         sheet.append(xlsx_row(sheet, [p.paying_city, p.provider_city, p.redemptions, float(p.fees), float(p.paid), what]))
-    lines = book.create_sheet(_("Redemptions")[:31])
-    lines.append(xlsx_row(lines, [_("Programme"), _("Redeemed at"), _("Holder"), _("Provider"), _("Provider city"), _("Instrument"),
-                  _("Category"), _("Fee (CNY)"), _("Paid (CNY)"), _("Contract"), _("Receipt")]))
+    # "Redemptions" is a count in Chinese (兑付笔数): the sheet of rows gets a name of its own.
+    lines = book.create_sheet(_("Redemption lines")[:31])
+    lines.append(xlsx_row(lines, [_("Programme"), _("Redeemed at"), _("Holder"), _("Provider"), _("Provider city"),
+                                  _("Instrument"), _("Category"), _("Fee (CNY)"), _("Paid (CNY)"), _("Contract"),
+                                  _("Receipt")]))
     for line in report.lines:
-        lines.append(xlsx_row(lines, [line.programme, line.redeemed_at.replace(tzinfo=None), line.holder, line.provider, line.provider_city,
-                      line.instrument, line.category, float(line.fee), float(line.paid), line.contract_ref, line.receipt_ref]))
+        # Excel has no time zones: write the corridor's local time (Asia/Shanghai), to the minute.
+        local = timezone.localtime(line.redeemed_at).replace(tzinfo=None, second=0, microsecond=0)
+        lines.append(xlsx_row(lines, [line.programme, local, line.holder, line.provider, line.provider_city,
+                                      line.instrument, line.category, float(line.fee), float(line.paid),
+                                      line.contract_ref, line.receipt_ref]))
+        lines.cell(row=lines.max_row, column=2).number_format = "yyyy-mm-dd hh:mm"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,6 +24,7 @@ from corridor.audit.services import history_of
 from corridor.core import access, toolkit
 from corridor.core.dates import page_day
 from corridor.core.forms import add_service_errors
+from corridor.core.money import money_text
 from corridor.equipment import reports, services, vouchers
 from corridor.equipment.filters import InstrumentFilter
 from corridor.equipment.forms import (
@@ -263,11 +265,15 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = GrantForm(request.POST) if request.method == "POST" else GrantForm()
 
     def grant(f: GrantForm) -> Voucher:
-        raw = f.cleaned_data["holder"].strip()
-        known = Organisation.objects.restrict(request.user)  # a hidden holder reads as unknown, not forbidden
-        holder = known.filter(pk=int(raw)).first() if raw.isdigit() else known.filter(uscc=raw.upper()).first()
-        if holder is None:
-            raise ValidationError({"holder": _("No organisation with this number or credit code.")})
+        holder = vouchers.find_holder(request.user, f.cleaned_data["holder"])
+        held = vouchers.vouchers_held(programme, holder) if manages else []
+        if held and not f.cleaned_data["another"]:
+            # Most second grants are a slip (a double click, the wrong row): ask before granting.
+            f.fields["another"].widget = forms.CheckboxInput()
+            raise ValidationError({"holder": _(
+                "%(name)s already holds %(count)s voucher(s) of this programme (%(amount)s). Tick the box "
+                "below to grant a further one.") % {"name": holder.name, "count": len(held),
+                                                    "amount": money_text(sum(v.amount for v in held))}})
         return vouchers.grant_voucher(request.user, programme, holder, f.cleaned_data["amount"])
 
     def granted(_voucher: Voucher) -> HttpResponse:

@@ -79,6 +79,35 @@ def create_programme(actor: Actor, data: dict[str, Any]) -> VoucherProgramme:
 
 
 @transaction.atomic
+def find_holder(actor: Actor, text: str) -> Organisation:
+    """The organisation an officer means: its name (Chinese or English, as the picker offers it), its
+    credit code or its number, among the organisations the officer may see (a hidden one reads as
+    unknown, not forbidden). A ValidationError on `holder` when none or several match."""
+    from django.db.models import Q
+
+    from corridor.orgs import uscc
+
+    raw = text.strip()
+    known = Organisation.objects.restrict(actor)
+    if raw.isdigit() and len(raw) < 18:
+        found = list(known.filter(pk=int(raw))[:2])
+    elif uscc.is_valid(raw):
+        found = list(known.filter(uscc=uscc.normalize(raw))[:2])
+    else:
+        found = list(known.filter(Q(name_zh__iexact=raw) | Q(name_en__iexact=raw))[:2])
+    if not found:
+        raise ValidationError({"holder": _("No organisation with this name, credit code or number: %(text)s")
+                               % {"text": raw}})
+    if len(found) > 1:
+        raise ValidationError({"holder": _("Several organisations have this name: enter its credit code instead.")})
+    return found[0]
+
+
+def vouchers_held(programme: VoucherProgramme, holder: Organisation) -> list[Voucher]:
+    """What the organisation already holds of this programme (a second grant is asked about first)."""
+    return list(programme.vouchers.filter(holder=holder).order_by("pk"))
+
+
 def grant_voucher(actor: Actor, programme: VoucherProgramme, holder: Organisation, amount: Any) -> Voucher:
     """Grant from the programme's budget; refused, with nothing changed, when the budget would go below zero."""
     if not may_manage_programme(actor, programme):

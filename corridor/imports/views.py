@@ -51,6 +51,17 @@ def import_organisations_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+def import_template(request: HttpRequest) -> HttpResponse:
+    """An empty workbook with the headers the importer recognises (in the page's language)."""
+    from corridor.imports.template import import_template_xlsx
+
+    response = HttpResponse(import_template_xlsx(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="organisations-template.xlsx"'
+    return response
+
+
 def _filename(ext: str) -> str:
     return f"organisations-{timezone.localdate():%Y%m%d}.{ext}"
 

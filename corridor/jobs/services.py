@@ -214,11 +214,13 @@ _threads: dict[int, threading.Thread] = {}
 
 def start(kind: str, params: dict[str, Any], user: Any = None) -> Job:
     """Create the job and run it in a background thread of this (web) process; returns at once."""
-    fail_stale_jobs()
-    job = create(kind, params, user)
     from django.utils import translation
 
-    language = translation.get_language()  # the job's messages in the language of who started it
+    fail_stale_jobs()
+    job = create(kind, params, user)
+    # The thread speaks the language of the person who started the job (its progress, errors and report
+    # file); without this it would speak the site's default whatever the page's language.
+    language = translation.get_language()
 
     def target() -> None:
         close_old_connections()

@@ -109,6 +109,8 @@ class Listing(models.Model):
     contact = models.CharField(_("contact"), max_length=200, blank=True)
     visibility = models.CharField(_("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.PUBLIC)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.OPEN)
+    # The demo's docking market (matching/market.py): generated, and marked as such wherever it is shown.
+    synthetic = models.BooleanField(_("synthetic"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -130,6 +132,10 @@ class Listing(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_synthetic(self) -> bool:  # what the synthetic_badge tag asks
+        return self.synthetic
 
     @property
     def title(self) -> str:

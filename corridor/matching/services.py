@@ -26,7 +26,7 @@ from corridor.core import access
 from corridor.core.access import CHANGE, Actor
 from corridor.core.errors import Conflict
 from corridor.core.workflow import apply_transition, available_transitions
-from corridor.matching import index, segments
+from corridor.matching import explain, index, segments
 from corridor.matching.engine import Explanation, Match
 from corridor.matching.models import FOLLOW_UP, Interest, Listing
 from corridor.notifications import services as notifications
@@ -159,6 +159,9 @@ class Suggestion:
     # The explanation's segments by name, in the language active when the suggestions were made.
     shared_segment_names: list[str] = dataclasses.field(default_factory=list)
     supplying_segment_names: list[str] = dataclasses.field(default_factory=list)
+    # The explanation in words of the active language (matching/explain.py), for the page.
+    strength: str = ""
+    reasons: str = ""
 
 
 def suggestions(actor: Actor, listing: Listing, k: int = 10) -> list[Suggestion]:
@@ -189,11 +192,19 @@ def suggestions(actor: Actor, listing: Listing, k: int = 10) -> list[Suggestion]
         kept = engine.rank(query, k=k, allowed=allowed, shared_terms=False)
         found = visible.in_bulk([int(m.id) for m in kept])
     engine.add_shared_terms(query, [m for m in kept if int(m.id) in found])
-    return [
-        Suggestion(found[int(m.id)], m.score, m.explanation, segments.names(m.explanation.shared_segments),
-                   segments.names(m.explanation.supplying_segments))
-        for m in kept if int(m.id) in found
-    ]
+    out = []
+    for m in kept:
+        if int(m.id) not in found:
+            continue
+        other = found[int(m.id)]
+        need, offer = (listing, other) if listing.side == Listing.Side.NEED else (other, listing)
+        shared, supplying = segments.names(m.explanation.shared_segments), segments.names(m.explanation.supplying_segments)
+        out.append(Suggestion(
+            other, m.score, m.explanation, shared, supplying, explain.strength(m.score),
+            explain.sentence(explain.reasons(m.explanation, shared, supplying, need.get_category_display(),
+                                             offer.get_category_display())),
+        ))
+    return out
 
 
 # -- interests ---------------------------------------------------------------------------------

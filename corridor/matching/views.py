@@ -50,6 +50,8 @@ def listing_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_express": bool(own) and listing.organisation_id not in own and listing.status == "open"
         and not interests.filter(organisation_id__in=own).exists(),
         "can_introduce": services.is_secretariat_of(request.user, listing.alliance_id),
+        # Organisations already in touch about this listing: not offered for an introduction again.
+        "in_touch": set(interests.values_list("organisation_id", flat=True)),
     }
     return render(request, "matching/detail.html", context)
 

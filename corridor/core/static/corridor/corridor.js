@@ -99,9 +99,9 @@
       chart.setOption({
         tooltip: {
           trigger: "item",
-          // ECharts renders the tooltip as HTML: region names are data (an admin can edit them), so escaped.
           formatter: function (p) {
-            return p.data ? esc(p.data.label) + "<br>" + esc(p.data.orgs) + " " + esc(orgsLabel) : esc(p.name);
+            var esc = window.echarts.format.encodeHTML;
+            return p.data ? esc(p.data.cityName) + "<br>" + esc(p.data.orgs) + " " + esc(orgsLabel) : esc(p.name);
           }
         },
         series: [{
@@ -110,9 +110,12 @@
           label: { show: false },
           emphasis: { itemStyle: { areaColor: "#9cc4ec" }, label: { show: true } },
           data: data.cities.map(function (c) {
+            // `label` is ECharts' own option (an object): the city's name travels as cityName. Member cities
+            // are named on the map in the page's language.
             return {
-              name: c.name, value: c.orgs, label: c.label, orgs: c.orgs, code: c.code,
-              itemStyle: { areaColor: "#0b6bcb", borderColor: "#fff" }
+              name: c.name, value: c.orgs, cityName: c.label, orgs: c.orgs, code: c.code,
+              itemStyle: { areaColor: "#0b6bcb", borderColor: "#fff" },
+              label: { show: true, formatter: c.label, color: "#fff", fontSize: 11, textBorderColor: "#0b4f96", textBorderWidth: 2 }
             };
           })
         }]
