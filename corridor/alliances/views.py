@@ -189,10 +189,7 @@ def _row_response(request: HttpRequest, application: MembershipApplication, **fo
 def _decided_response(request: HttpRequest, application: MembershipApplication) -> HttpResponse:
     """The decided row moves from "To decide" to "Decided" without a reload, and the count follows."""
     application.refresh_from_db()
-    scope = scope_of(request.user)
-    pending = MembershipApplication.objects.visible_to(request.user).filter(status=Status.PENDING)
-    if not scope.is_admin:
-        pending = pending.filter(alliance_id__in=scope.secretariat_alliance_ids)
+    pending = MembershipApplication.objects.restrict(request.user, DECIDE).filter(status=Status.PENDING)
     return render(request, "alliances/_decided_row.html", {
         "row": _application_row(request, application), "pending_count": pending.count()})
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0003_listing_segments_to_identifiers'),
+        ('matching', '0004_notifications_moved_to_their_app'),
     ]
 
     operations = [
