@@ -15,7 +15,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.functional import cached_property
 from ninja import Field, Schema
-from ninja.pagination import LimitOffsetPagination
+
+from corridor.core.pagination import LimitOffsetPagination  # offsets bounded: a 422, never a 500
 
 CAP = 1000
 

@@ -110,7 +110,7 @@ def test_backup_while_writing_then_restore_into_a_fresh_store(two_stores, tmp_pa
     assert len(manifest["tables"]) > 20
 
     # Into a fresh store: every table's row count and checksum as in the backup, the upload back.
-    restored = _run(["restore", str(tmp_path / "backup")], fresh_env)
+    restored = _run(["restore", str(tmp_path / "backup"), "--lang", "zh-hans"], fresh_env)
     assert restored.returncode == 0, restored.stderr
     assert "每张表都与备份一致" in restored.stdout  # the command speaks the platform language (zh-hans)
     assert _checksums(fresh_url) == manifest["tables"]
