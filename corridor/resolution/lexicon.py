@@ -177,6 +177,8 @@ def place_words() -> tuple[dict[str, PlaceWord], dict[str, PlaceWord]]:
             short = _short(d.name_zh, _PROVINCE_SUFFIXES)
             key = pinyin_key(short)
             add([d.name_zh, short], key, PlaceWord("province", Place(key, None)))
+    # Cities before districts: a city's short name wins over a district's of the same spelling elsewhere
+    # (西安 is the city, not 辽源's 西安区), whatever the order of the codes.
     for d in divisions:
         parent = by_code.get(d.parent_code or "")
         province_key = pinyin_key(_short(parent.name_zh, _PROVINCE_SUFFIXES)) if parent else None
@@ -184,7 +186,10 @@ def place_words() -> tuple[dict[str, PlaceWord], dict[str, PlaceWord]]:
             short = _short(d.name_zh, _CITY_SUFFIXES)
             key = pinyin_key(short)
             add([d.name_zh, short], key, PlaceWord("city", Place(province_key, key)))
-        elif d.level == "district" and parent is not None:
+    for d in divisions:
+        parent = by_code.get(d.parent_code or "")
+        province_key = pinyin_key(_short(parent.name_zh, _PROVINCE_SUFFIXES)) if parent else None
+        if d.level == "district" and parent is not None:
             short = _short(d.name_zh, _DISTRICT_SUFFIXES)
             if parent.level == "province":  # a district of a municipality: its city is the municipality
                 city_key = province_key

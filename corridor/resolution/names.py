@@ -31,6 +31,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORDS = re.compile(r"[a-z][a-z0-9&'.\-]*(?:[ ,.]+[a-z0-9&'.\-]+){1,}")
 _NOT_ALNUM = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
 _SPLIT_LATIN = re.compile(r"[^0-9a-z&]+")
+_MARKET_FLAG = re.compile(r"^[a-z*]{1,3}(?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class ParsedName:
     place: Place | None
     exact: str  # the whole name folded, for exact-name equality
     extras: frozenset[str] = frozenset()  # industry words the lexicon does not know (纸业, plastics), same language only
+    core: str = ""  # Chinese: the name without its places and legal form (kind words kept), for abbreviations
 
 
 # Characters zhconv "simplifies" although they are simplified already and common in trade names (乾 → 干).
@@ -133,7 +135,10 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
     if not core:
         return None
     exact = core
+    # A listing prefix (C 天溯计量, N 新股, XD 除息) is a market flag, not part of the name.
+    core = _MARKET_FLAG.sub("", core) or core
     kind: str | None = None
+    peeled = ""  # kind words peeled off the end (研究院, 大学): kept in the core
     concepts: set[str] = set()
     # Legal forms and kind markers come last: peel them off the end.
     changed = True
@@ -150,6 +155,7 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
             if tail in lex.kinds_zh:
                 kind = lex.kinds_zh[tail] if kind in (None, "company") else kind
                 core = core[:-size]
+                peeled = tail + peeled
                 changed = True
                 break
     # Places come first: 浙江省杭州市滨江区… (a district only after its city or province).
@@ -167,6 +173,7 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
         place = _merge_place(place, hit[1].place)
         core = core[hit[0]:]
         stripped_any = True
+    place_free = core
     # The trade name runs until the first industry word (a trade name has at least two characters).
     trade_end = len(core)
     i = 2
@@ -203,7 +210,7 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
         concepts.add(lex.concepts_zh[trade])
         key = "#" + lex.concepts_zh[trade]
     concepts.discard(GENERIC)
-    return ParsedName("zh", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras))
+    return ParsedName("zh", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras), place_free + peeled)
 
 
 def _may_strip(word: PlaceWord, place: Place | None, stripped_any: bool) -> bool:

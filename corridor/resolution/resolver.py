@@ -20,6 +20,7 @@ import numpy as np
 from rapidfuzz.distance import DamerauLevenshtein
 
 from corridor.orgs import uscc as uscc_codes
+from corridor.resolution.abbrev import abbreviates
 from corridor.resolution.lexicon import Place, place_words
 from corridor.resolution.names import ParsedName, parse
 
@@ -193,6 +194,46 @@ def _only_unknown_words(p: ParsedName, q: ParsedName) -> bool:
     return bool(p.extras and not p.concepts and q.concepts and not q.extras)
 
 
+def _abbreviation(p: ParsedName, q: ParsedName) -> bool:
+    """One Chinese name is a short name drawn from the other (福瑞医科 ← 福瑞医疗科技, 北大 ← 北京大学)."""
+    if p.script != "zh" or q.script != "zh" or not p.core or not q.core:
+        return False
+    for short, full in ((p, q), (q, p)):
+        if short.kind is not None or len(short.core) >= len(full.core) + (2 if full.kind in INSTITUTIONS else 0):
+            continue
+        if full.kind in INSTITUTIONS:
+            if abbreviates(short.core, full.exact, institution=True):
+                return True
+        elif abbreviates(short.core, full.core):
+            return True
+    return False
+
+
+def _trade_chars(p: ParsedName) -> int:
+    return len(p.trade) if p.script != "latin" else 0
+
+
+def _only_a_short_trade_name(p: ParsedName, q: ParsedName) -> bool:
+    """The names share a trade name of two characters, and what follows it differs.
+
+    Two characters are too few to name a company alone: 华西, 启明, 珠江 are each the trade name of
+    several listed companies. Such a pair is one organisation only when the rest of the names agree too
+    (the same industry words; 融捷股份 and 融捷（广州）股份有限公司 have nothing else either side)."""
+    chars = [n for n in (_trade_chars(p), _trade_chars(q)) if n]
+    if not chars or max(chars) > 2:
+        return False
+    if p.concepts != q.concepts:
+        return True
+    if p.script == q.script or "latin" not in (p.script, q.script):
+        return p.extras != q.extras
+    return bool(p.extras or q.extras) and not _translated(p, q)
+
+
+def _translated(p: ParsedName, q: ParsedName) -> bool:
+    """Do the unknown industry words of a Chinese and an English name say the same thing?"""
+    return False
+
+
 def _kind_conflict(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a != b
 
@@ -220,6 +261,10 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
     if p.exact == q.exact:
         return Evidence(0.97, "same-name")
     both_zh = p.script != "latin" and q.script != "latin"
+    if _abbreviation(p, q):
+        return Evidence(0.82 + bonus, "abbreviation")
+    if p.key == q.key and _only_a_short_trade_name(p, q):
+        return None  # 华西证券 and 华西股份, 启明信息 and 启明星辰: two characters in common and nothing else
     if p.key == q.key:
         if p.key.startswith("#") and (place_p is None or place_q is None or place_p != place_q):
             return None  # "上海电气" needs its place: an industry word alone names nobody
@@ -323,7 +368,44 @@ def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = No
             progress("compare", count + 1, len(multi))
     if progress:
         progress("compare", len(multi), len(multi))
+    for i, j in _abbreviation_candidates(prepared):
+        code = i * n + j if i < j else j * n + i
+        if code in seen:
+            continue
+        seen.add(code)
+        ev = compare(prepared[i], prepared[j])
+        if ev is not None:
+            pairs.append((min(i, j), max(i, j), ev))
     return pairs
+
+
+SHORT_BLOCK = 200  # short names sharing their first two characters: more than this and the block is noise
+_INSTITUTION_ENDINGS = frozenset("大院所校")
+
+
+def _abbreviation_candidates(prepared: Sequence[Prepared]) -> Iterable[tuple[int, int]]:
+    """Short names against the full names they may be drawn from: same first character(s), short × full only."""
+    shorts: dict[str, list[int]] = {}
+    fulls: list[tuple[int, str]] = []
+    for idx, item in enumerate(prepared):
+        for p in item.parses:
+            if p.script != "zh" or len(p.core) < 2:
+                continue
+            if p.kind is None and len(p.core) <= 8:
+                if len(p.core) >= 3:
+                    shorts.setdefault("c" + p.core[:2], []).append(idx)
+                if len(p.core) <= 4 and p.core[-1] in _INSTITUTION_ENDINGS:
+                    shorts.setdefault("i" + p.core[0], []).append(idx)
+            if len(p.core) >= 4:
+                fulls.append((idx, "c" + p.core[:2]))
+            if p.kind in INSTITUTIONS:
+                fulls.extend((idx, "i" + text[0]) for text in {p.core, p.exact})
+    for idx, key in fulls:
+        found = shorts.get(key)
+        if found and len(found) <= SHORT_BLOCK:
+            for other in found:
+                if other != idx:
+                    yield idx, other
 
 
 def _split_by_place(prepared: Sequence[Prepared], members: list[int], limit: int) -> list[list[int]]:
@@ -368,7 +450,9 @@ class _UnionFind:
                     c.kinds.add(p.kind)
                 if p.concepts:
                     c.concepts.add(p.concepts)
-                if p.script == "zh":
+                if p.script == "zh" and (p.kind is not None or p.place is not None):
+                    # A short name (九鼎新材, no place, no legal form) is drawn from the trade name and
+                    # more: it is checked against the full name when compared, not held as a trade name.
                     c.zh_trades.add((p.trade, p.key))
                 if _registered(p) and p.script != "alias":
                     c.registered.add((p.script, p.concepts))
