@@ -151,6 +151,13 @@ def _short(name: str, suffixes: tuple[str, ...]) -> str:
     return name
 
 
+EXONYMS = {
+    "harbin": "haerbin", "innermongolia": "neimenggu", "tibet": "xizang", "peking": "beijing", "canton": "guangzhou",
+    "amoy": "xiamen", "hongkong": "xianggang", "macau": "aomen", "macao": "aomen", "urumqi": "wulumuqi",
+    "hohhot": "huhehaote", "tsingtao": "qingdao", "kweichow": "guizhou", "chungking": "chongqing",
+}
+
+
 @dataclass(frozen=True)
 class PlaceWord:
     level: str  # province | city | district
@@ -201,6 +208,14 @@ def place_words() -> tuple[dict[str, PlaceWord], dict[str, PlaceWord]]:
             for w in (d.name_zh, short):
                 zh.setdefault(w, word)
             latin.setdefault(pinyin_key(short), word)
+    # English names of places that are not their pinyin (Harbin, Inner Mongolia, Shaanxi), as the
+    # registered English names of companies spell them.
+    for english, pinyin in EXONYMS.items():
+        if pinyin in latin:
+            latin[english] = latin[pinyin]
+    shaanxi = zh.get("陕西")
+    if shaanxi is not None:
+        latin["shaanxi"] = shaanxi
     for name in ("中国", "中华", "china", "zhongguo", "prc"):
         zh.pop(name, None)
     return zh, latin

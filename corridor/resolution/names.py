@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pypinyin import Style, pinyin
 from zhconv import convert
 
 from corridor.resolution.lexicon import (
@@ -45,6 +46,7 @@ class ParsedName:
     exact: str  # the whole name folded, for exact-name equality
     extras: frozenset[str] = frozenset()  # industry words the lexicon does not know (纸业, plastics), same language only
     core: str = ""  # Chinese: the name without its places and legal form (kind words kept), for abbreviations
+    readings: tuple[str, ...] = ()  # Chinese: other pinyin readings of the trade name (藏格: cangge, zangge)
 
 
 # Characters zhconv "simplifies" although they are simplified already and common in trade names (乾 → 干).
@@ -210,11 +212,29 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
         concepts.add(lex.concepts_zh[trade])
         key = "#" + lex.concepts_zh[trade]
     concepts.discard(GENERIC)
-    return ParsedName("zh", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras), place_free + peeled)
+    return ParsedName("zh", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras), place_free + peeled,
+                      _readings(trade, key))
+
+
+def _readings(trade: str, key: str) -> tuple[str, ...]:
+    """The trade name's other readings (多音字: 藏 cang/zang, 长 chang/zhang), as an English name may use one."""
+    if len(trade) > 4 or not _HAN.search(trade):
+        return ()
+    options = pinyin(trade, style=Style.NORMAL, heteronym=True)
+    variants = [""]
+    for choices in options:
+        letters = [c for c in dict.fromkeys("".join(ch for ch in o.lower() if ch.isascii() and ch.isalnum()) for o in choices) if c]
+        variants = [v + c for v in variants for c in letters[:3]]
+        if len(variants) > 8:
+            return ()
+    return tuple(v for v in variants if v != key)
 
 
 def _may_strip(word: PlaceWord, place: Place | None, stripped_any: bool) -> bool:
-    """A district is a place only right after its own city (深圳市汇川… is not 遵义's 汇川区)."""
+    """A district is a place only right after its own city (深圳市汇川… is not 遵义's 汇川区); a place in
+    another province than the one just named is a trade name (Hubei Heyuan Gas is not in 河源)."""
+    if place is not None and place.conflicts(word.place):
+        return False
     if word.level != "district":
         return True
     if not stripped_any or place is None:
@@ -327,4 +347,10 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
     key = "".join(ch for ch in trade if ch.isalnum())
     if not trade_tokens and first_concept is not None:
         key = "#" + first_concept  # place + industry only (Shanghai Electric)
+    if len(trade_tokens) > 1 and not spaced and is_pinyin(trade_tokens[0]) and len(trade_tokens[0]) >= 4:
+        # "Zangge Mining": English words can read as pinyin (mining); the first word alone is offered too,
+        # the others kept as its industry words.
+        head = trade_tokens[0]
+        rest = frozenset(extras | set(trade_tokens[1:]))
+        shorter.append(ParsedName("latin", head, head, frozenset(concepts), kind, place, exact, rest))
     return [ParsedName("latin", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras)), *shorter]

@@ -23,6 +23,7 @@ from corridor.orgs import uscc as uscc_codes
 from corridor.resolution.abbrev import abbreviates
 from corridor.resolution.lexicon import Place, place_words
 from corridor.resolution.names import ParsedName, parse
+from corridor.resolution.translate import translated
 
 Progress = Callable[[str, int, int], None]
 
@@ -222,15 +223,14 @@ def _only_a_short_trade_name(p: ParsedName, q: ParsedName) -> bool:
     chars = [n for n in (_trade_chars(p), _trade_chars(q)) if n]
     if not chars or max(chars) > 2:
         return False
-    if p.concepts != q.concepts:
-        return True
     if p.script == q.script or "latin" not in (p.script, q.script):
-        return p.extras != q.extras
-    return bool(p.extras or q.extras) and not _translated(p, q)
-
-
-def _translated(p: ParsedName, q: ParsedName) -> bool:
-    """Do the unknown industry words of a Chinese and an English name say the same thing?"""
+        return p.concepts != q.concepts or p.extras != q.extras
+    # Chinese and English: the lexicon maps words only roughly (机电 is machinery, "mechanical and
+    # electrical" two concepts), so the industries must overlap; unknown words must translate.
+    if p.concepts != q.concepts and not (p.concepts & q.concepts):
+        return True
+    if p.extras and q.extras:
+        return not translated(p.extras, q.extras)
     return False
 
 
@@ -263,9 +263,10 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
     both_zh = p.script != "latin" and q.script != "latin"
     if _abbreviation(p, q):
         return Evidence(0.82 + bonus, "abbreviation")
-    if p.key == q.key and _only_a_short_trade_name(p, q):
+    same_key = p.key == q.key or (p.script != q.script and (q.key in p.readings or p.key in q.readings))
+    if same_key and _only_a_short_trade_name(p, q):
         return None  # 华西证券 and 华西股份, 启明信息 and 启明星辰: two characters in common and nothing else
-    if p.key == q.key:
+    if same_key:
         if p.key.startswith("#") and (place_p is None or place_q is None or place_p != place_q):
             return None  # "上海电气" needs its place: an industry word alone names nobody
         if both_zh and p.trade != q.trade:
@@ -315,6 +316,7 @@ def _blocking_keys(item: Prepared) -> set[str]:
         keys.add("u" + item.uscc)
     for p in item.parses:
         keys.add("k" + p.key)
+        keys.update("k" + reading for reading in p.readings)
         if len(p.key) >= 4 and not p.key.startswith("#"):
             keys.add("d" + p.key)
             keys.update("d" + p.key[:i] + p.key[i + 1 :] for i in range(len(p.key)))
