@@ -11,7 +11,7 @@ word in the middle (北大 is not 北京理工大学: 理工 would be left out).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from corridor.resolution.lexicon import common_word, lexicon, place_words
 
@@ -90,7 +90,7 @@ def draws_on(short: str, full: str, institution: bool = False) -> bool:
         return False
     n, m = len(short), len(tokens)
 
-    @lru_cache(maxsize=None)
+    @cache
     def fits(i: int, j: int) -> bool:
         if i == n:
             return True  # the words left over are the tail a short name drops

@@ -21,46 +21,17 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from corridor.orgs import uscc as uscc_codes
 from corridor.resolution.abbrev import abbreviates
-from corridor.resolution.lexicon import Place, place_words
+from corridor.resolution.lexicon import Place, is_pinyin, place_words
 from corridor.resolution.names import ParsedName, parse
+from corridor.resolution.records import Alias, Evidence, Prepared, Record
+from corridor.resolution.short_names import abbreviation_candidates, unique_trade_pairs
+from corridor.resolution.teaching import drop_rejected, taught_pairs
 from corridor.resolution.translate import translated
 
 Progress = Callable[[str, int, int], None]
 
 BIG_BLOCK = 1000  # a trade-name block larger than this is compared within places only
 TYPO_BLOCK = 60  # typo neighbourhoods larger than this carry no information
-
-
-@dataclass(frozen=True)
-class Record:
-    id: str
-    name: str
-    address: str = ""
-    uscc: str = ""
-    other_names: tuple[str, ...] = ()  # English name, short name, aliases: the same organisation's other names
-
-
-@dataclass(frozen=True)
-class Evidence:
-    score: float
-    reason: str  # uscc | same-name | trade-name | cross-script | alias | homophone | typo
-
-
-@dataclass(frozen=True)
-class Alias:
-    """A latin trade name learned to mean a Chinese one (`hikrobot` → 海康 + robot)."""
-
-    key: str
-    trade: str
-    concepts: frozenset[str]
-
-
-@dataclass
-class Prepared:
-    record: Record
-    uscc: str | None
-    parses: list[ParsedName]
-    address_place: Place | None
 
 
 @dataclass
@@ -171,7 +142,7 @@ def _compatible_concepts(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or a <= b or b <= a
 
 
-INSTITUTIONS = ("institute", "university", "association", "government")
+from corridor.resolution.short_names import INSTITUTIONS  # noqa: E402  (one list of kinds)
 
 
 def _names_an_industry_the_institution_lacks(p: ParsedName, q: ParsedName) -> bool:
@@ -293,6 +264,9 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
         return None
     shortest = min(len(p.key), len(q.key))
     if shortest >= 4 and DamerauLevenshtein.distance(p.key, q.key, score_cutoff=1) <= 1:
+        if is_pinyin(p.key) and is_pinyin(q.key):
+            # Two pinyin names one letter apart are as often two companies (Tongyu, Hongyu): ask.
+            return Evidence(0.6, "typo")
         if shortest >= 6 or (p.concepts and p.concepts == q.concepts):
             return Evidence(0.7 + bonus, "typo")
     return None
@@ -370,7 +344,8 @@ def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = No
             progress("compare", count + 1, len(multi))
     if progress:
         progress("compare", len(multi), len(multi))
-    for i, j in _abbreviation_candidates(prepared):
+    pairs.extend(unique_trade_pairs(prepared))
+    for i, j in abbreviation_candidates(prepared):
         code = i * n + j if i < j else j * n + i
         if code in seen:
             continue
@@ -379,35 +354,6 @@ def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = No
         if ev is not None:
             pairs.append((min(i, j), max(i, j), ev))
     return pairs
-
-
-SHORT_BLOCK = 200  # short names sharing their first two characters: more than this and the block is noise
-_INSTITUTION_ENDINGS = frozenset("大院所校")
-
-
-def _abbreviation_candidates(prepared: Sequence[Prepared]) -> Iterable[tuple[int, int]]:
-    """Short names against the full names they may be drawn from: same first character(s), short × full only."""
-    shorts: dict[str, list[int]] = {}
-    fulls: list[tuple[int, str]] = []
-    for idx, item in enumerate(prepared):
-        for p in item.parses:
-            if p.script != "zh" or len(p.core) < 2:
-                continue
-            if p.kind is None and len(p.core) <= 8:
-                if len(p.core) >= 3:
-                    shorts.setdefault("c" + p.core[:2], []).append(idx)
-                if len(p.core) <= 4 and p.core[-1] in _INSTITUTION_ENDINGS:
-                    shorts.setdefault("i" + p.core[0], []).append(idx)
-            if len(p.core) >= 4:
-                fulls.append((idx, "c" + p.core[:2]))
-            if p.kind in INSTITUTIONS:
-                fulls.extend((idx, "i" + text[0]) for text in {p.core, p.exact})
-    for idx, key in fulls:
-        found = shorts.get(key)
-        if found and len(found) <= SHORT_BLOCK:
-            for other in found:
-                if other != idx:
-                    yield idx, other
 
 
 def _split_by_place(prepared: Sequence[Prepared], members: list[int], limit: int) -> list[list[int]]:
@@ -505,31 +451,64 @@ def _conflict(a: _Cluster, b: _Cluster) -> bool:
     return False
 
 
-def cluster(prepared: Sequence[Prepared], pairs: Sequence[tuple[int, int, Evidence]]) -> list[int]:
+MERGE_AT = 0.70
+"""Evidence at or above this merges records (precision first: a typo between two pinyin names does not)."""
+REVIEW_FROM = 0.55
+"""Evidence from here up to MERGE_AT is not merged but offered for review (the duplicates page)."""
+
+
+def cluster(prepared: Sequence[Prepared], pairs: Sequence[tuple[int, int, Evidence]], merge_at: float = MERGE_AT) -> list[int]:
     """The cluster root of every record: strongest evidence first, no merge that breaks a constraint."""
     uf = _UnionFind(prepared)
     for i, j, ev in sorted(pairs, key=lambda p: (-p[2].score, p[0], p[1])):
-        uf.union(i, j, decisive=ev.reason == "uscc")
+        if ev.score >= merge_at:
+            uf.union(i, j, decisive=ev.reason in ("uscc", "confirmed"))
     return [uf.find(i) for i in range(len(prepared))]
 
 
 @dataclass
 class Resolution:
     labels: list[str]  # one per record: records with the same label are one organisation
-    pairs: list[tuple[int, int, Evidence]]
+    pairs: list[tuple[int, int, Evidence]]  # every pair compared with evidence (merged or not)
     aliases: dict[str, Alias]
+    review: list[tuple[int, int, Evidence]] = field(default_factory=list)  # in the review band, most uncertain first
+    merge_at: float = MERGE_AT
+
+    def merged_pairs(self) -> list[tuple[int, int, Evidence]]:
+        return [(i, j, ev) for i, j, ev in self.pairs if ev.score >= self.merge_at and self.labels[i] == self.labels[j]]
 
 
 def resolve(
-    records: Sequence[Record], confirmed: Iterable[tuple[str, str]] = (), progress: Progress | None = None
+    records: Sequence[Record],
+    confirmed: Iterable[tuple[str, str]] = (),
+    progress: Progress | None = None,
+    rejected: Iterable[tuple[str, str]] = (),
+    merge_at: float = MERGE_AT,
+    review_from: float = REVIEW_FROM,
 ) -> Resolution:
+    """Cluster the records; pairs with evidence in [review_from, merge_at) are returned for review.
+
+    Confirmed pairs (names known to be one organisation, e.g. from merges) teach brand aliases and merge
+    the records that carry them; rejected pairs (names a reviewer said are two organisations) never merge."""
+    confirmed = list(confirmed)
     prepared = prepare(records, progress)
     aliases = learn_aliases(prepared, confirmed)
     apply_aliases(prepared, aliases)
     pairs = candidate_pairs(prepared, progress)
-    roots = cluster(prepared, pairs)
+    pairs.extend(taught_pairs(prepared, confirmed))
+    pairs = drop_rejected(prepared, pairs, rejected)
+    roots = cluster(prepared, pairs, merge_at)
     labels = [records[root].id for root in roots]
-    return Resolution(labels, pairs, aliases)
+    review_band = [(i, j, ev) for i, j, ev in pairs if review_from <= ev.score < merge_at and roots[i] != roots[j]]
+    review_band.sort(key=lambda p: (abs(p[2].score - merge_at), p[0], p[1]))
+    seen: set[tuple[str, str]] = set()
+    review = []
+    for i, j, ev in review_band:  # one pair per two clusters is enough to ask about
+        key = (labels[i], labels[j]) if labels[i] < labels[j] else (labels[j], labels[i])
+        if key not in seen:
+            seen.add(key)
+            review.append((i, j, ev))
+    return Resolution(labels, pairs, aliases, review, merge_at)
 
 
 class Index:

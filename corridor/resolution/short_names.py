@@ -1,0 +1,70 @@
+"""Candidate pairs for short names: drawn from a full name (福瑞医科), or a two-character trade name that
+only one organisation in the records has (良信股份). Blocking for the abbreviation rule in `compare`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from corridor.resolution.records import Evidence, Prepared
+
+INSTITUTIONS = ("institute", "university", "association", "government")
+
+
+def unique_trade_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int, Evidence]]:
+    """良信股份 and 上海良信电器: a two-character short name and the one full name with that trade name.
+
+    Two characters alone never decide (华西股份 could be 华西证券 or 江苏华西村), but when the records
+    hold exactly one organisation with that trade name (one industry signature among its full names), the
+    short name most likely means it. Weaker evidence than a shared longer name."""
+    signatures: dict[str, set[tuple[frozenset[str], frozenset[str]]]] = {}
+    fulls: dict[str, list[int]] = {}
+    shorts: dict[str, list[int]] = {}
+    for idx, item in enumerate(prepared):
+        for p in item.parses:
+            if p.script != "zh" or len(p.trade) != 2:
+                continue
+            if p.kind == "company" or p.place is not None:
+                signatures.setdefault(p.trade, set()).add((p.concepts, p.extras))
+                fulls.setdefault(p.trade, []).append(idx)
+            elif p.kind is None and not p.concepts and not p.extras and p.core in (p.trade, *(p.trade + s for s in _SHORT_SUFFIXES)):
+                shorts.setdefault(p.trade, []).append(idx)
+    out: list[tuple[int, int, Evidence]] = []
+    for trade, members in shorts.items():
+        if len(signatures.get(trade, ())) != 1:
+            continue
+        for i in members:
+            for j in set(fulls[trade]):
+                if i != j and not (prepared[i].uscc and prepared[j].uscc):
+                    out.append((min(i, j), max(i, j), Evidence(UNIQUE_TRADE, "unique-trade")))
+    return out
+
+
+UNIQUE_TRADE = 0.75
+_SHORT_SUFFIXES = ("股份", "集团", "控股")
+SHORT_BLOCK = 200  # short names sharing their first two characters: more than this and the block is noise
+_INSTITUTION_ENDINGS = frozenset("大院所校")
+
+
+def abbreviation_candidates(prepared: Sequence[Prepared]) -> Iterable[tuple[int, int]]:
+    """Short names against the full names they may be drawn from: same first character(s), short × full only."""
+    shorts: dict[str, list[int]] = {}
+    fulls: list[tuple[int, str]] = []
+    for idx, item in enumerate(prepared):
+        for p in item.parses:
+            if p.script != "zh" or len(p.core) < 2:
+                continue
+            if p.kind is None and len(p.core) <= 8:
+                if len(p.core) >= 3:
+                    shorts.setdefault("c" + p.core[:2], []).append(idx)
+                if len(p.core) <= 4 and p.core[-1] in _INSTITUTION_ENDINGS:
+                    shorts.setdefault("i" + p.core[0], []).append(idx)
+            if len(p.core) >= 4:
+                fulls.append((idx, "c" + p.core[:2]))
+            if p.kind in INSTITUTIONS:
+                fulls.extend((idx, "i" + text[0]) for text in {p.core, p.exact})
+    for idx, key in fulls:
+        found = shorts.get(key)
+        if found and len(found) <= SHORT_BLOCK:
+            for other in found:
+                if other != idx:
+                    yield idx, other
