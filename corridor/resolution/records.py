@@ -38,3 +38,4 @@ class Prepared:
     uscc: str | None
     parses: list[ParsedName]
     address_place: Place | None
+    address_key: str = ""  # the address folded, without spaces and punctuation ("" when too short to tell)

@@ -91,7 +91,8 @@ def prepare(records: Sequence[Record], progress: Progress | None = None) -> list
             for p in parse(name):
                 if p not in parses:
                     parses.append(p)
-        out.append(Prepared(rec, valid_uscc(rec.uscc), parses, place_from_address(rec.address) if rec.address else None))
+        out.append(Prepared(rec, valid_uscc(rec.uscc), parses, place_from_address(rec.address) if rec.address else None,
+                            address_key(rec.address)))
         if progress and (n % 20000 == 0 or n == total - 1):
             progress("parse", n + 1, total)
     return out
@@ -281,13 +282,50 @@ def compare(a: Prepared, b: Prepared) -> Evidence | None:
             ev = compare_names(p, q, p.place or a.address_place, q.place or b.address_place)
             if ev is not None and (best is None or ev.score > best.score):
                 best = ev
+    if a.address_key and a.address_key == b.address_key and (best is None or best.score < SAME_ADDRESS):
+        if _names_fit_one_address(a, b):
+            return Evidence(SAME_ADDRESS, "same-address")
     return best
+
+
+SAME_ADDRESS = 0.8
+
+
+def address_key(address: str) -> str:
+    from corridor.resolution.names import exact_key
+
+    key = exact_key(address)
+    return key if len(key) >= 8 else ""
+
+
+def _names_fit_one_address(a: Prepared, b: Prepared) -> bool:
+    """At one registered address, are these two names of one organisation rather than two neighbours?
+
+    Some pair of their names must not contradict each other (kind, industry, place), and two Chinese names
+    must have two characters in common (攀钢集团钒钛资源 and 钒钛股份; not 华通 and 宏达 of one building)."""
+    for p in a.parses:
+        for q in b.parses:
+            if _kind_conflict(p.kind, q.kind) or not _compatible_concepts(p.concepts, q.concepts):
+                continue
+            if p.place is not None and q.place is not None and p.place.conflicts(q.place):
+                continue
+            if p.script == "zh" and q.script == "zh":
+                if _registered(p) and _registered(q):
+                    continue  # two registered names at one address: two companies of one group
+                shorter, longer = sorted((p.core or p.exact, q.core or q.exact), key=len)
+                if any(shorter[k : k + 2] in longer for k in range(len(shorter) - 1)):
+                    return True
+            elif p.script == "latin" or q.script == "latin":
+                return True
+    return False
 
 
 def _blocking_keys(item: Prepared) -> set[str]:
     keys: set[str] = set()
     if item.uscc:
         keys.add("u" + item.uscc)
+    if item.address_key:
+        keys.add("u@" + item.address_key)  # an exact block, like the credit code
     for p in item.parses:
         keys.add("k" + p.key)
         keys.update("k" + reading for reading in p.readings)
