@@ -182,6 +182,13 @@ def _abbreviation(p: ParsedName, q: ParsedName) -> bool:
     return False
 
 
+_INSTITUTION_WORDS = ("university", "institute", "college", "academy", "school")
+
+
+def _institution(p: ParsedName) -> bool:
+    return p.kind in INSTITUTIONS or (p.script == "latin" and any(w in p.exact for w in _INSTITUTION_WORDS))
+
+
 def _trade_chars(p: ParsedName) -> int:
     return len(p.trade) if p.script != "latin" else 0
 
@@ -218,6 +225,14 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
         return None
     if _names_an_industry_the_institution_lacks(p, q) or _names_an_industry_the_institution_lacks(q, p):
         return None  # "天永泽印刷" is the printing company, not 天永泽研究院
+    if _abbreviation(p, q):
+        # The short name's words are the beginnings of the full name's: its unknown words (医科) are the
+        # full name's words cut short, not another industry.
+        return Evidence(0.82 + (0.03 if place_p is not None and place_p == place_q else 0.0), "abbreviation")
+    if p.script == q.script and _institution(p) and _institution(q) and p.exact != q.exact:
+        # 大连大学 and 大连理工大学, Nanjing University and Nanjing Normal University: an institution's
+        # name is its identity; two different full names in one language are two institutions.
+        return None
     if p.script == q.script:
         if p.extras and q.extras and not (p.extras & q.extras):
             return None  # 恒达纸业 and 恒达玻璃: words the lexicon lacks, but plainly different trades
@@ -233,8 +248,6 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
     if p.exact == q.exact:
         return Evidence(0.97, "same-name")
     both_zh = p.script != "latin" and q.script != "latin"
-    if _abbreviation(p, q):
-        return Evidence(0.82 + bonus, "abbreviation")
     same_key = p.key == q.key or (p.script != q.script and (q.key in p.readings or p.key in q.readings))
     if same_key and _only_a_short_trade_name(p, q):
         return None  # 华西证券 and 华西股份, 启明信息 and 启明星辰: two characters in common and nothing else
