@@ -47,6 +47,7 @@ class ParsedName:
     extras: frozenset[str] = frozenset()  # industry words the lexicon does not know (纸业, plastics), same language only
     core: str = ""  # Chinese: the name without its places and legal form (kind words kept), for abbreviations
     readings: tuple[str, ...] = ()  # Chinese: other pinyin readings of the trade name (藏格: cangge, zangge)
+    rest: str = ""  # what follows the trade name (places and legal form dropped): 锂业集团, "lithium group"
 
 
 # Characters zhconv "simplifies" although they are simplified already and common in trade names (乾 → 干).
@@ -120,6 +121,12 @@ def _parse_cached(name: str) -> tuple[ParsedName, ...]:
         zh = _parse_zh(text, bracket_words, place)
         if zh is not None:
             out.append(zh)
+            if 3 <= len(zh.trade) <= 4 and not zh.key.startswith("#"):
+                # 国华网安科技 is Guohua Network Security: the trade name may end before the word the lexicon
+                # lacks. Offered to English names only ("part"), with what follows as its rest.
+                head = zh.trade[:2]
+                out.append(ParsedName("part", head, pinyin_key(head), zh.concepts, zh.kind, zh.place, zh.exact,
+                                      frozenset(), zh.core, _readings(head, pinyin_key(head)), zh.core[2:]))
             for word in sorted(zh.extras):
                 # Pinyin spelled in syllables runs the unknown word into the trade name: Yi Xiang Wu Jin.
                 whole = zh.trade + word
@@ -212,8 +219,10 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
         concepts.add(lex.concepts_zh[trade])
         key = "#" + lex.concepts_zh[trade]
     concepts.discard(GENERIC)
-    return ParsedName("zh", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras), place_free + peeled,
-                      _readings(trade, key))
+    core_text = place_free + peeled
+    rest = core_text[len(trade):] if core_text.startswith(trade) else ""
+    return ParsedName("zh", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras), core_text,
+                      _readings(trade, key), rest)
 
 
 def _readings(trade: str, key: str) -> tuple[str, ...]:
@@ -352,5 +361,8 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
         # the others kept as its industry words.
         head = trade_tokens[0]
         rest = frozenset(extras | set(trade_tokens[1:]))
-        shorter.append(ParsedName("latin", head, head, frozenset(concepts), kind, place, exact, rest))
-    return [ParsedName("latin", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras)), *shorter]
+        shorter.append(ParsedName("latin", head, head, frozenset(concepts), kind, place, exact, rest,
+                                  rest=" ".join(tokens[1:])))
+    after = " ".join(tokens[len(trade_tokens):]) if trade_tokens and tokens[: len(trade_tokens)] == trade_tokens else ""
+    return [ParsedName("latin", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras), rest=after),
+            *shorter]

@@ -26,7 +26,7 @@ from corridor.resolution.names import ParsedName, parse
 from corridor.resolution.records import Alias, Evidence, Prepared, Record
 from corridor.resolution.short_names import abbreviation_candidates, unique_trade_pairs
 from corridor.resolution.teaching import drop_rejected, taught_pairs
-from corridor.resolution.translate import translated
+from corridor.resolution.translate import meaningful_rest_latin, meaningful_rest_zh, same_meaning
 
 Progress = Callable[[str, int, int], None]
 
@@ -40,7 +40,7 @@ class _Cluster:
     cities: set[str] = field(default_factory=set)
     provinces: set[str] = field(default_factory=set)
     kinds: set[str] = field(default_factory=set)
-    concepts: set[frozenset[str]] = field(default_factory=set)
+    concepts: set[tuple[bool, frozenset[str]]] = field(default_factory=set)  # (latin?, concepts)
     zh_trades: set[tuple[str, str]] = field(default_factory=set)  # (trade, key)
     registered: set[tuple[str, frozenset[str]]] = field(default_factory=set)  # (script, concepts) of full names
     extras: set[tuple[str, frozenset[str]]] = field(default_factory=set)  # (script, unknown industry words)
@@ -139,8 +139,16 @@ def apply_aliases(prepared: Sequence[Prepared], aliases: dict[str, Alias]) -> No
         item.parses.extend(e for e in extra if e not in item.parses)
 
 
-def _compatible_concepts(a: frozenset[str], b: frozenset[str]) -> bool:
-    return not a or not b or a <= b or b <= a
+def _compatible_concepts(a: frozenset[str], b: frozenset[str], across_languages: bool = False) -> bool:
+    """One name's industries within the other's; across languages, sharing one is enough (a translation
+    names industries loosely: 泰胜风能集团 is Taisheng Wind Power Equipment)."""
+    if not a or not b or a <= b or b <= a:
+        return True
+    return across_languages and bool(a & b)
+
+
+def _across(p: ParsedName, q: ParsedName) -> bool:
+    return (p.script == "latin") != (q.script == "latin")
 
 
 from corridor.resolution.short_names import INSTITUTIONS  # noqa: E402  (one list of kinds)
@@ -205,12 +213,12 @@ def _only_a_short_trade_name(p: ParsedName, q: ParsedName) -> bool:
     if p.script == q.script or "latin" not in (p.script, q.script):
         return p.concepts != q.concepts or p.extras != q.extras
     # Chinese and English: the lexicon maps words only roughly (机电 is machinery, "mechanical and
-    # electrical" two concepts), so the industries must overlap; unknown words must translate.
-    if p.concepts != q.concepts and not (p.concepts & q.concepts):
+    # electrical" two concepts), so the industries must overlap, and what follows the trade name must
+    # say the same in both languages (锂业集团 / lithium group; not 股份 / digital technology).
+    if p.concepts and q.concepts and not (p.concepts & q.concepts):
         return True
-    if p.extras and q.extras:
-        return not translated(p.extras, q.extras)
-    return False
+    chinese, english = (p, q) if q.script == "latin" else (q, p)
+    return not same_meaning(meaningful_rest_zh(chinese.rest), meaningful_rest_latin(english.rest))
 
 
 def _kind_conflict(a: str | None, b: str | None) -> bool:
@@ -219,9 +227,11 @@ def _kind_conflict(a: str | None, b: str | None) -> bool:
 
 def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: Place | None) -> Evidence | None:
     """Do two parsed names mean one organisation? The rules a careful secretary applies, in order."""
+    if "part" in (p.script, q.script) and not _across(p, q):
+        return None  # a Chinese trade name cut short is offered to English names only
     if place_p is not None and place_q is not None and place_p.conflicts(place_q):
         return None
-    if _kind_conflict(p.kind, q.kind) or not _compatible_concepts(p.concepts, q.concepts):
+    if _kind_conflict(p.kind, q.kind) or not _compatible_concepts(p.concepts, q.concepts, _across(p, q)):
         return None
     if _names_an_industry_the_institution_lacks(p, q) or _names_an_industry_the_institution_lacks(q, p):
         return None  # "天永泽印刷" is the printing company, not 天永泽研究院
@@ -318,7 +328,7 @@ def _names_fit_one_address(a: Prepared, b: Prepared) -> bool:
     must have two characters in common (攀钢集团钒钛资源 and 钒钛股份; not 华通 and 宏达 of one building)."""
     for p in a.parses:
         for q in b.parses:
-            if _kind_conflict(p.kind, q.kind) or not _compatible_concepts(p.concepts, q.concepts):
+            if _kind_conflict(p.kind, q.kind) or not _compatible_concepts(p.concepts, q.concepts, _across(p, q)):
                 continue
             if p.place is not None and q.place is not None and p.place.conflicts(q.place):
                 continue
@@ -448,14 +458,14 @@ class _UnionFind:
                 if p.kind:
                     c.kinds.add(p.kind)
                 if p.concepts:
-                    c.concepts.add(p.concepts)
+                    c.concepts.add((p.script == "latin", p.concepts))
                 if p.script == "zh" and (p.kind is not None or p.place is not None):
                     # A short name (九鼎新材, no place, no legal form) is drawn from the trade name and
                     # more: it is checked against the full name when compared, not held as a trade name.
                     c.zh_trades.add((p.trade, p.key))
-                if _registered(p) and p.script != "alias":
+                if _registered(p) and p.script not in ("alias", "part"):
                     c.registered.add((p.script, p.concepts))
-                if p.extras and p.script != "alias":
+                if p.extras and p.script not in ("alias", "part"):
                     c.extras.add((p.script, p.extras))
             self.state[root] = c
         return self.state[root]
@@ -485,7 +495,7 @@ def _conflict(a: _Cluster, b: _Cluster) -> bool:
         return True
     for x in a.concepts:
         for y in b.concepts:
-            if not _compatible_concepts(x, y):
+            if not _compatible_concepts(x[1], y[1], x[0] != y[0]):
                 return True
     for script_a, concepts_a in a.registered:
         for script_b, concepts_b in b.registered:

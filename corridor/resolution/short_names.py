@@ -15,25 +15,42 @@ def unique_trade_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int, Evi
 
     Two characters alone never decide (华西股份 could be 华西证券 or 江苏华西村), but when the records
     hold exactly one organisation with that trade name (one industry signature among its full names), the
-    short name most likely means it. Weaker evidence than a shared longer name."""
-    signatures: dict[str, set[tuple[frozenset[str], frozenset[str]]]] = {}
+    short name most likely means it. The same for a registered English name spelling that trade name in
+    pinyin (Zhejiang Lanyu Digital Technology and 蓝宇股份) when it is the only one with that spelling and
+    no other Chinese name has it. Weaker evidence than a shared longer name."""
+    signatures: dict[str, set[tuple[frozenset[str], frozenset[str]]]] = {}  # zh trade → signatures
+    by_sound: dict[str, set[str]] = {}  # pinyin key → zh trades of full names
     fulls: dict[str, list[int]] = {}
+    latin: dict[str, set[tuple[frozenset[str], frozenset[str]]]] = {}
+    latin_fulls: dict[str, list[int]] = {}
     shorts: dict[str, list[int]] = {}
     for idx, item in enumerate(prepared):
         for p in item.parses:
+            if p.script == "latin" and p.kind == "company" and not p.key.startswith("#"):
+                latin.setdefault(p.key, set()).add((p.concepts, p.extras))
+                latin_fulls.setdefault(p.key, []).append(idx)
             if p.script != "zh" or len(p.trade) != 2:
                 continue
             if p.kind == "company" or p.place is not None:
                 signatures.setdefault(p.trade, set()).add((p.concepts, p.extras))
+                by_sound.setdefault(p.key, set()).add(p.trade)
                 fulls.setdefault(p.trade, []).append(idx)
             elif p.kind is None and not p.concepts and not p.extras and p.core in (p.trade, *(p.trade + s for s in _SHORT_SUFFIXES)):
                 shorts.setdefault(p.trade, []).append(idx)
     out: list[tuple[int, int, Evidence]] = []
     for trade, members in shorts.items():
-        if len(signatures.get(trade, ())) != 1:
-            continue
+        partners: set[int] = set()
+        if len(signatures.get(trade, ())) == 1:
+            partners.update(fulls[trade])
+        key = prepared[members[0]].parses[0].key if prepared[members[0]].parses else ""
+        same_sound = by_sound.get(key, set())
+        if len(latin.get(key, ())) == 1 and same_sound <= {trade} and len(signatures.get(trade, ())) <= 1:
+            english = next(iter(latin[key]))
+            chinese = next(iter(signatures.get(trade, {(english[0], frozenset())})))
+            if not english[0] or not chinese[0] or english[0] & chinese[0]:
+                partners.update(latin_fulls[key])
         for i in members:
-            for j in set(fulls[trade]):
+            for j in partners:
                 if i != j and not (prepared[i].uscc and prepared[j].uscc):
                     out.append((min(i, j), max(i, j), Evidence(UNIQUE_TRADE, "unique-trade")))
     return out

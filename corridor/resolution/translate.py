@@ -38,3 +38,40 @@ def translated(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
     fewer, more = (words_a, words_b) if len(words_a) <= len(words_b) else (words_b, words_a)
     phrase = " ".join(sorted(more))
     return all(max(similarity(w, phrase), *(similarity(w, m) for m in more)) >= SIMILAR for w in fewer)
+
+
+def meaningful_rest_zh(rest: str) -> str:
+    """What follows a Chinese trade name, without the words that say nothing (科技, 股份, 有限)."""
+    from corridor.resolution.lexicon import lexicon
+
+    out = rest
+    for word in _generic_zh(id(lexicon())):
+        out = out.replace(word, "")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _generic_zh(_lexicon_id: int) -> tuple[str, ...]:
+    from corridor.resolution.lexicon import GENERIC, lexicon
+
+    return tuple(sorted((w for w, c in lexicon().concepts_zh.items() if c == GENERIC), key=len, reverse=True))
+
+
+def meaningful_rest_latin(rest: str) -> str:
+    from corridor.resolution.lexicon import GENERIC, STOPWORDS_LATIN, lexicon
+
+    lex = lexicon()
+    return " ".join(t for t in rest.split() if lex.concepts_latin.get(t) != GENERIC and t not in STOPWORDS_LATIN
+                    and t not in ("share", "shares"))
+
+
+def same_meaning(chinese: str, english: str) -> bool:
+    """Both say nothing, or both say the same thing (the multilingual embedding, phrase against phrase)."""
+    if not chinese and not english:
+        return True
+    if not chinese or not english:
+        return False
+    return similarity(chinese, english) >= SIMILAR_PHRASE
+
+
+SIMILAR_PHRASE = 0.45
