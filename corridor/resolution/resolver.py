@@ -144,7 +144,13 @@ def _compatible_concepts(a: frozenset[str], b: frozenset[str], across_languages:
     names industries loosely: 泰胜风能集团 is Taisheng Wind Power Equipment)."""
     if not a or not b or a <= b or b <= a:
         return True
-    return across_languages and bool(a & b)
+    if not across_languages:
+        return False
+    a, b = a - ORGANISATIONAL, b - ORGANISATIONAL  # "Holdings" is said in one language and not the other
+    return not a or not b or bool(a & b)
+
+
+ORGANISATIONAL = frozenset({"group"})
 
 
 def _across(p: ParsedName, q: ParsedName) -> bool:
@@ -197,6 +203,16 @@ def _institution(p: ParsedName) -> bool:
     return p.kind in INSTITUTIONS or (p.script == "latin" and any(w in p.exact for w in _INSTITUTION_WORDS))
 
 
+def _meaningful_rest(p: ParsedName) -> str:
+    return meaningful_rest_latin(p.rest) if p.script == "latin" else meaningful_rest_zh(p.rest)
+
+
+def _rests(p: ParsedName, q: ParsedName) -> tuple[str, str]:
+    """What follows the trade names, Chinese first, without the words that say nothing."""
+    chinese, english = (p, q) if q.script == "latin" else (q, p)
+    return meaningful_rest_zh(chinese.rest), meaningful_rest_latin(english.rest)
+
+
 def _trade_chars(p: ParsedName) -> int:
     return len(p.trade) if p.script != "latin" else 0
 
@@ -215,10 +231,9 @@ def _only_a_short_trade_name(p: ParsedName, q: ParsedName) -> bool:
     # Chinese and English: the lexicon maps words only roughly (机电 is machinery, "mechanical and
     # electrical" two concepts), so the industries must overlap, and what follows the trade name must
     # say the same in both languages (锂业集团 / lithium group; not 股份 / digital technology).
-    if p.concepts and q.concepts and not (p.concepts & q.concepts):
+    if not _compatible_concepts(p.concepts, q.concepts, across_languages=True):
         return True
-    chinese, english = (p, q) if q.script == "latin" else (q, p)
-    return not same_meaning(meaningful_rest_zh(chinese.rest), meaningful_rest_latin(english.rest))
+    return not same_meaning(*_rests(p, q))
 
 
 def _kind_conflict(a: str | None, b: str | None) -> bool:
@@ -248,7 +263,11 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
             return None  # 恒达纸业 and 恒达玻璃: words the lexicon lacks, but plainly different trades
         if _registered(p) and _registered(q) and (p.concepts != q.concepts or (p.extras and q.extras and p.extras != q.extras)):
             return None  # two registered names in one language that differ in their industry are two companies
-    if _only_unknown_words(p, q) or _only_unknown_words(q, p):
+        if _registered(p) and _registered(q) and p.trade == q.trade and _meaningful_rest(p) != _meaningful_rest(q):
+            return None  # 科特斯汽车技术 and 科特斯汽车电子: the lexicon calls both "vehicle"; their words differ
+    if (_only_unknown_words(p, q) or _only_unknown_words(q, p)) and not (
+        _across(p, q) and same_meaning(*_rests(p, q))
+    ):
         return None  # "Youjingce Hardware" is not 优晶策芯片: an industry the other name does not have
     bonus = 0.0
     if p.concepts and p.concepts == q.concepts:
@@ -261,6 +280,8 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
     same_key = p.key == q.key or (p.script != q.script and (q.key in p.readings or p.key in q.readings))
     if same_key and _only_a_short_trade_name(p, q):
         return None  # 华西证券 and 华西股份, 启明信息 and 启明星辰: two characters in common and nothing else
+    if same_key and p.script == "zh" == q.script and p.core and p.core == q.core:
+        bonus += 0.05  # the same words once place and legal form are dropped: more than the trade name
     if same_key:
         if p.key.startswith("#") and (place_p is None or place_q is None or place_p != place_q):
             return None  # "上海电气" needs its place: an industry word alone names nobody
