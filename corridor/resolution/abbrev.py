@@ -75,6 +75,11 @@ def _skippable_inside(word: str, institution: bool) -> bool:
     return word in lexicon().concepts_zh
 
 
+def _droppable_tail(word: str) -> bool:
+    lex = lexicon()
+    return word in lex.kinds_zh or _is_place(word) or word in ("大学", "学院", "学校", "研究院", "研究所")
+
+
 def _is_place(word: str) -> bool:
     return word in place_words()[0]
 
@@ -93,7 +98,12 @@ def draws_on(short: str, full: str, institution: bool = False) -> bool:
     @cache
     def fits(i: int, j: int) -> bool:
         if i == n:
-            return True  # the words left over are the tail a short name drops
+            # The words left over are the tail a short name drops; an institution's abbreviation drops
+            # only its kind and places (中科院 is not 中科院合肥物质院).
+            # A company's short name never drops a place inside its name (中科院 is not 中科院合肥物质院).
+            if institution:
+                return all(_droppable_tail(t) for t in tokens[j:])
+            return not any(_is_place(t) for t in tokens[j:])
         if j == m:
             return False
         word = tokens[j]

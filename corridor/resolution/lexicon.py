@@ -249,6 +249,10 @@ def lexicon() -> Lexicon:
             concepts_latin.setdefault(pinyin_key(w), concept)
         for w in en:
             concepts_latin.setdefault(w, concept)
+    for table in (kinds_latin, concepts_latin):
+        for w, value in list(table.items()):
+            if " " not in w and w.isalpha() and len(w) > 3:  # plurals: laboratories, instruments
+                table.setdefault(w[:-1] + "ies" if w.endswith("y") else w + "s", value)
     legal_zh = tuple(sorted(LEGAL_ZH, key=len, reverse=True))
     english = {w for _c, _zh, en in CONCEPTS for w in en}
     longest = max(len(w) for w in [*concepts_zh, *kinds_zh, *legal_zh])

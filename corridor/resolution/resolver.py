@@ -233,6 +233,8 @@ def _only_a_short_trade_name(p: ParsedName, q: ParsedName) -> bool:
     # say the same in both languages (锂业集团 / lithium group; not 股份 / digital technology).
     if not _compatible_concepts(p.concepts, q.concepts, across_languages=True):
         return True
+    if p.concepts and p.concepts == q.concepts and not p.extras and not q.extras:
+        return False  # the same industries, said in words the lexicon knows in both languages
     return not same_meaning(*_rests(p, q))
 
 
@@ -270,8 +272,8 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
     ):
         return None  # "Youjingce Hardware" is not 优晶策芯片: an industry the other name does not have
     bonus = 0.0
-    if p.concepts and p.concepts == q.concepts:
-        bonus += 0.04
+    if p.concepts and p.concepts == q.concepts and (p.extras == q.extras if not _across(p, q) else bool(p.extras) == bool(q.extras)):
+        bonus += 0.04  # the same industry, and no word on one side the other lacks (医药销售 is not 制药)
     if place_p is not None and place_q is not None and place_p == place_q:
         bonus += 0.03
     if p.exact == q.exact:
@@ -542,10 +544,45 @@ REVIEW_FROM = 0.55
 def cluster(prepared: Sequence[Prepared], pairs: Sequence[tuple[int, int, Evidence]], merge_at: float = MERGE_AT) -> list[int]:
     """The cluster root of every record: strongest evidence first, no merge that breaks a constraint."""
     uf = _UnionFind(prepared)
+    ambiguous = _ambiguous(prepared, pairs, merge_at)
     for i, j, ev in sorted(pairs, key=lambda p: (-p[2].score, p[0], p[1])):
-        if ev.score >= merge_at:
+        if ev.score >= merge_at and (i, j) not in ambiguous:
             uf.union(i, j, decisive=ev.reason in ("uscc", "confirmed"))
     return [uf.find(i) for i in range(len(prepared))]
+
+
+def _ambiguous(
+    prepared: Sequence[Prepared], pairs: Sequence[tuple[int, int, Evidence]], merge_at: float
+) -> set[tuple[int, int]]:
+    """Pairs of a record that fits two organisations equally well (嘉辰微电子 against the Wuxi and the
+    Shanghai 嘉辰微电子): it is merged with neither, and the pairs go to review."""
+    best: dict[int, list[tuple[float, int, int, int]]] = {}
+    for i, j, ev in pairs:
+        if ev.score < merge_at or ev.reason in ("uscc", "confirmed"):
+            continue
+        for me, other in ((i, j), (j, i)):
+            best.setdefault(me, []).append((ev.score, other, i, j))
+    out: set[tuple[int, int]] = set()
+    for me, options in best.items():
+        if len(options) < 2:
+            continue
+        top = max(score for score, *_rest in options)
+        tied = [o for o in options if o[0] >= top - 0.005]
+        partners = [prepared[other] for _s, other, _i, _j in tied]
+        if any(_apart(a, b) for n, a in enumerate(partners) for b in partners[n + 1 :]):
+            # Lesser evidence towards one of them would only pick one at random: dropped too.
+            out.update((i, j) for _s, other, i, j in options
+                       if any(_apart(prepared[other], t) or prepared[other] is t for t in partners))
+    return out
+
+
+def _apart(a: Prepared, b: Prepared) -> bool:
+    """Two records that cannot be one organisation: two credit codes, or two places."""
+    if a.uscc and b.uscc and a.uscc != b.uscc:
+        return True
+    place_a = next((p.place for p in a.parses if p.place is not None), None) or a.address_place
+    place_b = next((p.place for p in b.parses if p.place is not None), None) or b.address_place
+    return place_a is not None and place_b is not None and place_a.conflicts(place_b)
 
 
 @dataclass

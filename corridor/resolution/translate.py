@@ -71,6 +71,10 @@ def same_meaning(chinese: str, english: str) -> bool:
         return True
     if not chinese or not english:
         return False
+    from corridor.resolution.lexicon import pinyin_key
+
+    if pinyin_key(chinese) == english.replace(" ", ""):
+        return True  # the English name spells the Chinese words in pinyin (Lvye for 铝业)
     return similarity(chinese, english) >= SIMILAR_PHRASE
 
 
