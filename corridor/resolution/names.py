@@ -17,6 +17,7 @@ from zhconv import convert
 
 from corridor.resolution.lexicon import (
     GENERIC,
+    STOPWORDS_LATIN,
     Place,
     PlaceWord,
     common_word,
@@ -48,6 +49,7 @@ class ParsedName:
     core: str = ""  # Chinese: the name without its places and legal form (kind words kept), for abbreviations
     readings: tuple[str, ...] = ()  # Chinese: other pinyin readings of the trade name (藏格: cangge, zangge)
     rest: str = ""  # what follows the trade name (places and legal form dropped): 锂业集团, "lithium group"
+    head: str = ""  # English: the words before the first industry or kind word ("gold mantis"), for translation
 
 
 # Characters zhconv "simplifies" although they are simplified already and common in trade names (乾 → 干).
@@ -302,6 +304,7 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
     concepts: set[str] = set()
     extras: set[str] = set()
     first_concept: str | None = None
+    head_end: int | None = None
     i = 0
     in_trade = True
     syllables = pinyin_syllables()
@@ -334,6 +337,8 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
                 break
         if matched:
             in_trade = False
+            if head_end is None:
+                head_end = i
             i += matched
             continue
         token = tokens[i]
@@ -364,5 +369,6 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
         shorter.append(ParsedName("latin", head, head, frozenset(concepts), kind, place, exact, rest,
                                   rest=" ".join(tokens[1:])))
     after = " ".join(tokens[len(trade_tokens):]) if trade_tokens and tokens[: len(trade_tokens)] == trade_tokens else ""
-    return [ParsedName("latin", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras), rest=after),
-            *shorter]
+    head = " ".join(t for t in tokens[:head_end] if t not in STOPWORDS_LATIN)
+    return [ParsedName("latin", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras), rest=after,
+                       head=head), *shorter]

@@ -26,6 +26,7 @@ from corridor.resolution.names import ParsedName, parse
 from corridor.resolution.records import Alias, Evidence, Prepared, Record
 from corridor.resolution.short_names import abbreviation_candidates, unique_trade_pairs
 from corridor.resolution.teaching import drop_rejected, taught_pairs
+from corridor.resolution.translated import translated_pairs
 from corridor.resolution.translate import meaningful_rest_latin, meaningful_rest_zh, same_meaning
 
 Progress = Callable[[str, int, int], None]
@@ -604,12 +605,13 @@ def resolve(
     rejected: Iterable[tuple[str, str]] = (),
     merge_at: float = MERGE_AT,
     review_from: float = REVIEW_FROM,
+    translate: bool = True,
 ) -> Resolution:
     """Cluster the records; pairs with evidence in [review_from, merge_at) are returned for review.
 
     Confirmed pairs (names known to be one organisation, e.g. from merges) teach brand aliases and merge
     the records that carry them; rejected pairs (names a reviewer said are two organisations) never merge."""
-    confirmed = list(confirmed)
+    confirmed, rejected = list(confirmed), list(rejected)
     prepared = prepare(records, progress)
     aliases = learn_aliases(prepared, confirmed)
     apply_aliases(prepared, aliases)
@@ -617,6 +619,11 @@ def resolve(
     pairs.extend(taught_pairs(prepared, confirmed))
     pairs = drop_rejected(prepared, pairs, rejected)
     roots = cluster(prepared, pairs, merge_at)
+    if translate:
+        extra = drop_rejected(prepared, translated_pairs(prepared, roots), rejected)
+        if extra:
+            pairs.extend(extra)
+            roots = cluster(prepared, pairs, merge_at)
     labels = [records[root].id for root in roots]
     review_band = [(i, j, ev) for i, j, ev in pairs if review_from <= ev.score < merge_at and roots[i] != roots[j]]
     review_band.sort(key=lambda p: (abs(p[2].score - merge_at), p[0], p[1]))
