@@ -120,3 +120,21 @@ def test_rejected_pairs_never_merge_and_confirmed_pairs_teach() -> None:
     # The brand learned from one confirmed pair applies to another record spelled with it.
     more = [*records, Record("d", "Brightpeak")]
     assert len(set(resolve(more, confirmed=[("Brightpeak Co., Ltd.", "宏岭科技股份有限公司")]).labels)) == 1
+
+
+def test_institution_abbreviation_leaves_out_generic_words_only() -> None:
+    assert abbreviates("中科大", "中国科学技术大学", institution=True)
+    assert abbreviates("合工大", "合肥工业大学", institution=True)
+    assert not abbreviates("中科院", "中科院合肥物质院", institution=False)  # a short name never drops a place
+
+
+def test_english_name_translating_the_trade_name() -> None:
+    assert together("Wuhu Golden Bridge Machinery Co., Ltd.", "芜湖金桥机械有限公司")
+    # Same city, same industry, another trade name: not a translation.
+    assert not together("Wuhu Golden Bridge Machinery Co., Ltd.", "芜湖长城机械有限公司")
+
+
+def test_a_short_name_fitting_two_organisations_equally_is_merged_with_neither() -> None:
+    labels = resolve([Record("a", "丰岭化工"), Record("b", "湖州丰岭化工有限公司", uscc="913305003388087604"),
+                      Record("c", "芜湖丰岭化工有限公司", uscc="91340200942599627T")]).labels
+    assert labels[0] not in (labels[1], labels[2]) and labels[1] != labels[2]
