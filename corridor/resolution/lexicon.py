@@ -134,6 +134,7 @@ class Place:
         return bool(self.province and other.province and self.province != other.province)
 
 
+@lru_cache(maxsize=500_000)
 def pinyin_key(text: str) -> str:
     """Lower-case letters and digits of the pinyin (non-Chinese characters are kept as they are)."""
     return "".join(ch for ch in "".join(lazy_pinyin(text)).lower() if ch.isalnum() and ch.isascii())

@@ -231,14 +231,20 @@ def _readings(trade: str, key: str) -> tuple[str, ...]:
     """The trade name's other readings (多音字: 藏 cang/zang, 长 chang/zhang), as an English name may use one."""
     if len(trade) > 4 or not _HAN.search(trade):
         return ()
-    options = pinyin(trade, style=Style.NORMAL, heteronym=True)
     variants = [""]
-    for choices in options:
-        letters = [c for c in dict.fromkeys("".join(ch for ch in o.lower() if ch.isascii() and ch.isalnum()) for o in choices) if c]
+    for ch in trade:
+        letters = _char_readings(ch)
         variants = [v + c for v in variants for c in letters[:3]]
         if len(variants) > 8:
             return ()
     return tuple(v for v in variants if v != key)
+
+
+@lru_cache(maxsize=50_000)
+def _char_readings(ch: str) -> tuple[str, ...]:
+    choices = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+    letters = dict.fromkeys("".join(c for c in o.lower() if c.isascii() and c.isalnum()) for o in choices)
+    return tuple(c for c in letters if c) or (ch,)
 
 
 def _may_strip(word: PlaceWord, place: Place | None, stripped_any: bool) -> bool:

@@ -26,8 +26,8 @@ from corridor.resolution.names import ParsedName, parse
 from corridor.resolution.records import Alias, Evidence, Prepared, Record
 from corridor.resolution.short_names import abbreviation_candidates, unique_trade_pairs
 from corridor.resolution.teaching import drop_rejected, taught_pairs
-from corridor.resolution.translated import translated_pairs
 from corridor.resolution.translate import meaningful_rest_latin, meaningful_rest_zh, same_meaning
+from corridor.resolution.translated import translated_pairs
 
 Progress = Callable[[str, int, int], None]
 
@@ -564,7 +564,7 @@ def _ambiguous(
         for me, other in ((i, j), (j, i)):
             best.setdefault(me, []).append((ev.score, other, i, j))
     out: set[tuple[int, int]] = set()
-    for me, options in best.items():
+    for options in best.values():
         if len(options) < 2:
             continue
         top = max(score for score, *_rest in options)

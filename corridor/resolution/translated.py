@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from corridor.resolution import translate
 from corridor.resolution.records import Evidence, Prepared
 from corridor.resolution.translate import similarity
 
 SIMILAR_TRADE = 0.6  # 金桥 / golden bridge 0.68, 熊猫 / panda 0.70; unrelated names stay near 0.3
 MARGIN = 0.12  # over the next candidate: the best must stand out
-MAX_CANDIDATES = 300  # same city, same industries: more than this and the embedding cannot pick one
+MAX_CANDIDATES = 50  # same city, same industries: more than this and the embedding cannot pick one
 TRANSLATED = 0.8
 
 
@@ -41,6 +42,8 @@ def translated_pairs(prepared: Sequence[Prepared], roots: Sequence[int]) -> list
     for idx, item in enumerate(prepared):
         if roots[idx] in has_chinese:
             continue
+        if translate.spent() >= translate.BUDGET // 2:
+            break  # half the embedding budget at most: the rules' own checks need the rest
         for p in item.parses:
             if p.script != "latin" or not p.head or not p.concepts or p.key.startswith("#"):
                 continue
