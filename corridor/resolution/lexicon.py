@@ -30,7 +30,7 @@ STOPWORDS_LATIN = frozenset({"and", "of", "the", "&", "for"})
 KIND_MARKERS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("university", ("大学", "学院", "职院", "学校", "理工"),
      ("university", "college", "institute of technology", "school", "polytechnic")),
-    ("institute", ("研究院", "研究所", "实验室", "研究中心"),
+    ("institute", ("研究院", "研究所", "实验室", "研究中心", "科学院"),
      ("research institute", "institute", "laboratory", "lab", "research center", "research centre", "academy")),
     ("association", ("协会", "促进会", "商会", "联盟", "学会", "联合会"),
      ("association", "alliance", "chamber of commerce", "society", "federation", "promotion association")),

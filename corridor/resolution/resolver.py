@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from corridor.orgs import uscc as uscc_codes
 from corridor.resolution.abbrev import abbreviates
+from corridor.resolution.institutions import acronym_of, acronyms, same_institution
 from corridor.resolution.lexicon import Place, is_pinyin, place_words
 from corridor.resolution.names import ParsedName, parse
 from corridor.resolution.records import Alias, Evidence, Prepared, Record
@@ -329,6 +331,10 @@ def compare(a: Prepared, b: Prepared) -> Evidence | None:
             ev = compare_names(p, q, p.place or a.address_place, q.place or b.address_place)
             if ev is not None and (best is None or ev.score > best.score):
                 best = ev
+    if (best is None or best.score < INSTITUTION) and _one_institution(a, b):
+        best = Evidence(INSTITUTION, "institution")
+    if (best is None or best.score < ACRONYM) and _acronym_of_institution(a, b):
+        best = Evidence(ACRONYM, "acronym")
     if a.address_key and a.address_key == b.address_key and (best is None or best.score < SAME_ADDRESS):
         if _names_fit_one_address(a, b):
             return Evidence(SAME_ADDRESS, "same-address")
@@ -336,6 +342,35 @@ def compare(a: Prepared, b: Prepared) -> Evidence | None:
 
 
 SAME_ADDRESS = 0.8
+INSTITUTION = 0.9
+
+
+def _one_institution(a: Prepared, b: Prepared) -> bool:
+    """A Chinese and an English name of one university or institute (institutions.py)."""
+    if not any(_institution(p) for p in a.parses) or not any(_institution(p) for p in b.parses):
+        return False
+    names_a = (a.record.name, *a.record.other_names)
+    names_b = (b.record.name, *b.record.other_names)
+    for x in names_a:
+        for y in names_b:
+            zh, en = (x, y) if _HAN.search(x) else (y, x)
+            if _HAN.search(zh) and not _HAN.search(en) and same_institution(zh, en):
+                return True
+    return False
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+ACRONYM = 0.85
+
+
+def _acronym_of_institution(a: Prepared, b: Prepared) -> bool:
+    """USTC and University of Science and Technology of China: one record is the other's acronym."""
+    for short, full in ((a, b), (b, a)):
+        letters = acronym_of(short.record.name)
+        if letters and any(_institution(p) for p in full.parses):
+            if any(letters in acronyms(n) for n in (full.record.name, *full.record.other_names) if not _HAN.search(n)):
+                return True
+    return False
 
 
 def address_key(address: str) -> str:
@@ -369,11 +404,20 @@ def _names_fit_one_address(a: Prepared, b: Prepared) -> bool:
 
 def _blocking_keys(item: Prepared) -> set[str]:
     keys: set[str] = set()
+    letters = acronym_of(item.record.name)
+    if letters:
+        keys.add("A" + letters)
     if item.uscc:
         keys.add("u" + item.uscc)
     if item.address_key:
         keys.add("u@" + item.address_key)  # an exact block, like the credit code
     for p in item.parses:
+        if _institution(p) and p.script == "latin":
+            for name in (item.record.name, *item.record.other_names):
+                keys.update("A" + letters for letters in acronyms(name))
+        if _institution(p):
+            place = p.place or item.address_place
+            keys.add("I" + (place.city or place.province or "" if place else ""))  # institutions of one city meet
         keys.add("k" + p.key)
         keys.update("k" + reading for reading in p.readings)
         if len(p.key) >= 4 and not p.key.startswith("#"):

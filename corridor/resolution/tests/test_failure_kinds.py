@@ -138,3 +138,17 @@ def test_a_short_name_fitting_two_organisations_equally_is_merged_with_neither()
     labels = resolve([Record("a", "丰岭化工"), Record("b", "湖州丰岭化工有限公司", uscc="913305003388087604"),
                       Record("c", "芜湖丰岭化工有限公司", uscc="91340200942599627T")]).labels
     assert labels[0] not in (labels[1], labels[2]) and labels[1] != labels[2]
+
+
+def test_chinese_and_english_names_of_one_university() -> None:
+    assert together("合肥工业大学", "Hefei University of Technology")
+    assert together("杭州师范大学", "Hangzhou Normal University")
+    assert together("中国科学院", "Chinese Academy of Sciences")
+    assert not together("合肥大学", "Hefei University of Technology")  # the namesake, across languages
+    assert not together("南京大学", "Nanjing Normal University")
+
+
+def test_english_acronym_of_a_university() -> None:
+    assert together("USTC", "University of Science and Technology of China")
+    assert together("HFUT", "Hefei University of Technology")
+    assert not together("HFUT", "Hefei University")
