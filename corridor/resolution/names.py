@@ -237,7 +237,13 @@ def _readings(trade: str, key: str) -> tuple[str, ...]:
         variants = [v + c for v in variants for c in letters[:3]]
         if len(variants) > 8:
             return ()
-    return tuple(v for v in variants if v != key)
+    if 3 <= len(trade) <= 4:
+        variants.append(initials(trade))  # 翔丰华 → XFH, as English names abbreviate a trade name
+    return tuple(v for v in dict.fromkeys(variants) if v != key)
+
+
+def initials(trade: str) -> str:
+    return "".join(_char_readings(ch)[0][0] for ch in trade)
 
 
 @lru_cache(maxsize=50_000)

@@ -285,6 +285,9 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
     same_key = p.key == q.key or (p.script != q.script and (q.key in p.readings or p.key in q.readings))
     if same_key and _only_a_short_trade_name(p, q):
         return None  # 华西证券 and 华西股份, 启明信息 and 启明星辰: two characters in common and nothing else
+    if same_key and _across(p, q) and (p.key if p.script == "latin" else q.key) == initials_of(q if p.script == "latin" else p):
+        # XFH for 翔丰华: three letters name many companies; just enough to merge, less than any other evidence
+        return Evidence(INITIALS, "initials")
     if same_key and p.script == "zh" == q.script and p.core and p.core == q.core:
         bonus += 0.05  # the same words once place and legal form are dropped: more than the trade name
     if same_key:
@@ -342,6 +345,13 @@ def compare(a: Prepared, b: Prepared) -> Evidence | None:
 
 
 SAME_ADDRESS = 0.8
+INITIALS = 0.71
+
+
+def initials_of(p: ParsedName) -> str:
+    from corridor.resolution.names import initials
+
+    return initials(p.trade) if p.script != "latin" and 3 <= len(p.trade) <= 4 else ""
 INSTITUTION = 0.9
 
 
