@@ -11,6 +11,10 @@ Runs `corridor dedupe` (the command, through its file interface) on `input.csv` 
 Pairwise P / R / F1 are printed on the whole set, on a tuning part and on a held-out part: entities are
 split by their stock code (a hard-negative group by its smallest code); codes ending in 3 or 7 are held
 out. The resolver's rules were tuned looking only at the tuning part's errors.
+
+When the independent bilingual set (`--bilingual DIR`, by default the evalsets worktree's
+`bench/data/er_bilingual`) is there, the same three methods are scored on its `dev` and `test` splits
+(`gold.csv`: id, entity, split); only `dev` was looked at while tuning.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent.parent / "shared" / "data" / "realnames-dev" / "er"
 CORRIDOR = ROOT / ".venv" / "bin" / "corridor"
 PYTHON = ROOT / ".venv" / "bin" / "python"
+BILINGUAL = ROOT.parent / "evalsets" / "bench" / "data" / "er_bilingual"
 PREVIOUS = "62c9ed6"
 HELD_OUT_DIGITS = "37"
 
@@ -100,6 +105,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--no-previous", action="store_true", help="skip the previous resolver")
+    parser.add_argument("--bilingual", type=Path, default=BILINGUAL, help="the bilingual set (skipped when absent)")
     args = parser.parse_args()
     with (args.data / "gold.csv").open(encoding="utf-8-sig") as handle:
         gold = list(csv.DictReader(handle))
@@ -138,6 +144,32 @@ def main() -> None:
                     p, r, f = pair_scores(truth, predicted)
                     seconds = f"{wall:9.1f}" if wall is not None and part == "whole" else ""
                     print(f"{method:<34}{part:<10}{p:7.3f}{r:7.3f}{f:7.3f}{seconds}")
+        if (args.bilingual / "gold.csv").exists():
+            bilingual(args.bilingual, out, previous)
+
+
+def bilingual(data: Path, out: Path, previous: Path | None) -> None:
+    with (data / "gold.csv").open(encoding="utf-8-sig") as handle:
+        gold = list(csv.DictReader(handle))
+    source = data / "input.csv"
+    with source.open(encoding="utf-8-sig") as handle:
+        names = {r["id"]: r["name"] for r in csv.DictReader(handle)}
+    methods: list[tuple[str, dict[str, str], float | None]] = []
+    labels, wall = run(source, out / "bilingual.jsonl")
+    methods.append(("corridor dedupe", labels, wall))
+    if previous is not None:
+        shutil.rmtree(previous / "corridor_prev" / "resolution" / "__pycache__", ignore_errors=True)
+        labels, wall = run(source, out / "bilingual_previous.jsonl", previous)
+        methods.append((f"previous resolver ({PREVIOUS})", labels, wall))
+    methods.append(("baseline: exact name", {i: baseline_key(n) or i for i, n in names.items()}, None))
+    print(f"\n== bilingual set {data} ({len(names)} rows, with address and credit code)")
+    print(f"{'method':<34}{'split':<10}{'P':>7}{'R':>7}{'F1':>7}{'seconds':>9}")
+    for method, labels, wall in methods:
+        for split in ("dev", "test"):
+            rows = [r for r in gold if r["split"] == split]
+            p, r, f = pair_scores([x["entity"] for x in rows], [labels.get(x["id"], "#" + x["id"]) for x in rows])
+            seconds = f"{wall:9.1f}" if wall is not None and split == "dev" else ""
+            print(f"{method:<34}{split:<10}{p:7.3f}{r:7.3f}{f:7.3f}{seconds}")
 
 
 if __name__ == "__main__":
