@@ -430,7 +430,7 @@ def _blocking_keys(item: Prepared) -> set[str]:
             keys.add("I" + (place.city or place.province or "" if place else ""))  # institutions of one city meet
         keys.add("k" + p.key)
         keys.update("k" + reading for reading in p.readings)
-        if len(p.key) >= 4 and not p.key.startswith("#"):
+        if len(p.key) >= 4 and not p.key.startswith("#") and p.script in ("zh", "latin"):
             keys.add("d" + p.key)
             keys.update("d" + p.key[:i] + p.key[i + 1 :] for i in range(len(p.key)))
     return keys
