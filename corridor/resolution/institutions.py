@@ -169,12 +169,12 @@ def acronyms(name: str) -> frozenset[str]:
     options: list[tuple[str, ...]] = []
     _zh, places = place_words()
     for w in words:
-        choice = {w[0]}
+        letters = {w[0]}
         if w in places and is_pinyin(w):
             split = _syllables(w, syllables)
             if split:
-                choice.add("".join(s[0] for s in split))
-        options.append(tuple(choice))
+                letters.add("".join(s[0] for s in split))
+        options.append(tuple(letters))
     out = {""}
     for choice in options:
         out = {a + c for a in out for c in choice}
