@@ -489,6 +489,8 @@ def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = No
         if code in seen:
             continue
         seen.add(code)
+        if not any(_abbreviation(p, q) for p in prepared[i].parses for q in prepared[j].parses):
+            continue  # the block only says they start alike; the full comparison is for real candidates
         ev = compare(prepared[i], prepared[j])
         if ev is not None:
             pairs.append((min(i, j), max(i, j), ev))
