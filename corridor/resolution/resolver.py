@@ -22,7 +22,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from corridor.orgs import uscc as uscc_codes
 from corridor.resolution.abbrev import abbreviates
-from corridor.resolution.institutions import acronym_of, acronyms, same_institution
+from corridor.resolution.institutions import acronym_of, acronyms, same_institution, signature_en, signature_zh
 from corridor.resolution.lexicon import Place, is_pinyin, place_words
 from corridor.resolution.names import ParsedName, parse
 from corridor.resolution.records import Alias, Evidence, Prepared, Record
@@ -373,6 +373,14 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 ACRONYM = 0.85
 
 
+def _understood_institution(item: Prepared) -> bool:
+    """An institution name in the shared vocabulary of institutions.py: only those can meet across languages."""
+    for name in (item.record.name, *item.record.other_names):
+        if (signature_zh(name) if _HAN.search(name) else signature_en(name)) is not None:
+            return True
+    return False
+
+
 def _acronym_of_institution(a: Prepared, b: Prepared) -> bool:
     """USTC and University of Science and Technology of China: one record is the other's acronym."""
     for short, full in ((a, b), (b, a)):
@@ -425,7 +433,7 @@ def _blocking_keys(item: Prepared) -> set[str]:
         if _institution(p) and p.script == "latin":
             for name in (item.record.name, *item.record.other_names):
                 keys.update("A" + letters for letters in acronyms(name))
-        if _institution(p):
+        if _institution(p) and _understood_institution(item):
             place = p.place or item.address_place
             keys.add("I" + (place.city or place.province or "" if place else ""))  # institutions of one city meet
         keys.add("k" + p.key)
