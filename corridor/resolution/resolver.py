@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 from rapidfuzz.distance import DamerauLevenshtein
@@ -26,7 +27,7 @@ from corridor.resolution.institutions import acronym_of, acronyms, same_institut
 from corridor.resolution.lexicon import Place, is_pinyin, place_words
 from corridor.resolution.names import ParsedName, parse
 from corridor.resolution.records import Alias, Evidence, Prepared, Record
-from corridor.resolution.short_names import abbreviation_candidates, unique_trade_pairs
+from corridor.resolution.short_names import abbreviation_candidates, part_candidates, unique_trade_pairs
 from corridor.resolution.teaching import drop_rejected, taught_pairs
 from corridor.resolution.translate import meaningful_rest_latin, meaningful_rest_zh, same_meaning
 from corridor.resolution.translated import translated_pairs
@@ -436,6 +437,8 @@ def _blocking_keys(item: Prepared) -> set[str]:
         if _institution(p) and _understood_institution(item):
             place = p.place or item.address_place
             keys.add("I" + (place.city or place.province or "" if place else ""))  # institutions of one city meet
+        if p.script == "part":
+            continue  # met by English names only: part_candidates, not a block of every Chinese name
         keys.add("k" + p.key)
         keys.update("k" + reading for reading in p.readings)
         if len(p.key) >= 4 and not p.key.startswith("#") and p.script in ("zh", "latin"):
@@ -492,12 +495,13 @@ def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = No
     if progress:
         progress("compare", len(multi), len(multi))
     pairs.extend(unique_trade_pairs(prepared))
-    for i, j in abbreviation_candidates(prepared):
+    for i, j in chain(abbreviation_candidates(prepared), part_candidates(prepared)):
         code = i * n + j if i < j else j * n + i
         if code in seen:
             continue
         seen.add(code)
-        if not any(_abbreviation(p, q) for p in prepared[i].parses for q in prepared[j].parses):
+        if not any(_abbreviation(p, q) or (p.script == "part") != (q.script == "part")
+                   for p in prepared[i].parses for q in prepared[j].parses):
             continue  # the block only says they start alike; the full comparison is for real candidates
         ev = compare(prepared[i], prepared[j])
         if ev is not None:

@@ -63,25 +63,45 @@ _INSTITUTION_ENDINGS = frozenset("大院所校")
 
 
 def abbreviation_candidates(prepared: Sequence[Prepared]) -> Iterable[tuple[int, int]]:
-    """Short names against the full names they may be drawn from: same first character(s), short × full only."""
-    shorts: dict[str, list[int]] = {}
-    fulls: list[tuple[int, str]] = []
+    """Short names against the full names they may be drawn from: same first character(s), short × full only.
+
+    A company's short name meets a full name only when its third character is in the rest of the full
+    name too (福瑞医科: 医 in 福瑞医疗科技): a cheap test that keeps blocks of common first characters small."""
+    shorts: dict[str, list[tuple[int, str]]] = {}
+    fulls: list[tuple[int, str, str]] = []
     for idx, item in enumerate(prepared):
         for p in item.parses:
             if p.script != "zh" or len(p.core) < 2:
                 continue
             if p.kind is None and len(p.core) <= 8:
                 if len(p.core) >= 3:
-                    shorts.setdefault("c" + p.core[:2], []).append(idx)
+                    shorts.setdefault("c" + p.core[:2], []).append((idx, p.core))
                 if len(p.core) <= 4 and p.core[-1] in _INSTITUTION_ENDINGS:
-                    shorts.setdefault("i" + p.core[0], []).append(idx)
+                    shorts.setdefault("i" + p.core[0], []).append((idx, ""))
             if len(p.core) >= 4:
-                fulls.append((idx, "c" + p.core[:2]))
+                fulls.append((idx, "c" + p.core[:2], p.core))
             if p.kind in INSTITUTIONS:
-                fulls.extend((idx, "i" + text[0]) for text in {p.core, p.exact})
-    for idx, key in fulls:
+                fulls.extend((idx, "i" + text[0], "") for text in {p.core, p.exact})
+    for idx, key, full in fulls:
         found = shorts.get(key)
-        if found and len(found) <= SHORT_BLOCK:
-            for other in found:
-                if other != idx:
-                    yield idx, other
+        if not found or len(found) > SHORT_BLOCK:
+            continue
+        for other, short in found:
+            if other != idx and (not short or not full or short[2] in full[2:]):
+                yield idx, other
+
+
+def part_candidates(prepared: Sequence[Prepared]) -> Iterable[tuple[int, int]]:
+    """English names against the Chinese trade names cut short (国华网安 → guohua) that spell like them."""
+    latin: dict[str, list[int]] = {}
+    for idx, item in enumerate(prepared):
+        for p in item.parses:
+            if p.script == "latin":
+                latin.setdefault(p.key, []).append(idx)
+    for idx, item in enumerate(prepared):
+        for p in item.parses:
+            if p.script == "part":
+                for key in (p.key, *p.readings):
+                    found = latin.get(key, ())
+                    if len(found) <= SHORT_BLOCK:
+                        yield from ((idx, other) for other in found if other != idx)
