@@ -39,3 +39,22 @@ class Prepared:
     parses: list[ParsedName]
     address_place: Place | None
     address_key: str = ""  # the address folded, without spaces and punctuation ("" when too short to tell)
+
+
+def _compatible_concepts(a: frozenset[str], b: frozenset[str], across_languages: bool = False) -> bool:
+    """One name's industries within the other's; across languages, sharing one is enough (a translation
+    names industries loosely: 泰胜风能集团 is Taisheng Wind Power Equipment)."""
+    if not a or not b or a <= b or b <= a:
+        return True
+    if not across_languages:
+        return False
+    a, b = a - ORGANISATIONAL, b - ORGANISATIONAL  # "Holdings" is said in one language and not the other
+    return not a or not b or bool(a & b)
+
+
+ORGANISATIONAL = frozenset({"group"})
+
+
+def _registered(p: ParsedName) -> bool:
+    """A full company name with its legal form (not a short name, not an institute's name)."""
+    return p.kind in ("company", "branch")
