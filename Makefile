@@ -4,13 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check install messages bench clean
+.PHONY: demo test check install messages bench clean system-deps
 
 demo: $(STAMP)
 	CORRIDOR_DEMO=1 $(BIN)/corridor demo
 
-test: $(STAMP)
+# Chromium, a CJK font and gettext: installed when it can (root + apt), or the one command to run.
+test: system-deps $(STAMP)
 	$(BIN)/pytest
+
+system-deps:
+	$(PY) .ci/system_deps.py
 
 check: $(STAMP)
 	$(BIN)/ruff check corridor bench tests conftest.py

@@ -63,7 +63,9 @@ def main() -> None:
     total = Organisation.objects.count()
     ids = list(Organisation.objects.visible_to(None).values_list("pk", flat=True)[:: max(1, total // 5000)])
     rng = random.Random(7)
-    terms = ["机器人", "guozi", "新材料", "智能", "Robot", "生物医药", "jiaxing", "集成电路", "精密", "hz"]
+    # Common and rare, Chinese, English and pinyin, and typos (which take the suggestion path).
+    terms = ["机器人", "guozi", "新材料", "智能", "Robot", "生物医药", "jiaxing", "集成电路", "精密", "hz", "robots", "减速器",
+             "国子机器人", "Robtics", "shuohe"]
     client = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
 
     def timed(make_url) -> tuple[list[float], int]:  # type: ignore[no-untyped-def]

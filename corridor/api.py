@@ -6,10 +6,14 @@ answer 401 themselves (and so document 401). In the OpenAPI document an operatio
 401 of its own is one a visitor may call, so "no credentials" is listed among its alternatives.
 """
 
+import json
 from typing import Any
 
 from django.conf import settings
-from ninja import NinjaAPI
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from ninja import NinjaAPI, Swagger
+from ninja.openapi.docs import _csrf_needed
 from ninja.openapi.schema import OpenAPISchema
 
 from corridor.accounts.api_auth import CorridorAuth
@@ -52,6 +56,21 @@ class CorridorAPI(NinjaAPI):
         return schema
 
 
+class VendoredSwagger(Swagger):
+    """Swagger UI from the vendored swagger-ui-dist under static/vendor: ninja's default loads it from a CDN."""
+
+    template = "core/swagger.html"
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        context = {
+            "swagger_settings": json.dumps(self.settings, indent=1),
+            "api": api,
+            "add_csrf": _csrf_needed(api),
+        }
+        return render(request, self.template, context)
+
+
 api = CorridorAPI(
     title="Corridor API",
     version="1",
@@ -62,6 +81,8 @@ api = CorridorAPI(
     ),
     urls_namespace="api",
     docs_url="/docs",
+    # validatorUrl None: the default would load a badge from the online validator, another host.
+    docs=VendoredSwagger(settings={"validatorUrl": None}),
     auth=CorridorAuth(),
 )
 install_error_handlers(api)

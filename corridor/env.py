@@ -52,3 +52,31 @@ def env_database_url(name: str, default: str) -> str:
     if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
         raise ImproperlyConfigured(f"{name} must be an sqlite:// or postgres:// URL, not {scheme!r}")
     return url
+
+
+def env_list(name: str, default: str) -> list[str]:
+    """A comma-separated list; blanks dropped."""
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_origins(name: str) -> list[str]:
+    """Comma-separated origins such as https://corridor.example.org (scheme and host, nothing else)."""
+    origins = env_list(name, "")
+    for origin in origins:
+        scheme, _sep, rest = origin.partition("://")
+        if scheme not in ("http", "https") or not rest or "/" in rest:
+            raise ImproperlyConfigured(f"{name}: {origin!r} is not an origin like https://corridor.example.org")
+    return origins
+
+
+def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """The header a TLS-terminating proxy sets, as "X-Forwarded-Proto" (value https) or
+    "X-Forwarded-Proto: https". Only set it behind a proxy that overwrites the header from clients."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    header, _sep, value = raw.partition(":")
+    header, value = header.strip(), (value.strip() or "https")
+    if not header or not all(c.isalnum() or c == "-" for c in header):
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a header name such as X-Forwarded-Proto")
+    return "HTTP_" + header.upper().replace("-", "_"), value

@@ -9,7 +9,16 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from corridor.env import env_bool, env_database_url, env_int, env_path, env_str
+from corridor.core.csp import DEFAULT_POLICY as DEFAULT_CSP
+from corridor.env import (
+    env_bool,
+    env_database_url,
+    env_int,
+    env_origins,
+    env_path,
+    env_proxy_ssl_header,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("CORRIDOR_DATA_DIR", "./var")
@@ -51,6 +60,7 @@ INSTALLED_APPS = [
     "corridor.imports",
     "corridor.jobs",
     "corridor.chains",
+    "corridor.notifications",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "corridor.core.csp.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "corridor.urls"
@@ -125,6 +136,15 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 LOGIN_RATE_LIMIT = env_int("LOGIN_RATE_LIMIT", 5, minimum=1)
 LOGIN_RATE_WINDOW_SECONDS = env_int("LOGIN_RATE_WINDOW_SECONDS", 900, minimum=1)
+# How many reverse proxies of ours stand in front (each appends to X-Forwarded-For); 0: clients connect directly.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0, minimum=0, maximum=5)
+# Failures from one address over all usernames before that address is refused (see accounts.throttle).
+LOGIN_RATE_LIMIT_PER_ADDRESS = env_int("LOGIN_RATE_LIMIT_PER_ADDRESS", 20, minimum=1)
+# Password reset requests per address and per e-mail address within LOGIN_RATE_WINDOW_SECONDS.
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5, minimum=1)
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 3600, minimum=300)  # how long a reset link works
+# Every password check goes through the throttle: the site's sign-in, /admin/login/, anything else.
+AUTHENTICATION_BACKENDS = ["corridor.accounts.backends.ThrottledModelBackend"]
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
@@ -154,13 +174,31 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Production behind HTTPS (README, "Production"): all off by default so that http://127.0.0.1 works.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("SECURE_PROXY_SSL_HEADER")
+CSRF_TRUSTED_ORIGINS = env_origins("CSRF_TRUSTED_ORIGINS")
+CONTENT_SECURITY_POLICY = env_str("CONTENT_SECURITY_POLICY", DEFAULT_CSP)
 
-NINJA_PAGINATION_PER_PAGE = 50
+# An uploaded .xlsx is refused before parsing if it unpacks to more than this, or holds a longer cell.
+IMPORT_MAX_UNCOMPRESSED_MB = env_int("IMPORT_MAX_UNCOMPRESSED_MB", 1024, minimum=1)
+IMPORT_MAX_CELL_CHARS = env_int("IMPORT_MAX_CELL_CHARS", 32767, minimum=100)
+# Uploaded member lists (contact data) are deleted this many days after their import finished; failed ones sooner.
+IMPORT_KEEP_DAYS = env_int("IMPORT_KEEP_DAYS", 30, minimum=0)
+IMPORT_KEEP_FAILED_DAYS = env_int("IMPORT_KEEP_FAILED_DAYS", 7, minimum=0)
+
+# The one page-size rule of pages and API alike (corridor.core.toolkit.PAGE_SIZE / MAX_PAGE_SIZE).
+NINJA_PAGINATION_PER_PAGE = 25
 NINJA_PAGINATION_MAX_LIMIT = 500
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"forbidden_without_traceback": {"()": "corridor.core.logs.ForbiddenWithoutTraceback"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["forbidden_without_traceback"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }

@@ -1,9 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from corridor.accounts.views import admin_login
 from corridor.api import api
 
+handler400 = "corridor.core.views.bad_request"
+handler404 = "corridor.core.views.not_found"
+
 urlpatterns = [
+    # Before admin.site.urls, so the admin sign-in goes through the shared throttle's 429 page.
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -17,5 +23,6 @@ urlpatterns = [
     path("imports/", include("corridor.imports.urls")),
     path("jobs/", include("corridor.jobs.urls")),
     path("chains/", include("corridor.chains.urls")),
+    path("notifications/", include("corridor.notifications.urls")),
     path("", include("corridor.core.urls")),
 ]

@@ -4,12 +4,13 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from corridor.accounts import services
 from corridor.accounts.api_auth import USER_REQUIRED, signed_in
 from corridor.accounts.models import ApiToken, RoleGrant
 from corridor.accounts.schemas import MeOut, TokenCreated, TokenIn, TokenOut
+from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 
 router = Router(tags=["accounts"])

@@ -6,11 +6,9 @@ import hashlib
 import secrets
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -107,25 +105,3 @@ def user_for_token(plain: str) -> AbstractBaseUser | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
-
-
-def _throttle_key(username: str, ip: str) -> str:
-    return "login-fail:" + hashlib.sha256(f"{username.lower()}|{ip}".encode()).hexdigest()
-
-
-def login_blocked(username: str, ip: str) -> bool:
-    return int(cache.get(_throttle_key(username, ip), 0)) >= settings.LOGIN_RATE_LIMIT
-
-
-def login_failed(username: str, ip: str) -> None:
-    key = _throttle_key(username, ip)
-    window = settings.LOGIN_RATE_WINDOW_SECONDS
-    if not cache.add(key, 1, window):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, window)
-
-
-def login_succeeded(username: str, ip: str) -> None:
-    cache.delete(_throttle_key(username, ip))

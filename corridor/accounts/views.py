@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -12,44 +12,36 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from corridor.accounts import services
+from corridor.accounts import services, throttle
 from corridor.accounts.forms import TokenForm
 from corridor.accounts.models import RoleGrant
 
 
-def client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a trusted proxy rewrites it, and a
-    # throttle keyed on it could be dodged by sending a new value on every attempt.
-    return str(request.META.get("REMOTE_ADDR") or "")
-
-
 class SignInView(auth_views.LoginView):
-    """Django's login, refused for a while after LOGIN_RATE_LIMIT failures for the same username and address."""
+    """Django's login behind the shared throttle (corridor.accounts.throttle), which counts failures in
+    the authentication backend; here a blocked attempt is answered 429 with a page that says why."""
 
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
-    def _key(self) -> tuple[str, str]:
-        return (self.request.POST.get("username") or "").strip()[:150], client_ip(self.request)
-
     def _throttled(self) -> HttpResponse:
-        form = self.get_form_class()(self.request, initial={"username": self._key()[0]})
+        username = throttle.normalise_username(str(self.request.POST.get("username") or ""))
+        form = self.get_form_class()(self.request, initial={"username": username})
         context = self.get_context_data(form=form, throttled=True)
         return self.render_to_response(context, status=429)
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if services.login_blocked(*self._key()):
+        if throttle.request_blocked(request):
             # Checked before the password, so guessing on does not even reach the password check.
             return self._throttled()
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form: Any) -> HttpResponse:
-        services.login_succeeded(*self._key())
-        return super().form_valid(form)
 
-    def form_invalid(self, form: Any) -> HttpResponse:
-        services.login_failed(*self._key())
-        return super().form_invalid(form)
+def admin_login(request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+    """The admin's sign-in door, refused with 429 by the same throttle as the site's."""
+    if request.method == "POST" and throttle.request_blocked(request):
+        return render(request, "accounts/login.html", {"throttled": True, "form": None}, status=429)
+    return admin.site.login(request, extra_context)
 
 
 class SignOutView(auth_views.LogoutView):

@@ -12,8 +12,8 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
 from pydantic import Field
 
 from corridor.accounts.api_auth import USER_REQUIRED, actor, signed_in
@@ -40,7 +40,9 @@ from corridor.alliances.schemas import (
 )
 from corridor.audit.api import readable_history
 from corridor.audit.schemas import ChangeRecordOut
+from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
+from corridor.core.toolkit import BaseFilter
 from corridor.orgs.models import Organisation
 
 router = Router(tags=["alliances"])
@@ -52,14 +54,21 @@ ROLE_RANK = Case(
 )
 
 
-class ApplicationFilter(Schema):
+class ApplicationFilter(BaseFilter):
     status: MembershipApplication.Status | None = None
     alliance: str | None = Field(None, description="Alliance slug")
+
+    def apply(self, qs: QuerySet[MembershipApplication]) -> QuerySet[MembershipApplication]:
+        if self.status:
+            qs = qs.filter(status=self.status)
+        if self.alliance:
+            qs = qs.filter(alliance__slug=self.alliance)
+        return qs
 
 
 def _org_visible(user: Any, field: str) -> Exists:
     """Annotation: may `user` see the organisation referenced by `field` (one subquery, no per-row query)."""
-    return Exists(Organisation.objects.visible_to(user).filter(pk=OuterRef(field)))
+    return Exists(Organisation.objects.restrict(user).filter(pk=OuterRef(field)))
 
 
 def _alliances() -> QuerySet[Alliance]:
@@ -69,7 +78,7 @@ def _alliances() -> QuerySet[Alliance]:
 
 
 def _applications(user: Any) -> QuerySet[MembershipApplication]:
-    return MembershipApplication.objects.visible_to(user).select_related("alliance", "organisation", "applicant")
+    return MembershipApplication.objects.restrict(user).select_related("alliance", "organisation", "applicant")
 
 
 def _actions(user: Any) -> QuerySet[CommitmentAction]:
@@ -80,7 +89,7 @@ def _actions(user: Any) -> QuerySet[CommitmentAction]:
 
 def _named_organisation(user: Any, org_id: int, field: str = "organisation_id") -> Organisation:
     """The organisation the body names, or a 422 naming `field`; unknown and hidden look the same."""
-    org = Organisation.objects.visible_to(user).filter(pk=org_id).first()
+    org = Organisation.objects.restrict(user).filter(pk=org_id).first()
     if org is None:
         raise ValidationError({field: _("No organisation with id %(id)s.") % {"id": org_id}})
     return org
@@ -95,12 +104,7 @@ def _named_organisation(user: Any, org_id: int, field: str = "organisation_id") 
 )
 @paginate(LimitOffsetPagination)
 def list_applications(request: HttpRequest, filters: Query[ApplicationFilter]) -> Any:
-    qs = _applications(signed_in(request))
-    if filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.alliance:
-        qs = qs.filter(alliance__slug=filters.alliance)
-    return qs
+    return filters.apply(_applications(signed_in(request)))
 
 
 @router.post(
@@ -169,7 +173,7 @@ def record_action(request: HttpRequest, commitment_id: int, payload: ActionIn) -
 @paginate(LimitOffsetPagination)
 def membership_history(request: HttpRequest, membership_id: int) -> Any:
     user = signed_in(request)
-    visible = AllianceMembership.objects.filter(organisation__in=Organisation.objects.visible_to(user))
+    visible = AllianceMembership.objects.filter(organisation__in=Organisation.objects.restrict(user))
     return readable_history(request, get_object_or_404(visible, pk=membership_id))
 
 
@@ -211,7 +215,7 @@ def list_members(request: HttpRequest, slug: str) -> Any:
     alliance = get_object_or_404(Alliance, slug=slug)
     return (
         AllianceMembership.objects.filter(
-            alliance=alliance, organisation__in=Organisation.objects.visible_to(actor(request))
+            alliance=alliance, organisation__in=Organisation.objects.restrict(actor(request))
         )
         .select_related("organisation")
         .annotate(role_rank=ROLE_RANK)

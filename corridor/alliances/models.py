@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from corridor.accounts.scope import scope_of
+from corridor.core import access
+from corridor.core.access import ALL, VIEW, Actor, RestrictedQuerySet
 from corridor.core.bilingual import BilingualNameMixin, pick
+from corridor.core.workflow import Transition, Workflow
 from corridor.orgs.models import Industry, Organisation
 from corridor.regions.models import Corridor, Region
 
@@ -81,14 +81,23 @@ class AllianceMembership(models.Model):
         return f"{self.organisation} @ {self.alliance}"
 
 
-class ApplicationQuerySet(models.QuerySet["MembershipApplication"]):
-    def visible_to(self, user: Any) -> ApplicationQuerySet:
-        scope = scope_of(user)
+DECIDE = "decide"
+WITHDRAW = "withdraw"
+
+
+class ApplicationQuerySet(RestrictedQuerySet["MembershipApplication"]):
+    """view: the applying organisation's users and the alliance's secretariat; decide: the secretariat;
+    withdraw: the applying organisation's users; admins everything."""
+
+    actions = (VIEW, DECIDE, WITHDRAW)
+
+    def rule(self, user: Actor, action: str) -> Q:
+        scope = access.roles(user)
         if scope.is_admin:
-            return self.all()
-        return self.filter(
-            Q(organisation_id__in=scope.org_ids) | Q(alliance_id__in=scope.secretariat_alliance_ids)
-        )
+            return ALL
+        own = Q(organisation_id__in=scope.org_ids)
+        secretariat = Q(alliance_id__in=scope.secretariat_alliance_ids)
+        return {VIEW: own | secretariat, DECIDE: secretariat, WITHDRAW: own}[action]
 
 
 class MembershipApplication(models.Model):
@@ -116,6 +125,19 @@ class MembershipApplication(models.Model):
 
     objects = ApplicationQuerySet.as_manager()
     AUDITED_FIELDS = ("status", "message", "reason", "decided_by_id", "decided_at")
+    WORKFLOW = Workflow(
+        field="status",
+        conflict=_("This application has already been decided."),
+        transitions=(
+            Transition("approve", ("pending",), "approved", action=DECIDE, accepts=("reason",), stamp=("decided_at",),
+                       actor_field="decided_by", denied=_("Only the alliance's secretariat may do this.")),
+            Transition("reject", ("pending",), "rejected", action=DECIDE, stamp=("decided_at",), actor_field="decided_by",
+                       required={"reason": _("Give a reason for the rejection: the applicant will read it.")},
+                       denied=_("Only the alliance's secretariat may do this.")),
+            Transition("withdraw", ("pending",), "withdrawn", action=WITHDRAW,
+                       denied=_("You may only withdraw your own organisation's application.")),
+        ),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

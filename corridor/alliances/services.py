@@ -10,7 +10,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from corridor.accounts.scope import scope_of
 from corridor.alliances.models import (
     Alliance,
     AllianceMembership,
@@ -21,33 +20,34 @@ from corridor.alliances.models import (
 )
 from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
+from corridor.core import access
+from corridor.core.access import Actor
 from corridor.core.errors import Conflict
+from corridor.core.workflow import apply_transition
 from corridor.orgs.models import Organisation
 
 Status = MembershipApplication.Status
 
 
-def is_secretariat(actor: Any, alliance: Alliance | int) -> bool:
-    scope = scope_of(actor)
-    alliance_id = alliance if isinstance(alliance, int) else alliance.pk
-    return scope.is_admin or alliance_id in scope.secretariat_alliance_ids
+def is_secretariat(actor: Actor, alliance: Alliance | int) -> bool:
+    return access.is_secretariat_of(actor, alliance if isinstance(alliance, int) else alliance.pk)
 
 
-def require_secretariat(actor: Any, alliance: Alliance | int) -> None:
+def require_secretariat(actor: Actor, alliance: Alliance | int) -> None:
     if not is_secretariat(actor, alliance):
         raise PermissionDenied(_("Only the alliance's secretariat may do this."))
 
 
 @transaction.atomic
-def apply_for_membership(actor: Any, alliance: Alliance, organisation: Organisation, message: str = "") -> MembershipApplication:
-    if not Organisation.objects.editable_by(actor).filter(pk=organisation.pk).exists():
+def apply_for_membership(actor: Actor, alliance: Alliance, organisation: Organisation, message: str = "") -> MembershipApplication:
+    if not Organisation.objects.restrict(actor, "change").filter(pk=organisation.pk).exists():
         raise PermissionDenied(_("You may only apply for your own organisation."))
     if AllianceMembership.objects.filter(alliance=alliance, organisation=organisation).exists():
         raise Conflict({"alliance": _("%(org)s is already a member of %(alliance)s.") % {"org": organisation, "alliance": alliance}})
     try:
         with transaction.atomic():
             application = MembershipApplication.objects.create(
-                alliance=alliance, organisation=organisation, applicant=actor, message=message.strip()
+                alliance=alliance, organisation=organisation, applicant=access.user_of(actor), message=message.strip()
             )
     except IntegrityError:
         raise Conflict({"alliance": _("An application to this alliance is already pending.")}) from None
@@ -57,7 +57,7 @@ def apply_for_membership(actor: Any, alliance: Alliance, organisation: Organisat
 
 @transaction.atomic
 def decide_application(
-    actor: Any,
+    actor: Actor,
     application: MembershipApplication,
     *,
     approve: bool,
@@ -65,39 +65,18 @@ def decide_application(
     role: str = AllianceMembership.Role.MEMBER,
     batch: int | None = None,
 ) -> MembershipApplication:
+    """Approve (the organisation becomes a member) or reject with a reason: `MembershipApplication.WORKFLOW`."""
     require_secretariat(actor, application.alliance_id)
-    application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
-    if application.status != Status.PENDING:
-        raise Conflict({"status": _("This application has already been decided.")})
-    reason = reason.strip()
-    if not approve and not reason:
-        raise ValidationError({"reason": _("Give a reason for the rejection: the applicant will read it.")})
     if role not in AllianceMembership.Role.values:
         raise ValidationError({"role": _("Unknown role %(role)s") % {"role": role}})
-    before = audit.snapshot(application)
-    application.status = Status.APPROVED if approve else Status.REJECTED
-    application.reason = reason
-    application.decided_by = actor
-    application.decided_at = timezone.now()
-    application.save()
-    audit.record(actor, application, ChangeRecord.Action.UPDATE, before=before)
+    application = apply_transition(actor, application, "approve" if approve else "reject", reason=reason)
     if approve:
         add_membership(actor, application.alliance, application.organisation, role=role, batch=batch)
     return application
 
 
-@transaction.atomic
-def withdraw_application(actor: Any, application: MembershipApplication) -> MembershipApplication:
-    if not Organisation.objects.editable_by(actor).filter(pk=application.organisation_id).exists():
-        raise PermissionDenied(_("You may only withdraw your own organisation's application."))
-    application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
-    if application.status != Status.PENDING:
-        raise Conflict({"status": _("This application has already been decided.")})
-    before = audit.snapshot(application)
-    application.status = Status.WITHDRAWN
-    application.save()
-    audit.record(actor, application, ChangeRecord.Action.UPDATE, before=before)
-    return application
+def withdraw_application(actor: Actor, application: MembershipApplication) -> MembershipApplication:
+    return apply_transition(actor, application, "withdraw")
 
 
 def next_batch(alliance: Alliance) -> int:
@@ -107,7 +86,7 @@ def next_batch(alliance: Alliance) -> int:
 
 @transaction.atomic
 def add_membership(
-    actor: Any,
+    actor: Actor,
     alliance: Alliance,
     organisation: Organisation,
     *,
@@ -136,7 +115,7 @@ def add_membership(
 
 
 @transaction.atomic
-def change_membership(actor: Any, membership: AllianceMembership, *, role: str | None = None, batch: int | None = None) -> AllianceMembership:
+def change_membership(actor: Actor, membership: AllianceMembership, *, role: str | None = None, batch: int | None = None) -> AllianceMembership:
     require_secretariat(actor, membership.alliance_id)
     membership = AllianceMembership.objects.select_for_update().get(pk=membership.pk)
     before = audit.snapshot(membership)
@@ -154,7 +133,7 @@ def change_membership(actor: Any, membership: AllianceMembership, *, role: str |
 
 
 @transaction.atomic
-def remove_membership(actor: Any, membership: AllianceMembership) -> None:
+def remove_membership(actor: Actor, membership: AllianceMembership) -> None:
     require_secretariat(actor, membership.alliance_id)
     audit.record(actor, membership, ChangeRecord.Action.DELETE, before=audit.snapshot(membership), after={})
     membership.delete()
@@ -162,7 +141,7 @@ def remove_membership(actor: Any, membership: AllianceMembership) -> None:
 
 @transaction.atomic
 def record_action(
-    actor: Any,
+    actor: Actor,
     commitment: Commitment,
     *,
     taken_on: datetime.date,
@@ -182,7 +161,7 @@ def record_action(
         taken_on=taken_on,
         description=description,
         organisation=organisation,
-        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        recorded_by=access.user_of(actor),
         is_synthetic=is_synthetic,
     )
     audit.record(actor, action, ChangeRecord.Action.CREATE)
@@ -198,7 +177,7 @@ def record_action(
 
 
 @transaction.atomic
-def update_declaration(actor: Any, declaration: Declaration, data: dict[str, Any]) -> Declaration:
+def update_declaration(actor: Actor, declaration: Declaration, data: dict[str, Any]) -> Declaration:
     require_secretariat(actor, declaration.alliance_id)
     declaration = Declaration.objects.select_for_update().get(pk=declaration.pk)
     before = audit.snapshot(declaration)

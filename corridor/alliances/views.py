@@ -14,10 +14,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from corridor.accounts.scope import scope_of
 from corridor.alliances import services
 from corridor.alliances.forms import ActionForm, ApplyForm, ApproveForm, MembershipForm, RejectForm
 from corridor.alliances.models import (
+    DECIDE,
+    WITHDRAW,
     Alliance,
     AllianceMembership,
     Commitment,
@@ -26,6 +27,8 @@ from corridor.alliances.models import (
     MembershipApplication,
 )
 from corridor.audit.access import can_view_history
+from corridor.core import access, toolkit
+from corridor.core.access import CHANGE
 from corridor.core.forms import add_service_errors
 from corridor.orgs.models import Organisation
 
@@ -33,8 +36,7 @@ Status = MembershipApplication.Status
 RECENT = 100
 
 
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
+_is_htmx = toolkit.is_htmx
 
 
 def alliance_list(request: HttpRequest) -> HttpResponse:
@@ -48,10 +50,9 @@ def alliance_list(request: HttpRequest) -> HttpResponse:
 
 def _eligible_organisations(request: HttpRequest, alliance: Alliance) -> QuerySet[Organisation]:
     """The user's own organisations that are not yet members of the alliance."""
-    scope = scope_of(request.user)
     return (
-        Organisation.objects.editable_by(request.user)
-        .filter(pk__in=scope.org_ids)
+        Organisation.objects.restrict(request.user, CHANGE)
+        .filter(pk__in=access.member_org_ids(request.user))
         .exclude(memberships__alliance=alliance)
         .order_by("name_zh", "id")
     )
@@ -62,8 +63,8 @@ def alliance_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Alliance.objects.select_related("industry", "founded_in", "secretariat", "corridor"), slug=slug
     )
     user = request.user
-    scope = scope_of(user)
-    visible = Organisation.objects.visible_to(user)
+    own = access.member_org_ids(user)
+    visible = Organisation.objects.restrict(user)
     memberships = list(
         alliance.memberships.filter(organisation__in=visible)
         .select_related("organisation__city")
@@ -91,9 +92,9 @@ def alliance_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "declarations": alliance.declarations.all(),
         "is_secretariat": is_secretariat,
         "role_choices": AllianceMembership.Role.choices,
-        "can_apply": bool(scope.org_ids) and _eligible_organisations(request, alliance).exists(),
-        "my_applications": MembershipApplication.objects.visible_to(user)
-        .filter(alliance=alliance, organisation_id__in=scope.org_ids)
+        "can_apply": bool(own) and _eligible_organisations(request, alliance).exists(),
+        "my_applications": MembershipApplication.objects.restrict(user)
+        .filter(alliance=alliance, organisation_id__in=own)
         .select_related("organisation")[:5],
         "pending_count": alliance.applications.filter(status=Status.PENDING).count() if is_secretariat else 0,
     }
@@ -104,28 +105,19 @@ def alliance_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def apply(request: HttpRequest, slug: str) -> HttpResponse:
     alliance = get_object_or_404(Alliance, slug=slug)
-    if not scope_of(request.user).org_ids:
+    if not access.acts_for_an_organisation(request.user):
         raise PermissionDenied(_("Only users who act for an organisation can apply for membership."))
     eligible = _eligible_organisations(request, alliance)
     form = ApplyForm(request.POST or None, organisations=eligible)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.apply_for_membership(
-                    request.user, alliance, form.cleaned_data["organisation"], form.cleaned_data["message"]
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Your application was sent to the secretariat."))
-                return redirect("alliances:applications")
-        status = 422
-    return render(
-        request,
-        "alliances/apply.html",
-        {"alliance": alliance, "form": form, "has_eligible": eligible.exists()},
-        status=status,
+
+    def sent(_application: MembershipApplication) -> HttpResponse:
+        messages.success(request, _("Your application was sent to the secretariat."))
+        return redirect("alliances:applications")
+
+    return toolkit.form_view(
+        request, form,
+        lambda f: services.apply_for_membership(request.user, alliance, f.cleaned_data["organisation"], f.cleaned_data["message"]),
+        template="alliances/apply.html", context={"alliance": alliance, "has_eligible": eligible.exists()}, done=sent,
     )
 
 
@@ -136,14 +128,14 @@ def _application_row(
     reject_form: RejectForm | None = None,
     error: str = "",
 ) -> dict[str, Any]:
-    scope = scope_of(request.user)
     pending = application.status == Status.PENDING
-    can_decide = pending and services.is_secretariat(request.user, application.alliance_id)
+    permitted = access.permitted_actions(request.user, application)
+    can_decide = pending and DECIDE in permitted
     auto_id = f"id_app{application.pk}_%s"
     return {
         "application": application,
         "can_decide": can_decide,
-        "can_withdraw": pending and (scope.is_admin or application.organisation_id in scope.org_ids),
+        "can_withdraw": pending and WITHDRAW in permitted,
         "can_view_history": can_view_history(request.user, application),
         "approve_form": (approve_form or ApproveForm(auto_id=auto_id)) if can_decide else None,
         "reject_form": (reject_form or RejectForm(auto_id=auto_id)) if can_decide else None,
@@ -156,20 +148,19 @@ def applications(
     request: HttpRequest, bound: dict[int, dict[str, Any]] | None = None, status: int = 200
 ) -> HttpResponse:
     """A secretariat's queue and decisions, and a member's own applications with their outcome."""
-    scope = scope_of(request.user)
     bound = bound or {}
-    visible = MembershipApplication.objects.visible_to(request.user).select_related(
+    visible = MembershipApplication.objects.restrict(request.user).with_actions(request.user).select_related(
         "alliance", "organisation", "applicant", "decided_by"
     )
-    deciding = visible if scope.is_admin else visible.filter(alliance_id__in=scope.secretariat_alliance_ids)
-    own = visible.filter(organisation_id__in=scope.org_ids)
+    deciding = visible.restrict(request.user, DECIDE)
+    own = visible.filter(organisation_id__in=access.member_org_ids(request.user))
 
     def rows(qs: QuerySet[MembershipApplication]) -> list[dict[str, Any]]:
         return [_application_row(request, a, **bound.get(a.pk, {})) for a in qs]
 
     context = {
-        "is_deciding": scope.is_admin or bool(scope.secretariat_alliance_ids),
-        "is_member": bool(scope.org_ids),
+        "is_deciding": access.is_reviewer(request.user),
+        "is_member": access.acts_for_an_organisation(request.user),
         "pending_rows": rows(deciding.filter(status=Status.PENDING).order_by("created_at", "id")),
         "decided_rows": rows(deciding.exclude(status=Status.PENDING).order_by("-decided_at", "-id")[:RECENT]),
         "own_rows": rows(own.order_by("-created_at", "-id")[:RECENT]),
@@ -179,7 +170,7 @@ def applications(
 
 def _application_for_action(request: HttpRequest, pk: int) -> MembershipApplication:
     application = (
-        MembershipApplication.objects.visible_to(request.user)
+        MembershipApplication.objects.restrict(request.user)
         .select_related("alliance", "organisation")
         .filter(pk=pk)
         .first()
@@ -193,6 +184,14 @@ def _application_for_action(request: HttpRequest, pk: int) -> MembershipApplicat
 def _row_response(request: HttpRequest, application: MembershipApplication, **forms: Any) -> HttpResponse:
     application.refresh_from_db()
     return render(request, "alliances/_application.html", {"row": _application_row(request, application, **forms)})
+
+
+def _decided_response(request: HttpRequest, application: MembershipApplication) -> HttpResponse:
+    """The decided row moves from "To decide" to "Decided" without a reload, and the count follows."""
+    application.refresh_from_db()
+    pending = MembershipApplication.objects.restrict(request.user, DECIDE).filter(status=Status.PENDING)
+    return render(request, "alliances/_decided_row.html", {
+        "row": _application_row(request, application), "pending_count": pending.count()})
 
 
 @require_POST
@@ -229,7 +228,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             if _is_htmx(request):
-                return _row_response(request, application)
+                return _decided_response(request, application)
             if decision == "approve":
                 messages.success(request, _("Approved: %(org)s is now a member.") % {"org": application.organisation})
             else:
@@ -279,7 +278,7 @@ def change_membership(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _action_organisations(request: HttpRequest, alliance_id: int) -> QuerySet[Organisation]:
     return (
-        Organisation.objects.visible_to(request.user)
+        Organisation.objects.restrict(request.user)
         .filter(memberships__alliance_id=alliance_id)
         .order_by("name_zh", "id")
     )
@@ -295,7 +294,7 @@ def declaration_detail(
     acting_org_ids = {a.organisation_id for c in commitments for a in c.actions.all() if a.organisation_id}
     # Unlisted organisations stay unnamed for those who may not see them.
     visible_ids = set(
-        Organisation.objects.visible_to(request.user).filter(pk__in=acting_org_ids).values_list("pk", flat=True)
+        Organisation.objects.restrict(request.user).filter(pk__in=acting_org_ids).values_list("pk", flat=True)
     )
     organisations = _action_organisations(request, declaration.alliance_id) if is_secretariat else None
     bound = bound or {}

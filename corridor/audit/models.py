@@ -13,6 +13,8 @@ class ChangeRecord(models.Model):
         CREATE = "create", _("Created")
         UPDATE = "update", _("Updated")
         DELETE = "delete", _("Deleted")
+        # One entry for a whole import: what it created is found through its CreatedRange rows.
+        IMPORT = "import", _("Imported")
 
     # change_object_at leads with it; an index of its own would only cost every record written.
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+", db_index=False)
@@ -39,3 +41,22 @@ class ChangeRecord(models.Model):
     def changed_fields(self) -> list[tuple[str, object, object]]:
         keys = sorted(set(self.before) | set(self.after))
         return [(k, self.before.get(k), self.after.get(k)) for k in keys if self.before.get(k) != self.after.get(k)]
+
+
+class CreatedRange(models.Model):
+    """Objects created in bulk by one recorded change (an import): ids first_id..last_id of one model.
+
+    An import of a million organisations writes one ChangeRecord and a handful of these rather than a
+    million creation snapshots; the history page of an organisation finds its import through them.
+    """
+
+    record = models.ForeignKey(ChangeRecord, on_delete=models.CASCADE, related_name="created_ranges")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+", db_index=False)
+    first_id = models.BigIntegerField()
+    last_id = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "first_id"], name="created_range_first")]
+
+    def __str__(self) -> str:
+        return f"{self.first_id}..{self.last_id}"

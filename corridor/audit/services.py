@@ -9,8 +9,9 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 
-from corridor.audit.models import ChangeRecord
+from corridor.audit.models import ChangeRecord, CreatedRange
 
 
 def _plain(value: Any) -> Any:
@@ -53,9 +54,42 @@ def record(
 
 
 def history_of(obj: models.Model) -> models.QuerySet[ChangeRecord]:
-    return ChangeRecord.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-    ).select_related("actor")
+    """The object's own records, and the bulk entry (an import) that created it, if any."""
+    content_type = ContentType.objects.get_for_model(obj)
+    own = Q(content_type=content_type, object_id=str(obj.pk))
+    if isinstance(obj.pk, int):
+        own |= Q(pk__in=CreatedRange.objects.filter(
+            content_type=content_type, first_id__lte=obj.pk, last_id__gte=obj.pk).values("record_id"))
+    return ChangeRecord.objects.filter(own).select_related("actor")
+
+
+def id_ranges(ids: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted ids as inclusive runs: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for pk in sorted(set(ids)):
+        if runs and pk == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], pk)
+        else:
+            runs.append((pk, pk))
+    return runs
+
+
+def record_bulk(
+    actor: Any, model: type[models.Model], label: str, summary: dict[str, Any], created: list[tuple[int, int]],
+    note: str = "",
+) -> ChangeRecord:
+    """One history entry for a bulk change (an import): `summary` as its content, `created` the id runs of
+    the objects it created (each object's history page shows the entry)."""
+    content_type = ContentType.objects.get_for_model(model)
+    entry = ChangeRecord.objects.create(
+        content_type=content_type, object_id="", object_repr=label[:300], action=ChangeRecord.Action.IMPORT,
+        actor=actor if getattr(actor, "is_authenticated", False) else None, before={}, after=summary, note=note[:300],
+    )
+    CreatedRange.objects.bulk_create(
+        [CreatedRange(record=entry, content_type=content_type, first_id=a, last_id=b) for a, b in created],
+        batch_size=1000,
+    )
+    return entry
 
 
 # Public name for writers that build a snapshot from column values rather than a model instance (imports).

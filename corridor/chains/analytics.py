@@ -16,8 +16,10 @@ Definitions (per chain, over the regions given — the corridor's member cities,
 - Gap of region r: a segment absent or weak in r that supplies a segment strong in r. Its score is
   the sum of the weights of those edges; where to find it: the other regions where it is strong
   (by LQ), else those where it is present (by count).
-- Local sourcing rate of r: over the edges whose target is present in r, the weighted share whose
-  source is present in r; the corridor rate counts a source present in any of the regions.
+- Local sourcing rate of r: over the edges whose target is found in r (n > 0), the weighted share whose
+  source is present or strong in r (a weak source, a token presence with LQ < 0.5, does not supply a
+  city: counting it made every city of a broad population read 100 %); the corridor rate counts a
+  source present or strong in any of the regions.
 """
 
 from __future__ import annotations
@@ -212,7 +214,9 @@ def sourcing_rates(matrix: Matrix, edges: Iterable[Edge]) -> dict[str, Sourcing]
     """Per region: the weighted share of its present segments' inputs found locally, and in the corridor."""
     weights = edge_weights(edges)
     segments = set(matrix.segments)
-    anywhere = {s for s in matrix.segments if matrix.segment_total(s) > 0}
+    level = levels(matrix)
+    supplies = {(r, s) for (r, s), lv in level.items() if lv in (STRONG, PRESENT)}
+    anywhere = {s for _r, s in supplies}
     out: dict[str, Sourcing] = {}
     for r in matrix.regions:
         here = {s for s in matrix.segments if matrix.cell(r, s).orgs > 0}
@@ -221,7 +225,7 @@ def sourcing_rates(matrix: Matrix, edges: Iterable[Edge]) -> dict[str, Sourcing]
             if target not in here or source not in segments:
                 continue
             demand += w
-            local += w if source in here else 0.0
+            local += w if (r, source) in supplies else 0.0
             corridor += w if source in anywhere else 0.0
         out[r] = Sourcing(r, local / demand if demand else None, corridor / demand if demand else None)
     return out

@@ -48,9 +48,9 @@ def list_chains(request: HttpRequest) -> Any:
 def organisation_tags(request: HttpRequest, org_id: int) -> Any:
     """Rejected tags are listed only to those who may edit the organisation."""
     user = actor(request)
-    org = get_object_or_404(Organisation.objects.visible_to(user), pk=org_id)
+    org = get_object_or_404(Organisation.objects.restrict(user), pk=org_id)
     tags = org.segment_tags.select_related("segment__chain").order_by("segment__chain__slug", "segment__position")
-    if not Organisation.objects.editable_by(user).filter(pk=org.pk).exists():
+    if not Organisation.objects.restrict(user, "change").filter(pk=org.pk).exists():
         tags = tags.exclude(status=SegmentTag.Status.REJECTED)
     return [
         {"chain": t.segment.chain.slug, "segment": t.segment.key, "segment_name": t.segment.name, "role": t.role,

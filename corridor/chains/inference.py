@@ -1,42 +1,84 @@
 """Which chain segments an organisation is on, read from its names and descriptions. No Django.
 
-Bilingual keyword evidence, clause by clause:
-- a clause naming customers ("产品主要应用于汽车焊装", "mainly for automotive welding") says who buys,
-  not what the organisation makes, and is skipped;
-- a clause saying what it buys or uses ("采购伺服电机", "uses industrial robots") gives the role `uses`;
-- anything else gives the role `produces`.
+The question is not "does the text mention the chain" but "does the organisation make something of
+the chain": a car maker mentions robots because it buys them, a robot maker mentions cars because it
+sells to them. So the text is read in spans:
 
-Each kind of evidence has a weight (the organisation's name is the strongest); the confidence of a
-segment is 1 − Π(1 − weight) over the kinds that hit, so agreeing Chinese and English descriptions
-count more than one of them alone. Matching folds width and case; ASCII keywords ("AGV", "IGBT")
-match whole words only, Chinese keywords match anywhere (Chinese has no spaces).
+- a description is cut into clauses (。，；…) and list items (、); product lists are lists of items;
+- markers set what the following words are: a customer span ("产品主要应用于汽车焊装", "mainly for
+  automotive welding") names who buys and is skipped; a use span ("采购伺服电机", "uses industrial
+  robots") gives the role `uses`; a production verb ("生产", "makes") or "的" ("用于汽车的减速器")
+  returns to what the organisation makes. A marker opening a list item carries over the following
+  items ("主要用于汽车、家电、3C"); one inside a product's name ("授权使用费") does not;
+- some segments of a template are where the chain's products are *used* (robots in car plants, new
+  materials in aircraft): an organisation found there is a customer, so its role is `uses` (segment
+  `role: uses` in the template), never `produces`.
 
-Text similarity backs the keywords up: when every word of the segment's own name (or of one part of
-it, "伺服电机与驱动器" → 伺服电机 | 驱动器) occurs in a clause — Chinese cut into words by jieba, English
-by spaces, plurals folded — that is weaker evidence (alone, in one language, below the threshold).
+Words per chain, all in the template YAML, bilingual:
+- keywords: specific products of a segment ("谐波减速器", "IGBT") — one is good evidence;
+- hints: generic words ("生物", "新材料", "锂") — weak alone, they count with other evidence;
+- exclusions: phrases that contain a word but mean something else ("生物质", "汽车客运"); the longest
+  match wins, so an exclusion swallows the word inside it;
+- counter-words ("饲料", "银行"): evidence the organisation is in another trade, lowering confidence.
+
+Confidence is a logistic function of the evidence (name keyword, name hint, description items with
+keywords or hints, whether a keyword is among the first items — product lists come biggest first —,
+other segments of the chain hit, counter-words, words of other chains) whose
+weights were fitted on half of a development set of real listed companies (bench/chain_tagging.py
+--fit) and checked on the other half (its reliability table: a tag of confidence p is right roughly p
+of the time, a little more often at the top).
+Matching folds width and case; ASCII ends of a word match at word boundaries only ("AGV" not in
+"AGVX"), Chinese matches anywhere (no spaces).
 """
 
 from __future__ import annotations
 
-import logging
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-
-import jieba
-
-jieba.setLogLevel(logging.WARNING)
+from dataclasses import dataclass, field
+from typing import Any
 
 PRODUCES, USES = "produces", "uses"
-WEIGHTS = {"name": 0.7, "description_zh": 0.5, "description_en": 0.5, "similar_zh": 0.35, "similar_en": 0.35}
-MIN_CONFIDENCE = 0.5
+_CUSTOMER = "customer"  # a span naming who buys: no evidence of what the organisation makes
+MIN_CONFIDENCE = 0.6  # chosen on the tune half (bench/chain_tagging.py): the best precision/recall there
 
-# Applied after folding, which turns full-width ，；！？ into their ASCII forms.
-_CLAUSE_SPLIT = re.compile(r"[,;!?。\n]|\.(?:\s|$)")
-_CUSTOMER_MARKERS = ("应用于", "用于", "服务于", "面向", "mainly for", "used in", "used for", "for use in", "applied in",
-                     "applied to", "serving ", "customers in")
-_USE_MARKERS = ("采购", "采用", "使用", "引进", "buys", "purchases", "sources", "uses ", "deploys", "operates ")
+# Logistic weights of the evidence (see the module docstring); fitted by bench/chain_tagging.py --fit.
+WEIGHTS: dict[str, float] = {
+    "bias": 0.17, "name_keyword": 1.64, "name_hint": 0.33, "items_keyword": 0.21, "items_hint": 0.0,
+    "lead_keyword": 1.08, "chain_support": 0.18, "against": -1.59, "share": 0.35, "elsewhere": -0.82,
+    "lead_against": -0.93,
+}
+
+# Applied after folding, which turns full-width ，；：！？ into their ASCII forms.
+_CLAUSE_SPLIT = re.compile(r"[,;:!?。\n()\[\]（）]|\.(?:\s|$)")
+_ITEM_SPLIT = re.compile(r"、")
+_MARKERS: dict[str, str] = {}
+for _word in ("应用于", "用于", "适用于", "服务于", "面向", "供应给", "销往", "客户包括", "客户为", "主要客户",
+              "下游客户", "下游应用", "广泛应用", "mainly for", "used in", "used for", "for use in", "applied in",
+              "applied to", "serving", "customers in", "customers include", "sold to", "for customers"):
+    _MARKERS[_word] = _CUSTOMER
+for _word in ("采购", "使用", "采用", "引进", "购置", "购买", "部署", "租用", "buys", "buy", "buying", "purchases",
+              "purchase", "sources", "uses", "use", "using", "deploys", "deploy", "operates", "relies on"):
+    _MARKERS[_word] = USES
+for _word in ("生产", "制造", "研发", "研制", "从事", "主营", "开发", "销售", "提供", "专注于", "经营", "出品",
+              "makes", "make", "manufactures", "manufacture", "produces", "produce", "develops", "develop",
+              "designs", "design", "sells", "sell", "supplies", "supply", "provides", "provide", "offers", "builds",
+              "build"):
+    _MARKERS[_word] = PRODUCES
+# "为整车厂提供焊装线": "为" names the customer when a supplying verb follows in the same clause.
+_MARKERS["为"] = _CUSTOMER
+_MARKERS["for"] = _CUSTOMER  # "batteries for electric vehicles"
+_MARKER_RE = re.compile(
+    "|".join(
+        (rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w))
+        for w in sorted(_MARKERS, key=len, reverse=True) if w != "为"
+    ) + "|为(?=[^,;:!?。]{1,16}?(?:提供|供应|供货|配套|服务))|的"
+)
+_CARRY_WITHIN = 4  # a marker this close to an item's start opens a list ("主要用于汽车、家电")
+
+KEYWORD, HINT, EXCLUDED = "keyword", "hint", "excluded"
 
 
 @dataclass(frozen=True)
@@ -45,8 +87,20 @@ class SegmentWords:
     segment: str
     keywords_zh: tuple[str, ...]
     keywords_en: tuple[str, ...]
-    name_zh: str = ""  # matched by similarity too (left empty for a parent segment that only groups others)
-    name_en: str = ""
+    role: str = PRODUCES  # USES: organisations found here are the chain's customers
+    hints_zh: tuple[str, ...] = ()
+    hints_en: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChainWords:
+    """Chain-wide words: phrases that are not the chain's words, and words of other trades."""
+
+    chain: str
+    exclude_zh: tuple[str, ...] = ()
+    exclude_en: tuple[str, ...] = ()
+    against_zh: tuple[str, ...] = ()
+    against_en: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,108 +117,258 @@ class Inferred:
     segment: str
     role: str
     confidence: float
-    evidence: tuple[str, ...]  # the keywords that hit
+    evidence: tuple[str, ...]  # the words that hit
+
+
+@dataclass
+class _Evidence:
+    name_keyword: bool = False
+    name_hints: set[tuple[str, str]] = field(default_factory=set)  # (language of the name, word)
+    keyword_items: set[int] = field(default_factory=set)
+    hint_items: set[int] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
 
 
 def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").casefold()
 
 
-def _pattern(word: str, english: bool) -> re.Pattern[str]:
-    folded = re.escape(fold(word))
-    if word.isascii():
-        # Whole words, allowing a plural: "servo motor" finds "servo motors", "AGV" not "AGVX".
-        return re.compile(rf"(?<![a-z0-9]){folded}(?:s|es)?(?![a-z0-9])" if english else
-                          rf"(?<![a-z0-9]){folded}(?![a-z0-9])")
-    return re.compile(folded)
+def _ending(last: str) -> str:
+    # An ASCII word ends at a word boundary and may take a plural ("servo motor" finds "servo motors").
+    return r"(?:s|es)?(?![a-z0-9])" if last.isascii() and last.isalnum() else ""
 
 
-_NAME_PARTS = re.compile(r"与|和|及|、|/|,|\band\b")
-_EN_STOP = frozenset({"and", "of", "the", "for", "with", "in", "on", "a", "an", "to"})
+def _plural_y(word: str) -> str | None:
+    """battery → batteries (the regular -s/-es plurals are in the pattern's ending)."""
+    if word.isascii() and word.endswith("y") and len(word) > 3 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return None
 
 
-def _en_words(text: str) -> set[str]:
-    words = set()
-    for w in re.findall(r"[a-z0-9][a-z0-9-]*", text):
-        if w in _EN_STOP:
-            continue
-        words.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
-    return words
+def _trie(words: Iterable[str]) -> str:
+    """One regex for many words, as a trie: Python's re tries the alternatives of a flat alternation one
+    by one at every position; a trie shares their prefixes. Longer words are preferred (a node's
+    children come before its end), so an exclusion swallows the keyword it contains."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any], last: str, depth: int) -> str:
+        alternatives = []
+        for ch in sorted(k for k in node if k):
+            left = r"(?<![a-z0-9])" if depth == 0 and ch.isascii() and ch.isalnum() else ""
+            alternatives.append(left + re.escape(ch) + build(node[ch], ch, depth + 1))
+        if "" in node:
+            alternatives.append(_ending(last))
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")"
+
+    return build(root, "", 0) if root else ""
 
 
-def _zh_words(text: str) -> set[str]:
-    return {w for w in jieba.lcut(text) if w.strip() and not w.isascii()}
+# -- text into spans ------------------------------------------------------------------------------
 
 
-def _name_parts(name: str, english: bool) -> list[frozenset[str]]:
-    """The parts of a segment name as word sets; a part too vague to stand alone is dropped."""
-    parts = []
-    for part in _NAME_PARTS.split(fold(name)):
-        words = _en_words(part) if english else _zh_words(part)
-        if (english and len(words) >= 2) or (not english and (len(words) >= 2 or any(len(w) >= 3 for w in words))):
-            parts.append(frozenset(words))
-    return parts
+@dataclass(frozen=True)
+class Span:
+    text: str
+    role: str  # PRODUCES, USES or the internal customer mode
+    item: int  # position of the list item or clause it comes from (0 = first)
 
 
-class Matcher:
-    """Compiled keywords of many segments (build once, match many organisations)."""
-
-    def __init__(self, segments: Iterable[SegmentWords]) -> None:
-        self.entries: list[tuple[SegmentWords, list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]]]] = []
-        self.names: list[tuple[list[frozenset[str]], list[frozenset[str]]]] = []
-        for s in segments:
-            zh = [(w, _pattern(w, english=False)) for w in s.keywords_zh]
-            en = [(w, _pattern(w, english=True)) for w in s.keywords_en]
-            self.entries.append((s, zh, en))
-            self.names.append((_name_parts(s.name_zh, False), _name_parts(s.name_en, True)))
-
-    def infer(self, org: OrgText, *, min_confidence: float = MIN_CONFIDENCE) -> list[Inferred]:
-        fields = {
-            "name": [(fold(f"{org.name_zh} {org.name_en}"), PRODUCES)],
-            "description_zh": _clauses(org.description_zh),
-            "description_en": _clauses(org.description_en),
-        }
-        cut = {
-            "similar_zh": [(_zh_words(text), role) for text, role in fields["description_zh"]],
-            "similar_en": [(_en_words(text), role) for text, role in fields["description_en"]],
-        }
-        out: list[Inferred] = []
-        for (s, zh, en), (parts_zh, parts_en) in zip(self.entries, self.names, strict=True):
-            hits: dict[str, dict[str, set[str]]] = {PRODUCES: {}, USES: {}}
-            for field, clauses in fields.items():
-                patterns = zh + en if field == "name" else (zh if field == "description_zh" else en + zh)
-                for text, role in clauses:
-                    for word, pattern in patterns:
-                        if pattern.search(text):
-                            hits[role].setdefault(field, set()).add(word)
-            for field, parts, name in (("similar_zh", parts_zh, s.name_zh), ("similar_en", parts_en, s.name_en)):
-                for clause_words, role in cut[field]:
-                    if any(part <= clause_words for part in parts):
-                        hits[role].setdefault(field, set()).add(name)
-            for role, by_field in hits.items():
-                if not by_field:
-                    continue
-                miss = 1.0
-                for field in by_field:
-                    miss *= 1.0 - WEIGHTS[field]
-                confidence = round(1.0 - miss, 3)
-                if confidence >= min_confidence:
-                    words = sorted({w for ws in by_field.values() for w in ws})
-                    out.append(Inferred(s.chain, s.segment, role, confidence, tuple(words)))
-        return out
-
-
-def _clauses(text: str) -> list[tuple[str, str]]:
-    """(folded clause, role) for the clauses that say what the organisation makes or uses."""
-    out = []
+def spans(text: str) -> list[Span]:
+    """The description cut into items, each part labelled with what it says about the organisation."""
+    out: list[Span] = []
+    index = 0
     for clause in _CLAUSE_SPLIT.split(fold(text)):
-        clause = clause.strip()
-        if not clause or any(m in clause for m in _CUSTOMER_MARKERS):
-            continue
-        out.append((clause, USES if any(m in clause for m in _USE_MARKERS) else PRODUCES))
+        carry = PRODUCES
+        for item in _ITEM_SPLIT.split(clause):
+            item = item.strip()
+            if not item:
+                continue
+            mode, start, opened = carry, 0, None
+            for m in _MARKER_RE.finditer(item):
+                word = m.group()
+                new = PRODUCES if word == "的" else _MARKERS[word]
+                if new == PRODUCES and mode == PRODUCES:
+                    continue  # nothing changes, and "芯片制造" stays one phrase
+                if m.start() > start:
+                    out.append(Span(item[start:m.start()], mode, index))
+                mode, start = new, m.end()
+                # The marker opens a list when it starts the item and has an object after it.
+                opened = new if m.start() <= _CARRY_WITHIN and len(item) - m.end() >= 2 and word != "的" else None
+            if start < len(item):
+                out.append(Span(item[start:], mode, index))
+            if opened is not None:
+                carry = opened
+            index += 1
     return out
 
 
-def infer(segments: Sequence[SegmentWords], org: OrgText, *, min_confidence: float = MIN_CONFIDENCE) -> list[Inferred]:
+# -- matching -------------------------------------------------------------------------------------
+
+
+class _ChainPatterns:
+    """One alternation per chain, longest words first: an exclusion swallows the keyword inside it."""
+
+    def __init__(self, words: dict[str, list[tuple[int, str]]], against: Sequence[str]) -> None:
+        self.words = dict(words)  # folded word → [(segment index or -1 for an exclusion, tier)]
+        for w, entries in words.items():
+            plural = _plural_y(w)
+            if plural and plural not in self.words:
+                self.words[plural] = entries
+        self.pattern = re.compile(_trie(self.words)) if self.words else None
+        folded_against = {fold(w) for w in against if w}
+        self.against = re.compile(_trie(folded_against)) if folded_against else None
+
+    def hits(self, text: str) -> Iterable[tuple[str, list[tuple[int, str]]]]:
+        if self.pattern is None:
+            return
+        for m in self.pattern.finditer(text):
+            found = m.group()
+            entries = self.words.get(found)
+            if entries is None:  # an English plural
+                for suffix in ("es", "s"):
+                    if found.endswith(suffix) and found[: -len(suffix)] in self.words:
+                        found = found[: -len(suffix)]
+                        entries = self.words[found]
+                        break
+            if entries:
+                yield found, entries
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def features(ev: _Evidence, chain_segments_hit: int, against: int, share: float, chain_units: int,
+             elsewhere: int, lead_against: bool) -> dict[str, float]:
+    """The evidence of one (segment, role) as the numbers the confidence weighs.
+
+    Counter-words count by how far they outnumber the parts of the text that name the chain (a drug
+    maker with a hotel on the side stays a drug maker); `elsewhere` counts the parts of the text that
+    name another chain's products where this one has no keyword (a "材料" name whose products are all
+    implants); `lead_against` is a counter-word in the first two items while no keyword of the chain is
+    there (the main business is another trade)."""
+    return {
+        "name_keyword": float(ev.name_keyword),
+        # Distinct generic words in one of the names (the English name repeats the Chinese one).
+        "name_hint": 0.0 if ev.name_keyword else math.log1p(min(max(
+            sum(1 for lang, _ in ev.name_hints if lang == "zh"), sum(1 for lang, _ in ev.name_hints if lang == "en")
+        ), 3)) / math.log(2),
+        "items_keyword": math.log1p(min(len(ev.keyword_items), 4)),
+        "items_hint": math.log1p(min(len(ev.hint_items - ev.keyword_items), 4)),
+        "lead_keyword": float(any(i < 3 for i in ev.keyword_items)),
+        "chain_support": float(min(chain_segments_hit, 2)),
+        "against": max(0.0, math.log1p(min(against, 4)) - math.log1p(chain_units)),
+        "elsewhere": math.log1p(min(elsewhere, 4)),
+        "lead_against": float(lead_against),
+        "share": share,
+    }
+
+
+def confidence(feats: dict[str, float], weights: dict[str, float] | None = None) -> float:
+    w = WEIGHTS if weights is None else weights
+    return _sigmoid(w["bias"] + sum(w.get(k, 0.0) * v for k, v in feats.items()))
+
+
+class Matcher:
+    """Compiled words of many segments (build once, match many organisations)."""
+
+    def __init__(self, segments: Iterable[SegmentWords], chains: Iterable[ChainWords] = ()) -> None:
+        self.segments: list[SegmentWords] = list(segments)
+        chain_words = {c.chain: c for c in chains}
+        by_chain: dict[str, dict[str, list[tuple[int, str]]]] = {}
+        for i, s in enumerate(self.segments):
+            words = by_chain.setdefault(s.chain, {})
+            for tier, group in ((KEYWORD, s.keywords_zh + s.keywords_en), (HINT, s.hints_zh + s.hints_en)):
+                for w in group:
+                    if w.strip():
+                        words.setdefault(fold(w), []).append((i, tier))
+        self.chains: dict[str, _ChainPatterns] = {}
+        for slug, words in by_chain.items():
+            extra = chain_words.get(slug, ChainWords(slug))
+            for w in extra.exclude_zh + extra.exclude_en:
+                if w.strip() and fold(w) not in words:
+                    words[fold(w)] = [(-1, EXCLUDED)]
+            self.chains[slug] = _ChainPatterns(words, extra.against_zh + extra.against_en)
+
+    def infer(self, org: OrgText, *, min_confidence: float = MIN_CONFIDENCE) -> list[Inferred]:
+        return [hit for hit, _ in self.explain(org) if hit.confidence >= min_confidence]
+
+    def explain(self, org: OrgText) -> list[tuple[Inferred, dict[str, float]]]:
+        """Every candidate (segment, role) with its confidence and the features behind it."""
+        name_zh, name_en = fold(org.name_zh), fold(org.name_en)
+        parts = [p for p in spans(org.description_zh) + spans(org.description_en) if p.role != _CUSTOMER]
+        items = max((p.item for p in parts), default=-1) + 1
+        texts = [(-1, "zh", PRODUCES, name_zh), (-1, "en", PRODUCES, name_en)]
+        texts += [(p.item, "", p.role, p.text) for p in parts]
+        # Per chain: the evidence per (segment, role), and which parts of the text (-1 = the name, else
+        # the item) name the chain at all / with a keyword of a segment it produces.
+        found_in: dict[str, dict[tuple[int, str], _Evidence]] = {}
+        any_units: dict[str, set[int]] = {}
+        keyword_units: dict[str, set[int]] = {}
+        for slug, patterns in self.chains.items():
+            evidence: dict[tuple[int, str], _Evidence] = {}
+            for unit, language, role, text in texts:
+                for word, entries in patterns.hits(text):
+                    for i, tier in entries:
+                        if i < 0:
+                            continue
+                        ev = evidence.setdefault((i, role), _Evidence())
+                        ev.words.add(word)
+                        if unit < 0:
+                            if tier == KEYWORD:
+                                ev.name_keyword = True
+                            else:
+                                ev.name_hints.add((language, word))
+                        else:
+                            (ev.keyword_items if tier == KEYWORD else ev.hint_items).add(unit)
+                        # What the organisation makes of the chain (an application segment is not).
+                        if role == PRODUCES and self.segments[i].role == PRODUCES:
+                            any_units.setdefault(slug, set()).add(unit)
+                            if tier == KEYWORD:
+                                keyword_units.setdefault(slug, set()).add(unit)
+            if evidence:
+                found_in[slug] = evidence
+        out: list[tuple[Inferred, dict[str, float]]] = []
+        for slug, evidence in found_in.items():
+            patterns = self.chains[slug]
+            against_units: set[int] = set()
+            if patterns.against is not None:
+                against_units = {unit for unit, _, _, text in texts if text and patterns.against.search(text)}
+            mine = keyword_units.get(slug, set())
+            share = len(any_units.get(slug, set()) - {-1}) / items if items else 0.0
+            elsewhere = len({u for other, units in keyword_units.items() if other != slug for u in units} - mine)
+            lead_against = bool(against_units & {0, 1}) and not mine & {0, 1}
+            with_keywords = {i for (i, role), ev in evidence.items() if role == PRODUCES
+                             and self.segments[i].role == PRODUCES and (ev.name_keyword or ev.keyword_items)}
+            for (i, role), ev in evidence.items():
+                s = self.segments[i]
+                # Counter-words weigh against a chain unless its own keywords outnumber them.
+                feats = features(ev, len(with_keywords - {i}), len(against_units), share, len(mine), elsewhere,
+                                 lead_against)
+                final_role = USES if s.role == USES else role
+                hit = Inferred(s.chain, s.segment, final_role, round(confidence(feats), 3), tuple(sorted(ev.words)))
+                out.append((hit, feats))
+        return _best_per_role(out)
+
+
+def _best_per_role(found: list[tuple[Inferred, dict[str, float]]]) -> list[tuple[Inferred, dict[str, float]]]:
+    """One result per (chain, segment, role): an application segment's produce and use evidence merge."""
+    best: dict[tuple[str, str, str], tuple[Inferred, dict[str, float]]] = {}
+    for hit, feats in found:
+        key = (hit.chain, hit.segment, hit.role)
+        if key not in best or hit.confidence > best[key][0].confidence:
+            best[key] = (hit, feats)
+    return list(best.values())
+
+
+def infer(segments: Sequence[SegmentWords], org: OrgText, *, min_confidence: float = MIN_CONFIDENCE,
+          chains: Iterable[ChainWords] = ()) -> list[Inferred]:
     """One-off inference (build a Matcher to run many organisations)."""
-    return Matcher(segments).infer(org, min_confidence=min_confidence)
+    return Matcher(segments, chains).infer(org, min_confidence=min_confidence)

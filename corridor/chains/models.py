@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from corridor.core import access
+from corridor.core.access import ALL, VIEW, Actor, RestrictedQuerySet
 from corridor.core.bilingual import BilingualNameMixin, pick
 from corridor.orgs.models import Industry, Organisation
 from corridor.regions.models import Region
@@ -23,6 +25,12 @@ class Chain(BilingualNameMixin, models.Model):
         Industry, verbose_name=_("industry"), null=True, blank=True, on_delete=models.SET_NULL, related_name="chains"
     )
     version = models.PositiveIntegerField(_("version"), default=1)
+    # Chain-wide words for tagging (see chains/inference.py): phrases that contain a chain word but mean
+    # something else, and words of other trades that count against the chain.
+    exclude_zh = models.JSONField(_("excluded phrases (Chinese)"), default=list, blank=True)
+    exclude_en = models.JSONField(_("excluded phrases (English)"), default=list, blank=True)
+    against_zh = models.JSONField(_("words of other trades (Chinese)"), default=list, blank=True)
+    against_en = models.JSONField(_("words of other trades (English)"), default=list, blank=True)
     # The version of the shipped file last loaded; a newer file is loaded unless the chain was edited since.
     file_version = models.PositiveIntegerField(_("template file version"), default=0)
     updated_at = models.DateTimeField(auto_now=True)
@@ -81,6 +89,13 @@ class Segment(BilingualNameMixin, models.Model):
     )
     keywords_zh = models.JSONField(_("keywords (Chinese)"), default=list, blank=True)
     keywords_en = models.JSONField(_("keywords (English)"), default=list, blank=True)
+    hints_zh = models.JSONField(_("generic words (Chinese)"), default=list, blank=True)
+    hints_en = models.JSONField(_("generic words (English)"), default=list, blank=True)
+    # "uses": organisations found on this segment are customers of the chain (robots in car plants).
+    role = models.CharField(
+        _("role of its organisations"), max_length=10, default="produces",
+        choices=[("produces", _("Produces")), ("uses", _("Uses"))],
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
     # A segment dropped from the template keeps its tags for the record but leaves the maps.
     active = models.BooleanField(_("in the current template"), default=True)
@@ -114,6 +129,28 @@ class SupplyEdge(models.Model):
         return f"{self.source_id} → {self.target_id}"
 
 
+REVIEW = "review"
+
+
+class SegmentTagQuerySet(RestrictedQuerySet["SegmentTag"]):
+    """view: tags of organisations the user may see; review (confirm or reject an inferred tag): the
+    secretariat of an alliance of the chain's industry, for organisations it may see, and admins."""
+
+    actions = (VIEW, REVIEW)
+
+    def rule(self, user: Actor, action: str) -> Q:
+        scope = access.roles(user)
+        if scope.is_admin:
+            return ALL
+        visible = Q(organisation__in=Organisation.objects.restrict(user))
+        if action == VIEW:
+            return visible
+        from corridor.alliances.models import Alliance
+
+        industries = Alliance.objects.filter(pk__in=scope.secretariat_alliance_ids, industry__isnull=False).values("industry_id")
+        return visible & Q(segment__chain__industry_id__in=industries)
+
+
 class SegmentTag(models.Model):
     class Role(models.TextChoices):
         PRODUCES = "produces", _("Produces")
@@ -142,6 +179,10 @@ class SegmentTag(models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SegmentTagQuerySet.as_manager()
+
+    AUDITED_FIELDS = ("organisation_id", "segment_id", "role", "source", "status", "decided_by_id")
 
     class Meta:
         ordering = ["segment", "organisation"]

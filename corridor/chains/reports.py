@@ -3,7 +3,7 @@ sourcing rates as a given user may see them, plus the .xlsx export. Pages, API a
 
 Only what the user may see is counted: publicly listed organisations for everyone, plus the unlisted
 ones the user has a reason to see (their own, their alliance's members, their city's), exactly as
-`Organisation.objects.visible_to(user)` decides.
+`Organisation.objects.restrict(user)` decides.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from corridor.accounts.scope import scope_of
 from corridor.chains import analytics
 from corridor.chains.models import Chain, Segment, SegmentCount, SegmentTag, SupplyEdge
+from corridor.core.spreadsheet import xlsx_row
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
 from corridor.regions.services import featured_corridor
@@ -89,7 +90,7 @@ def _stored_cells(user: Any, chain: Chain, regions: list[Region], by: str) -> di
     if not scope.is_admin and (scope.org_ids or scope.secretariat_alliance_ids or scope.officer_region_ids):
         # Not narrowed to the regions in SQL: with the privilege terms OR-ed, SQLite then reads each
         # term's index (a few thousand rows) instead of scanning the table; other regions are skipped below.
-        unlisted = Organisation.objects.privately_visible_to(user).filter(listed=False)
+        unlisted = Organisation.objects.restrict(user, "view_private").filter(listed=False)
         extra = (
             counted_tags().filter(segment__chain=chain, organisation__in=unlisted)
             .values("segment_id", f"organisation__{by}_id")
@@ -137,7 +138,7 @@ def region_totals(user: Any, regions: list[Region], by: str = "city") -> dict[st
         cache.set(key, totals, TOTALS_SECONDS)
     if not everything and (scope.org_ids or scope.secretariat_alliance_ids or scope.officer_region_ids):
         # Not narrowed in SQL, for the same reason as in _stored_cells.
-        extra = _count_by(Organisation.objects.privately_visible_to(user).filter(listed=False), by, code_of,
+        extra = _count_by(Organisation.objects.restrict(user, "view_private").filter(listed=False), by, code_of,
                           narrow=False)
         totals = {code: totals.get(code, 0) + extra.get(code, 0) for code in set(totals) | set(extra)}
     return dict(totals)
@@ -177,7 +178,7 @@ def chain_map(user: Any, chain: Chain, city: Region | None = None) -> ChainMap:
 
 def segment_organisations(user: Any, segment: Segment, city: Region | None = None) -> QuerySet[Organisation]:
     """The organisations on a segment that the user may see, head enterprises first."""
-    qs = Organisation.objects.visible_to(user).filter(
+    qs = Organisation.objects.restrict(user).filter(
         pk__in=counted_tags().filter(segment=segment).values("organisation_id")
     )
     if city is not None:
@@ -259,9 +260,9 @@ def export_xlsx(user: Any, chain: Chain) -> bytes:
     labels = [f"{s.name} ({s.get_stage_display()})" for s in cmap.segments]
 
     def grid(sheet: Any, value: Any) -> None:
-        sheet.append([_("City"), *labels])
+        sheet.append(xlsx_row(sheet, [_("City"), *labels]))
         for r in cmap.regions:
-            sheet.append([r.name, *(value(r.code, s.key) for s in cmap.segments)])
+            sheet.append(xlsx_row(sheet, [r.name, *(value(r.code, s.key) for s in cmap.segments)]))
         for cell in sheet[1]:
             cell.font = bold
         sheet.freeze_panes = "B2"
@@ -273,19 +274,19 @@ def export_xlsx(user: Any, chain: Chain) -> bytes:
     grid(book.create_sheet(_("Location quotients")),
          lambda r, s: round(v, 3) if (v := cmap.lq.get((r, s))) is not None else None)
     sourcing = book.create_sheet(_("Local sourcing"))
-    sourcing.append([_("City"), _("Local sourcing rate"), _("Corridor sourcing rate")])
+    sourcing.append(xlsx_row(sourcing, [_("City"), _("Local sourcing rate"), _("Corridor sourcing rate")]))
     for row in sourcing_rows(cmap):
-        sourcing.append([row["region_name"], row["local"], row["corridor"]])
+        sourcing.append(xlsx_row(sourcing, [row["region_name"], row["local"], row["corridor"]]))
     gaps_sheet = book.create_sheet(_("Gaps"))
-    gaps_sheet.append([_("City"), _("Segment"), _("Presence"), _("Score"), _("Supplies"), _("Where to find it"),
-                       _("Leading organisations")])
+    gaps_sheet.append(xlsx_row(gaps_sheet, [_("City"), _("Segment"), _("Presence"), _("Score"), _("Supplies"),
+                                            _("Where to find it"), _("Leading organisations")]))
     for r in cmap.regions:
         for g in gap_rows(cmap, gaps_for(user, chain, r, cmap)):
-            gaps_sheet.append([
+            gaps_sheet.append(xlsx_row(gaps_sheet, [
                 r.name, g["segment_name"], g["level"], g["score"], "、".join(f["segment_name"] for f in g["feeds"]),
                 "、".join(s["region_name"] for s in g["suppliers"]),
                 "、".join(leader["name"] for s in g["suppliers"] for leader in s["leaders"]),
-            ])
+            ]))
     for sheet in (sourcing, gaps_sheet):
         for cell in sheet[1]:
             cell.font = bold

@@ -15,11 +15,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from corridor.accounts.scope import scope_of
 from corridor.alliances.models import Alliance
-from corridor.chains import inference, spec
-from corridor.chains.models import Chain, ChainVersion, Segment, SegmentCount, SegmentTag, SupplyEdge
+from corridor.audit import services as audit
+from corridor.audit.models import ChangeRecord
+from corridor.chains import inference, spec, tagging
+from corridor.chains.models import REVIEW, Chain, ChainVersion, Segment, SegmentCount, SegmentTag, SupplyEdge
+from corridor.core import access
+from corridor.core.access import Actor
+from corridor.jobs import services as jobs
+from corridor.jobs.models import Job
 from corridor.orgs.models import Industry, Organisation
 
 Progress = Callable[[str, int, int], None]
@@ -42,9 +48,12 @@ def chain_spec(chain: Chain) -> spec.ChainSpec:
         description_en=chain.description_en,
         segments=tuple(
             spec.SegmentSpec(s.key, s.name_zh, s.name_en, s.stage, s.parent.key if s.parent else None,
-                             tuple(s.keywords_zh), tuple(s.keywords_en))
+                             tuple(s.keywords_zh), tuple(s.keywords_en), s.role, tuple(s.hints_zh),
+                             tuple(s.hints_en))
             for s in segments
         ),
+        exclude_zh=tuple(chain.exclude_zh), exclude_en=tuple(chain.exclude_en),
+        against_zh=tuple(chain.against_zh), against_en=tuple(chain.against_en),
         edges=tuple(
             spec.EdgeSpec(e.source.key, e.target.key, float(e.share) if e.share is not None else None) for e in edges
         ),
@@ -55,6 +64,8 @@ def _apply(chain: Chain, template: spec.ChainSpec) -> None:
     """Make the chain's segments and edges those of the template (segments matched by key)."""
     chain.name_zh, chain.name_en = template.name_zh, template.name_en
     chain.description_zh, chain.description_en = template.description_zh, template.description_en
+    chain.exclude_zh, chain.exclude_en = list(template.exclude_zh), list(template.exclude_en)
+    chain.against_zh, chain.against_en = list(template.against_zh), list(template.against_en)
     if template.industry:
         chain.industry = Industry.objects.filter(slug=template.industry).first()
     chain.save()
@@ -63,6 +74,7 @@ def _apply(chain: Chain, template: spec.ChainSpec) -> None:
         row = existing.get(s.key) or Segment(chain=chain, key=s.key)
         row.name_zh, row.name_en, row.stage = s.name_zh, s.name_en, s.stage
         row.keywords_zh, row.keywords_en = list(s.keywords_zh), list(s.keywords_en)
+        row.hints_zh, row.hints_en, row.role = list(s.hints_zh), list(s.hints_en), s.role
         row.position, row.active, row.parent = position, True, None
         row.save()
         existing[s.key] = row
@@ -79,14 +91,14 @@ def _apply(chain: Chain, template: spec.ChainSpec) -> None:
     ])
 
 
-def _record_version(chain: Chain, origin: str, actor: Any = None, note: str = "") -> ChainVersion:
+def _record_version(chain: Chain, origin: str, actor: Actor = None, note: str = "") -> ChainVersion:
     number = (chain.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     chain.version = number
     chain.save(update_fields=["version", "updated_at"])
     data = chain_spec(chain).as_data()
     return ChainVersion.objects.create(
         chain=chain, number=number, origin=origin, data=data, note=note,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=access.user_of(actor),
     )
 
 
@@ -117,9 +129,9 @@ def load_templates(templates: Iterable[spec.ChainSpec] | None = None) -> dict[st
     return outcome
 
 
-def can_curate(user: Any, chain: Chain) -> bool:
+def can_curate(user: Actor, chain: Chain) -> bool:
     """Admins, and secretariats of an alliance of the chain's industry, may edit it and review its tags."""
-    scope = scope_of(user)
+    scope = access.roles(user)
     if scope.is_admin:
         return True
     if not scope.secretariat_alliance_ids or chain.industry_id is None:
@@ -134,7 +146,7 @@ def _words(value: Any) -> list[str]:
 
 
 @transaction.atomic
-def edit_chain(actor: Any, chain: Chain, changes: dict[str, Any], note: str = "") -> ChainVersion:
+def edit_chain(actor: Actor, chain: Chain, changes: dict[str, Any], note: str = "") -> ChainVersion:
     """Change segment names and keywords and/or replace the edges; a new version is recorded.
 
     `changes`: {"segments": {key: {name_zh, name_en, keywords_zh, keywords_en}}, "edges": [{from, to, share}]}.
@@ -209,9 +221,12 @@ def move_counts(org_id: int, old: Place, new: Place) -> None:
 
 
 @transaction.atomic
-def rebuild_counts(chain: Chain | None = None) -> int:
-    """Recompute the counts from the tags (after bulk loads); returns the number of count rows."""
+def rebuild_counts(chain: Chain | None = None, segment_ids: Iterable[int] | None = None) -> int:
+    """Recompute the counts from the tags (after bulk loads; of some segments after organisations
+    changed); returns the number of count rows."""
     segments = Segment.objects.all() if chain is None else chain.segments.all()
+    if segment_ids is not None:
+        segments = segments.filter(pk__in=list(segment_ids))
     SegmentCount.objects.filter(segment__in=segments).delete()
     rows = (
         SegmentTag.objects.filter(
@@ -242,15 +257,9 @@ def matcher() -> inference.Matcher:
     """The compiled keywords of every active segment, rebuilt when a chain changes."""
     signature = Chain.objects.aggregate(n=Count("id"), latest=Max("updated_at"), versions=Max("versions__id"))
     if _matcher_cache.get("signature") != signature:
-        segments = Segment.objects.filter(active=True).select_related("chain").order_by("chain__slug", "position")
-        parents = set(Segment.objects.filter(active=True, parent__isnull=False).values_list("parent_id", flat=True))
-        _matcher_cache["matcher"] = inference.Matcher(
-            inference.SegmentWords(
-                s.chain.slug, s.key, tuple(s.keywords_zh), tuple(s.keywords_en),
-                "" if s.pk in parents else s.name_zh, "" if s.pk in parents else s.name_en,
-            )
-            for s in segments
-        )
+        # The same words the file tagger (`corridor chains tag`) reads from the shipped templates.
+        segments, chains = tagging.words([chain_spec(c) for c in Chain.objects.order_by("slug")])
+        _matcher_cache["matcher"] = inference.Matcher(segments, chains)
         _matcher_cache["signature"] = signature
     return _matcher_cache["matcher"]
 
@@ -333,22 +342,64 @@ def infer_tags(
 
 
 def reinfer_organisation(org: Organisation) -> int:
-    """After an organisation's names or descriptions changed (called by the organisation hooks)."""
+    """After an organisation's names or descriptions changed."""
     return infer_tags([org])
+
+
+def counted_segments(org_ids: Iterable[int]) -> set[int]:
+    """Segments in whose counts these organisations appear (produced, not rejected)."""
+    return set(
+        SegmentTag.objects.filter(organisation_id__in=list(org_ids), role=SegmentTag.Role.PRODUCES)
+        .exclude(status=SegmentTag.Status.REJECTED).values_list("segment_id", flat=True)
+    )
+
+
+def follow_organisations(ids: list[int]) -> None:
+    """Organisations changed (created, edited, imported, merged, restored): infer their tags again and
+    recount the segments they were or are counted in. An organisation gone (merged away) took its
+    tags along, and where they were counted is no longer known: then every count is rebuilt."""
+    from corridor.chains import reports
+
+    reports.forget_totals()
+    orgs = list(Organisation.objects.filter(pk__in=ids))
+    before = counted_segments(ids)
+    infer_tags(orgs, incremental=False)
+    rebuild_counts(segment_ids=before | counted_segments(ids))
+    if len(orgs) < len(set(ids)):  # slow at scale: a job after the commit, not the request
+        transaction.on_commit(lambda: jobs.start(RECOUNT_JOB, {}))
+
+
+def forget_organisations(ids: list[int]) -> None:
+    """Organisations about to be deleted: take their counted tags out of the counts."""
+    from corridor.chains import reports
+
+    reports.forget_totals()
+    for row in Organisation.objects.filter(pk__in=ids).values("pk", "region_id", "city_id", "listed", "is_head_enterprise"):
+        old = (row["region_id"], row["city_id"], row["listed"], row["is_head_enterprise"])
+        move_counts(row["pk"], old, (None, None, row["listed"], row["is_head_enterprise"]))
+
+
+RECOUNT_JOB = "chains-recount"
+
+
+@jobs.register(RECOUNT_JOB, gettext_lazy("Recount of the chain maps"))
+def _recount_job(job: Job, progress: jobs.Progress) -> dict[str, Any]:
+    progress(str(gettext_lazy("Recount of the chain maps")), 0, 1)
+    rows = rebuild_counts()
+    progress(str(gettext_lazy("Recount of the chain maps")), 1, 1)
+    return {"count_rows": rows}
 
 
 def _tag_for_update(tag: SegmentTag) -> SegmentTag:
     return SegmentTag.objects.select_for_update().select_related("organisation", "segment__chain").get(pk=tag.pk)
 
 
-def can_review(user: Any, tag: SegmentTag) -> bool:
-    return can_curate(user, tag.segment.chain) and (
-        Organisation.objects.visible_to(user).filter(pk=tag.organisation_id).exists()
-    )
+def can_review(user: Actor, tag: SegmentTag) -> bool:
+    return access.may(user, REVIEW, tag)
 
 
 @transaction.atomic
-def review_tag(actor: Any, tag: SegmentTag, decision: str) -> SegmentTag:
+def review_tag(actor: Actor, tag: SegmentTag, decision: str) -> SegmentTag:
     """Confirm or reject an inferred tag (the chain's secretariat or an admin)."""
     tag = _tag_for_update(tag)
     if not can_review(actor, tag):
@@ -359,18 +410,20 @@ def review_tag(actor: Any, tag: SegmentTag, decision: str) -> SegmentTag:
     if decision not in statuses:
         raise ValidationError({"status": _("Say confirm or reject.")})
     was_counted = tag.counted
+    before = audit.snapshot(tag)
     tag.status = statuses[decision]
-    tag.decided_by = actor
+    tag.decided_by = access.user_of(actor)
     tag.save(update_fields=["status", "decided_by", "updated_at"])
+    audit.record(actor, tag, ChangeRecord.Action.UPDATE, before=before)
     if was_counted != tag.counted:
         _count_change(tag.organisation, tag.segment_id, 1 if tag.counted else -1)
     return tag
 
 
 @transaction.atomic
-def declare_tag(actor: Any, org: Organisation, segment: Segment, role: str = SegmentTag.Role.PRODUCES) -> SegmentTag:
+def declare_tag(actor: Actor, org: Organisation, segment: Segment, role: str = SegmentTag.Role.PRODUCES) -> SegmentTag:
     """The organisation says it is on a segment (its own users, or an admin)."""
-    if not Organisation.objects.editable_by(actor).filter(pk=org.pk).exists():
+    if not Organisation.objects.restrict(actor, "change").filter(pk=org.pk).exists():
         raise PermissionDenied(_("You may not edit this organisation."))
     if role not in SegmentTag.Role.values:
         raise ValidationError({"role": _("Role must be produces or uses.")})
@@ -379,23 +432,29 @@ def declare_tag(actor: Any, org: Organisation, segment: Segment, role: str = Seg
     org = Organisation.objects.get(pk=org.pk)
     tag = SegmentTag.objects.select_for_update().filter(organisation=org, segment=segment, role=role).first()
     was_counted = tag.counted if tag else False
+    before = audit.snapshot(tag) if tag else None
     if tag is None:
         tag = SegmentTag(organisation=org, segment=segment, role=role)
     tag.source, tag.status, tag.confidence, tag.decided_by = (
-        SegmentTag.Source.DECLARED, SegmentTag.Status.CONFIRMED, 1.0, actor if actor and actor.is_authenticated else None
+        SegmentTag.Source.DECLARED, SegmentTag.Status.CONFIRMED, 1.0, access.user_of(actor)
     )
     tag.save()
+    if before is None:
+        audit.record(actor, tag, ChangeRecord.Action.CREATE)
+    else:
+        audit.record(actor, tag, ChangeRecord.Action.UPDATE, before=before)
     if tag.counted and not was_counted:
         _count_change(org, segment.pk, 1)
     return tag
 
 
 @transaction.atomic
-def withdraw_tag(actor: Any, tag: SegmentTag) -> None:
+def withdraw_tag(actor: Actor, tag: SegmentTag) -> None:
     """The organisation takes a declared tag back."""
     tag = _tag_for_update(tag)
-    if not Organisation.objects.editable_by(actor).filter(pk=tag.organisation_id).exists():
+    if not Organisation.objects.restrict(actor, "change").filter(pk=tag.organisation_id).exists():
         raise PermissionDenied(_("You may not edit this organisation."))
     if tag.counted:
         _count_change(tag.organisation, tag.segment_id, -1)
+    audit.record(actor, tag, ChangeRecord.Action.DELETE, before=audit.snapshot(tag))
     tag.delete()

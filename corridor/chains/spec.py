@@ -2,6 +2,9 @@
 
 A template names its segments (with a stage, an optional parent and bilingual keywords) and the
 supply edges between them (A supplies B, with an optional typical share of B's input cost).
+For tagging (see inference.py) a segment may also have generic `hints_zh/en` and `role: uses` (its
+organisations are the chain's customers); the chain may have `exclude_zh/en` (phrases that contain one
+of its words but mean something else) and `against_zh/en` (words of other trades).
 Validation names the segment or edge at fault, so a bad file is refused whole.
 """
 
@@ -15,6 +18,7 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 STAGES = ("upstream", "midstream", "downstream")
+ROLES = ("produces", "uses")  # what an organisation found on a segment does with the chain
 
 
 class SpecError(ValueError):
@@ -30,6 +34,11 @@ class SegmentSpec:
     parent: str | None = None
     keywords_zh: tuple[str, ...] = ()
     keywords_en: tuple[str, ...] = ()
+    # "uses": the segment is where the chain's products are used (robots in car plants); an organisation
+    # found there is a customer of the chain, not part of it.
+    role: str = "produces"
+    hints_zh: tuple[str, ...] = ()  # generic words: weaker evidence than keywords
+    hints_en: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,10 @@ class ChainSpec:
     description_zh: str = ""
     description_en: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    exclude_zh: tuple[str, ...] = ()  # phrases containing a chain word that mean something else ("生物质")
+    exclude_en: tuple[str, ...] = ()
+    against_zh: tuple[str, ...] = ()  # words of other trades: evidence against the chain ("饲料")
+    against_en: tuple[str, ...] = ()
 
     def segment(self, key: str) -> SegmentSpec:
         for s in self.segments:
@@ -69,6 +82,12 @@ class ChainSpec:
                 d["keywords_zh"] = list(s.keywords_zh)
             if s.keywords_en:
                 d["keywords_en"] = list(s.keywords_en)
+            if s.role != "produces":
+                d["role"] = s.role
+            if s.hints_zh:
+                d["hints_zh"] = list(s.hints_zh)
+            if s.hints_en:
+                d["hints_en"] = list(s.hints_en)
             segments.append(d)
         edges = []
         for e in self.edges:
@@ -81,6 +100,9 @@ class ChainSpec:
             "name_en": self.name_en, "description_zh": self.description_zh, "description_en": self.description_en,
             "segments": segments, "edges": edges,
         }
+        for name in ("exclude_zh", "exclude_en", "against_zh", "against_en"):
+            if getattr(self, name):
+                out[name] = list(getattr(self, name))
         return out
 
 
@@ -128,10 +150,14 @@ def parse(data: Any, where: str = "template") -> ChainSpec:
         if stage not in STAGES:
             raise SpecError(f"{at}: stage must be one of {', '.join(STAGES)}, not {stage!r}")
         parent = raw.get("parent") or None
+        role = str(raw.get("role") or "produces").strip()
+        if role not in ROLES:
+            raise SpecError(f"{at}: role must be one of {', '.join(ROLES)}, not {role!r}")
         segments.append(SegmentSpec(
             key=key, name_zh=_text(raw, "name_zh", at), name_en=_text(raw, "name_en", at), stage=stage,
             parent=str(parent) if parent else None, keywords_zh=_words(raw.get("keywords_zh"), at),
-            keywords_en=_words(raw.get("keywords_en"), at),
+            keywords_en=_words(raw.get("keywords_en"), at), role=role, hints_zh=_words(raw.get("hints_zh"), at),
+            hints_en=_words(raw.get("hints_en"), at),
         ))
     if not segments:
         raise SpecError(f"{where}: a chain needs segments")
@@ -185,6 +211,8 @@ def parse(data: Any, where: str = "template") -> ChainSpec:
         segments=tuple(segments), edges=tuple(edges), industry=(str(data["industry"]) if data.get("industry") else None),
         description_zh=_text(data, "description_zh", where, required=False),
         description_en=_text(data, "description_en", where, required=False),
+        exclude_zh=_words(data.get("exclude_zh"), where), exclude_en=_words(data.get("exclude_en"), where),
+        against_zh=_words(data.get("against_zh"), where), against_en=_words(data.get("against_en"), where),
     )
 
 
@@ -206,4 +234,4 @@ def dump(spec: ChainSpec) -> str:
     return yaml.safe_dump(spec.as_data(), allow_unicode=True, sort_keys=False)
 
 
-__all__ = ["STAGES", "ChainSpec", "EdgeSpec", "SegmentSpec", "SpecError", "asdict", "dump", "load_file", "parse", "shipped"]
+__all__ = ["ROLES", "STAGES", "ChainSpec", "EdgeSpec", "SegmentSpec", "SpecError", "asdict", "dump", "load_file", "parse", "shipped"]

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from corridor.chains import analytics, reports, services
 from corridor.chains.models import Chain, Segment, SegmentTag
+from corridor.core import toolkit
 from corridor.core.views import MAP_FILES
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
@@ -110,7 +111,9 @@ def segment_organisations(request: HttpRequest, slug: str, key: str) -> HttpResp
         city = get_object_or_404(Region, code=request.GET["city"])
     orgs = reports.segment_organisations(request.user, segment, city)
     page = Paginator(orgs, ORGS_PER_SEGMENT).get_page(request.GET.get("page"))
-    return render(request, "chains/_segment_orgs.html", {"segment": segment, "city": city, "page_obj": page})
+    # The chain page loads the list into itself (htmx); opened as a link it is a page of its own.
+    template = "chains/_segment_orgs.html" if request.headers.get("HX-Request") == "true" else "chains/segment.html"
+    return render(request, template, {"segment": segment, "city": city, "page_obj": page})
 
 
 def chain_city(request: HttpRequest, slug: str, code: str) -> HttpResponse:
@@ -208,9 +211,8 @@ def tag_review(request: HttpRequest, slug: str) -> HttpResponse:
     if not services.can_curate(request.user, chain):
         raise PermissionDenied(_("Only the chain's alliance secretariat or an administrator may review its tags."))
     tags = (
-        SegmentTag.objects.filter(
+        SegmentTag.objects.restrict(request.user).filter(
             segment__chain=chain, source=SegmentTag.Source.INFERRED, status=SegmentTag.Status.PROPOSED,
-            organisation__in=Organisation.objects.visible_to(request.user),
         )
         .select_related("organisation__city", "segment")
         .order_by("confidence", "segment__position", "organisation_id")
@@ -222,13 +224,11 @@ def tag_review(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def tag_decide(request: HttpRequest, slug: str, tag_id: int) -> HttpResponse:
     tag = get_object_or_404(
-        SegmentTag.objects.select_related("segment__chain", "organisation").filter(
-            organisation__in=Organisation.objects.visible_to(request.user)
-        ),
+        SegmentTag.objects.restrict(request.user).select_related("segment__chain", "organisation"),
         pk=tag_id, segment__chain__slug=slug,
     )
     tag = services.review_tag(request.user, tag, request.POST.get("decision", ""))
-    if request.headers.get("HX-Request") == "true":
+    if toolkit.is_htmx(request):
         return render(request, "chains/_review_row.html", {"tag": tag})
     return redirect("chains:review", slug=slug)
 
@@ -236,8 +236,8 @@ def tag_decide(request: HttpRequest, slug: str, tag_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_tags(request: HttpRequest, pk: int) -> HttpResponse:
     """An organisation's place on the chains: declared and inferred tags; its own users declare more."""
-    org = get_object_or_404(Organisation.objects.visible_to(request.user).select_related("city"), pk=pk)
-    can_edit = Organisation.objects.editable_by(request.user).filter(pk=org.pk).exists()
+    org = get_object_or_404(Organisation.objects.restrict(request.user).select_related("city"), pk=pk)
+    can_edit = Organisation.objects.restrict(request.user, "change").filter(pk=org.pk).exists()
     status = 200
     if request.method == "POST":
         if request.POST.get("withdraw"):

@@ -31,3 +31,21 @@ def inline_choices(choices: type[models.TextChoices]) -> WithJsonSchema:
 # Statuses an endpoint may answer besides its success, for `response={200: X, **errors(401, 403)}`.
 def errors(*codes: int) -> dict[int, Any]:
     return dict.fromkeys(codes, ErrorOut)
+
+
+class WithActions(Schema):
+    """Detail responses say what the caller may do with the object (the same answer as the page's buttons)."""
+
+    actions: list[str] = Field(
+        default_factory=list, description="Actions the caller may take on this object: view, change, and the domain's own"
+    )
+
+    @staticmethod
+    def resolve_actions(obj: Any, context: dict[str, Any] | None) -> list[str]:
+        from corridor.accounts.api_auth import actor
+        from corridor.core.access import permitted_actions
+
+        request = (context or {}).get("request")
+        if request is None or not isinstance(obj, models.Model):
+            return []
+        return sorted(permitted_actions(actor(request), obj))

@@ -35,7 +35,7 @@ def corridor_overview(request: HttpRequest, corridor: Corridor | None) -> dict[s
     current = versions[-1] if versions else None
     cities = list(current.regions.all()) if current else []
     city_ids = [c.pk for c in cities]
-    in_corridor = Organisation.objects.visible_to(request.user).filter(
+    in_corridor = Organisation.objects.restrict(request.user).filter(
         Q(city_id__in=city_ids) | Q(region_id__in=city_ids)
     )
     per_city = dict(in_corridor.order_by().values_list("city_id").annotate(n=Count("id")).values_list("city_id", "n"))
@@ -96,3 +96,33 @@ def home(request: HttpRequest) -> HttpResponse:
     others = Corridor.objects.all() if corridor is None else Corridor.objects.exclude(pk=corridor.pk)
     context["other_corridors"] = list(others)
     return render(request, "core/home.html", context)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """The header's search box: organisations, alliances, listings and instruments (every registered
+    searchable model), each restricted to what the user may see."""
+    from corridor.core import registry
+
+    q = request.GET.get("q", "").strip()[:200]
+    groups = registry.search(request.user, q) if q else []
+    return render(request, "core/search.html", {"q": q, "groups": groups})
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400 with the reason (which names the parameter) when a view raised BadRequest with one.
+    Django's own 400s (e.g. a suspicious request) carry no message meant for users; they get none."""
+    from django.core.exceptions import BadRequest
+
+    message = str(exception) if type(exception) is BadRequest else ""
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Under /api/ a 404 is JSON like every other API answer (a path that does not parse, such as a word
+    where a number goes, never reaches the API's own handlers); elsewhere the 404 page."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "not found"}, status=404)
+    return page_not_found(request, exception)  # type: ignore[arg-type]

@@ -19,6 +19,22 @@ SEED_ZGC_DONGLI = "004_4f50476fdb5ef0df.txt"  # Zhongguancun special-robot allia
 
 SEEDS = (SEED_ROBOT_ALLIANCE, SEED_G60_2020, SEED_G60_2023, SEED_YRD_CHAINS, SEED_ZGC_DONGLI)
 
+# How people cite each seed: its headline (as published, and in the other language) and its date as the
+# document gives it (None where it gives none). Pages show these, never the file names.
+SOURCES: dict[str, tuple[str, str, datetime.date | None]] = {
+    SEED_ROBOT_ALLIANCE: ("长三角最热的九座城市（G60科创走廊机器人产业联盟在芜湖成立）",
+                          "The hottest nine cities in the Yangtze River Delta", datetime.date(2018, 12, 24)),
+    SEED_G60_2020: ("长三角G60科创走廊发展势头强劲",
+                    "G60 S&T Innovation Valley of Yangtze River Delta has Made Strong Development",
+                    datetime.date(2020, 11, 12)),
+    SEED_G60_2023: ("长三角G60科创走廊：从1.0版到3.0版", "The Yangtze River Delta G60 corridor from version 1.0 to 3.0",
+                    datetime.date(2023, 7, 11)),
+    SEED_YRD_CHAINS: ("长三角四大产业链联盟成立", "The four major industrial chains of the Yangtze River Delta", None),
+    SEED_ZGC_DONGLI: ("联盟赴天津东丽考察,区领导高度重视!进一步洽谈产业落地事宜",
+                      "The alliance visits Dongli, Tianjin to discuss locating industry there",
+                      datetime.date(2020, 12, 23)),
+}
+
 # Region codes (GB/T 2260) the facts refer to.
 SONGJIANG = "310117"
 JIAXING = "330400"

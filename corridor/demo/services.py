@@ -215,7 +215,8 @@ def load_synthetic(
                 Organisation.objects.filter(uscc__in=[r["uscc"] for r in batch]).values_list("uscc", flat=True)
             )
             rows = [r for r in batch if r["uscc"] not in existing]
-            names = [(r["name_zh"], r["name_en"], r["short_name"]) for r in rows]
+            names = [(r["name_zh"], r["name_en"], r["short_name"], r["description_zh"], r["description_en"])
+                     for r in rows]
             haystacks = pool.apply_async(workers.haystacks, (names,)) if pool else workers.haystacks(names)
             window.append((batch, rows, haystacks))
             while window and (pool is None or len(window) > processes + 1):
@@ -256,9 +257,9 @@ def _insert_next(
     return created + len(rows), done + len(batch)
 
 
-def _insert(rows: list[dict[str, Any]], haystacks: list[str], context: _InsertContext) -> None:
+def _insert(rows: list[dict[str, Any]], haystacks: list[tuple[str, str]], context: _InsertContext) -> None:
     orgs = []
-    for r, haystack in zip(rows, haystacks, strict=True):
+    for r, (haystack, tokens) in zip(rows, haystacks, strict=True):
         region_id, city_id, province_id = context.regions[r["region"]]
         orgs.append(Organisation(
             name_zh=r["name_zh"], name_en=r["name_en"], short_name=r["short_name"], kind=r["kind"],
@@ -267,7 +268,7 @@ def _insert(rows: list[dict[str, Any]], haystacks: list[str], context: _InsertCo
             description_zh=r["description_zh"], description_en=r["description_en"], website=r["website"],
             founded_year=r["founded_year"], listed=r["listed"], contact_name=r["contact_name"],
             contact_email=r["contact_email"], contact_phone=r["contact_phone"], is_synthetic=True,
-            search_text=haystack,
+            search_text=haystack, search_tokens=tokens,
         ))
     Organisation.objects.bulk_create(orgs, batch_size=500)
     ids = dict(Organisation.objects.filter(uscc__in=[r["uscc"] for r in rows]).values_list("uscc", "pk"))
@@ -420,6 +421,9 @@ def load_demo(
     _load_users(orgs, alliances)
     report(_("Demo accounts"), 1, 1)
     matching_demo.load_demo(progress)
+    from corridor.matching.market import load_market
+
+    load_market(progress)
     from corridor.equipment.demo import load_demo as load_equipment_demo
 
     load_equipment_demo(progress)

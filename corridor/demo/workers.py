@@ -21,11 +21,14 @@ def start() -> None:
         _setup_error = exc
 
 
-def haystacks(names: list[tuple[str, str, str]]) -> list[str]:
-    """Search haystacks for (name_zh, name_en, short_name) triples, as the organisation service builds them."""
+def haystacks(rows: list[tuple[str, str, str, str, str]]) -> list[tuple[str, str]]:
+    """Search haystack and tokens for (name_zh, name_en, short_name, description_zh, description_en),
+    as the organisation service builds them."""
     if _setup_error is not None:
         raise RuntimeError(f"worker could not set up Django: {_setup_error!r}")
     from corridor.orgs.models import Organisation
-    from corridor.orgs.services import search_haystack
+    from corridor.orgs.services import search_haystack, search_tokens
 
-    return [search_haystack(Organisation(name_zh=zh, name_en=en, short_name=short)) for zh, en, short in names]
+    orgs = [Organisation(name_zh=zh, name_en=en, short_name=short, description_zh=dzh, description_en=den)
+            for zh, en, short, dzh, den in rows]
+    return [(search_haystack(o), search_tokens(o)) for o in orgs]

@@ -1,7 +1,7 @@
 """Instruments, bookings, voucher programmes, vouchers and redemptions over the REST API.
 
-Row access goes through the models' queryset methods (`Booking.objects.visible_to`,
-`Voucher.objects.visible_to`, `VoucherProgramme.objects.managed_by`): what a caller may not see is a
+Row access goes through the models' queryset methods (`Booking.objects.restrict`,
+`Voucher.objects.restrict`, `VoucherProgramme.objects.restrict(user, "manage")`): what a caller may not see is a
 404, exactly as if it did not exist. The services decide 403 and every rule.
 """
 
@@ -15,19 +15,23 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from corridor.accounts.api_auth import USER_REQUIRED, signed_in
+from corridor.core.dates import check_day
+from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.equipment import reports, services, vouchers
 from corridor.equipment.filters import InstrumentFilter
-from corridor.equipment.models import Booking, Instrument, Voucher, VoucherProgramme
+from corridor.equipment.models import MANAGE, Booking, Instrument, Voucher, VoucherProgramme
 from corridor.equipment.schemas import (
+    BookingDetailOut,
     BookingIn,
     BookingOut,
     ClashOut,
     CompleteIn,
     GrantIn,
+    InstrumentDetailOut,
     InstrumentIn,
     InstrumentOut,
     ProgrammeIn,
@@ -39,6 +43,7 @@ from corridor.equipment.schemas import (
     SettlementPairOut,
     SlotOut,
     UtilisationOut,
+    VoucherDetailOut,
     VoucherOut,
 )
 from corridor.orgs.models import Organisation
@@ -52,7 +57,7 @@ def instruments() -> Any:
 
 
 def bookings_for(user: Any) -> Any:
-    return Booking.objects.visible_to(user).select_related("instrument", "organisation", "usage")
+    return Booking.objects.restrict(user).select_related("instrument", "organisation", "usage")
 
 
 def _booking(request: HttpRequest, booking_id: int) -> Booking:
@@ -66,7 +71,7 @@ def list_instruments(request: HttpRequest, filters: Query[InstrumentFilter]) -> 
     return filters.apply(instruments())
 
 
-@router.get("/instruments/{int:instrument_id}", response={200: InstrumentOut, **errors(404)}, summary="An instrument")
+@router.get("/instruments/{int:instrument_id}", response={200: InstrumentDetailOut, **errors(404)}, summary="An instrument")
 def get_instrument(request: HttpRequest, instrument_id: int) -> Instrument:
     return get_object_or_404(instruments(), pk=instrument_id)
 
@@ -103,6 +108,7 @@ def retire_instrument(request: HttpRequest, instrument_id: int) -> Instrument:
 )
 def instrument_calendar(request: HttpRequest, instrument_id: int, start: datetime.date | None = None, days: int = 7) -> Any:
     instrument = get_object_or_404(instruments(), pk=instrument_id)
+    check_day(start, "start")
     days = min(max(days, 1), 31)
     calendar = services.week_calendar(instrument, start or timezone.localdate(), days=days)
     return [slot for _day, slots in calendar for slot in slots]
@@ -117,7 +123,8 @@ def request_booking(request: HttpRequest, instrument_id: int, payload: BookingIn
     unless `allow_partial` is true (then the free ones are booked and the others listed in `skipped`)."""
     user = signed_in(request)
     instrument = get_object_or_404(instruments(), pk=instrument_id)
-    organisation = get_object_or_404(Organisation.objects.all(), pk=payload.organisation_id)
+    # Unknown and hidden look the same (404): a 403 would confirm that an unlisted organisation exists.
+    organisation = get_object_or_404(Organisation.objects.visible_to(user), pk=payload.organisation_id)
     result = services.request_series(
         user, instrument, organisation, payload.starts_at, payload.ends_at, repeat=payload.repeat, count=payload.count,
         allow_partial=payload.allow_partial, purpose=payload.purpose, samples=payload.samples,
@@ -135,7 +142,7 @@ def list_bookings(request: HttpRequest, status: str | None = None) -> Any:
     return qs.filter(status=status) if status else qs
 
 
-@router.get("/bookings/{int:booking_id}", response={200: BookingOut, **errors(401, 404)}, auth=USER_REQUIRED, summary="A booking")
+@router.get("/bookings/{int:booking_id}", response={200: BookingDetailOut, **errors(401, 404)}, auth=USER_REQUIRED, summary="A booking")
 def get_booking(request: HttpRequest, booking_id: int) -> Booking:
     return _booking(request, booking_id)
 
@@ -217,7 +224,7 @@ def get_programme(request: HttpRequest, programme_id: int) -> VoucherProgramme:
 def grant(request: HttpRequest, programme_id: int, payload: GrantIn) -> Status:
     user = signed_in(request)
     programme = get_object_or_404(programmes(), pk=programme_id)
-    holder = get_object_or_404(Organisation.objects.all(), pk=payload.holder_id)
+    holder = get_object_or_404(Organisation.objects.visible_to(user), pk=payload.holder_id)  # hidden = unknown: 404
     voucher = vouchers.grant_voucher(user, programme, holder, payload.amount)
     return Status(201, _voucher(request, voucher.pk))
 
@@ -227,12 +234,12 @@ def grant(request: HttpRequest, programme_id: int, payload: GrantIn) -> Status:
     auth=USER_REQUIRED, summary="What this programme paid, per pair of cities (its officers)",
 )
 def programme_settlement(request: HttpRequest, programme_id: int) -> Any:
-    programme = get_object_or_404(VoucherProgramme.objects.managed_by(signed_in(request)), pk=programme_id)
+    programme = get_object_or_404(VoucherProgramme.objects.restrict(signed_in(request), MANAGE), pk=programme_id)
     return reports.settlement(VoucherProgramme.objects.filter(pk=programme.pk)).pairs
 
 
 def vouchers_for(user: Any) -> Any:
-    return Voucher.objects.visible_to(user).select_related("programme__issuer", "holder").prefetch_related(
+    return Voucher.objects.restrict(user).select_related("programme__issuer", "holder").prefetch_related(
         "programme__holder_regions", "programme__provider_regions")
 
 
@@ -247,7 +254,7 @@ def list_vouchers(request: HttpRequest) -> Any:
     return vouchers_for(signed_in(request))
 
 
-@router.get("/vouchers/{int:voucher_id}", response={200: VoucherOut, **errors(401, 404)}, auth=USER_REQUIRED, summary="A voucher and its balance")
+@router.get("/vouchers/{int:voucher_id}", response={200: VoucherDetailOut, **errors(401, 404)}, auth=USER_REQUIRED, summary="A voucher and its balance")
 def get_voucher(request: HttpRequest, voucher_id: int) -> Voucher:
     return _voucher(request, voucher_id)
 
@@ -273,6 +280,8 @@ class UtilisationReport(Schema):
 @router.get("/utilisation", response={200: UtilisationReport, **errors(422)}, summary="Booked hours over open hours")
 def utilisation(request: HttpRequest, start: datetime.date, end: datetime.date, filters: Query[InstrumentFilter]) -> Any:
     """Per instrument and per city, over the days [start, end) (at most a year)."""
+    check_day(start, "start")
+    check_day(end, "end")
     if not start < end or (end - start).days > 366:
         raise ValidationError({"end": _("The end must be after the start, at most a year later.")})
     per_instrument, per_city = reports.utilisation(filters.apply(instruments()), start, end)

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
 
 from django.db.models import Q, QuerySet, Subquery
 from django.utils import timezone
-from ninja import Schema
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from corridor.core.dates import EARLIEST, LATEST
+from corridor.core.toolkit import BaseFilter
 from corridor.equipment.models import Instrument
 from corridor.equipment.services import instruments_free_between
 from corridor.orgs import search_text
 from corridor.regions.models import Region
 
 
-class InstrumentFilter(Schema):
+class InstrumentFilter(BaseFilter):
     q: str | None = Field(None, description="Search names, maker, model and capabilities in Chinese, English or pinyin")
     city: str | None = Field(None, description="GB/T 2260 code of the city, district or province")
     category: Instrument.Category | None = None
@@ -26,20 +27,13 @@ class InstrumentFilter(Schema):
     free_from: datetime.datetime | None = Field(None, description="Free for the whole window from this time…")
     free_until: datetime.datetime | None = Field(None, description="…until this time (both needed; no zone: Asia/Shanghai)")
 
+    @field_validator("free_from", "free_until")
     @classmethod
-    def from_query(cls, params: Any) -> InstrumentFilter:
-        """From a page's GET parameters; empty and malformed values are treated as 'no filter'."""
-        valid: dict[str, Any] = {}
-        for name in cls.model_fields:
-            value = (params.get(name) or "").strip()
-            if not value:
-                continue
-            try:
-                cls.model_validate({name: value})
-            except Exception:
-                continue
-            valid[name] = value
-        return cls.model_validate(valid)
+    def _in_range(cls, value: datetime.datetime | None) -> datetime.datetime | None:
+        # Far dates overflow when made aware or compared in UTC: a 422 naming the field, not a 500.
+        if value is not None and not EARLIEST <= value.date() <= LATEST:
+            raise ValueError(f"a date between {EARLIEST} and {LATEST}")
+        return value
 
     def apply(self, qs: QuerySet[Instrument]) -> QuerySet[Instrument]:
         if self.q:
@@ -64,6 +58,3 @@ class InstrumentFilter(Schema):
             start, end = (timezone.make_aware(t) if timezone.is_naive(t) else t for t in (self.free_from, self.free_until))
             qs = qs.filter(instruments_free_between(start, end))
         return qs
-
-    def is_active(self) -> bool:
-        return any(getattr(self, name) not in (None, "") for name in type(self).model_fields)

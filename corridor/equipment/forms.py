@@ -57,8 +57,16 @@ class RedeemForm(forms.Form):
 
 
 class GrantForm(forms.Form):
-    holder = forms.CharField(label=_("Holder"), max_length=18, help_text=_("Organisation number or unified social credit code"))
+    holder = forms.CharField(
+        label=_("Holder"), max_length=300,
+        help_text=_("Type part of the name and pick the organisation; a credit code works too"),
+        widget=forms.TextInput(attrs={"list": "holder-options", "autocomplete": "off",
+                                      "data-org-picker": "/api/organisations"}),
+    )
     amount = forms.DecimalField(label=_("Amount (CNY)"), min_value=0, max_digits=14, decimal_places=2)
+    # Shown only after the warning that the organisation already holds a voucher of the programme.
+    another = forms.BooleanField(label=_("Grant it a further voucher all the same"), required=False,
+                                 widget=forms.HiddenInput)
 
 
 class ProgrammeForm(forms.Form):

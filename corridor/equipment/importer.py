@@ -71,6 +71,13 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
 
+        from corridor.imports.reading import xlsx_limits
+        from corridor.imports.workbook_guard import WorkbookRefused, check_workbook
+
+        try:
+            check_workbook(path, *xlsx_limits())  # a zip bomb is refused before openpyxl unpacks it
+        except WorkbookRefused as exc:
+            raise ImportFailed([RowError(0, "", str(exc))]) from None
         sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
         rows: Iterator[tuple[Any, ...]] = sheet.iter_rows(values_only=True)
     else:

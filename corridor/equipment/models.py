@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -19,10 +18,32 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from corridor.accounts.scope import scope_of
+from corridor.core import access
+from corridor.core.access import ALL, CHANGE, NOTHING, VIEW, Actor, RestrictedQuerySet
 from corridor.core.bilingual import BilingualNameMixin, pick
+from corridor.core.workflow import Transition, Workflow
 from corridor.orgs.models import Organisation
-from corridor.regions.models import Park, Region
+from corridor.regions.models import Park, Region, within_q
+
+# Domain actions: the owner's staff decide on a booking (approve, reject, complete, no-show); either party
+# cancels it; the holder's staff redeem a voucher; a programme's officers manage it (grant, settle).
+DECIDE = "decide"
+CANCEL = "cancel"
+REDEEM = "redeem"
+MANAGE = "manage"
+
+
+class InstrumentQuerySet(RestrictedQuerySet["Instrument"]):
+    """view: the catalogue is public; change (edit, retire): the owner organisation's staff and admins."""
+
+    actions = (VIEW, CHANGE)
+
+    def rule(self, user: Actor, action: str) -> Q:
+        scope = access.roles(user)
+        if action == VIEW or scope.is_admin:
+            return ALL
+        return Q(owner_id__in=scope.org_ids)
+
 
 ZERO = Decimal("0")
 
@@ -81,6 +102,8 @@ class Instrument(BilingualNameMixin, models.Model):
     source = models.CharField(_("source"), max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = InstrumentQuerySet.as_manager()
+
     class Meta:
         ordering = ["city__code", "name_zh", "id"]
         verbose_name = _("instrument")
@@ -112,21 +135,26 @@ class Instrument(BilingualNameMixin, models.Model):
         return found
 
 
-class BookingQuerySet(models.QuerySet["Booking"]):
-    def visible_to(self, user: Any) -> BookingQuerySet:
-        """The parties (booker and owner staff), officers whose vouchers paid for it, admins."""
-        scope = scope_of(user)
+class BookingQuerySet(RestrictedQuerySet["Booking"]):
+    """view: the parties (booker and owner staff), officers whose vouchers paid for it, admins;
+    decide: the owner's staff and admins; cancel: either party's staff and admins."""
+
+    actions = (VIEW, DECIDE, CANCEL)
+
+    def rule(self, user: Actor, action: str) -> Q:
+        scope = access.roles(user)
         if scope.is_admin:
-            return self.all()
-        q = Q(pk__in=[])
-        if scope.org_ids:
-            q |= Q(organisation_id__in=scope.org_ids) | Q(instrument__owner_id__in=scope.org_ids)
-        if scope.officer_region_ids:
+            return ALL
+        owner = Q(instrument__owner_id__in=scope.org_ids)
+        if action == DECIDE:
+            return owner
+        q = owner | Q(organisation_id__in=scope.org_ids)
+        if action == VIEW and scope.officer_region_ids:
             paid = Redemption.objects.filter(booking=OuterRef("pk")).filter(
                 programme_managed_q(scope.officer_region_ids, "voucher__programme__")
             )
             q |= Q(Exists(paid))
-        return self.filter(q)
+        return q
 
     def holding_slot(self) -> BookingQuerySet:
         return self.filter(status__in=Booking.HOLDING)
@@ -176,6 +204,24 @@ class Booking(models.Model):
 
     AUDITED_FIELDS = ("status", "reason", "decided_by_id", "purpose", "samples")
 
+    WORKFLOW = Workflow(
+        field="status",
+        conflict=_("This booking is %(status)s; it cannot be changed that way."),
+        transitions=(
+            Transition("approve", ("requested",), "approved", action=DECIDE, stamp=("decided_at",), actor_field="decided_by",
+                       denied=_("Only the instrument owner's staff may decide on this booking.")),
+            Transition("reject", ("requested",), "rejected", action=DECIDE, stamp=("decided_at",), actor_field="decided_by",
+                       required={"reason": _("Say why the booking is rejected.")},
+                       denied=_("Only the instrument owner's staff may decide on this booking.")),
+            Transition("cancel", ("requested", "approved"), "cancelled", action=CANCEL, stamp=("decided_at",), accepts=("reason",),
+                       denied=_("Only the booker or the owner may cancel this booking.")),
+            Transition("no_show", ("approved",), "no_show", action=DECIDE, stamp=("decided_at",),
+                       denied=_("Only the instrument owner's staff may decide on this booking.")),
+            Transition("complete", ("approved",), "completed", action=DECIDE, stamp=("decided_at",),
+                       denied=_("Only the instrument owner's staff may decide on this booking.")),
+        ),
+    )
+
     def __str__(self) -> str:
         return f"{self.instrument} · {self.starts_at:%Y-%m-%d %H:%M}"
 
@@ -204,17 +250,28 @@ class UsageRecord(models.Model):
 
 def programme_managed_q(region_ids: frozenset[int] | set[int], prefix: str = "") -> Q:
     """Programmes issued by one of these regions or a district inside one of them."""
-    return Q(**{f"{prefix}issuer_id__in": region_ids}) | Q(**{f"{prefix}issuer__parent_id__in": region_ids})
+    # A programme is issued by a city or a district (never a province): two levels are enough, but the
+    # one containment rule (`regions.within_q`) is used so that every "inside" reads the same.
+    return within_q(f"{prefix}issuer", region_ids)
 
 
-class VoucherProgrammeQuerySet(models.QuerySet["VoucherProgramme"]):
-    def managed_by(self, user: Any) -> VoucherProgrammeQuerySet:
-        scope = scope_of(user)
-        if scope.is_admin:
-            return self.all()
+class VoucherProgrammeQuerySet(RestrictedQuerySet["VoucherProgramme"]):
+    """view: programmes are public facts; manage (grant, settle, edit): officers of the issuing region
+    (or of the city above the issuing district) and admins."""
+
+    actions = (VIEW, MANAGE)
+
+    def rule(self, user: Actor, action: str) -> Q:
+        scope = access.roles(user)
+        if action == VIEW or scope.is_admin:
+            return ALL
         if not scope.officer_region_ids:
-            return self.none()
-        return self.filter(programme_managed_q(scope.officer_region_ids))
+            return NOTHING
+        return programme_managed_q(scope.officer_region_ids)
+
+    def managed_by(self, user: Actor) -> VoucherProgrammeQuerySet:
+        """Former name of `restrict(user, "manage")`, kept while branches written against it land."""
+        return self.restrict(user, MANAGE)
 
 
 class VoucherProgramme(BilingualNameMixin, models.Model):
@@ -258,18 +315,19 @@ class VoucherProgramme(BilingualNameMixin, models.Model):
         ]
 
 
-class VoucherQuerySet(models.QuerySet["Voucher"]):
-    def visible_to(self, user: Any) -> VoucherQuerySet:
-        """The holder's staff, the officers who manage the programme, admins."""
-        scope = scope_of(user)
+class VoucherQuerySet(RestrictedQuerySet["Voucher"]):
+    """view: the holder's staff, the officers who manage the programme, admins; redeem: the holder's staff, admins."""
+
+    actions = (VIEW, REDEEM)
+
+    def rule(self, user: Actor, action: str) -> Q:
+        scope = access.roles(user)
         if scope.is_admin:
-            return self.all()
-        q = Q(pk__in=[])
-        if scope.org_ids:
-            q |= Q(holder_id__in=scope.org_ids)
-        if scope.officer_region_ids:
+            return ALL
+        q = Q(holder_id__in=scope.org_ids)
+        if action == VIEW and scope.officer_region_ids:
             q |= programme_managed_q(scope.officer_region_ids, "programme__")
-        return self.filter(q)
+        return q
 
 
 class Voucher(models.Model):
@@ -313,6 +371,8 @@ class Redemption(models.Model):
     provider_city = models.ForeignKey(Region, null=True, on_delete=models.PROTECT, related_name="+")
     redeemed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     redeemed_at = models.DateTimeField(auto_now_add=True)
+
+    AUDITED_FIELDS = ("voucher_id", "booking_id", "amount", "contract_ref", "receipt_ref")
 
     class Meta:
         ordering = ["redeemed_at", "id"]

@@ -1,6 +1,6 @@
 """Settlement of vouchers between cities, and utilisation of instruments (booked hours / open hours).
 
-Read-only; who may read a settlement is `VoucherProgramme.objects.managed_by(user)`.
+Read-only; who may read a settlement is `VoucherProgramme.objects.restrict(user, MANAGE)`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from corridor.equipment.models import Booking, Instrument, Redemption, VoucherProgramme
+from corridor.core.spreadsheet import xlsx_row
+from corridor.equipment.models import MANAGE, Booking, Instrument, Redemption, VoucherProgramme
 from corridor.regions.models import Region
 
 
@@ -99,16 +101,22 @@ def settlement_xlsx(report: Settlement) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = _("By pair of cities")[:31]
-    sheet.append([_("Paying city"), _("Provider city"), _("Redemptions"), _("Fees (CNY)"), _("Paid by vouchers (CNY)"), _("For what")])
+    sheet.append(xlsx_row(sheet, [_("Paying city"), _("Provider city"), _("Redemptions"), _("Fees (CNY)"), _("Paid by vouchers (CNY)"), _("For what")]))
     for p in report.pairs:
         what = "; ".join(f"{name} {amount}" for name, amount in sorted(p.categories.items()))
-        sheet.append([p.paying_city, p.provider_city, p.redemptions, float(p.fees), float(p.paid), what])
-    lines = book.create_sheet(_("Redemptions")[:31])
-    lines.append([_("Programme"), _("Redeemed at"), _("Holder"), _("Provider"), _("Provider city"), _("Instrument"),
-                  _("Category"), _("Fee (CNY)"), _("Paid (CNY)"), _("Contract"), _("Receipt")])
+        sheet.append(xlsx_row(sheet, [p.paying_city, p.provider_city, p.redemptions, float(p.fees), float(p.paid), what]))
+    # "Redemptions" is a count in Chinese (兑付笔数): the sheet of rows gets a name of its own.
+    lines = book.create_sheet(_("Redemption lines")[:31])
+    lines.append(xlsx_row(lines, [_("Programme"), _("Redeemed at"), _("Holder"), _("Provider"), _("Provider city"),
+                                  _("Instrument"), _("Category"), _("Fee (CNY)"), _("Paid (CNY)"), _("Contract"),
+                                  _("Receipt")]))
     for line in report.lines:
-        lines.append([line.programme, line.redeemed_at.replace(tzinfo=None), line.holder, line.provider, line.provider_city,
-                      line.instrument, line.category, float(line.fee), float(line.paid), line.contract_ref, line.receipt_ref])
+        # Excel has no time zones: write the corridor's local time (Asia/Shanghai), to the minute.
+        local = timezone.localtime(line.redeemed_at).replace(tzinfo=None, second=0, microsecond=0)
+        lines.append(xlsx_row(lines, [line.programme, local, line.holder, line.provider, line.provider_city,
+                                      line.instrument, line.category, float(line.fee), float(line.paid),
+                                      line.contract_ref, line.receipt_ref]))
+        lines.cell(row=lines.max_row, column=2).number_format = "yyyy-mm-dd hh:mm"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -164,7 +172,7 @@ def utilisation(instruments: QuerySet[Instrument], start: datetime.date, end: da
 
 
 def settlement_for(user: Any, programme: VoucherProgramme | None = None) -> Settlement:
-    programmes = VoucherProgramme.objects.managed_by(user)
+    programmes = VoucherProgramme.objects.restrict(user, MANAGE)
     if programme is not None:
         programmes = programmes.filter(pk=programme.pk)
     return settlement(programmes)

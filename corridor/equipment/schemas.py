@@ -5,16 +5,32 @@ from __future__ import annotations
 import datetime
 import uuid
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
+from django.contrib.auth.models import AnonymousUser
 from ninja import Schema
-from pydantic import Field
+from pydantic import AfterValidator, Field, WithJsonSchema
 
-from corridor.core.schemas import InputSchema, inline_choices
+from corridor.core.schemas import InputSchema, WithActions, inline_choices
 from corridor.equipment.models import Booking, Instrument
+from corridor.orgs.naming import may_name
 from corridor.orgs.schemas import OrganisationRef
 from corridor.regions.schemas import RegionRef
 
+
+def _local(value: datetime.time) -> datetime.time:
+    if value.tzinfo is not None:
+        raise ValueError("a local time of day without an offset, e.g. 08:30 (the instrument's time_zone applies)")
+    return value
+
+
+# A wall-clock time in the instrument's time zone, not an instant: OpenAPI's "format: time" would
+# promise an RFC 3339 time with an offset, which this is not. Described as what it is instead.
+LocalTime = Annotated[datetime.time, AfterValidator(_local), WithJsonSchema({
+    "type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$",
+    "description": "Local time of day in the instrument's time_zone (HH:MM or HH:MM:SS), no offset",
+    "examples": ["08:30:00"],
+})]
 Category = Annotated[Instrument.Category, inline_choices(Instrument.Category)]
 BookableBy = Annotated[Instrument.BookableBy, inline_choices(Instrument.BookableBy)]
 BookingStatus = Annotated[Booking.Status, inline_choices(Booking.Status)]
@@ -49,8 +65,8 @@ class InstrumentIn(InputSchema):
     cnas_expires_on: datetime.date | Literal[""] | None = None
     rate_per_hour: Decimal | None = None
     rate_per_sample: Decimal | None = None
-    opens_at: datetime.time | None = None
-    closes_at: datetime.time | None = None
+    opens_at: LocalTime | None = None
+    closes_at: LocalTime | None = None
     open_days: str | None = Field(None, description="ISO weekdays open, 1 = Monday, e.g. 12345")
     approval_required: bool | None = None
     min_minutes: int | None = None
@@ -75,7 +91,7 @@ class InstrumentIn(InputSchema):
 
 
 class InstrumentOut(InstrumentRef):
-    owner: OrganisationRef
+    owner: OrganisationRef | None = Field(description="Null when the owner keeps its name private from you")
     maker: str
     model_number: str
     category: Category
@@ -92,8 +108,8 @@ class InstrumentOut(InstrumentRef):
     rate_per_hour: Decimal
     rate_per_sample: Decimal
     time_zone: str
-    opens_at: datetime.time
-    closes_at: datetime.time
+    opens_at: LocalTime
+    closes_at: LocalTime
     open_days: str = Field(description="ISO weekdays open, 1 = Monday")
     approval_required: bool
     min_minutes: int
@@ -106,6 +122,12 @@ class InstrumentOut(InstrumentRef):
     @staticmethod
     def resolve_accreditations(obj: Instrument) -> list[str]:
         return obj.accreditations()
+
+    @staticmethod
+    def resolve_owner(obj: Any, context: Any) -> Any:
+        request = (context or {}).get("request")
+        user = getattr(request, "auth", None) or getattr(request, "user", None) or AnonymousUser()
+        return obj.owner if may_name(user, obj.owner) else None
 
 
 class SlotOut(Schema):
@@ -243,3 +265,15 @@ class UtilisationOut(Schema):
     open_hours: float
     booked_hours: float
     ratio: float
+
+
+class InstrumentDetailOut(InstrumentOut, WithActions):
+    """An instrument with what the caller may do with it (`change`: edit, retire)."""
+
+
+class BookingDetailOut(BookingOut, WithActions):
+    """A booking with what the caller may do with it (`decide`, `cancel`)."""
+
+
+class VoucherDetailOut(VoucherOut, WithActions):
+    """A voucher with what the caller may do with it (`redeem`)."""

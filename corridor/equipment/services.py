@@ -20,13 +20,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from corridor.accounts.scope import scope_of
 from corridor.alliances.models import AllianceMembership
 from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
+from corridor.core import access
+from corridor.core.access import CHANGE, Actor
 from corridor.core.errors import Conflict
+from corridor.core.workflow import apply_transition
 from corridor.equipment.instrument_fields import Row, apply_text, as_validation_error, refresh_derived_fields
-from corridor.equipment.models import Booking, Instrument, UsageRecord
+from corridor.equipment.models import DECIDE, Booking, Instrument, UsageRecord
 from corridor.equipment.overlap_guard import is_deadlock, is_overlap
 from corridor.orgs.models import Organisation
 
@@ -36,13 +38,14 @@ REPEATS = {"none": None, "daily": datetime.timedelta(days=1), "weekly": datetime
 
 # ---- instruments -------------------------------------------------------------------------------
 
-def may_manage(user: Any, instrument: Instrument) -> bool:
-    """The owner organisation's staff (its member users) and platform admins; nobody else."""
-    scope = scope_of(user)
-    return scope.is_admin or instrument.owner_id in scope.org_ids
+def may_manage(user: Actor, instrument: Instrument) -> bool:
+    """The owner organisation's staff (its member users) and platform admins; nobody else (the `change` rule)."""
+    if instrument.pk is None:  # not stored yet: whether the actor could manage it once stored
+        return access.is_admin(user) or access.is_member_of(user, instrument.owner_id)
+    return access.may(user, CHANGE, instrument)
 
 
-def save_instrument(actor: Any, instrument: Instrument) -> Instrument:
+def save_instrument(actor: Actor, instrument: Instrument) -> Instrument:
     """Validate and save an instrument the actor may manage (actor None: a batch job, e.g. the importer)."""
     if actor is not None and not may_manage(actor, instrument):
         raise PermissionDenied(_("Only the owner's staff may change this instrument."))
@@ -52,9 +55,8 @@ def save_instrument(actor: Any, instrument: Instrument) -> Instrument:
     return instrument
 
 
-def may_create_instruments(user: Any) -> bool:
-    scope = scope_of(user)
-    return scope.is_admin or bool(scope.org_ids)
+def may_create_instruments(user: Actor) -> bool:
+    return access.is_admin(user) or access.acts_for_an_organisation(user)
 
 
 def _snapshot(instrument: Instrument) -> dict[str, Any]:
@@ -72,7 +74,7 @@ def _checked(data: dict[str, str], target: Instrument | None) -> Instrument:
 
 
 @transaction.atomic
-def create_instrument(actor: Any, data: dict[str, str]) -> Instrument:
+def create_instrument(actor: Actor, data: dict[str, str]) -> Instrument:
     """A new instrument of an organisation the actor acts for (admins: any); fields checked as the importer does."""
     if not may_create_instruments(actor):
         raise PermissionDenied(_("Only an organisation's staff may list its instruments."))
@@ -87,7 +89,7 @@ def create_instrument(actor: Any, data: dict[str, str]) -> Instrument:
 
 
 @transaction.atomic
-def update_instrument(actor: Any, instrument: Instrument, data: dict[str, str]) -> Instrument:
+def update_instrument(actor: Actor, instrument: Instrument, data: dict[str, str]) -> Instrument:
     """Change the given columns only (the owner stays); before and after go into the history."""
     if not may_manage(actor, instrument):
         raise PermissionDenied(_("Only the owner's staff may change this instrument."))
@@ -101,7 +103,7 @@ def update_instrument(actor: Any, instrument: Instrument, data: dict[str, str]) 
 
 
 @transaction.atomic
-def retire_instrument(actor: Any, instrument: Instrument) -> Instrument:
+def retire_instrument(actor: Actor, instrument: Instrument) -> Instrument:
     """No longer listed nor bookable; its bookings and usage stay for the records and settlement."""
     if not may_manage(actor, instrument):
         raise PermissionDenied(_("Only the owner's staff may change this instrument."))
@@ -170,9 +172,8 @@ def occurrences(starts_at: datetime.datetime, ends_at: datetime.datetime, repeat
     return [(starts_at + i * step, ends_at + i * step) for i in range(count)]
 
 
-def may_book_for(user: Any, instrument: Instrument, organisation: Organisation) -> None:
-    scope = scope_of(user)
-    if not (scope.is_admin or organisation.pk in scope.org_ids):
+def may_book_for(user: Actor, instrument: Instrument, organisation: Organisation) -> None:
+    if not (access.is_admin(user) or access.is_member_of(user, organisation.pk)):
         raise PermissionDenied(_("You may book only for an organisation you belong to."))
     if not instrument.active:
         raise ValidationError({"instrument": _("This instrument is not open for booking.")})
@@ -245,7 +246,7 @@ class SeriesResult:
 
 @transaction.atomic
 def request_series(
-    actor: Any,
+    actor: Actor,
     instrument: Instrument,
     organisation: Organisation,
     starts_at: datetime.datetime,
@@ -296,7 +297,7 @@ def request_series(
     booked: list[Booking] = []
     for index, start, end in free:
         booking = Booking(
-            instrument=instrument, organisation=organisation, requested_by=actor if getattr(actor, "pk", None) else None,
+            instrument=instrument, organisation=organisation, requested_by=access.user_of(actor),
             starts_at=start, ends_at=end, status=status, series=series, purpose=purpose, samples=samples,
         )
         try:
@@ -309,6 +310,7 @@ def request_series(
             clashes.append(Clash(index, start, end, [_("already booked")], taken=True))
             _refuse_unless_partial(clashes, allow_partial, tz)
             continue
+        audit.record(actor, booking, ChangeRecord.Action.CREATE)
         booked.append(booking)
     if not booked:
         _refuse_unless_partial(clashes, False, tz)
@@ -324,49 +326,30 @@ def _refuse_unless_partial(clashes: list[Clash], allow_partial: bool, tz: ZoneIn
     raise BookingRefused(clashes, tz)
 
 
-def request_booking(actor: Any, instrument: Instrument, organisation: Organisation, starts_at: datetime.datetime,
+def request_booking(actor: Actor, instrument: Instrument, organisation: Organisation, starts_at: datetime.datetime,
                     ends_at: datetime.datetime, **kwargs: Any) -> Booking:
     return request_series(actor, instrument, organisation, starts_at, ends_at, **kwargs).booked[0]
 
 
 # ---- decisions -------------------------------------------------------------------------------------
 
-def _require_owner_staff(actor: Any, booking: Booking) -> None:
-    if not may_manage(actor, booking.instrument):
-        raise PermissionDenied(_("Only the instrument owner's staff may decide on this booking."))
+# The transitions (who, from which status, what is required) are declared on `Booking.WORKFLOW`; a status
+# changes only if it is still a source of the transition, so a second click or a race changes nothing.
+
+def _require_owner_staff(actor: Actor, booking: Booking) -> None:
+    access.require(actor, DECIDE, booking, _("Only the instrument owner's staff may decide on this booking."))
 
 
-def _move(actor: Any, booking: Booking, allowed_from: tuple[str, ...], to: str, **changes: Any) -> Booking:
-    """Change the status only if it is still one of `allowed_from` (a second click or a race changes nothing)."""
-    updated = Booking.objects.filter(pk=booking.pk, status__in=allowed_from).update(status=to, **changes)
-    if not updated:
-        booking.refresh_from_db()
-        raise Conflict({"status": _("This booking is %(status)s; it cannot be changed that way.") % {
-            "status": booking.get_status_display()}})
-    booking.refresh_from_db()
-    return booking
+def approve_booking(actor: Actor, booking: Booking) -> Booking:
+    return apply_transition(actor, booking, "approve")
 
 
-@transaction.atomic
-def approve_booking(actor: Any, booking: Booking) -> Booking:
-    _require_owner_staff(actor, booking)
-    return _move(actor, booking, ("requested",), "approved", decided_by=actor, decided_at=timezone.now())
+def reject_booking(actor: Actor, booking: Booking, reason: str) -> Booking:
+    return apply_transition(actor, booking, "reject", reason=reason)
 
 
-@transaction.atomic
-def reject_booking(actor: Any, booking: Booking, reason: str) -> Booking:
-    _require_owner_staff(actor, booking)
-    if not reason.strip():
-        raise ValidationError({"reason": _("Say why the booking is rejected.")})
-    return _move(actor, booking, ("requested",), "rejected", reason=reason.strip(), decided_by=actor, decided_at=timezone.now())
-
-
-@transaction.atomic
-def cancel_booking(actor: Any, booking: Booking, reason: str = "") -> Booking:
-    scope = scope_of(actor)
-    if not (may_manage(actor, booking.instrument) or booking.organisation_id in scope.org_ids):
-        raise PermissionDenied(_("Only the booker or the owner may cancel this booking."))
-    return _move(actor, booking, ("requested", "approved"), "cancelled", reason=reason.strip(), decided_at=timezone.now())
+def cancel_booking(actor: Actor, booking: Booking, reason: str = "") -> Booking:
+    return apply_transition(actor, booking, "cancel", reason=reason)
 
 
 def _require_started(booking: Booking, now: datetime.datetime | None) -> None:
@@ -375,14 +358,14 @@ def _require_started(booking: Booking, now: datetime.datetime | None) -> None:
 
 
 @transaction.atomic
-def mark_no_show(actor: Any, booking: Booking, *, now: datetime.datetime | None = None) -> Booking:
+def mark_no_show(actor: Actor, booking: Booking, *, now: datetime.datetime | None = None) -> Booking:
     _require_owner_staff(actor, booking)
     _require_started(booking, now)
-    return _move(actor, booking, ("approved",), "no_show", decided_at=timezone.now())
+    return apply_transition(actor, booking, "no_show")
 
 
 @transaction.atomic
-def complete_booking(actor: Any, booking: Booking, *, hours: Decimal | None = None, samples: int | None = None,
+def complete_booking(actor: Actor, booking: Booking, *, hours: Decimal | None = None, samples: int | None = None,
                      now: datetime.datetime | None = None) -> UsageRecord:
     """Record what was used; the fee follows from the instrument's rates and is what vouchers pay part of."""
     _require_owner_staff(actor, booking)
@@ -393,11 +376,11 @@ def complete_booking(actor: Any, booking: Booking, *, hours: Decimal | None = No
         raise ValidationError({"hours": _("Hours cannot be negative.")})
     if samples < 0:
         raise ValidationError({"samples": _("Samples cannot be negative.")})
-    _move(actor, booking, ("approved",), "completed", decided_at=timezone.now())
+    apply_transition(actor, booking, "complete")
     instrument = booking.instrument
     fee = (hours * instrument.rate_per_hour + samples * instrument.rate_per_sample).quantize(Decimal("0.01"))
     return UsageRecord.objects.create(booking=booking, hours=hours, samples=samples, fee=fee,
-                                      recorded_by=actor if getattr(actor, "pk", None) else None)
+                                      recorded_by=access.user_of(actor))
 
 
 # ---- the calendar --------------------------------------------------------------------------------

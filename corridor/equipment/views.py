@@ -9,19 +9,22 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from corridor.accounts.scope import scope_of
 from corridor.audit.services import history_of
+from corridor.core import access, toolkit
+from corridor.core.dates import page_day
 from corridor.core.forms import add_service_errors
+from corridor.core.money import money_text
 from corridor.equipment import reports, services, vouchers
 from corridor.equipment.filters import InstrumentFilter
 from corridor.equipment.forms import (
@@ -33,9 +36,9 @@ from corridor.equipment.forms import (
     ReasonForm,
     RedeemForm,
 )
-from corridor.equipment.models import Booking, Instrument, Voucher, VoucherProgramme
+from corridor.equipment.models import CANCEL, DECIDE, MANAGE, Booking, Instrument, Voucher, VoucherProgramme
 from corridor.orgs.models import Organisation
-from corridor.orgs.views import _city_options, is_htmx_partial, page_size
+from corridor.orgs.views import _city_options
 from corridor.regions.models import Region
 
 PAGE_SIZE = 25
@@ -46,27 +49,21 @@ def instruments() -> Any:
 
 
 def instrument_list(request: HttpRequest) -> HttpResponse:
-    filters = InstrumentFilter.from_query(request.GET)
-    page_obj = Paginator(filters.apply(instruments()), page_size(request)).get_page(request.GET.get("page"))
+    filters = InstrumentFilter.from_query(request.GET, None if toolkit.is_htmx(request) else request)
+    page_obj = toolkit.paginate(request, filters.apply(instruments()))
     context: dict[str, Any] = {
         "page_obj": page_obj, "instruments": page_obj.object_list, "filters": filters,
         "filtered": filters.is_active(), "hx_target": "#instrument-results",
     }
-    if is_htmx_partial(request):
-        return render(request, "equipment/_results.html", context)
-    context.update(
-        cities=_city_options(filters.city), categories=Instrument.Category.choices,
-        can_create=services.may_create_instruments(request.user),
-        free_from=request.GET.get("free_from", ""), free_until=request.GET.get("free_until", ""),
-    )
-    return render(request, "equipment/list.html", context)
+    return toolkit.htmx_partial(request, "equipment/list.html", "equipment/_results.html", context, lambda: {
+        "cities": _city_options(filters.city), "categories": Instrument.Category.choices,
+        "can_create": services.may_create_instruments(request.user),
+        "free_from": request.GET.get("free_from", ""), "free_until": request.GET.get("free_until", ""),
+    })
 
 
 def _week_start(request: HttpRequest) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(request.GET.get("week", ""))
-    except ValueError:
-        return timezone.localdate()
+    return page_day(request.GET.get("week", ""), "week") or timezone.localdate()
 
 
 def _calendar_rows(instrument: Instrument, first_day: datetime.date) -> tuple[list[datetime.date], list[list[Any]]]:
@@ -78,7 +75,7 @@ def _calendar_rows(instrument: Instrument, first_day: datetime.date) -> tuple[li
 
 
 def _my_organisations(user: Any) -> Any:
-    return Organisation.objects.filter(pk__in=scope_of(user).org_ids).order_by("name_zh")
+    return Organisation.objects.filter(pk__in=access.member_org_ids(user)).order_by("name_zh")
 
 
 def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -137,7 +134,10 @@ def _free_slot_finder(request: HttpRequest, instrument: Instrument) -> dict[str,
     tz = services.zone(instrument)
     try:
         minutes = int(raw_minutes)
-        after = datetime.datetime.combine(datetime.date.fromisoformat(raw_from), datetime.time(), tzinfo=tz) if raw_from else None
+        first = page_day(raw_from, "find_from") if raw_from else None
+        if raw_from and first is None:
+            raise ValueError(raw_from)
+        after = datetime.datetime.combine(first, datetime.time(), tzinfo=tz) if first else None
         out["suggestions"] = services.next_free_slots(instrument, minutes, after=after)
     except ValueError:
         out["find_error"] = _("Give the length in minutes and the first day as YYYY-MM-DD.")
@@ -148,18 +148,15 @@ def _free_slot_finder(request: HttpRequest, instrument: Instrument) -> dict[str,
 
 @login_required
 def booking_list(request: HttpRequest) -> HttpResponse:
-    scope = scope_of(request.user)
-    visible = Booking.objects.visible_to(request.user).select_related("instrument", "organisation").order_by("-starts_at", "-id")
-    to_decide = visible.filter(status="requested")
-    if not scope.is_admin:
-        to_decide = to_decide.filter(instrument__owner_id__in=scope.org_ids)
-    page_obj = Paginator(visible, PAGE_SIZE).get_page(request.GET.get("page"))
+    visible = Booking.objects.restrict(request.user).select_related("instrument", "organisation").order_by("-starts_at", "-id")
+    to_decide = visible.restrict(request.user, DECIDE).filter(status="requested")
+    page_obj = toolkit.paginate(request, visible)
     return render(request, "equipment/bookings.html", {"to_decide": to_decide[:100], "page_obj": page_obj})
 
 
 def _visible_booking(request: HttpRequest, pk: int) -> Booking:
     return get_object_or_404(
-        Booking.objects.visible_to(request.user).select_related("instrument__owner", "organisation", "usage"), pk=pk
+        Booking.objects.restrict(request.user).select_related("instrument__owner", "organisation", "usage"), pk=pk
     )
 
 
@@ -172,10 +169,10 @@ def booking_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_booking(request: HttpRequest, booking: Booking, status: int = 200, **forms: Any) -> HttpResponse:
-    can_manage = services.may_manage(request.user, booking.instrument)
+    permitted = access.permitted_actions(request.user, booking)
     context = {
-        "booking": booking, "can_manage": can_manage,
-        "can_cancel": booking.status in ("requested", "approved") and (can_manage or booking.organisation_id in scope_of(request.user).org_ids),
+        "booking": booking, "can_manage": DECIDE in permitted,
+        "can_cancel": booking.status in ("requested", "approved") and CANCEL in permitted,
         "reason_form": forms.get("reason_form") or ReasonForm(),
         "complete_form": forms.get("complete_form") or CompleteForm(initial={"hours": booking.hours.quantize(1), "samples": booking.samples}),
         "redeem_form": forms.get("redeem_form"),
@@ -231,36 +228,33 @@ def booking_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 def _programme_form(request: HttpRequest) -> ProgrammeForm | None:
     """Officers (and admins) create programmes for their own regions; providers from the corridor's cities."""
-    scope = scope_of(request.user)
-    if not (scope.is_admin or scope.officer_region_ids):
+    admin, officer_of = access.is_admin(request.user), access.officer_region_ids(request.user)
+    if not (admin or officer_of):
         return None
-    issuers = Region.objects.all() if scope.is_admin else Region.objects.filter(pk__in=scope.officer_region_ids)
+    issuers = Region.objects.all() if admin else Region.objects.filter(pk__in=officer_of)
     cities = [r.pk for r in _city_options(None)]
     providers = Region.objects.filter(pk__in=cities).order_by("code")
     data = request.POST if request.method == "POST" else None
-    return ProgrammeForm(data, issuers=issuers.order_by("code")[:500] if scope.is_admin else issuers, providers=providers,
+    return ProgrammeForm(data, issuers=issuers.order_by("code")[:500] if admin else issuers, providers=providers,
                          initial={"provider_regions": cities})
 
 
 def programme_list(request: HttpRequest) -> HttpResponse:
     form = _programme_form(request)
-    status = 200
-    if request.method == "POST":
-        if form is None:
-            raise PermissionDenied(_("Only city officers create voucher programmes."))
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            try:
-                programme = vouchers.create_programme(request.user, data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("The programme was created."))
-                return redirect("equipment:programme", pk=programme.pk)
-        status = 422
     programmes = VoucherProgramme.objects.select_related("issuer").prefetch_related("provider_regions")
-    mine = Voucher.objects.visible_to(request.user).select_related("programme", "holder") if request.user.is_authenticated else []
-    return render(request, "equipment/programmes.html", {"programmes": programmes, "vouchers": mine, "form": form}, status=status)
+    mine = Voucher.objects.restrict(request.user).select_related("programme", "holder") if request.user.is_authenticated else []
+    context = {"programmes": programmes, "vouchers": mine}
+    if form is None:
+        if request.method == "POST":
+            raise PermissionDenied(_("Only city officers create voucher programmes."))
+        return render(request, "equipment/programmes.html", {**context, "form": None})
+
+    def created(programme: VoucherProgramme) -> HttpResponse:
+        messages.success(request, _("The programme was created."))
+        return redirect("equipment:programme", pk=programme.pk)
+
+    return toolkit.form_view(request, form, lambda f: vouchers.create_programme(request.user, dict(f.cleaned_data)),
+                             template="equipment/programmes.html", context=context, done=created)
 
 
 def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -268,34 +262,36 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
         VoucherProgramme.objects.select_related("issuer").prefetch_related("holder_regions", "provider_regions"), pk=pk
     )
     manages = vouchers.may_manage_programme(request.user, programme)
-    form = GrantForm()
-    status = 200
-    if request.method == "POST":
-        form = GrantForm(request.POST)
-        if form.is_valid():
-            raw = form.cleaned_data["holder"].strip()
-            holder = Organisation.objects.filter(pk=int(raw)).first() if raw.isdigit() else Organisation.objects.filter(uscc=raw.upper()).first()
-            try:
-                if holder is None:
-                    raise ValidationError({"holder": _("No organisation with this number or credit code.")})
-                vouchers.grant_voucher(request.user, programme, holder, form.cleaned_data["amount"])
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("The voucher was granted."))
-                return redirect("equipment:programme", pk=programme.pk)
-        status = 422
-    context: dict[str, Any] = {"programme": programme, "manages": manages, "form": form}
+    form = GrantForm(request.POST) if request.method == "POST" else GrantForm()
+
+    def grant(f: GrantForm) -> Voucher:
+        holder = vouchers.find_holder(request.user, f.cleaned_data["holder"])
+        held = vouchers.vouchers_held(programme, holder) if manages else []
+        if held and not f.cleaned_data["another"]:
+            # Most second grants are a slip (a double click, the wrong row): ask before granting.
+            f.fields["another"].widget = forms.CheckboxInput()
+            raise ValidationError({"holder": _(
+                "%(name)s already holds %(count)s voucher(s) of this programme (%(amount)s). Tick the box "
+                "below to grant a further one.") % {"name": holder.name, "count": len(held),
+                                                    "amount": money_text(sum(v.amount for v in held))}})
+        return vouchers.grant_voucher(request.user, programme, holder, f.cleaned_data["amount"])
+
+    def granted(_voucher: Voucher) -> HttpResponse:
+        messages.success(request, _("The voucher was granted."))
+        return redirect("equipment:programme", pk=programme.pk)
+
+    context: dict[str, Any] = {"programme": programme, "manages": manages}
     if manages:
         context["granted"] = programme.vouchers.select_related("holder")
-        context["settlement"] = reports.settlement(VoucherProgramme.objects.filter(pk=programme.pk))
-    return render(request, "equipment/programme.html", context, status=status)
+        # Lazily: computed only when the page is shown, not before a successful grant redirects.
+        context["settlement"] = SimpleLazyObject(lambda: reports.settlement(VoucherProgramme.objects.filter(pk=programme.pk)))
+    return toolkit.form_view(request, form, grant, template="equipment/programme.html", context=context, done=granted)
 
 
 @login_required
 def settlement_xlsx(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """Per programme, or across every programme the officer manages."""
-    managed = VoucherProgramme.objects.managed_by(request.user)
+    managed = VoucherProgramme.objects.restrict(request.user, MANAGE)
     if pk is not None:
         managed = managed.filter(pk=get_object_or_404(managed, pk=pk).pk)
     content = reports.settlement_xlsx(reports.settlement(managed))
@@ -306,14 +302,14 @@ def settlement_xlsx(request: HttpRequest, pk: int | None = None) -> HttpResponse
 
 def utilisation(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    try:
-        start = datetime.date.fromisoformat(request.GET.get("start", ""))
-        end = datetime.date.fromisoformat(request.GET.get("end", ""))
-    except ValueError:
+    asked_start, asked_end = page_day(request.GET.get("start", ""), "start"), page_day(request.GET.get("end", ""), "end")
+    if asked_start is None or asked_end is None:
         start, end = today - datetime.timedelta(days=30), today
+    else:
+        start, end = asked_start, asked_end
     if not start < end or (end - start).days > 366:
         start, end = today - datetime.timedelta(days=30), today
-    filters = InstrumentFilter.from_query(request.GET)
+    filters = InstrumentFilter.from_query(request.GET, request)
     per_instrument, per_city = reports.utilisation(filters.apply(instruments()), start, end)
     context = {"per_instrument": per_instrument, "per_city": per_city, "start": start, "end": end,
                "filters": filters, "cities": _city_options(filters.city)}
@@ -321,8 +317,7 @@ def utilisation(request: HttpRequest) -> HttpResponse:
 
 
 def _instrument_form(request: HttpRequest, instrument: Instrument | None) -> InstrumentForm:
-    scope = scope_of(request.user)
-    owners = None if scope.is_admin else _my_organisations(request.user)
+    owners = None if access.is_admin(request.user) else _my_organisations(request.user)
     data = request.POST if request.method == "POST" else None
     initial = InstrumentForm.initial_for(instrument) if instrument is not None else {
         "category": Instrument.Category.OTHER, "approval_required": True, "open_days": "12345", "opens_at": "08:30",
@@ -333,23 +328,19 @@ def _instrument_form(request: HttpRequest, instrument: Instrument | None) -> Ins
 
 def _save_instrument_form(request: HttpRequest, instrument: Instrument | None) -> HttpResponse:
     form = _instrument_form(request, instrument)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                if instrument is None:
-                    saved = services.create_instrument(request.user, form.as_text())
-                else:
-                    saved = services.update_instrument(request.user, instrument, form.as_text())
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("equipment:detail", pk=saved.pk) if saved.active else redirect("equipment:edit", pk=saved.pk)
-        status = 422
-    context = {"form": form, "instrument": instrument,
+
+    def save(f: InstrumentForm) -> Instrument:
+        if instrument is None:
+            return services.create_instrument(request.user, f.as_text())
+        return services.update_instrument(request.user, instrument, f.as_text())
+
+    def done(saved: Instrument) -> HttpResponse:
+        messages.success(request, _("Saved."))
+        return redirect("equipment:detail", pk=saved.pk) if saved.active else redirect("equipment:edit", pk=saved.pk)
+
+    context = {"instrument": instrument,
                "history": history_of(instrument).order_by("-at", "-id")[:20] if instrument is not None else []}
-    return render(request, "equipment/instrument_form.html", context, status=status)
+    return toolkit.form_view(request, form, save, template="equipment/instrument_form.html", context=context, done=done)
 
 
 @login_required

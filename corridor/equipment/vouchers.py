@@ -17,11 +17,14 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from corridor.accounts.scope import scope_of
+from corridor.audit import services as audit
+from corridor.audit.models import ChangeRecord
+from corridor.core import access
+from corridor.core.access import Actor
 from corridor.core.errors import Conflict
-from corridor.equipment.models import Booking, Redemption, Voucher, VoucherProgramme
+from corridor.equipment.models import MANAGE, REDEEM, Booking, Redemption, Voucher, VoucherProgramme
 from corridor.orgs.models import Organisation
-from corridor.regions.models import Region
+from corridor.regions.models import Region, within_q
 
 CENT = Decimal("0.01")
 
@@ -36,8 +39,8 @@ def money(value: Any, field: str) -> Decimal:
     return amount
 
 
-def may_manage_programme(user: Any, programme: VoucherProgramme) -> bool:
-    return VoucherProgramme.objects.managed_by(user).filter(pk=programme.pk).exists()
+def may_manage_programme(user: Actor, programme: VoucherProgramme) -> bool:
+    return access.may(user, MANAGE, programme)
 
 
 def _within(region: Region | None, allowed_ids: set[int]) -> bool:
@@ -55,11 +58,11 @@ def _org_region(org: Organisation) -> Region | None:
 
 
 @transaction.atomic
-def create_programme(actor: Any, data: dict[str, Any]) -> VoucherProgramme:
+def create_programme(actor: Actor, data: dict[str, Any]) -> VoucherProgramme:
     """A city officer creates a programme for their own region (or a district in it); admins for any."""
-    scope = scope_of(actor)
     issuer: Region = data["issuer"]
-    if not (scope.is_admin or issuer.pk in scope.officer_region_ids or issuer.parent_id in scope.officer_region_ids):
+    officer_of = access.officer_region_ids(actor)
+    if not (access.is_admin(actor) or Region.objects.filter(within_q("", officer_of), pk=issuer.pk).exists()):
         raise PermissionDenied(_("Only the issuing region's officers may create its voucher programmes."))
     budget = money(data.get("budget"), "budget")
     programme = VoucherProgramme(
@@ -71,11 +74,41 @@ def create_programme(actor: Any, data: dict[str, Any]) -> VoucherProgramme:
     programme.save()
     programme.holder_regions.set(data.get("holder_regions") or [issuer])
     programme.provider_regions.set(data.get("provider_regions") or [])
+    audit.record(actor, programme, ChangeRecord.Action.CREATE)
     return programme
 
 
 @transaction.atomic
-def grant_voucher(actor: Any, programme: VoucherProgramme, holder: Organisation, amount: Any) -> Voucher:
+def find_holder(actor: Actor, text: str) -> Organisation:
+    """The organisation an officer means: its name (Chinese or English, as the picker offers it), its
+    credit code or its number, among the organisations the officer may see (a hidden one reads as
+    unknown, not forbidden). A ValidationError on `holder` when none or several match."""
+    from django.db.models import Q
+
+    from corridor.orgs import uscc
+
+    raw = text.strip()
+    known = Organisation.objects.restrict(actor)
+    if raw.isdigit() and len(raw) < 18:
+        found = list(known.filter(pk=int(raw))[:2])
+    elif uscc.is_valid(raw):
+        found = list(known.filter(uscc=uscc.normalize(raw))[:2])
+    else:
+        found = list(known.filter(Q(name_zh__iexact=raw) | Q(name_en__iexact=raw))[:2])
+    if not found:
+        raise ValidationError({"holder": _("No organisation with this name, credit code or number: %(text)s")
+                               % {"text": raw}})
+    if len(found) > 1:
+        raise ValidationError({"holder": _("Several organisations have this name: enter its credit code instead.")})
+    return found[0]
+
+
+def vouchers_held(programme: VoucherProgramme, holder: Organisation) -> list[Voucher]:
+    """What the organisation already holds of this programme (a second grant is asked about first)."""
+    return list(programme.vouchers.filter(holder=holder).order_by("pk"))
+
+
+def grant_voucher(actor: Actor, programme: VoucherProgramme, holder: Organisation, amount: Any) -> Voucher:
     """Grant from the programme's budget; refused, with nothing changed, when the budget would go below zero."""
     if not may_manage_programme(actor, programme):
         raise PermissionDenied(_("Only the issuing region's officers may grant this programme's vouchers."))
@@ -90,17 +123,17 @@ def grant_voucher(actor: Any, programme: VoucherProgramme, holder: Organisation,
         programme.refresh_from_db()
         raise Conflict({"amount": _("Only %(left)s yuan of the programme's budget is left to grant.") % {
             "left": programme.unallocated}})
-    return Voucher.objects.create(programme=programme, holder=holder, amount=value, balance=value,
-                                  granted_by=actor if getattr(actor, "pk", None) else None)
+    voucher = Voucher.objects.create(programme=programme, holder=holder, amount=value, balance=value,
+                                     granted_by=access.user_of(actor))
+    audit.record(actor, voucher, ChangeRecord.Action.CREATE)
+    return voucher
 
 
 @transaction.atomic
-def redeem(actor: Any, voucher: Voucher, booking: Booking, amount: Any, *, contract_ref: str, receipt_ref: str,
+def redeem(actor: Actor, voucher: Voucher, booking: Booking, amount: Any, *, contract_ref: str, receipt_ref: str,
            today: datetime.date | None = None) -> Redemption:
     """Pay part of a completed booking at an eligible provider with the holder's voucher."""
-    scope = scope_of(actor)
-    if not (scope.is_admin or voucher.holder_id in scope.org_ids):
-        raise PermissionDenied(_("Only the voucher holder's staff may redeem it."))
+    access.require(actor, REDEEM, voucher, _("Only the voucher holder's staff may redeem it."))
     value = money(amount, "amount")
     errors: dict[str, str] = {}
     if not contract_ref.strip():
@@ -132,24 +165,29 @@ def redeem(actor: Any, voucher: Voucher, booking: Booking, amount: Any, *, contr
     if paid + value > cap:
         raise ValidationError({"amount": _("A voucher may pay at most %(cap)s yuan of this booking (%(share)s%% of %(fee)s); %(paid)s is already paid.") % {
             "cap": cap, "share": f"{programme.fee_share * 100:.0f}", "fee": usage.fee, "paid": paid}})
+    before = audit.snapshot(voucher)
     taken = Voucher.objects.filter(pk=voucher.pk, balance__gte=value).update(balance=F("balance") - value)
     if not taken:
         voucher.refresh_from_db()
         raise Conflict({"amount": _("The voucher's balance is %(balance)s yuan.") % {"balance": voucher.balance}})
     holder_region = _org_region(voucher.holder)
-    return Redemption.objects.create(
+    redemption = Redemption.objects.create(
         voucher=voucher, booking=booking, amount=value, contract_ref=contract_ref.strip(), receipt_ref=receipt_ref.strip(),
         holder_city=holder_region.prefecture() if holder_region else None, provider=booking.instrument.owner,
-        provider_city=booking.instrument.city, redeemed_by=actor if getattr(actor, "pk", None) else None,
+        provider_city=booking.instrument.city, redeemed_by=access.user_of(actor),
     )
+    voucher.refresh_from_db()
+    audit.record(actor, voucher, ChangeRecord.Action.UPDATE, before=before)
+    audit.record(actor, redemption, ChangeRecord.Action.CREATE)
+    return redemption
 
 
-def vouchers_for_booking(user: Any, booking: Booking) -> list[Voucher]:
+def vouchers_for_booking(user: Actor, booking: Booking) -> list[Voucher]:
     """The user's vouchers that could pay for this booking (holder, validity and provider region match)."""
     if booking.status != Booking.Status.COMPLETED:
         return []
     today = timezone.localdate()
-    candidates = Voucher.objects.visible_to(user).filter(
+    candidates = Voucher.objects.restrict(user).filter(
         holder_id=booking.organisation_id, balance__gt=0,
         programme__valid_from__lte=today, programme__valid_until__gte=today,
     ).select_related("programme")

@@ -8,4 +8,4 @@ class ImportsConfig(AppConfig):
     verbose_name = _("import, export and duplicates")
 
     def ready(self) -> None:
-        from corridor.imports import jobs  # noqa: F401  (registers the import job)
+        from corridor.imports import followup, jobs  # noqa: F401  (registers the import and follow-up jobs)

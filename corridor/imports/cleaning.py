@@ -106,6 +106,33 @@ class Problem:
 
 _email = EmailValidator()
 _url = URLValidator(schemes=["http", "https"])
+# Plain addresses, the great majority, are accepted by these without Django's validators (a quarter of the
+# cleaning time). Each pattern accepts only what the validator accepts; anything else goes to the validator.
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_PLAIN_URL = re.compile(rf"https?://(?:{_LABEL}\.)+[a-z]{{2,63}}(?:[/?#][^\s]*)?", re.IGNORECASE | re.ASCII)
+_PLAIN_EMAIL = re.compile(rf"[a-z0-9_%+-]+(?:\.[a-z0-9_%+-]+)*@(?:{_LABEL}\.)+[a-z]{{2,63}}", re.IGNORECASE | re.ASCII)
+_UNKNOWN_KIND = gettext_lazy("Unknown kind of organisation: %(value)s")
+_UNKNOWN_SIZE = gettext_lazy("Unknown size: %(value)s")
+
+
+def _valid_url(site: str) -> bool:
+    if len(site) <= 2048 and _PLAIN_URL.fullmatch(site):
+        return True
+    try:
+        _url(site)
+    except ValidationError:
+        return False
+    return True
+
+
+def _valid_email(address: str) -> bool:
+    if len(address) <= 320 and _PLAIN_EMAIL.fullmatch(address):
+        return True
+    try:
+        _email(address)
+    except ValidationError:
+        return False
+    return True
 
 
 def clean_row(raw: dict[str, str], lookups: Lookups) -> tuple[dict[str, Any], list[Problem]]:
@@ -135,8 +162,8 @@ def clean_row(raw: dict[str, str], lookups: Lookups) -> tuple[dict[str, Any], li
                 problems.append(Problem("uscc", exc.messages[0]))
     if cells.get("aliases"):
         values["aliases"] = [a.strip() for a in _ALIAS_SPLIT.split(cells["aliases"]) if a.strip()]
-    _choice(cells, "kind", lookups.kinds, values, problems, gettext_lazy("Unknown kind of organisation: %(value)s"))
-    _choice(cells, "size_band", lookups.sizes, values, problems, gettext_lazy("Unknown size: %(value)s"))
+    _choice(cells, "kind", lookups.kinds, values, problems, _UNKNOWN_KIND)
+    _choice(cells, "size_band", lookups.sizes, values, problems, _UNKNOWN_SIZE)
     for fname in ("is_head_enterprise", "listed"):
         if fname in cells and cells[fname] != "":
             flag = fold_header(cells[fname])
@@ -156,19 +183,15 @@ def clean_row(raw: dict[str, str], lookups: Lookups) -> tuple[dict[str, Any], li
         site = cells["website"]
         if "://" not in site:
             site = "https://" + site
-        try:
-            _url(site)
-        except ValidationError:
-            problems.append(Problem("website", _("Not a web address: %(value)s") % {"value": cells["website"]}))
-        else:
+        if _valid_url(site):
             values["website"] = site
-    if cells.get("contact_email"):
-        try:
-            _email(cells["contact_email"])
-        except ValidationError:
-            problems.append(Problem("contact_email", _("Not an e-mail address: %(value)s") % {"value": cells["contact_email"]}))
         else:
+            problems.append(Problem("website", _("Not a web address: %(value)s") % {"value": cells["website"]}))
+    if cells.get("contact_email"):
+        if _valid_email(cells["contact_email"]):
             values["contact_email"] = cells["contact_email"]
+        else:
+            problems.append(Problem("contact_email", _("Not an e-mail address: %(value)s") % {"value": cells["contact_email"]}))
     if cells.get("industries"):
         ids = []
         for part in _LIST_SPLIT.split(cells["industries"]):

@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from corridor.core.spreadsheet import csv_row, xlsx_row
 from corridor.orgs.filters import OrganisationFilter
 from corridor.orgs.models import Organisation
 
@@ -47,7 +48,7 @@ PRIVATE = set(Organisation.PRIVATE_FIELDS)
 
 def export_queryset(user: Any, filters: OrganisationFilter) -> QuerySet[Organisation]:
     # Private access is annotated first: the filter keeps the queryset's class only as a plain QuerySet.
-    qs = filters.apply(Organisation.objects.visible_to(user).with_private_access(user))
+    qs = filters.apply(Organisation.objects.restrict(user).with_private_access(user))
     return qs.select_related("region").prefetch_related("industries").order_by("pk")
 
 
@@ -87,12 +88,12 @@ def csv_chunks(user: Any, filters: OrganisationFilter) -> Iterator[str]:
     """UTF-8 with a BOM (so Excel opens Chinese correctly), streamed."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(header())
+    writer.writerow(csv_row(header()))
     yield "\ufeff" + buffer.getvalue()
     for row in rows(user, filters):
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(row)
+        writer.writerow(csv_row(row))
         yield buffer.getvalue()
 
 
@@ -101,7 +102,7 @@ def write_xlsx(user: Any, filters: OrganisationFilter, out: Any) -> None:
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_("Organisations"))
-    sheet.append(header())
+    sheet.append(xlsx_row(sheet, header()))
     for row in rows(user, filters):
-        sheet.append(row)
+        sheet.append(xlsx_row(sheet, row))
     book.save(out)

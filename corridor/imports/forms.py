@@ -24,6 +24,18 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(_("Only .xlsx and .csv files can be imported."))
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError(_("The file is larger than 200 MB."))
+        if name.endswith(".xlsx"):
+            # The zip's directory only (no decompression here): a bomb is refused before it is even stored.
+            from corridor.imports.reading import xlsx_limits
+            from corridor.imports.workbook_guard import WorkbookRefused, check_zip_directory
+
+            upload.seek(0)
+            try:
+                check_zip_directory(upload, xlsx_limits()[0])
+            except WorkbookRefused as exc:
+                raise forms.ValidationError(str(exc)) from None
+            finally:
+                upload.seek(0)
         return upload
 
     def clean_mapping(self) -> dict[str, str]:

@@ -38,6 +38,9 @@ def start_import(user: Any, upload: UploadedFile, mapping_text: str = "") -> Job
     form = ImportForm({"mapping": mapping_text}, MultiValueDict({"file": [upload]}))
     if not form.is_valid():
         raise ValidationError({name: [str(m) for m in messages] for name, messages in form.errors.items()})
+    from corridor.imports.retention import purge_old_uploads
+
+    purge_old_uploads()
     folder = Path(settings.MEDIA_ROOT) / "imports" / uuid.uuid4().hex
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"upload{Path(upload.name or '').suffix.lower()}"

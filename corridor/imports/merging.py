@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 from corridor.accounts.scope import scope_of
 from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
+from corridor.core import access, events
+from corridor.core.access import Actor
 from corridor.imports.models import Merge, RejectedPair
 from corridor.orgs.models import Organisation
 from corridor.orgs.services import refresh_derived_fields
@@ -32,17 +34,17 @@ FILLABLE = ("name_zh", "name_en", "short_name", "uscc", "address", "region_id", 
             "description_en", "website", "founded_year", "contact_name", "contact_email", "contact_phone")
 
 
-def may_merge(user: Any, *orgs: Organisation) -> bool:
+def may_merge(user: Actor, *orgs: Organisation) -> bool:
     scope = scope_of(user)
     if scope.is_admin:
         return True
     if not scope.secretariat_alliance_ids:
         return False
-    visible = Organisation.objects.privately_visible_to(user).filter(pk__in=[o.pk for o in orgs]).count()
+    visible = Organisation.objects.restrict(user, "view_private").filter(pk__in=[o.pk for o in orgs]).count()
     return visible == len({o.pk for o in orgs})
 
 
-def candidate_pairs(user: Any, progress: Any = None) -> list[dict[str, Any]]:
+def candidate_pairs(user: Actor, progress: Any = None) -> list[dict[str, Any]]:
     """Pairs of organisations to review: those the resolver merges and those in its review band.
 
     Among the organisations whose private side the user may see (all of them for an admin). Most
@@ -52,7 +54,7 @@ def candidate_pairs(user: Any, progress: Any = None) -> list[dict[str, Any]]:
     """
     from corridor.resolution.resolver import Record, resolve
 
-    orgs = list(Organisation.objects.privately_visible_to(user).only(
+    orgs = list(Organisation.objects.restrict(user, "view_private").only(
         "pk", "name_zh", "name_en", "short_name", "aliases", "uscc", "address").order_by("pk"))
     records = [Record(str(o.pk), o.name_zh or o.name_en, o.address, o.uscc or "",
                       tuple(n for n in (o.name_en, o.short_name, *(o.aliases or [])) if n)) for o in orgs]
@@ -115,7 +117,7 @@ def _label(model: type[models.Model]) -> str:
 
 
 @transaction.atomic
-def merge_organisations(actor: Any, keep: Organisation, remove: Organisation, evidence: dict[str, Any] | None = None) -> Merge:
+def merge_organisations(actor: Actor, keep: Organisation, remove: Organisation, evidence: dict[str, Any] | None = None) -> Merge:
     if keep.pk == remove.pk:
         raise ValidationError(_("An organisation cannot be merged with itself."))
     if not may_merge(actor, keep, remove):
@@ -160,15 +162,17 @@ def merge_organisations(actor: Any, keep: Organisation, remove: Organisation, ev
     kept_after = {f: getattr(keep, f) for f in (*FILLABLE, "aliases")}
     audit.record(actor, keep, ChangeRecord.Action.UPDATE, before=before, after=audit.snapshot(keep),
                  note=_("merged #%(id)s %(name)s into this record") % {"id": removed_pk, "name": removed_name})
+    # The removed record's tags and other rows now hang off the kept one: following it covers both.
+    events.organisations_changed([keep.pk])
     return Merge.objects.create(
         kept=keep, kept_name=str(keep)[:300], removed_id=removed_pk, removed_name=removed_name[:300],
         evidence=evidence or {}, removed_rows=removed_rows, conflict_rows=conflict_rows, moved=moved,
-        kept_before=kept_before, kept_after=kept_after, created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        kept_before=kept_before, kept_after=kept_after, created_by=access.user_of(actor),
     )
 
 
 @transaction.atomic
-def undo_merge(actor: Any, merge: Merge) -> Organisation:
+def undo_merge(actor: Actor, merge: Merge) -> Organisation:
     merge = Merge.objects.select_for_update().get(pk=merge.pk)
     if merge.undone_at is not None:
         raise ValidationError(_("This merge has already been undone."))
@@ -197,9 +201,10 @@ def undo_merge(actor: Any, merge: Merge) -> Organisation:
     for obj in serializers.deserialize("json", merge.conflict_rows):
         obj.save()
     merge.undone_at = timezone.now()
-    merge.undone_by = actor if getattr(actor, "is_authenticated", False) else None
+    merge.undone_by = access.user_of(actor)
     merge.save(update_fields=["undone_at", "undone_by"])
     audit.record(actor, keep, ChangeRecord.Action.UPDATE, before=before, after=audit.snapshot(keep),
                  note=_("merge with #%(id)s undone") % {"id": removed.pk})
     audit.record(actor, removed, ChangeRecord.Action.CREATE, note=_("restored: merge into #%(id)s undone") % {"id": keep.pk})
+    events.organisations_changed([keep.pk, removed.pk])
     return removed

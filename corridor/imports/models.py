@@ -2,9 +2,22 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from corridor.core import access
+from corridor.core.access import ALL, NOTHING, Actor, RestrictedQuerySet
 from corridor.orgs.models import Organisation
+
+
+class MergeQuerySet(RestrictedQuerySet["Merge"]):
+    """view (and undo): the user who merged, and admins."""
+
+    def rule(self, user: Actor, action: str) -> Q:
+        scope = access.roles(user)
+        if scope.is_admin:
+            return ALL
+        return Q(created_by_id=scope.user_id) if scope.user_id is not None else NOTHING
 
 
 class Merge(models.Model):
@@ -34,6 +47,8 @@ class Merge(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("undone by"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = MergeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -1,5 +1,5 @@
-"""The per-row work of an import that needs no database: cleaning, region from the address, search text,
-and the new organisation's row as the database will take it.
+"""The per-row work of an import that needs no database: cleaning, region from the address, and the new
+organisation's row as the database will take it (its search text comes after the load, `followup`).
 
 It is pure (cells in, plain values out), so on large files it runs in worker processes while the importing
 process matches and writes the previous batch: the importing process only reads the file, matches, numbers
@@ -18,10 +18,10 @@ from typing import Any, NamedTuple
 
 from django.utils import translation
 
+from corridor.core.spreadsheet import strip_csv_guard
 from corridor.imports.cleaning import Lookups, Problem, clean_row
 from corridor.imports.reading import CsvChunk
 from corridor.imports.writers import NewRows
-from corridor.orgs import search_text
 from corridor.orgs.address import region_codes_from_addresses
 
 # Rows as (row number, the file's cells), or a CSV file's records as text (parsed here, not in the importer).
@@ -40,7 +40,7 @@ class PreparedRow(NamedTuple):
 
     number: int
     raw: dict[str, str]  # field → cell; for a clean row only the cells in _CITED
-    values: dict[str, Any]  # as clean_row gives them, with "_region" (code or None) and "_search_text"
+    values: dict[str, Any]  # as clean_row gives them, with "_region" (code or None)
     problems: list[Problem]
     copy_text: str = ""  # the new organisation as COPY text, when the context asks for it and the row is clean
 
@@ -59,7 +59,8 @@ def prepare_batch(batch: Batch, context: Context) -> list[PreparedRow]:
     mapped = list(context.columns.items())
     rows = []
     for number, cells in batch.records() if isinstance(batch, CsvChunk) else batch:
-        raw = {fname: cells[i] for i, fname in mapped if i < len(cells)}
+        # A .csv export guards formula-like text with an apostrophe (core.spreadsheet): read it back as it was.
+        raw = {fname: strip_csv_guard(cells[i]) for i, fname in mapped if i < len(cells)}
         if not any(v.strip() for v in raw.values() if v):
             continue  # blank lines are not rows
         values, problems = clean_row(raw, lookups)
@@ -68,10 +69,6 @@ def prepare_batch(batch: Batch, context: Context) -> list[PreparedRow]:
     want_text = context.new_rows.copy_text
     for i, row in enumerate(rows):
         v = row.values
-        # The search text of the organisation the row would create; an update recomputes it from the merged names.
-        v["_search_text"] = search_text.build(
-            [v.get("name_zh", ""), v.get("name_en", ""), v.get("short_name", ""), *(v.get("aliases") or [])]
-        )
         if not row.problems:
             rows[i] = row._replace(raw={k: row.raw[k] for k in _CITED if k in row.raw},
                                    copy_text=context.new_rows.text(v) if want_text else "")

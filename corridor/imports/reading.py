@@ -13,7 +13,24 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+# `_` translates when Django is set up (the user's language), and is the identity in plain scripts.
+from corridor.imports.workbook_guard import EXCEL_MAX_CELL_CHARS, WorkbookRefused, _, check_workbook
+
 SAMPLE = 1 << 20  # bytes read to decide the encoding
+DEFAULT_MAX_UNCOMPRESSED = 1 << 30  # bytes an .xlsx may unpack to (IMPORT_MAX_UNCOMPRESSED_MB in Django settings)
+
+
+def xlsx_limits() -> tuple[int, int]:
+    """(uncompressed bytes, cell characters) an .xlsx may reach: Django settings when set up, else defaults."""
+    try:
+        from django.conf import settings
+
+        if settings.configured:
+            return (getattr(settings, "IMPORT_MAX_UNCOMPRESSED_MB", 1024) << 20,
+                    getattr(settings, "IMPORT_MAX_CELL_CHARS", EXCEL_MAX_CELL_CHARS))
+    except ImportError:  # pragma: no cover
+        pass
+    return DEFAULT_MAX_UNCOMPRESSED, EXCEL_MAX_CELL_CHARS
 
 
 class TableError(ValueError):
@@ -56,7 +73,7 @@ def detect_encoding(sample: bytes) -> str:
         codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
         return "gb18030"
     except UnicodeDecodeError:
-        raise TableError("the file is neither UTF-8 nor GBK/GB18030 text") from None
+        raise TableError(_("The file is neither UTF-8 nor GBK/GB18030 text.")) from None
 
 
 def open_table(path: str | Path) -> Table:
@@ -66,7 +83,7 @@ def open_table(path: str | Path) -> Table:
         return _open_xlsx(path)
     if suffix in (".csv", ".txt", ""):
         return _open_csv(path)
-    raise TableError(f"{path.name}: only .xlsx and .csv files can be imported")
+    raise TableError(_("%(file)s: only .xlsx and .csv files can be imported.") % {"file": path.name})
 
 
 def _open_csv(path: Path) -> Table:
@@ -82,12 +99,12 @@ def _open_csv(path: Path) -> Table:
             dialect = csv.excel_tab
         reader = csv.reader(handle, dialect)
         header = next(reader, None)
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError:
         handle.close()
-        raise TableError(f"{path.name}: not valid {encoding} text ({exc.reason})") from None
+        raise TableError(_("%(file)s is not valid %(encoding)s text.") % {"file": path.name, "encoding": encoding}) from None
     if header is None:
         handle.close()
-        raise TableError(f"{path.name}: the file is empty")
+        raise TableError(_("%(file)s is empty.") % {"file": path.name})
     header = [h.lstrip("\ufeff") for h in header]
 
     def rows() -> Iterator[tuple[int, list[str]]]:
@@ -96,8 +113,9 @@ def _open_csv(path: Path) -> Table:
             for cells in reader:
                 line += 1
                 yield line, cells
-        except UnicodeDecodeError as exc:
-            raise TableError(f"{path.name}: row {line + 1} is not valid {encoding} text ({exc.reason})") from None
+        except UnicodeDecodeError:
+            raise TableError(_("%(file)s: row %(row)s is not valid %(encoding)s text.") % {
+                "file": path.name, "row": line + 1, "encoding": encoding}) from None
         finally:
             handle.close()
 
@@ -123,8 +141,9 @@ def _open_csv(path: Path) -> Table:
                     first = line
             if lines:
                 yield CsvChunk(first, "".join(lines), name)
-        except UnicodeDecodeError as exc:
-            raise TableError(f"{path.name}: row {line} is not valid {encoding} text ({exc.reason})") from None
+        except UnicodeDecodeError:
+            raise TableError(_("%(file)s: row %(row)s is not valid %(encoding)s text.") % {
+                "file": path.name, "row": line, "encoding": encoding}) from None
         finally:
             handle.close()
 
@@ -135,16 +154,21 @@ def _open_xlsx(path: Path) -> Table:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    limits = xlsx_limits()
+    try:
+        check_workbook(path, *limits)
+    except WorkbookRefused as exc:
+        raise TableError(str(exc)) from None
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise TableError(f"{path.name}: not a readable Excel workbook ({exc})") from None
+    except (InvalidFileException, OSError, KeyError, ValueError):
+        raise TableError(_("%(file)s is not a readable Excel workbook.") % {"file": path.name}) from None
     sheet = book.worksheets[0]
     values = sheet.iter_rows(values_only=True)
     first = next(values, None)
     if first is None:
         book.close()
-        raise TableError(f"{path.name}: the first sheet is empty")
+        raise TableError(_("%(file)s: the first sheet is empty.") % {"file": path.name})
     header = [_cell(v) for v in first]
 
     def rows() -> Iterator[tuple[int, list[str]]]:

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
+from corridor.core.spreadsheet import xlsx_row
 from corridor.imports.reading import open_table
 from corridor.imports.services import ImportResult
 
@@ -30,7 +31,7 @@ def write_error_report(source: str | Path, result: ImportResult, out: str | Path
     header = [WriteOnlyCell(sheet, value=h) for h in table.header]
     header.append(WriteOnlyCell(sheet, value=title))
     header[-1].font = Font(bold=True, color="9C0006")
-    sheet.append([_row_cell(sheet, _("Row")), *header])
+    sheet.append(xlsx_row(sheet, [_row_cell(sheet, _("Row")), *header]))
     for number, cells in table.rows:
         problems = by_row.get(number, [])
         bad_columns = {column for column, _reason in problems}
@@ -42,7 +43,7 @@ def write_error_report(source: str | Path, result: ImportResult, out: str | Path
             out_cells.append(cell)
         out_cells += [WriteOnlyCell(sheet, value="") for _ in range(len(table.header) - len(cells))]
         out_cells.append(WriteOnlyCell(sheet, value="; ".join(f"{c}: {r}" for c, r in problems)))
-        sheet.append(out_cells)
+        sheet.append(xlsx_row(sheet, out_cells))
     book.save(out)
 
 

@@ -5,6 +5,7 @@ from corridor.imports import views
 app_name = "imports"
 urlpatterns = [
     path("organisations/", views.import_organisations_page, name="organisations"),
+    path("organisations/template.xlsx", views.import_template, name="template"),
     path("organisations/export.csv", views.export_csv, name="export-csv"),
     path("organisations/export.xlsx", views.export_xlsx, name="export-xlsx"),
     path("duplicates/", views.duplicates, name="duplicates"),

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from corridor.accounts.scope import scope_of
+from corridor.core import toolkit
 from corridor.imports import export, merging
 from corridor.imports.forms import ImportForm
 from corridor.imports.jobs import FIND_DUPLICATES, IMPORT_ORGANISATIONS, start_import
@@ -36,19 +36,30 @@ from corridor.orgs.filters import OrganisationFilter
 def import_organisations_page(request: HttpRequest) -> HttpResponse:
     if not may_import(request.user):
         raise PermissionDenied(_("Only secretariats and administrators may import organisations."))
-    status = 200
-    if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
-        if form.is_valid():
-            job = start_import(request.user, form.cleaned_data["file"], request.POST.get("mapping", ""))
-            return redirect("jobs:detail", pk=job.pk)
-        status = 422
-    else:
-        form = ImportForm()
     from corridor.jobs.models import Job
 
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     recent = Job.objects.filter(kind=IMPORT_ORGANISATIONS, created_by_id=request.user.pk)[:10]
-    return render(request, "imports/import.html", {"form": form, "recent": recent}, status=status)
+    from corridor.imports.retention import keep_days
+
+    keep, keep_failed = keep_days()
+    return toolkit.form_view(
+        request, form, lambda f: start_import(request.user, f.cleaned_data["file"], request.POST.get("mapping", "")),
+        template="imports/import.html",
+        context={"recent": recent, "keep_days": keep, "keep_failed_days": keep_failed},
+        done=lambda job: redirect("jobs:detail", pk=job.pk),
+    )
+
+
+@login_required
+def import_template(request: HttpRequest) -> HttpResponse:
+    """An empty workbook with the headers the importer recognises (in the page's language)."""
+    from corridor.imports.template import import_template_xlsx
+
+    response = HttpResponse(import_template_xlsx(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="organisations-template.xlsx"'
+    return response
 
 
 def _filename(ext: str) -> str:
@@ -99,7 +110,7 @@ def duplicates(request: HttpRequest) -> HttpResponse:
     if job is not None:
         wanted = job.result.get("pairs", [])
         ids = {p["a"] for p in wanted} | {p["b"] for p in wanted}
-        orgs = Organisation.objects.privately_visible_to(request.user).select_related("city").in_bulk(ids)
+        orgs = Organisation.objects.restrict(request.user, "view_private").select_related("city").in_bulk(ids)
         for p in wanted:
             if p["a"] in orgs and p["b"] in orgs:
                 pairs.append({**p, "orgs": (orgs[p["a"]], orgs[p["b"]]), "reason_label": REASONS.get(p["reason"], p["reason"]),
@@ -107,9 +118,7 @@ def duplicates(request: HttpRequest) -> HttpResponse:
         refused = {frozenset(pair) for pair in RejectedPair.objects.filter(org_a_id__in=ids, org_b_id__in=ids)
                    .values_list("org_a_id", "org_b_id")}
         pairs = [p for p in pairs if frozenset((p["a"], p["b"])) not in refused]  # rejected since the search
-    merges = Merge.objects.select_related("kept")
-    if not scope_of(request.user).is_admin:
-        merges = merges.filter(created_by_id=request.user.pk)
+    merges = Merge.objects.restrict(request.user).select_related("kept")
     return render(request, "imports/duplicates.html", {"job": job, "pairs": pairs, "merges": merges[:20]})
 
 
@@ -127,7 +136,7 @@ def merge(request: HttpRequest) -> HttpResponse:
     _reviewer(request)
     from corridor.orgs.models import Organisation
 
-    visible = Organisation.objects.privately_visible_to(request.user)
+    visible = Organisation.objects.restrict(request.user, "view_private")
     try:
         a, b, keep_id = (int(request.POST.get(k, "")) for k in ("a", "b", "keep"))
     except ValueError:

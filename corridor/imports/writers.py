@@ -1,6 +1,9 @@
-"""Writing a batch of new organisations, their industries and their history: bulk ORM, or COPY on PostgreSQL.
+"""Writing a batch of new organisations, their industries and the history of changed ones: bulk ORM, or
+COPY on PostgreSQL.
 
-Both run inside the import's transaction, so a failure or a killed process leaves nothing behind.
+Both run inside the import's transaction, so a failure or a killed process leaves nothing behind. New
+organisations get no history record each (the import's one entry covers them) and an empty search text
+(computed after the load, `followup.refresh_search`).
 """
 
 from __future__ import annotations
@@ -13,8 +16,6 @@ from django.db import connection
 from django.utils import timezone
 
 from corridor.audit.models import ChangeRecord
-from corridor.audit.services import plain
-from corridor.core.bilingual import pick, prefers_chinese
 from corridor.orgs.models import Organisation
 
 Through = Organisation.industries.through
@@ -23,7 +24,7 @@ Through = Organisation.industries.through
 ORG_COLUMNS = (
     "name_zh", "name_en", "short_name", "aliases", "kind", "uscc", "address", "region_id", "city_id", "province_id",
     "size_band", "is_head_enterprise", "description_zh", "description_en", "website", "founded_year", "listed",
-    "contact_name", "contact_email", "contact_phone", "search_text", "is_synthetic", "source_seed",
+    "contact_name", "contact_email", "contact_phone", "search_text", "search_tokens", "is_synthetic", "source_seed",
 )
 
 
@@ -53,14 +54,16 @@ class NewRows:
         code = values.get("_region")
         if code:
             row["region_id"], row["city_id"], row["province_id"] = self.regions[code]
-        row["search_text"] = values["_search_text"]
+        row["search_text"] = ""  # after the load (followup.refresh_search)
+        row["search_tokens"] = ""
         return row
 
     def text(self, values: dict[str, Any]) -> str:
         """The ORG_COLUMNS of the new row in COPY's text format (tab-separated, escaped, \\N for NULL)."""
         row = self.columns(values)
         return "\t".join(
-            _copy_field(json.dumps(row[c] or [], ensure_ascii=False) if c == "aliases" else row[c]) for c in ORG_COLUMNS
+            _copy_field((json.dumps(row[c], ensure_ascii=False) if row[c] else "[]") if c == "aliases" else row[c])
+            for c in ORG_COLUMNS
         )
 
 
@@ -97,26 +100,14 @@ class OrmWriter:
 
     wants_copy_text = False  # whether create_new reads the rows' COPY text (NewRows.text), prepared by the workers
 
-    def create_new(self, new_rows: NewRows, values: Sequence[dict[str, Any]], texts: Sequence[str]
-                   ) -> tuple[list[int], list[dict[str, Any]] | None]:
-        """Insert the new organisations of these cleaned rows; their ids, and their columns when this writer
-        built them (record_created takes them)."""
-        rows = [new_rows.columns(v) for v in values]
-        return self.create(rows), rows
+    def create_new(self, new_rows: NewRows, values: Sequence[dict[str, Any]], texts: Sequence[str]) -> list[int]:
+        """Insert the new organisations of these cleaned rows; their ids, in order."""
+        return self.create([new_rows.columns(v) for v in values])
 
     def create(self, rows: Sequence[dict[str, Any]]) -> list[int]:
         """Insert new organisations (column → value, every ORG_COLUMNS key); their ids, in order."""
         orgs = Organisation.objects.bulk_create([Organisation(**row) for row in rows], batch_size=500)
         return [o.pk for o in orgs]
-
-    def record_created(self, ids: Sequence[int], rows: Sequence[dict[str, Any]] | None, template: Change) -> None:
-        """History of new organisations (ids, and their column values as given to `create`): `template` with the
-        id, name and snapshot filled in."""
-        assert rows is not None
-        self.record([template._replace(
-            object_id=str(pk), object_repr=pick(row["name_zh"], row["name_en"])[:300],
-            after={f: plain(row[f]) for f in Organisation.AUDITED_FIELDS},
-        ) for pk, row in zip(ids, rows, strict=True)])
 
     def link(self, pairs: Sequence[tuple[int, int]]) -> None:
         Through.objects.bulk_create([Through(organisation_id=o, industry_id=i) for o, i in pairs], batch_size=1000)
@@ -130,9 +121,8 @@ class CopyWriter(OrmWriter):
 
     wants_copy_text = True
 
-    def create_new(self, new_rows: NewRows, values: Sequence[dict[str, Any]], texts: Sequence[str]
-                   ) -> tuple[list[int], list[dict[str, Any]] | None]:
-        return self.create_text(texts), None  # record_created reads the rows back in the database
+    def create_new(self, new_rows: NewRows, values: Sequence[dict[str, Any]], texts: Sequence[str]) -> list[int]:
+        return self.create_text(texts)
 
     def create_text(self, lines: Sequence[str]) -> list[int]:
         """Insert new organisations given as COPY text of their ORG_COLUMNS (see NewRows.text); their ids."""
@@ -174,22 +164,6 @@ class CopyWriter(OrmWriter):
                         json.dumps(r.before, ensure_ascii=False), json.dumps(r.after, ensure_ascii=False), r.note,
                     ))
 
-
-    def record_created(self, ids: Sequence[int], rows: Sequence[dict[str, Any]] | None, template: Change) -> None:
-        # The snapshot is built by the database from the rows just written: no JSON encoding per row here.
-        if not ids:
-            return
-        snapshot = ", ".join(f"'{f}', {f}" for f in Organisation.AUDITED_FIELDS)
-        first, second = ("name_zh", "name_en") if prefers_chinese() else ("name_en", "name_zh")
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {ChangeRecord._meta.db_table} (content_type_id, object_id, object_repr, action, actor_id, "
-                f"at, before, after, note) SELECT %s, id::text, left(coalesce(nullif({first}, ''), {second}), 300), %s, "
-                f"%s, %s, '{{}}'::jsonb, jsonb_build_object({snapshot}), %s FROM {Organisation._meta.db_table} "
-                "WHERE id = ANY(%s) ORDER BY id",
-                [template.content_type_id, template.action, template.actor_id, timezone.now(), template.note,
-                 list(ids)],
-            )
 
 
 class SqliteWriter(OrmWriter):

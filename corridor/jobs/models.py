@@ -2,7 +2,21 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from corridor.core import access
+from corridor.core.access import ALL, Actor, RestrictedQuerySet
+
+
+class JobQuerySet(RestrictedQuerySet["Job"]):
+    """view: the user who started the job, and admins."""
+
+    def rule(self, user: Actor, action: str) -> Q:
+        scope = access.roles(user)
+        if scope.is_admin:
+            return ALL
+        return Q(created_by_id=scope.user_id) if scope.user_id is not None else access.NOTHING
 
 
 class Job(models.Model):
@@ -33,6 +47,8 @@ class Job(models.Model):
     # Written every few seconds while the job runs: a running job without a recent one was cut off (restart).
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
 
+    objects = JobQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("job")
@@ -50,8 +66,6 @@ class Job(models.Model):
     def percent(self) -> int:
         return min(100, int(100 * self.done / self.total)) if self.total else (100 if self.finished else 0)
 
-    def visible_to(self, user: object) -> bool:
-        from corridor.accounts.scope import scope_of
-
-        scope = scope_of(user)
-        return scope.is_admin or (scope.user_id is not None and scope.user_id == self.created_by_id)
+    def visible_to(self, user: Actor) -> bool:
+        """May `user` see this job (the `view` rule of `Job.objects.restrict`, asked of one job)."""
+        return access.may(user, access.VIEW, self)

@@ -114,12 +114,13 @@ def last_sign_of_life(job: Job) -> datetime.datetime:
     return max(signs)
 
 
-def fail_if_stale(job: Job, now: datetime.datetime | None = None) -> bool:
-    """Mark a queued or running job that has shown no sign of life for `stale_after()` as failed; True if it was."""
+def fail_if_stale(job: Job, now: datetime.datetime | None = None, after: datetime.timedelta | None = None) -> bool:
+    """Mark a queued or running job that has shown no sign of life for `after` (default `stale_after()`)
+    as failed; True if it was."""
     if job.finished:
         return False
     now = now or timezone.now()
-    if now - last_sign_of_life(job) <= stale_after():
+    if now - last_sign_of_life(job) <= (stale_after() if after is None else after):
         return False
     from django.utils.translation import gettext
 
@@ -138,6 +139,17 @@ def fail_stale_jobs(now: datetime.datetime | None = None) -> int:
     candidates = Job.objects.filter(status__in=[Job.Status.QUEUED, Job.Status.RUNNING],
                                     created_at__lt=now - stale_after())
     return sum(fail_if_stale(job, now) for job in candidates)
+
+
+def fail_orphans_at_start(now: datetime.datetime | None = None) -> int:
+    """At start-up: jobs left queued or running by a process that is gone, marked failed at once instead of
+    showing "running" until they go stale. Jobs run in threads of the serving process, so on SQLite (one
+    serving process) every unfinished job is an orphan; on PostgreSQL other processes may be serving, so only
+    jobs whose heartbeat (written to the row every HEARTBEAT_EVERY seconds) has stopped are."""
+    now = now or timezone.now()
+    after = datetime.timedelta(0) if connection.vendor == "sqlite" else datetime.timedelta(seconds=3 * HEARTBEAT_EVERY)
+    candidates = Job.objects.filter(status__in=[Job.Status.QUEUED, Job.Status.RUNNING])
+    return sum(fail_if_stale(job, now, after=after) for job in candidates)
 
 
 def live_progress(job: Job) -> None:
@@ -178,7 +190,12 @@ def run(job: Job, progress: Progress | None = None) -> Job:
     except JobFailed as failed:
         fields = {"status": Job.Status.FAILED, "error": str(failed), "result": failed.result}
     except Exception as exc:
-        fields = {"status": Job.Status.FAILED, "error": f"{type(exc).__name__}: {exc}",
+        from django.utils.translation import gettext
+
+        # Not a failure the job foresaw: said in the user's language; the details stay in the result.
+        message = gettext("The job failed unexpectedly (%(error)s). Nothing was kept; try again or tell the "
+                          "operator.") % {"error": f"{type(exc).__name__}: {exc}"[:300]}
+        fields = {"status": Job.Status.FAILED, "error": message,
                   "result": {"traceback": traceback.format_exc()[-4000:]}}
     else:
         fields = {"status": Job.Status.SUCCEEDED, "result": result or {}}
@@ -197,13 +214,19 @@ _threads: dict[int, threading.Thread] = {}
 
 def start(kind: str, params: dict[str, Any], user: Any = None) -> Job:
     """Create the job and run it in a background thread of this (web) process; returns at once."""
+    from django.utils import translation
+
     fail_stale_jobs()
     job = create(kind, params, user)
+    # The thread speaks the language of the person who started the job (its progress, errors and report
+    # file); without this it would speak the site's default whatever the page's language.
+    language = translation.get_language()
 
     def target() -> None:
         close_old_connections()
         try:
-            run(job)
+            with translation.override(language):
+                run(job)
         finally:
             connection.close()
 
@@ -214,6 +237,14 @@ def start(kind: str, params: dict[str, Any], user: Any = None) -> Job:
 
     transaction.on_commit(thread.start)
     return job
+
+
+def wait_all(timeout: float = 3600) -> None:
+    """Wait for every job this process started (a command must not exit while its follow-ups run)."""
+    for job_id in list(_threads):
+        job = Job.objects.filter(pk=job_id).first()
+        if job is not None:
+            wait(job, timeout)
 
 
 def wait(job: Job, timeout: float = 60) -> Job:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from corridor.matching.models import Interest, Listing, Notification
+from corridor.matching.models import Interest, Listing
 
 
 @admin.register(Listing)
@@ -16,9 +16,3 @@ class InterestAdmin(admin.ModelAdmin):
     list_display = ("listing", "organisation", "stage", "expressed_at")
     list_filter = ("stage",)
     raw_id_fields = ("listing", "counterpart", "organisation", "introduced_by")
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    list_display = ("user", "text", "created_at", "read_at")
-    raw_id_fields = ("user",)

@@ -7,18 +7,21 @@ from typing import Any, Literal
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from corridor.accounts.api_auth import USER_REQUIRED, actor, signed_in
+from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.matching import services
 from corridor.matching.filters import ListingFilter
 from corridor.matching.models import Interest, Listing
 from corridor.matching.schemas import (
     FunnelRowOut,
+    InterestDetailOut,
     InterestIn,
     InterestOut,
     IntroductionIn,
+    ListingDetailOut,
     ListingIn,
     ListingOut,
     ListingPatch,
@@ -31,13 +34,13 @@ router = Router(tags=["matchmaking"])
 
 
 def visible_listing(user: Any, listing_id: int) -> Listing:
-    return get_object_or_404(Listing.objects.visible_to(user), pk=listing_id)
+    return get_object_or_404(Listing.objects.restrict(user), pk=listing_id)
 
 
 @router.get("/listings", response={200: list[ListingOut], **errors(422)}, summary="List offers and needs")
 @paginate(LimitOffsetPagination)
 def list_listings(request: HttpRequest, filters: Query[ListingFilter]) -> Any:
-    return filters.apply(Listing.objects.visible_to(actor(request)))
+    return filters.apply(Listing.objects.restrict(actor(request)))
 
 
 @router.post("/listings", response={201: ListingOut, **errors(401, 403, 422)}, auth=USER_REQUIRED, summary="Post a listing")
@@ -45,11 +48,12 @@ def create_listing(request: HttpRequest, payload: ListingIn) -> Status:
     user = signed_in(request)
     data = payload.model_dump()
     org_id = data.pop("organisation_id")
-    org = get_object_or_404(Organisation, pk=org_id) if org_id else None
+    # Unknown and hidden look the same (404): a 403 would confirm that an unlisted organisation exists.
+    org = get_object_or_404(Organisation.objects.visible_to(user), pk=org_id) if org_id else None
     return Status(201, services.create_listing(user, data, organisation=org))
 
 
-@router.get("/listings/{int:listing_id}", response={200: ListingOut, **errors(404)}, summary="A listing")
+@router.get("/listings/{int:listing_id}", response={200: ListingDetailOut, **errors(404)}, summary="A listing")
 def get_listing(request: HttpRequest, listing_id: int) -> Listing:
     return visible_listing(actor(request), listing_id)
 
@@ -99,7 +103,7 @@ def list_interests(request: HttpRequest) -> Any:
     return services.interests_visible_to(signed_in(request))
 
 
-@router.post("/interests/{int:interest_id}/step", response={200: InterestOut, **errors(401, 403, 404, 422)},
+@router.post("/interests/{int:interest_id}/step", response={200: InterestDetailOut, **errors(401, 403, 404, 422)},
              auth=USER_REQUIRED, summary="Accept, decline, record a meeting or an agreement")
 def step(request: HttpRequest, interest_id: int, payload: StepIn) -> Interest:
     user = signed_in(request)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from corridor.alliances.models import AllianceMembership
 from corridor.matching.models import Listing
@@ -21,6 +22,7 @@ LISTINGS: list[tuple[str | None, str, str, str, str, str, str, str]] = [
     (None, "need", "testing", "AGV整车EMC检测", "", "潜伏式AGV控制器需要做电磁兼容检测（辐射发射、传导发射、抗扰度），依据IEC 61000-6，需CNAS报告。", "alliance", "industrial-robots/mobile-robots"),
     (None, "need", "funding", "扩产项目融资（保密）", "", "移动机器人扩产项目寻求B轮融资2亿元，用于嘉兴新工厂，暂不对外公开。", "secretariat", "industrial-robots/mobile-robots"),
     ("g60-robot", "offer", "product", "", "Precision RV reducers", "RV-40E and RV-80E cycloidal reducers for 10–50 kg industrial robot joints, backlash under 1 arcmin, 20,000 units a year.", "public", "industrial-robots/reducers"),
+    ("g60-robot", "offer", "product", "谐波减速器", "Harmonic reducers", "谐波减速器（柔轮、刚轮、波发生器整套），减速比50–160，回差≤20弧秒，用于协作机器人和SCARA关节，年产3万台。", "public", "industrial-robots/reducers"),
     ("g60-robot", "offer", "testing", "", "EMC testing for robot controllers", "EMC testing for industrial robots and AGV controllers: radiated and conducted emissions, immunity to IEC 61000-6, 3 m anechoic chamber, CNAS accredited.", "public", "industrial-robots/controllers"),
     ("g60-robot", "offer", "product", "六轴弧焊机器人", "Six-axis arc welding robots", "六轴弧焊机器人，负载12公斤，臂展1.44米，带焊缝跟踪，适用于汽车零部件焊接。", "public", "industrial-robots/industrial-robot-bodies"),
     ("g60-robot", "need", "talent", "", "Motion-control engineers", "We are hiring 10 robot motion-control algorithm engineers (ROS, real-time control) for our Wuhu R&D centre.", "public", "industrial-robots/controllers"),
@@ -70,5 +72,5 @@ def load_demo(progress: Progress | None = None) -> int:
                 listing.save(update_fields=["segments", "updated_at"])
             created += made
             if progress:
-                progress("Offers and needs", position + 1, len(LISTINGS))
+                progress(_("Offers and needs"), position + 1, len(LISTINGS))
     return created

@@ -1,33 +1,29 @@
 """One filter for the listing page and the API: side, category, status and a text query."""
 
+from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import Literal
 
 from django.db.models import QuerySet
-from ninja import Schema
+from pydantic import Field
 
+from corridor.core.toolkit import BaseFilter
 from corridor.matching import services
 from corridor.matching.models import Listing
 
 
-class ListingFilter(Schema):
+class ListingFilter(BaseFilter):
     q: str = ""
-    side: str = ""
-    category: str = ""
-    status: str = "open"
-
-    @classmethod
-    def from_query(cls, query: Mapping[str, Any]) -> "ListingFilter":
-        return cls(**{k: str(query.get(k, "")).strip() for k in ("q", "side", "category")},
-                   status=str(query.get("status", "open")).strip())
+    side: Literal["need", "offer", ""] = ""
+    category: Literal["product", "technology", "capacity", "testing", "funding", "talent", "rnd", ""] = ""
+    status: Literal["open", "closed", ""] = Field("open", description="open (default), closed, or empty for both")
 
     def apply(self, qs: QuerySet[Listing]) -> QuerySet[Listing]:
-        if self.side in Listing.Side.values:
+        if self.side:
             qs = qs.filter(side=self.side)
-        if self.category in Listing.Category.values:
+        if self.category:
             qs = qs.filter(category=self.category)
-        if self.status in Listing.Status.values:
+        if self.status:
             qs = qs.filter(status=self.status)
         if self.q:
             qs = services.search(qs, self.q)

@@ -5,9 +5,9 @@ and is reloaded at start. Before each use, listings changed since the last look 
 those whose text changed are embedded again (content hash). `reindex` rebuilds everything.
 
 The state is written after the first full sync and then once SAVE_EVERY changes have gathered, not
-after each one: writing a 1M-listing index takes seconds, and a request must not wait for it. Changes
-not yet written are not lost: at the next start the full sync compares content hashes and embeds
-exactly those listings again.
+after each one, and then by a background job (`corridor/jobs`), never in the request that brought the
+200th change: writing a 1M-listing index takes seconds. Changes not yet written are not lost: at the
+next start the full sync compares content hashes and embeds exactly those listings again.
 """
 
 from __future__ import annotations
@@ -16,11 +16,15 @@ import datetime
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
+from corridor.jobs import services as jobs
+from corridor.jobs.models import Job
 from corridor.matching import segments
 from corridor.matching.engine import Item, Matcher
 from corridor.matching.models import Listing
@@ -85,12 +89,39 @@ def matcher() -> Matcher:
                 batch = []
         embedded += _apply(engine, batch)
         unsaved = int(_state.get("unsaved") or 0) + embedded  # type: ignore[call-overload]
-        if (since is None and embedded) or unsaved >= SAVE_EVERY:
+        if since is None and embedded:
             engine.save(directory())
+            unsaved = 0
+        elif unsaved >= SAVE_EVERY:
+            _save_later()
             unsaved = 0
         _state["unsaved"] = unsaved
         _state["synced"] = now
         return engine
+
+
+SAVE_JOB = "matching-save-index"
+
+
+def _save_later() -> None:
+    """Write the index in a job once the request's transaction is over (one at a time)."""
+    if _state.get("saving"):
+        return
+    _state["saving"] = True
+    transaction.on_commit(lambda: jobs.start(SAVE_JOB, {}))
+
+
+@jobs.register(SAVE_JOB, gettext_lazy("Saving of the matching index"))
+def _save_job(job: Job, progress: jobs.Progress) -> dict[str, Any]:
+    try:
+        # Under the lock: a request that needs the engine meanwhile waits, the one that filled it did not.
+        with _lock:
+            engine = _state.get("matcher")
+            if isinstance(engine, Matcher):
+                engine.save(directory())
+    finally:
+        _state["saving"] = False
+    return {"saved": True}
 
 
 def _apply(engine: Matcher, rows: list[Listing]) -> int:

@@ -1,4 +1,4 @@
-"""Offers and needs, the interest shown in them and what came of it, and in-app notifications."""
+"""Offers and needs, the interest shown in them and what came of it (notifications: `corridor.notifications`)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,41 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
-from corridor.accounts.scope import scope_of
 from corridor.alliances.models import Alliance, AllianceMembership
+from corridor.core import access
+from corridor.core.access import ALL, CHANGE, VIEW, Actor, RestrictedQuerySet
+from corridor.core.workflow import Transition, Workflow
 from corridor.orgs.models import Organisation
 
+ANSWER = "answer"
+FOLLOW_UP = "follow_up"
+# What both parties and the secretariat are told after each step (translated for each reader).
+STEP_TOLD = gettext_noop("“%(listing)s” with %(org)s: %(stage)s.")
 
-class ListingQuerySet(models.QuerySet["Listing"]):
-    def visible_to(self, user: Any) -> ListingQuerySet:
-        """Public listings for all; alliance-only ones for the alliance's members and secretariat;
-        secretariat-only ones for the posting organisation and the secretariat; everything for admins."""
-        scope = scope_of(user)
+
+def _parties(interest: Interest) -> list[Any]:
+    from corridor.matching.services import _users_of
+
+    return _users_of(interest.listing.organisation, interest.organisation, alliance_id=interest.listing.alliance_id)
+
+
+class ListingQuerySet(RestrictedQuerySet["Listing"]):
+    """view: public listings for all; alliance-only ones for the alliance's members and secretariat;
+    secretariat-only ones for the posting organisation and the secretariat; everything for admins.
+    change (edit, close, suggestions): the posting organisation's users, the alliance's secretariat, admins."""
+
+    actions = (VIEW, CHANGE)
+
+    def rule(self, user: Actor, action: str) -> Q:
+        scope = access.roles(user)
         if scope.is_admin:
-            return self.all()
+            return ALL
+        if action == CHANGE:
+            return Q(organisation_id__in=scope.org_ids) | Q(alliance_id__in=scope.secretariat_alliance_ids)
         rule = Q(visibility=Listing.Visibility.PUBLIC)
         if scope.org_ids:
             rule |= Q(organisation_id__in=scope.org_ids)
@@ -28,7 +49,23 @@ class ListingQuerySet(models.QuerySet["Listing"]):
             rule |= Q(visibility=Listing.Visibility.ALLIANCE, alliance_id__in=member_alliances)
         if scope.secretariat_alliance_ids:
             rule |= Q(alliance_id__in=scope.secretariat_alliance_ids)
-        return self.filter(rule)
+        return rule
+
+
+class InterestQuerySet(RestrictedQuerySet["Interest"]):
+    """view and follow_up (meeting held, agreement signed): either party and the listing's secretariat;
+    answer (accept or decline): the listing's owner and its secretariat."""
+
+    actions = (VIEW, ANSWER, FOLLOW_UP)
+
+    def rule(self, user: Actor, action: str) -> Q:
+        scope = access.roles(user)
+        if scope.is_admin:
+            return ALL
+        secretariat = Q(listing__alliance_id__in=scope.secretariat_alliance_ids)
+        if action == ANSWER:
+            return Q(listing__organisation_id__in=scope.org_ids) | secretariat
+        return Q(organisation_id__in=scope.org_ids) | Q(listing__organisation_id__in=scope.org_ids) | secretariat
 
 
 class Listing(models.Model):
@@ -72,11 +109,16 @@ class Listing(models.Model):
     contact = models.CharField(_("contact"), max_length=200, blank=True)
     visibility = models.CharField(_("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.PUBLIC)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.OPEN)
+    # The demo's docking market (matching/market.py): generated, and marked as such wherever it is shown.
+    synthetic = models.BooleanField(_("synthetic"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ListingQuerySet.as_manager()
+
+    AUDITED_FIELDS = ("side", "category", "title_zh", "title_en", "text", "segments", "regions", "quantity", "deadline",
+                      "contact", "visibility", "alliance_id", "status")
 
     class Meta:
         ordering = ("-created_at", "-id")
@@ -90,6 +132,10 @@ class Listing(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_synthetic(self) -> bool:  # what the synthetic_badge tag asks
+        return self.synthetic
 
     @property
     def title(self) -> str:
@@ -130,6 +176,22 @@ class Interest(models.Model):
     meeting_at = models.DateTimeField(_("meeting"), null=True, blank=True)
     agreement_at = models.DateTimeField(_("agreement"), null=True, blank=True)
 
+    objects = InterestQuerySet.as_manager()
+
+    WORKFLOW = Workflow(
+        field="stage",
+        transitions=(
+            Transition("accepted", ("expressed",), "accepted", action=ANSWER, stamp=("responded_at",), notify=STEP_TOLD),
+            Transition("declined", ("expressed",), "declined", action=ANSWER, stamp=("responded_at",), notify=STEP_TOLD),
+            Transition("meeting", ("accepted",), "meeting", action=FOLLOW_UP, stamp=("meeting_at",), notify=STEP_TOLD),
+            Transition("agreement", ("meeting",), "agreement", action=FOLLOW_UP, stamp=("agreement_at",), notify=STEP_TOLD),
+        ),
+        recipients=lambda interest: _parties(interest),
+        params=lambda interest: {"listing": interest.listing.title, "org": str(interest.organisation),
+                                 "stage": interest.get_stage_display()},
+        link=lambda interest: reverse("matching:detail", args=[interest.listing_id]),
+    )
+
     class Meta:
         ordering = ("-expressed_at", "-id")
         verbose_name = _("interest")
@@ -138,14 +200,3 @@ class Interest(models.Model):
             # One open thread per organisation and listing: a second click is the same interest.
             models.UniqueConstraint(fields=("listing", "organisation"), name="one_interest_per_org_and_listing"),
         ]
-
-
-class Notification(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="match_notifications")
-    text = models.CharField(max_length=300)
-    link = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ("-created_at", "-id")

@@ -4,6 +4,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from corridor.core.schemas import WithActions
+
 Side = Literal["need", "offer"]
 Category = Literal["product", "technology", "capacity", "testing", "funding", "talent", "rnd"]
 Visibility = Literal["public", "alliance", "secretariat"]
@@ -120,3 +122,11 @@ class FunnelRowOut(Schema):
     accepted: int
     meetings: int
     agreements: int
+
+
+class ListingDetailOut(ListingOut, WithActions):
+    """A listing with what the caller may do with it (`change`: edit, close, see suggestions)."""
+
+
+class InterestDetailOut(InterestOut, WithActions):
+    """An interest with what the caller may do with it (`answer`, `follow_up`)."""

@@ -12,23 +12,24 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from corridor.accounts.models import RoleGrant
-from corridor.accounts.scope import scope_of
 from corridor.alliances.models import Alliance, AllianceMembership
+from corridor.audit import services as audit
+from corridor.audit.models import ChangeRecord
+from corridor.core import access
+from corridor.core.access import CHANGE, Actor
 from corridor.core.errors import Conflict
-from corridor.matching import index, segments
+from corridor.core.workflow import apply_transition, available_transitions
+from corridor.matching import explain, index, segments
 from corridor.matching.engine import Explanation, Match
-from corridor.matching.models import Interest, Listing, Notification
+from corridor.matching.models import FOLLOW_UP, Interest, Listing
+from corridor.notifications import services as notifications
 from corridor.orgs.models import Organisation
 
 EDITABLE = ("side", "category", "title_zh", "title_en", "text", "segments", "regions", "quantity",
@@ -37,19 +38,16 @@ Stage = Interest.Stage
 
 
 # -- who ---------------------------------------------------------------------------------------
-def is_secretariat_of(actor: Any, alliance_id: int | None) -> bool:
-    scope = scope_of(actor)
-    return scope.is_admin or (alliance_id is not None and alliance_id in scope.secretariat_alliance_ids)
+is_secretariat_of = access.is_secretariat_of
 
 
-def may_manage(actor: Any, listing: Listing) -> bool:
-    """The posting organisation's users, the alliance's secretariat and admins."""
-    scope = scope_of(actor)
-    return listing.organisation_id in scope.org_ids or is_secretariat_of(actor, listing.alliance_id)
+def may_manage(actor: Actor, listing: Listing) -> bool:
+    """The posting organisation's users, the alliance's secretariat and admins (the listing's `change` rule)."""
+    return access.may(actor, CHANGE, listing)
 
 
-def acting_organisation(actor: Any, organisation: Organisation | None = None) -> Organisation:
-    scope = scope_of(actor)
+def acting_organisation(actor: Actor, organisation: Organisation | None = None) -> Organisation:
+    scope = access.roles(actor)
     if organisation is not None:
         if organisation.pk in scope.org_ids or scope.is_admin:
             return organisation
@@ -108,34 +106,41 @@ def _clean(data: dict[str, Any], organisation: Organisation, kept: tuple[str, ..
 
 
 @transaction.atomic
-def create_listing(actor: Any, data: dict[str, Any], organisation: Organisation | None = None) -> Listing:
+def create_listing(actor: Actor, data: dict[str, Any], organisation: Organisation | None = None) -> Listing:
     org = acting_organisation(actor, organisation)
     clean = _clean({k: v for k, v in data.items() if k in EDITABLE}, org)
     if not clean["segments"]:
         clean["segments"] = segments.of_organisation(org.pk, clean["side"])
     if clean.get("alliance") is None:
         clean["alliance"] = Alliance.objects.filter(memberships__organisation=org).order_by("pk").first()
-    return Listing.objects.create(organisation=org, created_by=actor, **clean)
+    listing = Listing.objects.create(organisation=org, created_by=access.user_of(actor), **clean)
+    audit.record(actor, listing, ChangeRecord.Action.CREATE)
+    return listing
 
 
 @transaction.atomic
-def update_listing(actor: Any, listing: Listing, data: dict[str, Any]) -> Listing:
+def update_listing(actor: Actor, listing: Listing, data: dict[str, Any]) -> Listing:
     if not may_manage(actor, listing):
         raise PermissionDenied(_("Only the posting organisation or its secretariat may change this listing."))
+    before = audit.snapshot(listing)
     current = {k: getattr(listing, k) for k in EDITABLE}
     current.update({k: v for k, v in data.items() if k in EDITABLE})
     clean = _clean(current, listing.organisation, kept=tuple(listing.segments or ()))
     for key, value in clean.items():
         setattr(listing, key, value)
     listing.save()
+    audit.record(actor, listing, ChangeRecord.Action.UPDATE, before=before)
     return listing
 
 
-def close_listing(actor: Any, listing: Listing) -> Listing:
+@transaction.atomic
+def close_listing(actor: Actor, listing: Listing) -> Listing:
     if not may_manage(actor, listing):
         raise PermissionDenied(_("Only the posting organisation or its secretariat may close this listing."))
+    before = audit.snapshot(listing)
     listing.status = Listing.Status.CLOSED
     listing.save(update_fields=["status", "updated_at"])
+    audit.record(actor, listing, ChangeRecord.Action.UPDATE, before=before)
     return listing
 
 
@@ -154,9 +159,12 @@ class Suggestion:
     # The explanation's segments by name, in the language active when the suggestions were made.
     shared_segment_names: list[str] = dataclasses.field(default_factory=list)
     supplying_segment_names: list[str] = dataclasses.field(default_factory=list)
+    # The explanation in words of the active language (matching/explain.py), for the page.
+    strength: str = ""
+    reasons: str = ""
 
 
-def suggestions(actor: Any, listing: Listing, k: int = 10) -> list[Suggestion]:
+def suggestions(actor: Actor, listing: Listing, k: int = 10) -> list[Suggestion]:
     """Counterparts for `listing` that `actor` may see, best first, each with its explanation.
 
     Only those who may manage the listing get suggestions. Candidates are ranked without knowing
@@ -168,7 +176,7 @@ def suggestions(actor: Any, listing: Listing, k: int = 10) -> list[Suggestion]:
         raise PermissionDenied(_("Suggestions are shown to the posting organisation and its secretariat."))
     engine = index.matcher()
     query = index.item_for(listing)
-    visible = Listing.objects.visible_to(actor).filter(status=Listing.Status.OPEN).exclude(organisation_id=listing.organisation_id)
+    visible = Listing.objects.restrict(actor).filter(status=Listing.Status.OPEN).exclude(organisation_id=listing.organisation_id)
     kept: list[Match] = []
     for wanted in (max(5 * k, 50), max(50 * k, 500)):
         ranked = engine.rank(query, k=wanted, shared_terms=False)
@@ -184,48 +192,39 @@ def suggestions(actor: Any, listing: Listing, k: int = 10) -> list[Suggestion]:
         kept = engine.rank(query, k=k, allowed=allowed, shared_terms=False)
         found = visible.in_bulk([int(m.id) for m in kept])
     engine.add_shared_terms(query, [m for m in kept if int(m.id) in found])
-    return [
-        Suggestion(found[int(m.id)], m.score, m.explanation, segments.names(m.explanation.shared_segments),
-                   segments.names(m.explanation.supplying_segments))
-        for m in kept if int(m.id) in found
-    ]
+    out = []
+    for m in kept:
+        if int(m.id) not in found:
+            continue
+        other = found[int(m.id)]
+        need, offer = (listing, other) if listing.side == Listing.Side.NEED else (other, listing)
+        shared, supplying = segments.names(m.explanation.shared_segments), segments.names(m.explanation.supplying_segments)
+        out.append(Suggestion(
+            other, m.score, m.explanation, shared, supplying, explain.strength(m.score),
+            explain.sentence(explain.reasons(m.explanation, shared, supplying, need.get_category_display(),
+                                             offer.get_category_display())),
+        ))
+    return out
 
 
 # -- interests ---------------------------------------------------------------------------------
-def interests_visible_to(actor: Any) -> QuerySet[Interest]:
-    scope = scope_of(actor)
-    qs = Interest.objects.select_related("listing", "listing__organisation", "organisation", "counterpart")
-    if scope.is_admin:
-        return qs
-    return qs.filter(
-        Q(organisation_id__in=scope.org_ids)
-        | Q(listing__organisation_id__in=scope.org_ids)
-        | Q(listing__alliance_id__in=scope.secretariat_alliance_ids)
-    )
+def interests_visible_to(actor: Actor) -> QuerySet[Interest]:
+    return Interest.objects.restrict(actor).select_related("listing", "listing__organisation", "organisation", "counterpart")
 
 
 def _users_of(*orgs: Organisation, alliance_id: int | None = None) -> list[Any]:
-    grants = Q(role=RoleGrant.Role.MEMBER, organisation__in=orgs)
-    if alliance_id:
-        grants |= Q(role=RoleGrant.Role.SECRETARIAT, alliance_id=alliance_id)
-    user_ids = RoleGrant.objects.filter(grants).values("user_id")
-    return list(get_user_model().objects.filter(pk__in=user_ids, is_active=True))
+    return notifications.users_acting_for([o.pk for o in orgs], [alliance_id])
 
 
-def _notify(interest: Interest, text: str, actor: Any) -> None:
-    """In-app notifications and e-mail to both parties and the secretariat, except the one acting."""
-    link = reverse("matching:detail", args=[interest.listing_id])
-    recipients = [u for u in _users_of(interest.listing.organisation, interest.organisation,
-                                       alliance_id=interest.listing.alliance_id) if u.pk != getattr(actor, "pk", None)]
-    Notification.objects.bulk_create([Notification(user=u, text=text[:300], link=link) for u in recipients])
-    emails = [u.email for u in recipients if u.email]
-    if emails:
-        send_mail(_("Corridor matchmaking"), f"{text}\n{link}", settings.DEFAULT_FROM_EMAIL, emails, fail_silently=True)
+def _notify(interest: Interest, message: str, params: dict[str, Any], actor: Actor) -> None:
+    """Both parties and the secretariat, except the one acting: in the app, and by e-mail after commit."""
+    recipients = _users_of(interest.listing.organisation, interest.organisation, alliance_id=interest.listing.alliance_id)
+    notifications.notify(recipients, message, params, link=reverse("matching:detail", args=[interest.listing_id]), actor=actor)
 
 
-def express_interest(actor: Any, listing: Listing, message: str = "", counterpart: Listing | None = None,
+def express_interest(actor: Actor, listing: Listing, message: str = "", counterpart: Listing | None = None,
                      organisation: Organisation | None = None) -> Interest:
-    if not Listing.objects.visible_to(actor).filter(pk=listing.pk).exists():
+    if not Listing.objects.restrict(actor).filter(pk=listing.pk).exists():
         raise PermissionDenied(_("This listing is not visible to you."))
     org = acting_organisation(actor, organisation)
     if org.pk == listing.organisation_id:
@@ -239,15 +238,15 @@ def express_interest(actor: Any, listing: Listing, message: str = "", counterpar
             interest = Interest.objects.create(listing=listing, organisation=org, message=message, counterpart=counterpart)
     except IntegrityError:
         raise Conflict({"listing": _("Your organisation has already shown interest in this listing.")}) from None
-    _notify(interest, _("%(org)s is interested in “%(listing)s”.") % {"org": org, "listing": listing.title}, actor)
+    _notify(interest, gettext_noop("%(org)s is interested in “%(listing)s”."), {"org": org, "listing": listing.title}, actor)
     return interest
 
 
-def introduce(actor: Any, listing: Listing, counterpart: Listing, message: str = "") -> Interest:
+def introduce(actor: Actor, listing: Listing, counterpart: Listing, message: str = "") -> Interest:
     """The secretariat puts two parties in touch: an interest on `listing` from the owner of `counterpart`."""
     if not is_secretariat_of(actor, listing.alliance_id):
         raise PermissionDenied(_("Only the alliance's secretariat may introduce two parties."))
-    if not Listing.objects.visible_to(actor).filter(pk=counterpart.pk).exists():
+    if not Listing.objects.restrict(actor).filter(pk=counterpart.pk).exists():
         raise PermissionDenied(_("This listing is not visible to you."))
     if counterpart.organisation_id == listing.organisation_id:
         raise ValidationError({"counterpart": _("Both listings belong to the same organisation.")})
@@ -255,51 +254,32 @@ def introduce(actor: Any, listing: Listing, counterpart: Listing, message: str =
         with transaction.atomic():
             interest = Interest.objects.create(
                 listing=listing, organisation=counterpart.organisation, counterpart=counterpart,
-                introduced_by=actor, message=message,
+                introduced_by=access.user_of(actor), message=message,
             )
     except IntegrityError:
         raise Conflict({"counterpart": _("These parties are already in touch about this listing.")}) from None
-    _notify(interest, _("The secretariat introduced %(org)s for “%(listing)s”.") % {
+    _notify(interest, gettext_noop("The secretariat introduced %(org)s for “%(listing)s”."), {
         "org": counterpart.organisation, "listing": listing.title}, actor)
     return interest
 
 
-def _is_party(actor: Any, interest: Interest) -> bool:
-    scope = scope_of(actor)
-    return bool({interest.organisation_id, interest.listing.organisation_id} & scope.org_ids)
-
-
-def allowed_steps(actor: Any, interest: Interest) -> list[str]:
+def allowed_steps(actor: Actor, interest: Interest) -> list[str]:
     """The steps `actor` may take next on `interest` (what the page offers as buttons)."""
-    secretariat = is_secretariat_of(actor, interest.listing.alliance_id)
-    owner = interest.listing.organisation_id in scope_of(actor).org_ids
-    if interest.stage == Stage.EXPRESSED and (owner or secretariat):
-        return [Stage.ACCEPTED, Stage.DECLINED]
-    if interest.stage == Stage.ACCEPTED and (_is_party(actor, interest) or secretariat):
-        return [Stage.MEETING]
-    if interest.stage == Stage.MEETING and (_is_party(actor, interest) or secretariat):
-        return [Stage.AGREEMENT]
-    return []
+    return available_transitions(actor, interest)
 
 
-@transaction.atomic
-def advance(actor: Any, interest: Interest, stage: str) -> Interest:
-    """Take one step: accept or decline (the listing's owner), then meeting held, then agreement signed."""
-    interest = Interest.objects.select_for_update().select_related("listing", "organisation").get(pk=interest.pk)
+def advance(actor: Actor, interest: Interest, stage: str) -> Interest:
+    """Take one step: accept or decline (the listing's owner), then meeting held, then agreement signed.
+
+    The steps are `Interest.WORKFLOW`; a step taken twice at once is taken once (the other is a conflict).
+    """
+    interest = Interest.objects.select_related("listing", "organisation").get(pk=interest.pk)
     if stage not in allowed_steps(actor, interest):
-        if not (_is_party(actor, interest) or is_secretariat_of(actor, interest.listing.alliance_id)):
+        if FOLLOW_UP not in access.permitted_actions(actor, interest):
             raise PermissionDenied(_("Only the two parties and their secretariat may follow this up."))
         raise ValidationError({"stage": _("“%(stage)s” cannot follow “%(current)s” for you.") % {
             "stage": Stage(stage).label if stage in Stage.values else stage, "current": interest.get_stage_display()}})
-    now = timezone.now()
-    interest.stage = stage
-    field = {Stage.ACCEPTED: "responded_at", Stage.DECLINED: "responded_at", Stage.MEETING: "meeting_at",
-             Stage.AGREEMENT: "agreement_at"}[Stage(stage)]
-    setattr(interest, field, now)
-    interest.save(update_fields=["stage", field])
-    _notify(interest, _("“%(listing)s” with %(org)s: %(stage)s.") % {
-        "listing": interest.listing.title, "org": interest.organisation, "stage": interest.get_stage_display()}, actor)
-    return interest
+    return apply_transition(actor, interest, stage)
 
 
 # -- the funnel --------------------------------------------------------------------------------
@@ -340,5 +320,5 @@ def _group_names(group_by: str, keys: list[int]) -> dict[int, str]:
     return {obj.pk: str(obj) for obj in model.objects.filter(pk__in=keys)}
 
 
-def mark_read(actor: Any) -> int:
-    return Notification.objects.filter(user=actor, read_at__isnull=True).update(read_at=timezone.now())
+def mark_read(actor: Actor) -> int:
+    return notifications.mark_read(actor)

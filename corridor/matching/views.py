@@ -8,33 +8,31 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from corridor.accounts.scope import scope_of
-from corridor.core.forms import add_service_errors
+from corridor.core import access, toolkit
 from corridor.matching import segments, services
 from corridor.matching.filters import ListingFilter
 from corridor.matching.forms import ListingForm
-from corridor.matching.models import Interest, Listing, Notification
+from corridor.matching.models import Interest, Listing
 
 
 def listing_list(request: HttpRequest) -> HttpResponse:
-    filters = ListingFilter.from_query(request.GET)
-    qs = filters.apply(Listing.objects.visible_to(request.user)).select_related("organisation")
-    page_obj = Paginator(qs, 25).get_page(request.GET.get("page"))
+    filters = ListingFilter.from_query(request.GET, request)
+    qs = filters.apply(Listing.objects.restrict(request.user)).select_related("organisation")
+    page_obj = toolkit.paginate(request, qs)
     return render(request, "matching/list.html", {
         "page_obj": page_obj, "listings": page_obj.object_list, "filters": filters,
         "sides": Listing.Side.choices, "categories": Listing.Category.choices,
-        "can_post": bool(scope_of(request.user).org_ids),
+        "can_post": access.acts_for_an_organisation(request.user),
     })
 
 
 def _visible(request: HttpRequest, pk: int) -> Listing:
-    return get_object_or_404(Listing.objects.visible_to(request.user).select_related("organisation", "alliance"), pk=pk)
+    return get_object_or_404(Listing.objects.restrict(request.user).select_related("organisation", "alliance"), pk=pk)
 
 
 def listing_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -42,16 +40,18 @@ def listing_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_manage = services.may_manage(request.user, listing)
     interests = services.interests_visible_to(request.user).filter(listing=listing)
     steps = {i.pk: services.allowed_steps(request.user, i) for i in interests}
-    scope = scope_of(request.user)
+    own = access.member_org_ids(request.user)
     context: dict[str, Any] = {
         "listing": listing,
         "segments": segments.labelled(listing.segments or []),
         "can_manage": can_manage,
         "suggestions": services.suggestions(request.user, listing) if can_manage and listing.status == Listing.Status.OPEN else [],
         "interests": [(i, steps[i.pk]) for i in interests],
-        "can_express": bool(scope.org_ids) and listing.organisation_id not in scope.org_ids and listing.status == "open"
-        and not interests.filter(organisation_id__in=scope.org_ids).exists(),
+        "can_express": bool(own) and listing.organisation_id not in own and listing.status == "open"
+        and not interests.filter(organisation_id__in=own).exists(),
         "can_introduce": services.is_secretariat_of(request.user, listing.alliance_id),
+        # Organisations already in touch about this listing: not offered for an introduction again.
+        "in_touch": set(interests.values_list("organisation_id", flat=True)),
     }
     return render(request, "matching/detail.html", context)
 
@@ -62,25 +62,19 @@ def listing_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     listing = _visible(request, pk) if pk else None
     if listing is not None and not services.may_manage(request.user, listing):
         raise PermissionDenied(_("Only the posting organisation or its secretariat may change this listing."))
-    status = 200
-    if request.method == "POST":
-        form = ListingForm(request.POST)
-        if form.is_valid():
-            try:
-                if listing is None:
-                    listing = services.create_listing(request.user, form.service_data())
-                    messages.success(request, _("The listing was posted."))
-                else:
-                    services.update_listing(request.user, listing, form.service_data())
-                    messages.success(request, _("The listing was saved."))
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                return redirect("matching:detail", pk=listing.pk)
-        status = 422
-    else:
-        form = ListingForm(initial=ListingForm.initial_for(listing) if listing else {"visibility": "public"})
-    return render(request, "matching/edit.html", {"listing": listing, "form": form}, status=status)
+    form = ListingForm(request.POST) if request.method == "POST" else ListingForm(
+        initial=ListingForm.initial_for(listing) if listing else {"visibility": "public"})
+
+    def save(f: ListingForm) -> Listing:
+        if listing is None:
+            return services.create_listing(request.user, f.service_data())
+        return services.update_listing(request.user, listing, f.service_data())
+
+    def done(saved: Listing) -> HttpResponse:
+        messages.success(request, _("The listing was posted.") if listing is None else _("The listing was saved."))
+        return redirect("matching:detail", pk=saved.pk)
+
+    return toolkit.form_view(request, form, save, template="matching/edit.html", context={"listing": listing}, done=done)
 
 
 @require_POST
@@ -107,7 +101,10 @@ def interest_express(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def introduce(request: HttpRequest, pk: int) -> HttpResponse:
     listing = _visible(request, pk)
-    counterpart = _visible(request, int(request.POST.get("counterpart", "0") or 0))
+    raw = (request.POST.get("counterpart") or "").strip()
+    if not raw.isdigit() or len(raw) > 18:  # 18 digits always fit the database's 64-bit ids
+        return HttpResponseBadRequest(_("counterpart must be the number of a listing."))
+    counterpart = _visible(request, int(raw))
     try:
         services.introduce(request.user, listing, counterpart)
         messages.success(request, _("The two parties were introduced."))
@@ -132,12 +129,3 @@ def funnel(request: HttpRequest) -> HttpResponse:
     group_by = "city" if request.GET.get("by") == "city" else "alliance"
     return render(request, "matching/funnel.html", {"rows": services.funnel(group_by), "group_by": group_by,
                                                     "stages": Interest.Stage})
-
-
-@login_required
-def notifications(request: HttpRequest) -> HttpResponse:
-    items = list(Notification.objects.filter(user_id=getattr(request.user, "pk", 0))[:50])
-    if request.method == "POST":
-        services.mark_read(request.user)
-        return redirect("matching:notifications")
-    return render(request, "matching/notifications.html", {"notifications": items})

@@ -9,16 +9,26 @@ from typing import Any
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from corridor.accounts.api_auth import USER_REQUIRED, actor, signed_in
 from corridor.audit.api import readable_history
 from corridor.audit.schemas import ChangeRecordOut
+from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.orgs import services
 from corridor.orgs.filters import OrganisationFilter
 from corridor.orgs.models import Industry, Organisation, OrganisationQuerySet
-from corridor.orgs.schemas import IndustryOut, OrganisationIn, OrganisationOut, OrganisationPatch
+from corridor.orgs.schemas import (
+    IndustryOut,
+    OrganisationDetailOut,
+    OrganisationIn,
+    OrganisationOut,
+    OrganisationPatch,
+    OrganisationRef,
+)
+from corridor.search.orgs import autocomplete_organisations as autocomplete
+from corridor.search.paging import CappedLimitOffset
 
 router = Router(tags=["organisations"])
 
@@ -26,7 +36,7 @@ router = Router(tags=["organisations"])
 def organisations_for(user: Any) -> OrganisationQuerySet:
     """What `user` may see, annotated with whether they may see contacts, loaded in constant queries."""
     return (
-        Organisation.objects.visible_to(user)
+        Organisation.objects.restrict(user)
         .with_private_access(user)
         .select_related("region", "city", "province")
         .prefetch_related("industries")
@@ -45,10 +55,14 @@ def list_industries(request: HttpRequest) -> Any:
 
 
 @router.get("", response={200: list[OrganisationOut], **errors(422)}, summary="List organisations")
-@paginate(LimitOffsetPagination)
+@paginate(CappedLimitOffset)
 def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter]) -> Any:
-    """Filtered exactly as the organisation pages are; `q` matches Chinese, English, pinyin and aliases."""
-    return filters.apply(organisations_for(actor(request)))
+    """Filtered exactly as the organisation pages are; `q` matches names, aliases, pinyin, descriptions,
+    segments and industries, ranked. When `q` matches nothing but a near spelling does, the results are
+    that spelling's and `suggestion` names it. `count` stops at 1000 (`count_capped`)."""
+    search = filters.search(organisations_for(actor(request)))
+    request.search_suggestion = search.suggestion  # type: ignore[attr-defined]
+    return search.queryset
 
 
 @router.post(
@@ -60,7 +74,13 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status
     return Status(201, visible_organisation(user, org.pk))
 
 
-@router.get("/{int:org_id}", response={200: OrganisationOut, **errors(404)}, summary="An organisation")
+@router.get("/autocomplete", response={200: list[OrganisationRef], **errors(422)}, summary="Organisations by name, as typed")
+def autocomplete_organisations(request: HttpRequest, q: str = "") -> Any:
+    """Up to ten organisations the caller may see, for a form's organisation picker."""
+    return autocomplete(Organisation.objects.restrict(actor(request)), q)
+
+
+@router.get("/{int:org_id}", response={200: OrganisationDetailOut, **errors(404)}, summary="An organisation")
 def get_organisation(request: HttpRequest, org_id: int) -> Organisation:
     return visible_organisation(actor(request), org_id)
 

@@ -6,3 +6,12 @@ class OrgsConfig(AppConfig):
     name = "corridor.orgs"
     label = "orgs"
     verbose_name = _("orgs")
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from corridor.core import registry
+        from corridor.orgs.models import Organisation
+
+        registry.register(Organisation, url=lambda o: reverse("orgs:detail", args=[o.pk]),
+                          history=registry.may("view_private"), search=("name_zh", "name_en", "search_text"))

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
-from ninja import Schema
 from pydantic import Field
 
-from corridor.orgs import search_text
+from corridor.core.toolkit import BaseFilter
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
+from corridor.search.orgs import SearchResult, search_organisations
 
 
-class OrganisationFilter(Schema):
-    q: str | None = Field(None, description="Search in Chinese, English, pinyin and aliases; all words must match")
+class OrganisationFilter(BaseFilter):
+    q: str | None = Field(None, description="Search names, aliases, pinyin, descriptions, segments and industries; all words must match")
     city: str | None = Field(None, description="GB/T 2260 code of a city, district or province")
     kind: Organisation.Kind | None = None
     industry: str | None = Field(None, description="Industry slug")
@@ -22,32 +20,16 @@ class OrganisationFilter(Schema):
     alliance: str | None = Field(None, description="Alliance slug: members of that alliance")
     synthetic: bool | None = Field(None, description="Synthetic demo data (true) or real (false)")
 
-    @classmethod
-    def from_query(cls, params: Any) -> OrganisationFilter:
-        """From a page's GET parameters; empty and malformed values are treated as 'no filter'."""
-        data: dict[str, Any] = {}
-        for name in cls.model_fields:
-            value = (params.get(name) or "").strip()
-            if value:
-                data[name] = value
-        try:
-            return cls.model_validate(data)
-        except Exception:
-            valid = {}
-            for key, value in data.items():
-                try:
-                    cls.model_validate({key: value})
-                    valid[key] = value
-                except Exception:
-                    continue
-            return cls.model_validate(valid)
-
     def apply(self, qs: QuerySet[Organisation]) -> QuerySet[Organisation]:
+        return self.search(qs).queryset
+
+    def search(self, qs: QuerySet[Organisation]) -> SearchResult:
+        """The filters, then `q` through the search (ranked, with a spelling suggestion when nothing matches)."""
+        return search_organisations(self._apply_filters(qs), self.q)
+
+    def _apply_filters(self, qs: QuerySet[Organisation]) -> QuerySet[Organisation]:
         from corridor.alliances.models import AllianceMembership
 
-        if self.q:
-            for term in search_text.query_terms(self.q):
-                qs = qs.filter(search_text__contains=term)
         if self.city:
             region_id = Region.objects.filter(code=self.city).values("pk")[:1]
             qs = qs.filter(Q(city_id=Subquery(region_id)) | Q(region_id=Subquery(region_id)) | Q(province_id=Subquery(region_id)))
@@ -65,6 +47,3 @@ class OrganisationFilter(Schema):
         if self.synthetic is not None:
             qs = qs.filter(is_synthetic=self.synthetic)
         return qs
-
-    def is_active(self) -> bool:
-        return any(getattr(self, name) not in (None, "") for name in type(self).model_fields)

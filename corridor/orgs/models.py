@@ -6,7 +6,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from corridor.accounts.scope import scope_of
+from corridor.core import access
+from corridor.core.access import ALL, CHANGE, NOTHING, VIEW, VIEW_PRIVATE, Actor, RestrictedQuerySet
 from corridor.core.bilingual import BilingualNameMixin, pick
 from corridor.orgs.validators import validate_uscc
 from corridor.regions.models import Region
@@ -23,35 +24,42 @@ class Industry(BilingualNameMixin, models.Model):
         verbose_name_plural = _("industries")
 
 
-class OrganisationQuerySet(models.QuerySet["Organisation"]):
-    def visible_to(self, user: Any) -> OrganisationQuerySet:
-        """Listed organisations for everyone; unlisted ones for those who have a reason to see them."""
-        return self.filter(self._privileged_q(user) | Q(listed=True))
+class OrganisationQuerySet(RestrictedQuerySet["Organisation"]):
+    """view: listed organisations for everyone, unlisted ones for those who have a reason to see them;
+    view_private (contacts, members-only fields, history, merge): that reason; change: its own users, admins."""
 
-    def editable_by(self, user: Any) -> OrganisationQuerySet:
-        scope = scope_of(user)
-        if scope.is_admin:
-            return self.all()
-        return self.filter(pk__in=scope.org_ids)
+    actions = (VIEW, VIEW_PRIVATE, CHANGE)
 
-    def privately_visible_to(self, user: Any) -> OrganisationQuerySet:
-        """Organisations whose contacts and members-only fields this user may see."""
-        return self.filter(self._privileged_q(user))
+    def rule(self, user: Actor, action: str) -> Q:
+        if action == VIEW:
+            return self._privileged_q(user) | Q(listed=True)
+        if action == VIEW_PRIVATE:
+            return self._privileged_q(user)
+        scope = access.roles(user)
+        return ALL if scope.is_admin else Q(pk__in=scope.org_ids)
 
-    def with_private_access(self, user: Any) -> OrganisationQuerySet:
+    def editable_by(self, user: Actor) -> OrganisationQuerySet:
+        """Former name of `restrict(user, "change")`, kept while branches written against it land."""
+        return self.restrict(user, CHANGE)
+
+    def privately_visible_to(self, user: Actor) -> OrganisationQuerySet:
+        """Former name of `restrict(user, "view_private")`, kept while branches written against it land."""
+        return self.restrict(user, VIEW_PRIVATE)
+
+    def with_private_access(self, user: Actor) -> OrganisationQuerySet:
         """Annotate `private_visible`: may this user see contacts and other members-only fields."""
         return self.annotate(
             private_visible=models.ExpressionWrapper(self._privileged_q(user), output_field=models.BooleanField())
         )
 
     @staticmethod
-    def _privileged_q(user: Any) -> Q:
+    def _privileged_q(user: Actor) -> Q:
         from corridor.alliances.models import AllianceMembership
 
-        scope = scope_of(user)
+        scope = access.roles(user)
         if scope.is_admin:
-            return Q(pk__isnull=False)
-        q = Q(pk__in=[])
+            return ALL
+        q = NOTHING
         if scope.org_ids:
             q |= Q(pk__in=scope.org_ids)
         if scope.secretariat_alliance_ids:
@@ -120,6 +128,9 @@ class Organisation(BilingualNameMixin, models.Model):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
     search_text = models.TextField(editable=False, default="")
+    # Index tokens of names and descriptions (corridor.search.text.document_tokens), set wherever search_text
+    # is; the database indexes them (migration 0004: GIN on PostgreSQL, FTS5 kept by triggers on SQLite).
+    search_tokens = models.TextField(editable=False, default="")
     is_synthetic = models.BooleanField(_("synthetic"), default=False)
     source_seed = models.CharField(_("source"), max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -146,6 +157,16 @@ class Organisation(BilingualNameMixin, models.Model):
                 condition=~Q(name_zh="") | ~Q(name_en=""), name="org_has_a_name"
             ),
         ]
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        """Deleting one (the admin) is a change others follow: they are told before the rows go."""
+        from django.db import transaction
+
+        from corridor.core import events
+
+        with transaction.atomic():
+            events.organisations_deleted([self.pk])
+            return super().delete(*args, **kwargs)
 
     @property
     def description(self) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
-from corridor.core.schemas import InputSchema
+from corridor.core.schemas import InputSchema, WithActions
 from corridor.orgs.models import Organisation
 from corridor.regions.schemas import RegionRef
 
@@ -107,3 +107,7 @@ class OrganisationPatch(_OrganisationFields):
 
 class OrganisationIn(_OrganisationFields):
     """A new organisation: it needs a Chinese or an English name."""
+
+
+class OrganisationDetailOut(OrganisationOut, WithActions):
+    """An organisation with what the caller may do with it (`view_private`, `change`)."""

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
+from corridor.core import events
+from corridor.core.access import Actor
 from corridor.core.errors import Conflict
 from corridor.orgs import search_text, uscc
 from corridor.orgs.address import region_code_from_address
@@ -18,6 +20,7 @@ from corridor.orgs.models import Industry, Organisation
 from corridor.orgs.validators import validate_uscc
 from corridor.regions.models import Region
 from corridor.regions.services import hierarchy, region_by_code
+from corridor.search.text import document_tokens
 
 EDITABLE_FIELDS = (
     "name_zh", "name_en", "short_name", "aliases", "kind", "uscc", "address", "size_band", "is_head_enterprise",
@@ -30,10 +33,16 @@ def search_haystack(org: Organisation) -> str:
     return search_text.build([org.name_zh, org.name_en, org.short_name, *(org.aliases or [])])
 
 
+def search_tokens(org: Organisation) -> str:
+    return document_tokens([org.name_zh, org.name_en, org.short_name, *(org.aliases or [])],
+                           [org.description_zh, org.description_en])
+
+
 def refresh_derived_fields(org: Organisation) -> None:
-    """City, province and the search haystack follow from the region and the names."""
+    """City, province and the search haystack and tokens follow from the region, the names and descriptions."""
     org.city, org.province = hierarchy(org.region)
     org.search_text = search_haystack(org)
+    org.search_tokens = search_tokens(org)
 
 
 def clean_uscc(raw: str | None) -> str | None:
@@ -75,7 +84,7 @@ def _apply(org: Organisation, data: dict[str, Any]) -> list[int] | None:
         org.region = region_from_address(org.address) or org.region
     refresh_derived_fields(org)
     try:
-        org.full_clean(exclude=["search_text", "region", "city", "province", "aliases", "uscc"], validate_unique=False)
+        org.full_clean(exclude=["search_text", "search_tokens", "region", "city", "province", "aliases", "uscc"], validate_unique=False)
     except ValidationError as exc:
         if "__all__" in exc.message_dict:
             raise ValidationError({"name_zh": _("An organisation needs a Chinese or an English name.")}) from None
@@ -101,7 +110,7 @@ def _save(org: Organisation) -> None:
 
 
 @transaction.atomic
-def create_organisation(actor: Any, data: dict[str, Any], *, source_seed: str = "", is_synthetic: bool = False) -> Organisation:
+def create_organisation(actor: Actor, data: dict[str, Any], *, source_seed: str = "", is_synthetic: bool = False) -> Organisation:
     org = Organisation(source_seed=source_seed, is_synthetic=is_synthetic)
     data = {"region": None, **data}
     industry_ids = _apply(org, data)
@@ -109,10 +118,11 @@ def create_organisation(actor: Any, data: dict[str, Any], *, source_seed: str = 
     if industry_ids is not None:
         org.industries.set(industry_ids)
     audit.record(actor, org, ChangeRecord.Action.CREATE)
+    events.organisations_changed([org.pk])
     return org
 
 
-def register_organisation(actor: Any, data: dict[str, Any]) -> Organisation:
+def register_organisation(actor: Actor, data: dict[str, Any]) -> Organisation:
     """Create an organisation on a user's request (API): only platform admins may add profiles."""
     from corridor.accounts.scope import scope_of
 
@@ -122,9 +132,9 @@ def register_organisation(actor: Any, data: dict[str, Any]) -> Organisation:
 
 
 @transaction.atomic
-def update_organisation(actor: Any, org: Organisation, data: dict[str, Any]) -> Organisation:
+def update_organisation(actor: Actor, org: Organisation, data: dict[str, Any]) -> Organisation:
     """Change an organisation the actor may edit; records before/after in its history."""
-    if not Organisation.objects.editable_by(actor).filter(pk=org.pk).exists():
+    if not Organisation.objects.restrict(actor, "change").filter(pk=org.pk).exists():
         raise PermissionDenied(_("You may not edit this organisation."))
     org = Organisation.objects.select_for_update().get(pk=org.pk)
     before = audit.snapshot(org)
@@ -137,14 +147,16 @@ def update_organisation(actor: Any, org: Organisation, data: dict[str, Any]) -> 
         before["industries"] = before_industries
         after["industries"] = sorted(org.industries.values_list("slug", flat=True))
     audit.record(actor, org, ChangeRecord.Action.UPDATE, before=before, after=after)
+    events.organisations_changed([org.pk])
     return org
 
 
 def refresh_search_text(orgs: Iterable[Organisation]) -> int:
-    """Recompute the search haystack (after a change in how it is built)."""
+    """Recompute the search haystack and tokens (after a change in how they are built)."""
     batch = []
     for org in orgs:
         org.search_text = search_haystack(org)
+        org.search_tokens = search_tokens(org)
         batch.append(org)
-    Organisation.objects.bulk_update(batch, ["search_text"], batch_size=1000)
+    Organisation.objects.bulk_update(batch, ["search_text", "search_tokens"], batch_size=1000)
     return len(batch)

@@ -14,7 +14,12 @@ _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
 class USCCError(ValueError):
-    pass
+    """What is wrong, as `code` and `params` (which callers with Django translate) and in English (str)."""
+
+    def __init__(self, message: str, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 def normalize(raw: str) -> str:
@@ -42,15 +47,17 @@ def validate(raw: str) -> str:
     """Return the normalised code, or raise USCCError saying what is wrong."""
     code = normalize(raw)
     if len(code) != 18:
-        raise USCCError(f"must have 18 characters, has {len(code)}")
+        raise USCCError(f"must have 18 characters, has {len(code)}", "length", length=len(code))
     bad = sorted({ch for ch in code if ch not in _VALUE})
     if bad:
-        raise USCCError(f"contains characters not allowed in a credit code: {''.join(bad)}")
+        raise USCCError(f"contains characters not allowed in a credit code: {''.join(bad)}", "characters",
+                        characters="".join(bad))
     if not code[2:8].isdigit():
-        raise USCCError("characters 3–8 must be the administrative division code (digits)")
+        raise USCCError("characters 3–8 must be the administrative division code (digits)", "division")
     expected = check_character(code[:17])
     if code[17] != expected:
-        raise USCCError(f"check character is {code[17]}, expected {expected}")
+        raise USCCError(f"check character is {code[17]}, expected {expected}", "check", found=code[17],
+                        expected=expected)
     return code
 
 

@@ -5,31 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from corridor.alliances.models import Alliance
 from corridor.audit.access import can_view_history
-from corridor.core.forms import add_service_errors
+from corridor.core import toolkit
 from corridor.orgs.filters import OrganisationFilter
 from corridor.orgs.forms import OrganisationForm
 from corridor.orgs.models import Industry, Organisation
 from corridor.orgs.services import update_organisation
 from corridor.regions.models import Region
 from corridor.regions.services import featured_corridor
+from corridor.search.orgs import autocomplete_organisations
+from corridor.search.paging import CappedPaginator
 
-PAGE_SIZE = 25
-
-
-def is_htmx_partial(request: HttpRequest) -> bool:
-    """htmx asks for the results only; a history restore (back button after a cache miss) needs the full page."""
-    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
+PAGE_SIZE = toolkit.PAGE_SIZE
+# Former homes of the view toolkit's helpers, kept while branches written against them land.
+is_htmx_partial = toolkit.is_htmx
+page_size = toolkit.page_size
 
 
 def _city_options(selected: str | None) -> list[Region]:
@@ -52,44 +50,32 @@ def _tristate(value: bool | None) -> str:
     return "" if value is None else ("true" if value else "false")
 
 
-def page_size(request: HttpRequest) -> int:
-    """`?per_page=` between 10 and 100, else the default: a long list for those who scan, bounded for the server."""
-    raw = request.GET.get("per_page", "")
-    return min(max(int(raw), 10), 100) if raw.isdigit() else PAGE_SIZE
-
-
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    filters = OrganisationFilter.from_query(request.GET)
-    qs: QuerySet[Organisation] = filters.apply(Organisation.objects.visible_to(request.user))
-    qs = qs.select_related("city", "region").prefetch_related("industries")
-    page_obj = Paginator(qs, page_size(request)).get_page(request.GET.get("page"))
+    filters = OrganisationFilter.from_query(request.GET, None if toolkit.is_htmx(request) else request)
+    search = filters.search(Organisation.objects.restrict(request.user))
+    qs: QuerySet[Organisation] = search.queryset.select_related("city", "region").prefetch_related("industries")
+    page_obj = CappedPaginator(qs, toolkit.page_size(request)).get_page(request.GET.get("page"))
     context: dict[str, Any] = {
+        "search": search,
         "page_obj": page_obj,
         "organisations": page_obj.object_list,
         "filters": filters,
         "filtered": filters.is_active(),
         "hx_target": "#org-results",
     }
-    if is_htmx_partial(request):
-        response = render(request, "orgs/_results.html", context)
-    else:
-        context.update(
-            cities=_city_options(filters.city),
-            kinds=Organisation.Kind.choices,
-            industries=Industry.objects.order_by("slug"),
-            alliances=Alliance.objects.order_by("founded_on", "slug"),
-            head_value=_tristate(filters.head),
-            synthetic_value=_tristate(filters.synthetic),
-        )
-        response = render(request, "orgs/list.html", context)
-    # The same URL answers with a fragment or a page, so caches must keep them apart.
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return toolkit.htmx_partial(request, "orgs/list.html", "orgs/_results.html", context, lambda: {
+        "cities": _city_options(filters.city),
+        "kinds": Organisation.Kind.choices,
+        "industries": Industry.objects.order_by("slug"),
+        "alliances": Alliance.objects.order_by("founded_on", "slug"),
+        "head_value": _tristate(filters.head),
+        "synthetic_value": _tristate(filters.synthetic),
+    })
 
 
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     org = get_object_or_404(
-        Organisation.objects.visible_to(request.user)
+        Organisation.objects.restrict(request.user)
         .with_private_access(request.user)
         .select_related("region", "city", "province")
         .prefetch_related("industries"),
@@ -99,7 +85,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "org": org,
         "memberships": memberships,
-        "can_edit": Organisation.objects.editable_by(request.user).filter(pk=org.pk).exists(),
+        "can_edit": Organisation.objects.restrict(request.user, "change").filter(pk=org.pk).exists(),
         "can_view_history": can_view_history(request.user, org),
     }
     return render(request, "orgs/detail.html", context)
@@ -108,22 +94,28 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     org = get_object_or_404(
-        Organisation.objects.visible_to(request.user).select_related("region").prefetch_related("industries"), pk=pk
+        Organisation.objects.restrict(request.user).select_related("region").prefetch_related("industries"), pk=pk
     )
-    if not Organisation.objects.editable_by(request.user).filter(pk=org.pk).exists():
+    if not Organisation.objects.restrict(request.user, "change").filter(pk=org.pk).exists():
         raise PermissionDenied(_("You may not edit this organisation."))
-    status = 200
-    if request.method == "POST":
-        form = OrganisationForm(request.POST)
-        if form.is_valid():
-            try:
-                update_organisation(request.user, org, form.service_data())
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("The profile was saved."))
-                return redirect("orgs:detail", pk=org.pk)
-        status = 422
-    else:
-        form = OrganisationForm(initial=OrganisationForm.initial_for(org))
-    return render(request, "orgs/edit.html", {"org": org, "form": form}, status=status)
+    form = OrganisationForm(request.POST) if request.method == "POST" else OrganisationForm(
+        initial=OrganisationForm.initial_for(org))
+
+    def saved(_org: Organisation) -> HttpResponse:
+        messages.success(request, _("The profile was saved."))
+        return redirect("orgs:detail", pk=org.pk)
+
+    return toolkit.form_view(request, form, lambda f: update_organisation(request.user, org, f.service_data()),
+                             template="orgs/edit.html", context={"org": org}, done=saved)
+
+
+def organisation_autocomplete(request: HttpRequest) -> HttpResponse:
+    """<option>s for a <datalist> (htmx): organisations the viewer may see whose names match what is typed.
+
+    A form field uses it as `<input list="orgs-…" hx-get="{% url 'orgs:autocomplete' %}" hx-trigger="input
+    changed delay:200ms" hx-target="#orgs-…" name="q">` (see orgs/_org_picker.html).
+    """
+    # The picker's input sends its own name (the form field's), so any one parameter is the text typed.
+    typed = request.GET.get("q") or next((str(v) for v in request.GET.values()), "")
+    orgs = autocomplete_organisations(Organisation.objects.restrict(request.user), typed)
+    return render(request, "orgs/_autocomplete.html", {"organisations": orgs})

@@ -3,27 +3,48 @@
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Query, Router
+from ninja.pagination import paginate
 from pydantic import Field
 
+from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
-from corridor.regions.models import Corridor, CorridorVersion, Park, Region
+from corridor.core.toolkit import BaseFilter
+from corridor.regions.models import Corridor, CorridorVersion, Park, Region, within_q
 from corridor.regions.schemas import CorridorDetail, CorridorOut, ParkKind, ParkOut, RegionDetail, RegionOut
 
 router = Router(tags=["regions"])
 
 
-class RegionFilter(Schema):
+class RegionFilter(BaseFilter):
     level: Region.Level | None = None
     parent: str | None = Field(None, description="Code of the parent region: its direct children")
     q: str | None = Field(None, description="Part of the Chinese or English name, or the start of the code")
 
+    def apply(self, qs: QuerySet[Region]) -> QuerySet[Region]:
+        if self.level:
+            qs = qs.filter(level=self.level)
+        if self.parent:
+            qs = qs.filter(parent__code=self.parent.strip())
+        if self.q and self.q.strip():
+            q = self.q.strip()
+            qs = qs.filter(Q(name_zh__icontains=q) | Q(name_en__icontains=q) | Q(code__startswith=q))
+        return qs
 
-class ParkFilter(Schema):
+
+class ParkFilter(BaseFilter):
     kind: ParkKind | None = None
     region: str | None = Field(None, description="Code of a province, city or district: parks located in it")
     corridor: str | None = Field(None, description="Corridor slug")
+
+    def apply(self, qs: QuerySet[Park]) -> QuerySet[Park]:
+        if self.kind:
+            qs = qs.filter(kind=self.kind)
+        if self.region:
+            qs = qs.filter(within_q("region", self.region))
+        if self.corridor:
+            qs = qs.filter(corridor__slug=self.corridor)
+        return qs
 
 
 def _parks() -> QuerySet[Park]:
@@ -53,15 +74,7 @@ def get_corridor(request: HttpRequest, slug: str) -> Corridor:
 @router.get("/parks", response={200: list[ParkOut], **errors(422)}, summary="List parks and zones")
 @paginate(LimitOffsetPagination)
 def list_parks(request: HttpRequest, filters: Query[ParkFilter]) -> QuerySet[Park]:
-    qs = _parks()
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.region:
-        code = filters.region.strip()
-        qs = qs.filter(Q(region__code=code) | Q(region__parent__code=code) | Q(region__parent__parent__code=code))
-    if filters.corridor:
-        qs = qs.filter(corridor__slug=filters.corridor)
-    return qs
+    return filters.apply(_parks())
 
 
 @router.get("/parks/{slug}", response={200: ParkOut, **errors(404)}, summary="A park or zone")
@@ -72,15 +85,7 @@ def get_park(request: HttpRequest, slug: str) -> Park:
 @router.get("", response={200: list[RegionOut], **errors(422)}, summary="List regions")
 @paginate(LimitOffsetPagination)
 def list_regions(request: HttpRequest, filters: Query[RegionFilter]) -> QuerySet[Region]:
-    qs = Region.objects.select_related("parent")
-    if filters.level:
-        qs = qs.filter(level=filters.level)
-    if filters.parent:
-        qs = qs.filter(parent__code=filters.parent.strip())
-    if filters.q and filters.q.strip():
-        q = filters.q.strip()
-        qs = qs.filter(Q(name_zh__icontains=q) | Q(name_en__icontains=q) | Q(code__startswith=q))
-    return qs
+    return filters.apply(Region.objects.select_related("parent"))
 
 
 @router.get("/{code}", response={200: RegionDetail, **errors(404)}, summary="A region with its direct children")

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from corridor.core.bilingual import BilingualNameMixin
@@ -136,3 +139,24 @@ class Park(BilingualNameMixin, models.Model):
         ordering = ["region__code", "slug"]
         verbose_name = _("park or zone")
         verbose_name_plural = _("parks and zones")
+
+
+def within_q(field: str, regions: Region | int | str | Iterable[int]) -> Q:
+    """Rows whose `field` (a foreign key to Region; "" for Region rows themselves) is one of `regions`
+    or lies inside one of them (a district in its city and province): a Region, an id, a code, or ids.
+
+    The one definition of "inside region X" for filters and rules alike.
+    """
+    prefix = f"{field}__" if field else ""
+    lookup: str
+    value: object
+    if isinstance(regions, Region):
+        lookup, value = "pk", regions.pk
+    elif isinstance(regions, int):
+        lookup, value = "pk", regions
+    elif isinstance(regions, str):
+        lookup, value = "code", regions.strip()
+    else:
+        lookup, value = "pk__in", list(regions)
+    return (Q(**{f"{prefix}{lookup}": value}) | Q(**{f"{prefix}parent__{lookup}": value})
+            | Q(**{f"{prefix}parent__parent__{lookup}": value}))

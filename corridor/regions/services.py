@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from corridor.regions.models import Corridor, Region
+from corridor.regions.models import Corridor, Region, within_q
 
 
 def region_by_code(code: str, field: str = "region") -> Region:
@@ -53,4 +53,4 @@ def featured_corridor(slug: str = "g60") -> Corridor | None:
 
 def region_subtree_q(region: Region, field: str = "region") -> Q:
     """Q for rows whose `field` is the region or lies within it (districts of a city, cities of a province)."""
-    return Q(**{field: region}) | Q(**{f"{field}__parent": region}) | Q(**{f"{field}__parent__parent": region})
+    return within_q(field, region)

@@ -34,7 +34,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     region = get_object_or_404(Region.objects.select_related("parent__parent"), code=code)
     # The same filter the list page applies, so the count here equals the count behind the link.
     in_region = OrganisationFilter.from_query({"city": region.code}).apply(
-        Organisation.objects.visible_to(request.user)
+        Organisation.objects.restrict(request.user)
     )
     top = list(in_region.select_related("city", "region").prefetch_related("industries")[:TOP_ORGANISATIONS])
     parks = Park.objects.filter(region_subtree_q(region)).select_related("region", "run_for").order_by("kind", "slug")

@@ -112,7 +112,7 @@ def test_wuhu_member_books_a_songjiang_instrument_and_a_wuhu_voucher_pays_part(n
     voucher.refresh_from_db()
     assert voucher.balance == Decimal("4400.00")
     member.goto("/equipment/vouchers/")
-    expect(member.get_by_test_id("voucher-balance").first).to_have_text("4400.00")
+    expect(member.get_by_test_id("voucher-balance").first).to_have_text("4,400.00 元")
 
     # The Wuhu officer's settlement: Wuhu money paid a Songjiang provider.
     officer = open_page("zh-CN")

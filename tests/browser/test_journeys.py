@@ -31,8 +31,10 @@ def test_visitor_switches_language_and_finds_an_organisation_by_a_chinese_partia
     with page.expect_response(lambda r: "q=" in r.url):
         page.get_by_test_id("org-search").fill("机器人")
     rows = page.get_by_test_id("org-row")
-    expect(rows).to_have_count(1)
+    # The name match first, then Efort, found through its industry (robots, 机器人).
+    expect(rows).to_have_count(2)
     expect(rows.first).to_contain_text("Zhejiang Guozi Robot Technology")  # English name in English
+    expect(rows.nth(1)).to_contain_text("Efort")
     expect(page.get_by_test_id("org-table")).not_to_contain_text("Jiaxing Outsider")
 
     rows.first.get_by_role("link").first.click()

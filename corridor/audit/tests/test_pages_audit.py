@@ -64,13 +64,14 @@ def test_membership_application_and_declaration_history_matrix(world):
         world,
         "get",
         f"/history/alliances/membershipapplication/{application.pk}/",
+        # An application is private to its parties: to anyone else it does not exist (404, not 403).
         {
-            "visitor": 403,
-            "owner": 403,
-            "member": 403,
+            "visitor": 404,
+            "owner": 404,
+            "member": 404,
             "outsider": 200,
             "secretariat": 200,
-            "officer": 403,
+            "officer": 404,
             "admin": 200,
         },
     )

@@ -116,6 +116,18 @@ def test_sourcing_rates_by_hand(matrix):
     assert rates["D"].local is None and rates["D"].corridor is None
 
 
+def test_a_token_presence_does_not_supply_a_city():
+    # E: 200 organisations, 10 in y and a single one in x: LQ(E, x) = (1/200) / (9/300) = 0.167, weak.
+    # F: 100 organisations, 8 in x (LQ 2.67). Of y's inputs in E, x (0.4) is not local; z (0.6) absent.
+    m = a.build_matrix(["E", "F"], ["x", "y", "z"], {("E", "y"): a.Cell(10, 0), ("E", "x"): a.Cell(1, 0),
+                                                      ("F", "x"): a.Cell(8, 0)}, {"E": 200, "F": 100})
+    assert a.levels(m)[("E", "x")] == a.WEAK
+    rates = a.sourcing_rates(m, EDGES)
+    assert rates["E"].local == pytest.approx(0.0)  # counted as local before: 0.4
+    assert rates["E"].corridor == pytest.approx(0.4)  # x is present in F; z nowhere
+    assert rates["F"].local is None  # F has no segment that something supplies
+
+
 def test_without_region_totals_the_chain_counts_stand_in():
     m = a.build_matrix(["A", "B"], ["x", "y"], {("A", "x"): a.Cell(1, 0), ("B", "y"): a.Cell(3, 0)})
     assert m.region_totals == {"A": 1, "B": 3}

@@ -28,11 +28,11 @@ def test_templates_load_once_and_a_newer_file_makes_a_new_version(db):
 
     template = spec.load_file(spec.DATA_DIR / "industrial-robots.yaml")
     data = template.as_data()
-    data["version"] = 2
+    data["version"] = template.version + 1
     data["segments"][1]["name_en"] = "Precision reducers (RV and harmonic)"
     assert services.load_templates([spec.parse(data)]) == {"industrial-robots": "updated"}
     robots.refresh_from_db()
-    assert robots.version == 2 and robots.file_version == 2
+    assert robots.version == 2 and robots.file_version == template.version + 1
     assert robots.segments.get(key="reducers").name_en == "Precision reducers (RV and harmonic)"
 
 
@@ -78,7 +78,7 @@ def test_a_new_organisation_is_tagged_from_its_text_and_retagged_when_it_changes
     org = firm("嘉兴恒拓精工有限公司", "330402", "专注于精密减速器的研发与生产，产品主要应用于汽车焊装。")
     tag = SegmentTag.objects.get(organisation=org)
     assert (tag.segment.key, tag.role, tag.source, tag.status) == ("reducers", "produces", "inferred", "proposed")
-    assert tag.evidence == ["减速器", "精密减速器"]  # a keyword, and the segment's name
+    assert tag.evidence == ["减速器"]  # the keyword; "应用于汽车焊装" names a customer and is no evidence
     assert _counts() == {("reducers", "330400", True): (1, 0)}
 
     update_organisation(world.users["admin"], org, {"description_zh": "生产伺服电机和伺服驱动器。"})
@@ -130,3 +130,25 @@ def test_declared_tags_belong_to_the_organisation_and_rebuild_matches_the_runnin
     assert _counts() == running
     services.withdraw_tag(world.users["owner"], tag)
     assert ("reducers", "330100", True) not in _counts()
+
+
+def test_the_platform_tags_with_the_file_taggers_words_roles_and_exclusions(world):
+    """One implementation: the database's matcher gives what `corridor chains tag` gives."""
+    from corridor.chains import inference, tagging
+
+    load_chains()
+    robots = Chain.objects.get(slug="industrial-robots")
+    assert robots.segments.get(key="home-appliances").role == "uses"
+    assert "生物质" in Chain.objects.get(slug="biomedicine").exclude_zh
+    texts = [
+        inference.OrgText("某某电器股份有限公司", "", "空调、冰箱、洗衣机，生产线采用工业机器人"),
+        inference.OrgText("某某生物质能源有限公司", "", "生物质发电、生物质燃料"),
+        inference.OrgText("某某生物制药股份有限公司", "", "注射液、原料药"),
+    ]
+    shipped = tagging.shipped_matcher()
+    for text in texts:
+        assert services.matcher().infer(text) == shipped.infer(text)
+    appliance = firm("某某电器股份有限公司", "330402", "空调、冰箱、洗衣机，生产线采用工业机器人")
+    roles = set(SegmentTag.objects.filter(organisation=appliance).values_list("segment__chain__slug", "role"))
+    assert ("industrial-robots", "uses") in roles and ("industrial-robots", "produces") not in roles
+    assert _counts() == {}  # a customer is not counted on the chain's map

@@ -64,3 +64,16 @@ def test_input_shares_cannot_exceed_the_whole():
     ], edges=[{"from": "a", "to": "b", "share": 0.7}, {"from": "c", "to": "b", "share": 0.4}])
     with pytest.raises(spec.SpecError, match=r"segment b: the shares of its inputs add up to 1\.10"):
         spec.parse(data)
+
+
+def test_tagging_fields_round_trip_and_a_bad_role_is_refused():
+    chains = {c.slug: c for c in spec.shipped()}
+    robots = chains["industrial-robots"]
+    assert robots.segment("home-appliances").role == "uses" and robots.segment("reducers").role == "produces"
+    assert chains["biomedicine"].exclude_zh and chains["biomedicine"].against_zh
+    for chain in chains.values():
+        assert spec.parse(__import__("yaml").safe_load(spec.dump(chain))).as_data() == chain.as_data()
+    data = _base()
+    data["segments"][1]["role"] = "buys"
+    with pytest.raises(spec.SpecError, match="segment b: role must be one of produces, uses"):
+        spec.parse(data)

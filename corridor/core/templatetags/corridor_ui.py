@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -92,3 +93,22 @@ def get_item(mapping: Any, key: Any) -> Any:
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.simple_tag(takes_context=True)
+def org_name(context: template.Context, org: Any) -> str:
+    """The organisation's name, or a neutral phrase when the viewer may not know it exists."""
+    from corridor.orgs.naming import hidden_name, may_name
+
+    request = context.get("request")
+    if may_name(getattr(request, "user", None) or AnonymousUser(), org):
+        return str(org.name)
+    return hidden_name()
+
+
+@register.simple_tag(takes_context=True)
+def org_nameable(context: template.Context, org: Any) -> bool:
+    from corridor.orgs.naming import may_name
+
+    request = context.get("request")
+    return may_name(getattr(request, "user", None) or AnonymousUser(), org)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -119,6 +120,16 @@ def test_settlement_arithmetic_per_programme_and_pair_of_cities(ew, world):
     rows = list(book.worksheets[0].iter_rows(values_only=True))
     assert rows[1][:5] == ("Wuhu", "Hangzhou", 2, 4200.0, 1900.5)
     assert len(list(book.worksheets[1].iter_rows())) == 4
+    # Times as the corridor reads them: Asia/Shanghai, to the minute (not UTC with microseconds).
+    from django.utils import timezone, translation
+
+    written = book.worksheets[1].cell(row=2, column=2)
+    shanghai = timezone.localtime(report.lines[0].redeemed_at, ZoneInfo("Asia/Shanghai"))
+    assert written.value == shanghai.replace(tzinfo=None, second=0, microsecond=0)
+    assert written.number_format == "yyyy-mm-dd hh:mm"
+    with translation.override("zh-hans"):
+        titles = load_workbook(io.BytesIO(reports.settlement_xlsx(report))).sheetnames
+    assert titles == ["按城市对", "兑付明细"]
 
 
 def test_utilisation_is_booked_over_open_hours(ew, world):

@@ -114,6 +114,8 @@ def test_a_killed_import_leaves_nothing_half_written(own_database, tmp_path):
     assert count(own_database, "orgs_organisation") == 0
     assert count(own_database, "orgs_organisation_industries") == 0
     assert count(own_database, "audit_changerecord") == 0
+    assert count(own_database, "audit_createdrange") == 0
+    assert count(own_database, "jobs_job") == 0  # the follow-up job is started only by a committed import
     # The same file imports completely when left alone.
     small = tmp_path / "small.csv"
     population(small, 300)
@@ -121,7 +123,10 @@ def test_a_killed_import_leaves_nothing_half_written(own_database, tmp_path):
                           timeout=300)
     assert done.returncode == 0, done.stderr
     assert count(own_database, "orgs_organisation") == 300
-    assert count(own_database, "audit_changerecord") == 300
+    assert count(own_database, "audit_changerecord") == 1  # the import's one entry
+    assert count(own_database, "audit_changerecord WHERE action = 'import'") == 1
+    # The command waited for the follow-up job: every organisation is searchable.
+    assert count(own_database, "orgs_organisation WHERE search_text = ''") == 0
 
 
 def test_bad_rows_exit_1_list_every_row_and_write_the_report(own_database, tmp_path):

@@ -189,3 +189,53 @@ def test_a_brand_the_registry_spells_in_both_languages_is_recognised(world, tmp_
     assert (result.created, result.updated) == (0, 1)
     hikrobot.refresh_from_db()
     assert hikrobot.website == "https://www.hikrobot.example"
+
+
+def test_errors_do_not_name_organisations_the_importer_may_not_see(world, tmp_path):
+    # A file of guesses must not be an oracle: the unlisted organisation is neither named nor numbered.
+    hidden = world.unlisted_org
+    path = write(tmp_path, ["企业名称", "地址"], [[hidden.name_zh, "浙江省嘉兴市南湖区"]])
+    result = rejected(path, actor=world.users["secretariat"])
+    text = " ".join(e.reason for e in result.errors)
+    assert result.errors and hidden.name_zh not in text and hidden.name_en not in text
+    assert f"#{hidden.pk}" not in text
+    # An organisation the importer can see but not change is still named, so the message stays useful.
+    path = write(tmp_path, ["企业名称"], [[world.outsider_org.name_zh]], name="visible.csv")
+    text = " ".join(e.reason for e in rejected(path, actor=world.users["secretariat"]).errors)
+    assert world.outsider_org.name_zh in text or world.outsider_org.name_en in text
+
+
+@pytest.mark.parametrize("value", [
+    "https://www.example.com", "http://a.b.cn/path?q=1#x", "https://xn--fiqs8s.cn", "https://bad_host.com",
+    "https://-bad.com", "https://a..b.com", "https://host", "https://exa mple.com", "https://例子.中国",
+])
+def test_the_fast_web_address_check_agrees_with_django(value):
+    from django.core.exceptions import ValidationError
+    from django.core.validators import URLValidator
+
+    from corridor.imports.cleaning import _valid_url
+
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+        expected = True
+    except ValidationError:
+        expected = False
+    assert _valid_url(value) is expected
+
+
+@pytest.mark.parametrize("value", [
+    "bd@rongwei.example", "a.b+c@x-y.com.cn", "a..b@x.com", ".a@x.com", "a@-x.com", "a@x", "a b@x.com",
+    "张@x.com", "a@x.c", "a_b%c@sub.example.org",
+])
+def test_the_fast_email_check_agrees_with_django(value):
+    from django.core.exceptions import ValidationError
+    from django.core.validators import EmailValidator
+
+    from corridor.imports.cleaning import _valid_email
+
+    try:
+        EmailValidator()(value)
+        expected = True
+    except ValidationError:
+        expected = False
+    assert _valid_email(value) is expected

@@ -19,11 +19,12 @@ LEXICON = Path(__file__).parent / "data" / "lexicon.tsv"
 
 
 @lru_cache(maxsize=4)
-def _compiled(path: Path = LEXICON) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+def _compiled(paths: tuple[Path, ...] = (LEXICON,)) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     concept_of: dict[str, str] = {}
     latin: set[str] = set()
     han: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
         english, _, chinese = line.partition("\t")
@@ -44,9 +45,13 @@ def _compiled(path: Path = LEXICON) -> tuple[re.Pattern[str], re.Pattern[str], d
     return latin_re, han_re, concept_of
 
 
-def concepts(text: str) -> list[str]:
-    """Concept tokens of a text in order of appearance (repeats kept, as BM25 counts them)."""
-    latin_re, han_re, concept_of = _compiled()
+def concepts(text: str, lexicons: tuple[Path, ...] = (LEXICON,)) -> list[str]:
+    """Concept tokens of a text in order of appearance (repeats kept, as BM25 counts them).
+
+    `lexicons`: more vocabulary files after matching's own (the R&D engine adds one); a form already
+    named by an earlier file keeps that file's concept.
+    """
+    latin_re, han_re, concept_of = _compiled(lexicons)
     folded = fold(text)
     found = [(m.start(), concept_of[m.group(1)]) for m in latin_re.finditer(folded)]
     found += [(m.start(), concept_of[m.group(1)]) for m in han_re.finditer(folded)]

@@ -6,8 +6,9 @@ score = semantic·cosine + lexical·BM25(words) + specific·BM25(model numbers) 
 Concepts (lexicon.py) give a Chinese need and an English offer shared lexical evidence; figures
 (numbers.py) tell a 12 kg robot from a 36 kg one when the words are the same.
 
-Candidates of an incompatible category (funding for a product need) or of the same side (a need
-for a need) are never returned. Chain and region rules are silent when either side names nothing,
+Candidates of the same side (a need for a need) are never returned. One of a mismatched category
+(funding for a product need) loses points, and is returned only when the rest of its evidence is plain
+(PLAIN): what the need asks for is not hidden by a loosely chosen category. Chain and region rules are silent when either side names nothing,
 so a corpus without segments or regions ranks on meaning, terms and category alone.
 """
 
@@ -40,6 +41,12 @@ RARE_POSTINGS = 1_000
 Progress = Callable[[str, int, int], None]
 FORMAT = 2
 """Version of the saved engine; an index saved in another format is rebuilt from the database."""
+MISMATCHED = 5
+"""At most this many candidates of a mismatched category come from the search by meaning."""
+PLAIN = 0.45
+"""A candidate of a mismatched category is kept when its score without the category part reaches this:
+in the demo a harmonic-reducer need filed as "technology" scores 0.61 (English) and 0.94 (Chinese) with a
+reducer offered as a product, while robots offered to a funding need stay under 0.32."""
 
 
 @dataclass(frozen=True)
@@ -317,11 +324,17 @@ class Matcher:
         allowed_labels = None if allowed is None else np.array(
             sorted(self._label[i] for i in allowed if i in self._label), dtype=np.int64)
 
-        def eligible(labels: np.ndarray) -> np.ndarray:
-            ok = (self._side[labels] == other) & (fits[self._category[labels]] > 0) & (labels != label)
+        def counterpart(labels: np.ndarray) -> np.ndarray:
+            ok = (self._side[labels] == other) & (labels != label)
             return ok & np.isin(labels, allowed_labels) if allowed_labels is not None else ok
 
-        cosines = self._semantic_candidates(index, vector, k, allowed_labels, eligible)
+        def eligible(labels: np.ndarray) -> np.ndarray:
+            return counterpart(labels) & (fits[self._category[labels]] > 0)
+
+        def mismatched(labels: np.ndarray) -> np.ndarray:
+            return counterpart(labels) & (fits[self._category[labels]] < 0)
+
+        cosines = self._semantic_candidates(index, vector, k, allowed_labels, eligible, mismatched)
         # Retrieval by shared terms as well as by meaning. On a large corpus only rare terms retrieve
         # (a model number, a rare concept): a common word would touch half of it.
         cap = RARE_POSTINGS if index.uses_ann else None
@@ -396,11 +409,20 @@ class Matcher:
         for weight, part in ((w.lexical, lexical), (w.specific, specific), (w.concept, concept), (w.figures, figures),
                              (w.category, category), (w.chain, chain), (w.region, region)):
             total = total + weight * part
-        order = sorted(range(len(labels)), key=lambda i: (-round(float(total[i]), 6), self._ids[labels[i]] or ""))
+        # A mismatched category is kept only when the rest of its evidence is plain, and then ranks below
+        # every candidate of a fitting category that is plain too (its category part lowered to that end).
+        evidence = total - w.category * category
+        plain_fitting = total[(category >= 0) & (evidence >= PLAIN)]
+        ceiling = float(plain_fitting.min()) - 0.001 if len(plain_fitting) else None
+        if ceiling is not None:
+            total = np.where(category < 0, np.minimum(total, ceiling), total)
+        kept = [i for i in range(len(labels)) if category[i] >= 0 or evidence[i] >= PLAIN]
+        order = sorted(kept, key=lambda i: (-round(float(total[i]), 6), self._ids[labels[i]] or ""))
         # Explanations only for those shown: the other candidates never need one.
         return [
             self._score(query, self._other(int(labels[i])), float(cosine[i]), Evidence(
-                float(lexical[i]), float(specific[i]), float(concept[i]), float(figures[i]) if stated[i] else None))
+                float(lexical[i]), float(specific[i]), float(concept[i]), float(figures[i]) if stated[i] else None),
+                ceiling=ceiling)
             for i in order[:k]
         ]
 
@@ -409,8 +431,10 @@ class Matcher:
         return (mine, theirs) if side == "need" else (theirs, mine)
 
     def _semantic_candidates(self, index: VectorIndex, vector: np.ndarray, k: int, allowed: np.ndarray | None,
-                             eligible: Callable[[np.ndarray], np.ndarray]) -> dict[int, float]:
-        """The nearest eligible labels of the other side by cosine, at most `candidates` (or k) of them."""
+                             eligible: Callable[[np.ndarray], np.ndarray],
+                             mismatched: Callable[[np.ndarray], np.ndarray]) -> dict[int, float]:
+        """The nearest eligible labels of the other side by cosine, at most `candidates` (or k) of them, and
+        the nearest few of a mismatched category among those the search saw (kept by _rerank if plain)."""
         want = max(self.candidates, k)
         # Exact search ranks everything; the graph is asked for a margin over what is wanted, since
         # some of the nearest are of an incompatible category. When nearly all of them are (a funding
@@ -420,13 +444,15 @@ class Matcher:
         margin = 4
         while True:
             asked = len(index) if not index.uses_ann else min(margin * want, len(index))
-            labels, cosines = index.search(vector, asked)
-            keep = eligible(labels)
-            labels, cosines = labels[keep][:want], cosines[keep][:want]
+            seen, seen_cosines = index.search(vector, asked)
+            keep = eligible(seen)
+            labels, cosines = seen[keep][:want], seen_cosines[keep][:want]
             if len(labels) >= min(want, SUFFICIENT) or asked >= len(index) or margin >= MAX_MARGIN:
                 break
             margin *= 4
-        out = dict(zip(labels.tolist(), cosines.tolist(), strict=True))
+        other = mismatched(seen)
+        out = dict(zip(seen[other][:MISMATCHED].tolist(), seen_cosines[other][:MISMATCHED].tolist(), strict=True))
+        out.update(zip(labels.tolist(), cosines.tolist(), strict=True))
         if index.uses_ann and len(out) < k and allowed is not None:
             # Few of the nearest are visible to this viewer: compare the visible ones exactly.
             rest = allowed[eligible(allowed) & ~np.isin(allowed, labels)]
@@ -454,10 +480,12 @@ class Matcher:
         }
         return contributions, (category, chain, shared_segments, supplying, region, shared_regions)
 
-    def _score(self, query: Item, other: Item, cosine: float, evidence: Evidence) -> Match:
+    def _score(self, query: Item, other: Item, cosine: float, evidence: Evidence, ceiling: float | None = None) -> Match:
         contributions, (category, chain, shared_segments, supplying, region, shared_regions) = self._parts(
             query, other, cosine, evidence
         )
+        if category < 0 and ceiling is not None and sum(contributions.values()) > ceiling:
+            contributions["category"] -= sum(contributions.values()) - ceiling  # see _rerank
         explanation = Explanation(
             semantic=round(cosine, 4),
             lexical=round(evidence.lexical, 4),

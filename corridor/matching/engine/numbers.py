@@ -78,20 +78,22 @@ def agreement(need: list[Figure], offer: list[Figure]) -> float | None:
     return hits / len(need)
 
 
+def agree(low_a: np.ndarray, high_a: np.ndarray, low_b: np.ndarray, high_b: np.ndarray) -> np.ndarray:
+    """`Figure(low_a, high_a).agrees(Figure(low_b, high_b))` elementwise (arrays broadcast)."""
+    points = (low_a == high_a) & (low_b == high_b)
+    exact = np.abs(low_a - low_b) <= TOLERANCE * np.maximum(np.maximum(np.abs(low_a), np.abs(low_b)), 1e-9)
+    inside = ((low_a >= low_b * (1 - TOLERANCE)) & (high_a <= high_b * (1 + TOLERANCE))) | (
+        (low_b >= low_a * (1 - TOLERANCE)) & (high_b <= high_a * (1 + TOLERANCE)))
+    return np.where(points, exact, inside)
+
+
 def agreements(need: list[Figure], lows: np.ndarray, highs: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
     """`agreement(need, offer)` for `count` offers at once (0 where `need` is empty or an offer states none):
     offer `owners[j]` states the figure `lows[j]`–`highs[j]`. Same comparisons as `Figure.agrees`."""
     hits = np.zeros(count)
     if not need or not len(owners):
         return hits
-    points = lows == highs
     for figure in need:
-        if figure.low == figure.high:
-            exact = np.abs(figure.low - lows) <= TOLERANCE * np.maximum(np.maximum(abs(figure.low), np.abs(lows)), 1e-9)
-        else:
-            exact = np.zeros(len(lows), dtype=np.bool_)
-        inside = ((figure.low >= lows * (1 - TOLERANCE)) & (figure.high <= highs * (1 + TOLERANCE))) | (
-            (lows >= figure.low * (1 - TOLERANCE)) & (highs <= figure.high * (1 + TOLERANCE)))
-        agree = np.where(points & (figure.low == figure.high), exact, inside)
-        hits += np.bincount(owners[agree], minlength=count) > 0
+        hits += np.bincount(owners[agree(np.full(len(lows), figure.low), np.full(len(lows), figure.high), lows, highs)],
+                            minlength=count) > 0
     return hits / len(need)

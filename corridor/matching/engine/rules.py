@@ -9,18 +9,24 @@ CATEGORIES = ("product", "technology", "capacity", "testing", "funding", "talent
 # Same category is a full match. A few neighbours are partial: a need for a technology can be met by a
 # joint R&D offer and vice versa; a need for products can be met by someone offering manufacturing
 # capacity (they make it to order) and the other way round. Anything else (funding for a product,
-# talent for a test) is no match at all: those candidates are dropped, not merely ranked lower.
+# talent for a test) is a mismatch: it lowers the score (MISMATCH) rather than hiding the candidate,
+# because people pick categories loosely (a need for "harmonic reducer technology" is met by an offer
+# of harmonic reducers filed as a product). The matcher keeps a mismatched candidate only when its
+# evidence alone is plain (matcher.PLAIN), so a funding need is not padded with robots.
 RELATED: dict[frozenset[str], float] = {
     frozenset(("technology", "rnd")): 0.5,
     frozenset(("product", "capacity")): 0.5,
 }
 
 
+MISMATCH = -1.0
+
+
 def category_fit(need: str, offer: str) -> float:
-    """1 for the same category, a partial value for related ones, 0 for incompatible ones."""
+    """1 for the same category, a partial value for related ones, MISMATCH (negative) for the others."""
     if need == offer:
         return 1.0
-    return RELATED.get(frozenset((need, offer)), 0.0)
+    return RELATED.get(frozenset((need, offer)), MISMATCH)
 
 
 Supplies = Mapping[str, Iterable[str]]

@@ -52,10 +52,28 @@ def test_funding_need_gets_only_funding_offers_and_never_other_needs(matcher: Ma
 
 def test_category_rules() -> None:
     assert category_fit("funding", "funding") == 1.0
-    assert category_fit("funding", "product") == 0.0
+    assert category_fit("funding", "product") < 0  # a mismatch costs points
     assert 0 < category_fit("technology", "rnd") < 1
     assert 0 < category_fit("product", "capacity") < 1
-    assert category_fit("talent", "testing") == 0.0
+    assert category_fit("talent", "testing") < 0
+
+
+def test_a_category_mismatch_lowers_but_does_not_hide_what_the_need_plainly_asks_for() -> None:
+    # The demo's case: a harmonic-reducer need filed as "technology", the reducers offered as a "product",
+    # and a joint R&D offer (a related category) on something else.
+    m = Matcher()
+    m.upsert([*OFFERS,
+              Item("harmonic", "谐波减速器，用于协作机器人关节，减速比50-160，年产3万台", "product"),
+              Item("catalyst-lab", "University lab seeks an industrial partner to co-found a joint laboratory on "
+                                   "low-platinum fuel-cell catalysts.", "rnd")])
+    for text in ("需要谐波减速器技术，用于协作机器人关节", "Harmonic reducer technology for cobot joints"):
+        found = m.rank(Item("n", text, "technology", "need"), k=5)
+        assert found[0].id == "harmonic", [(x.id, x.score) for x in found]
+        assert found[0].explanation.category < 0  # still told: another category
+        same_words = m.rank(Item("n", text, "product", "need"), k=1)[0]
+        assert same_words.id == "harmonic" and same_words.score > found[0].score  # the mismatch cost points
+        # Robots offered as products that are not what is asked for are not padded in.
+        assert "weld" not in [x.id for x in found]
 
 
 def test_model_numbers_tell_near_misses_apart_and_show_in_the_explanation(matcher: Matcher) -> None:
@@ -193,8 +211,9 @@ def test_graph_search_widens_when_the_nearest_are_of_an_incompatible_category() 
     m.upsert(OFFERS)
     assert m.indexes["offer"].uses_ann and not m.indexes["need"].uses_ann
     found = m.rank(Item("q", f"采购{text}", "product", "need"), k=3)
-    assert [x.id for x in found][:1] == ["weld"]
-    assert all(m.side_of(x.id) == "offer" and not x.id.startswith("talent") for x in found)
+    assert [x.id for x in found][:2] == ["weld", "palletiser"]
+    # Training offers (another category) worded almost as the need rank below every plain product offer.
+    assert all(m.side_of(x.id) == "offer" for x in found) and found[2].score < found[1].score
 
 
 def test_bm25_scores_by_row_agree_with_retrieval_and_skip_removed_documents(tmp_path) -> None:

@@ -7,9 +7,12 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from corridor.core.errors import Conflict
+from corridor.jobs import services as jobs
+from corridor.jobs.models import Job
 from corridor.matching import services
-from corridor.matching.models import Interest, Listing, Notification
+from corridor.matching.models import Interest, Listing
 from corridor.matching.testing import make_listings
+from corridor.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +84,7 @@ def test_edit_and_close_by_owner_or_secretariat_only(world, listings) -> None:
     assert listings.need_zh.pk not in {s.listing.pk for s in services.suggestions(world.users["member"], listings.offer_en)}
 
 
+@pytest.mark.django_db(transaction=True)  # e-mail goes out after commit, from a job's thread
 def test_workflow_steps_dates_and_who_may_take_them(world, listings) -> None:
     owner, member, outsider, secretariat = (world.users[r] for r in ("owner", "member", "outsider", "secretariat"))
     interest = services.express_interest(member, listings.need_zh, "We can deliver in 8 weeks")
@@ -103,6 +107,8 @@ def test_workflow_steps_dates_and_who_may_take_them(world, listings) -> None:
     assert services.allowed_steps(owner, interest) == []
     assert Notification.objects.filter(user=owner).exists() and Notification.objects.filter(user=member).exists()
     assert not Notification.objects.filter(user=outsider).exists()
+    for job in Job.objects.filter(kind="notifications-email"):
+        jobs.wait(job)
     assert any("owner@example.com" in m.to for m in mail.outbox)
     rows = {r["key"]: r for r in services.funnel("alliance")}
     alliance_row = rows[world.alliance.pk]

@@ -27,7 +27,7 @@ def test_wrong_credit_code_is_refused_naming_the_field_and_nothing_changes(world
     with pytest.raises(ValidationError) as caught:
         update_organisation(world.users["owner"], world.owner_org, {"name_en": "Renamed", "uscc": "91350100M000100Y44"})
     assert "uscc" in caught.value.message_dict
-    assert "check character" in caught.value.message_dict["uscc"][0]
+    assert "校验码（最后一位）为 4，应为 3" in caught.value.message_dict["uscc"][0]  # all of it in the default language
     world.owner_org.refresh_from_db()
     assert world.owner_org.name_en == "Zhejiang Guozi Robot Technology Co., Ltd."
     assert history_of(world.owner_org).count() == 1  # only the creation

@@ -21,6 +21,7 @@ HELP = gettext_noop(
     "  recount  recompute the per-city segment counts from the tags\n"
     "  matrix   organisations per city and segment: corridor chains matrix --chain industrial-robots\n"
     "  gaps     a city's gaps and where to find them: corridor chains gaps --region 330400 --chain industrial-robots\n"
+    "  tag      tag organisations in a file, no database: corridor chains tag --input ORGS.jsonl --output OUT.jsonl\n"
     "Counts are what a visitor sees (listed organisations) unless --as-user names a user."
 )
 

@@ -29,6 +29,7 @@
     var el = byId("chain-graph");
     if (!el) return;
     var rows = { upstream: 0, midstream: 0, downstream: 0 };
+    var narrow = el.clientWidth < 600;
     var nodes = data.segments.map(function (s) {
       var x = STAGE_X[s.stage] * 320 + (s.parent ? 30 : 0);
       var y = rows[s.stage]++ * 42;
@@ -36,7 +37,9 @@
         id: s.key, name: s.name, x: x, y: y, value: s.orgs, category: STAGE_X[s.stage],
         symbolSize: 10 + Math.min(30, Math.sqrt(s.orgs) * 3),
         itemStyle: { color: STAGE_COLOUR[s.stage], opacity: s.parent ? 0.85 : 1 },
-        label: { show: true, position: "right", formatter: s.name + " (" + s.orgs + ")" }
+        // On a phone the three stage columns are too close for every label: names then show on hover.
+        label: { show: !narrow, position: "right", formatter: s.name + " (" + s.orgs + ")" },
+        emphasis: { label: { show: true } }
       };
     });
     var links = data.edges.map(function (e) {
@@ -89,6 +92,8 @@
     if (!el) return;
     var heat = data.heat;
     el.style.height = Math.max(280, heat.regions.length * 34 + 170) + "px";
+    // A cell wide enough for its number: on a phone the chart scrolls sideways rather than crowd them.
+    el.style.minWidth = (heat.segment_names.length * 34 + 110) + "px";
     var max = 1;
     heat.cells.forEach(function (c) { if (c[2] > max) max = c[2]; });
     var chart = window.echarts.init(el);
@@ -104,7 +109,9 @@
       grid: { top: 10, left: 90, right: 20, bottom: 130 },
       xAxis: { type: "category", data: heat.segment_names, axisLabel: { rotate: 40, interval: 0, fontSize: 11 } },
       yAxis: { type: "category", data: heat.regions },
-      visualMap: { min: 0, max: max, calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 120,
+      // dimension 2 is the count: cells are [segment, city, count, location quotient], and by default the
+      // colour followed the last dimension (the quotient, often empty), leaving the cells white.
+      visualMap: { min: 0, max: max, dimension: 2, calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 120,
                    inRange: { color: ["#f4f7fb", "#9cc4ec", "#0b4f96"] } },
       series: [{ type: "heatmap", data: heat.cells, label: { show: true, fontSize: 10 } }]
     });

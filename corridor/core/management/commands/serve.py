@@ -17,7 +17,15 @@ class Command(BaseCommand):
     def handle(self, *args: Any, host: str, port: int, threads: int, **options: Any) -> None:
         from waitress import create_server  # type: ignore[import-untyped]
 
+        from corridor.imports.retention import purge_old_uploads
+        from corridor.jobs.services import fail_orphans_at_start
         from corridor.wsgi import application
+
+        # Jobs this server's previous run left "running" died with it; old uploads go (README, Uploads).
+        failed = fail_orphans_at_start()
+        if failed:
+            self.stdout.write(f"{failed} job(s) left unfinished by the previous run marked failed")
+        purge_old_uploads()
 
         # Bind before announcing the address: a taken port must not be reported as running.
         try:

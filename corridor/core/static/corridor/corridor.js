@@ -32,6 +32,15 @@
     });
   });
 
+  // A filter form refreshes on "change", except from the search box (it has its own trigger): done here
+  // rather than with htmx's "change[target.name!='q']", whose filter needs eval, which the CSP forbids.
+  document.addEventListener("htmx:confirm", function (event) {
+    var elt = event.detail.elt;
+    var ignored = elt && elt.dataset ? elt.dataset.changeIgnores : "";
+    var cause = event.detail.triggeringEvent;
+    if (ignored && cause && cause.type === "change" && cause.target && cause.target.name === ignored) event.preventDefault();
+  });
+
   // After live filtering the address changed: switching language should come back to it.
   document.addEventListener("htmx:pushedIntoHistory", function () {
     var next = document.querySelector('[data-testid="lang-switch"] input[name="next"]');
@@ -63,6 +72,8 @@
   });
   document.addEventListener("htmx:sendError", function () { flash(document.body.dataset.errorText); });
 
+  function esc(text) { return window.echarts.format.encodeHTML(String(text == null ? "" : text)); }
+
   // Map of the member cities: the vendored province maps merged into one, members highlighted.
   function initMap() {
     var dataEl = document.getElementById("corridor-map-data");
@@ -88,7 +99,10 @@
       chart.setOption({
         tooltip: {
           trigger: "item",
-          formatter: function (p) { return p.data ? p.data.label + "<br>" + p.data.orgs + " " + orgsLabel : p.name; }
+          formatter: function (p) {
+            var esc = window.echarts.format.encodeHTML;
+            return p.data ? esc(p.data.cityName) + "<br>" + esc(p.data.orgs) + " " + esc(orgsLabel) : esc(p.name);
+          }
         },
         series: [{
           type: "map", map: "corridor", roam: true, selectedMode: false,
@@ -96,9 +110,12 @@
           label: { show: false },
           emphasis: { itemStyle: { areaColor: "#9cc4ec" }, label: { show: true } },
           data: data.cities.map(function (c) {
+            // `label` is ECharts' own option (an object): the city's name travels as cityName. Member cities
+            // are named on the map in the page's language.
             return {
-              name: c.name, value: c.orgs, label: c.label, orgs: c.orgs, code: c.code,
-              itemStyle: { areaColor: "#0b6bcb", borderColor: "#fff" }
+              name: c.name, value: c.orgs, cityName: c.label, orgs: c.orgs, code: c.code,
+              itemStyle: { areaColor: "#0b6bcb", borderColor: "#fff" },
+              label: { show: true, formatter: c.label, color: "#fff", fontSize: 11, textBorderColor: "#0b4f96", textBorderWidth: 2 }
             };
           })
         }]

@@ -68,6 +68,20 @@ class Command(TranslatedHelpCommand):
                 "unchanged": result.unchanged, "s": elapsed, "rate": result.rows / elapsed if elapsed else 0,
             }
         )
+        self.stdout.flush()  # the count line says the import has committed (the benchmark times it)
+        if result.unchanged_file:
+            self.stdout.write(_("This file was already imported (import #%(n)s) and nothing has changed since.")
+                              % {"n": result.unchanged_file})
+        if result.follow_up:
+            self.stdout.write(_("The organisations are in the registry; making them searchable and tagging their "
+                                "chains (job #%(n)s)…") % {"n": result.follow_up})
+            self.stdout.flush()
+        from corridor.jobs.services import wait_all
+
+        began = time.perf_counter()
+        wait_all()  # the follow-up of a large import (search text, chain tags, counts) runs in a job: let it finish
+        if result.follow_up:
+            self.stdout.write(_("Searchable and tagged after %(s).1f s more.") % {"s": time.perf_counter() - began})
 
     def _rejected(self, path: Path, result: ImportResult, report: str | None) -> None:
         err = self.stderr

@@ -1,0 +1,125 @@
+"""`corridor rnd overlaps --projects PROJECTS.jsonl --output OUT.jsonl`: R&D overlaps from a file, no database.
+
+Input lines: {"id", "org", "title", "text", "lang"} (extra keys ignored; optional "segments",
+"keywords", "ipc" and "parameters" lists are used when present). Output: one line per pair of
+projects of different organisations judged to overlap, {"a": id, "b": id, "score": s}, best first.
+`corridor.cli` hands this command over before Django starts: no settings, no database, offline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from contextlib import ExitStack
+from pathlib import Path
+
+from corridor.rnd.engine import OverlapFinder, Project
+from corridor.rnd.engine.project import LANGS
+
+PROGRESS_FROM = 500
+"""Inputs at least this large show a progress bar on stderr (unless --quiet)."""
+
+
+class BadInput(ValueError):
+    pass
+
+
+def read_projects(path: Path) -> list[Project]:
+    """Every project of a JSONL file, or BadInput naming the file, line and field: nothing partial."""
+    if not path.exists():
+        raise BadInput(f"{path}: no such file")
+    projects: list[Project] = []
+    seen: set[str] = set()
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise BadInput(f"{where}: not valid JSON ({exc.msg})") from None
+            if not isinstance(row, dict):
+                raise BadInput(f"{where}: expected a JSON object")
+            for key in ("id", "org"):
+                value = row.get(key)
+                if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
+                    raise BadInput(f"{where}: field {key!r} is missing or empty")
+            for key in ("title", "text"):
+                if not isinstance(row.get(key, ""), str):
+                    raise BadInput(f"{where}: field {key!r} must be a string")
+            title, text = str(row.get("title") or ""), str(row.get("text") or "")
+            if not (title.strip() or text.strip()):
+                raise BadInput(f"{where}: fields 'title' and 'text' are both missing or empty")
+            lang = row.get("lang") or ""
+            if lang not in ("", *LANGS):
+                raise BadInput(f"{where}: field 'lang' is {lang!r}, expected 'zh' or 'en'")
+            project_id = str(row["id"])
+            if project_id in seen:
+                raise BadInput(f"{where}: id {project_id!r} appears twice")
+            seen.add(project_id)
+            projects.append(Project(
+                id=project_id, org=str(row["org"]), title=title, text=text, lang=lang,
+                segments=_strings(row.get("segments")), keywords=_strings(row.get("keywords")),
+                ipc=_strings(row.get("ipc")), parameters=_strings(row.get("parameters")),
+            ))
+    return projects
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if isinstance(value, list):
+        return tuple(str(v) for v in value if v)
+    if isinstance(value, dict):  # {"backlash": "≤ 1 arcmin"}
+        return tuple(f"{k} {v}" for k, v in value.items())
+    if isinstance(value, str) and value.strip():
+        return (value,)
+    return ()
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="corridor rnd",
+        description="R&D projects of different organisations that pursue the same technical objective (no database).",
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    overlaps = sub.add_parser("overlaps", help="write the overlapping pairs of a project file, best first")
+    overlaps.add_argument("--projects", type=Path, required=True, help="projects, one JSON object a line")
+    overlaps.add_argument("--output", type=Path, required=True, help='where to write {"a", "b", "score"} lines')
+    overlaps.add_argument("--complementary", action="store_true",
+                          help='also write related-but-complementary pairs, with "relation" on every line')
+    overlaps.add_argument("--quiet", action="store_true", help="no progress bar")
+    return p
+
+
+def main(argv: Sequence[str]) -> int:
+    args = parser().parse_args(list(argv))
+    try:
+        projects = read_projects(args.projects)
+    except (BadInput, OSError, UnicodeDecodeError) as exc:
+        print(f"corridor rnd overlaps: {exc}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    tmp = args.output.with_name(args.output.name + ".partial")
+    with ExitStack() as stack:
+        progress = None
+        if not args.quiet and len(projects) >= PROGRESS_FROM:
+            from corridor.demo.progress import rich_progress
+
+            progress = stack.enter_context(rich_progress())
+        finder = OverlapFinder()
+        finder.add(projects, progress=progress)
+        pairs = finder.pairs(progress=progress, complementary=args.complementary)
+        with tmp.open("w", encoding="utf-8") as out:
+            for pair in pairs:
+                line: dict[str, object] = {"a": pair.a, "b": pair.b, "score": round(pair.score, 6)}
+                if args.complementary:
+                    line["relation"] = pair.relation
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    tmp.replace(args.output)  # the output appears whole or not at all
+    overlapping = sum(1 for p in pairs if p.relation == "overlap")
+    print(f"{len(projects)} projects → {overlapping} overlapping pairs → {args.output} in "
+          f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return 0

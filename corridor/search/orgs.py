@@ -1,0 +1,216 @@
+"""Organisation search: the one entry point the list page, the API and autocomplete call.
+
+    result = search_organisations(Organisation.objects.visible_to(user), q)
+    result.queryset     # ranked: exact name/alias, name prefix, name contains, then descriptions/segments/industries
+    result.suggestion   # "did you mean": set when nothing matched and a near spelling does (then `queryset`
+                        # holds that spelling's results, `corrected` is True)
+
+The caller's queryset decides what may be seen: every query here filters it, never widens it, so a
+suggestion or an autocomplete entry can only come from organisations the viewer may see.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+
+from corridor.orgs.models import Organisation
+from corridor.orgs.search_text import fold
+from corridor.search import text
+from corridor.search.text import Term
+
+# How many candidate organisations a typo suggestion looks at (each is checked in Python).
+SUGGESTION_CANDIDATES = 200
+# At most this many matches of each kind (tokens; segments and industries) are ranked. A broad term (智能)
+# matches a large share of the table, and ranking all of it costs a read of every matching row on each
+# request; past this the list says "more than 1,000" anyway (corridor.search.paging.CAP, which must stay
+# below it for counts up to the cap to be exact). The price: for such broad terms the ranking is among the
+# first RANKED matches in index order (oldest profiles first), not all of them.
+RANKED = 2000
+
+
+@dataclass
+class SearchResult:
+    queryset: QuerySet[Organisation]
+    query: str
+    suggestion: str | None = None
+    corrected: bool = False
+
+
+def _token_match_sql(expression: str, limit: int = RANKED) -> tuple[str, list[str]]:
+    """SQL selecting ids of organisations whose tokens satisfy a tsquery / FTS5 expression (an index lookup)."""
+    if connection.vendor == "postgresql":
+        # Must be the indexed expression of migration orgs 0004, verbatim, for the GIN index to serve it.
+        return (
+            "SELECT * FROM (SELECT id FROM orgs_organisation WHERE "
+            f"array_to_tsvector(string_to_array(search_tokens, ' ')) @@ CAST(%s AS tsquery) LIMIT {int(limit)}) t",
+            [expression],
+        )
+    return (
+        "SELECT * FROM (SELECT rowid FROM orgs_organisation_fts WHERE orgs_organisation_fts MATCH %s "
+        f"LIMIT {int(limit)})",
+        [expression],
+    )
+
+
+def _query_expression(groups: list[list[Term]]) -> str:
+    """OR of groups, each an AND of its terms' keys, in the vendor's syntax."""
+    if connection.vendor == "postgresql":
+        parts = [text.tsquery(g) for g in groups if text.tsquery(g)]
+        return " | ".join(f"({p})" for p in parts)
+    parts = [text.fts5_query(g) for g in groups if text.fts5_query(g)]
+    return " OR ".join(f"({p})" for p in parts)
+
+
+def _related_ids_sql(query: str) -> tuple[str, list[object]]:
+    """Ids of organisations tagged with a chain segment, or in an industry, whose name holds the whole query."""
+    from corridor.chains.models import Segment, SegmentTag
+    from corridor.orgs.models import Industry
+
+    folded = fold(query).strip()
+    singular = " ".join(text.stem(w) for w in folded.split())
+    if len(folded) < 2:
+        return "", []
+    by_name = Q(name_zh__contains=folded) | Q(name_en__icontains=singular)
+    segment_ids = list(Segment.objects.filter(by_name).values_list("pk", flat=True)[:50])
+    industry_ids = list(Industry.objects.filter(by_name).values_list("pk", flat=True)[:50])
+    sql: list[str] = []
+    params: list[object] = []
+    if segment_ids:
+        marks = ", ".join(["%s"] * len(segment_ids))
+        sql.append(
+            "SELECT * FROM (SELECT organisation_id FROM chains_segmenttag "
+            f"WHERE segment_id IN ({marks}) AND status <> %s LIMIT {RANKED}) s"
+        )
+        params += [*segment_ids, SegmentTag.Status.REJECTED]
+    if industry_ids:
+        marks = ", ".join(["%s"] * len(industry_ids))
+        sql.append(
+            "SELECT * FROM (SELECT organisation_id FROM orgs_organisation_industries "
+            f"WHERE industry_id IN ({marks}) LIMIT {RANKED}) i"
+        )
+        params += industry_ids
+    return " UNION ".join(sql), params
+
+
+def _rank(query: str, terms: list[Term]) -> Case:
+    """0 exact name or alias, 1 a name starts with the query, 2 the names (or their pinyin) hold it, 3 elsewhere."""
+    folded = fold(query).strip()
+    names_hold = Q()
+    for term in terms:
+        names_hold &= Q(search_text__contains=term.text)
+    return Case(
+        # search_text is "name | other name | pinyin ...": a whole part equal to the query is an exact alias.
+        When(Q(name_zh=folded) | Q(name_en__iexact=query.strip()) | Q(short_name__iexact=query.strip())
+             | Q(search_text__contains=f" | {folded} | "), then=Value(0)),
+        When(Q(name_zh__startswith=folded) | Q(name_en__istartswith=query.strip())
+             | Q(short_name__istartswith=query.strip()) | Q(search_text__startswith=folded), then=Value(1)),
+        When(names_hold, then=Value(2)),
+        default=Value(3),
+        output_field=IntegerField(),
+    )
+
+
+def _matching(qs: QuerySet[Organisation], query: str, terms: list[Term]) -> QuerySet[Organisation]:
+    sql, token_params = _token_match_sql(_query_expression([terms]))
+    params: list[object] = list(token_params)
+    related_sql, related_params = _related_ids_sql(query)
+    if related_sql:
+        sql, params = f"{sql} UNION {related_sql}", [*params, *related_params]
+    return (
+        qs.filter(pk__in=RawSQL(sql, params))
+        .annotate(search_rank=_rank(query, terms))
+        # Real profiles before generated demo data (`is_synthetic`), then the list's own order.
+        .order_by("search_rank", "is_synthetic", "-is_head_enterprise", "name_zh", "id")
+    )
+
+
+def search_organisations(qs: QuerySet[Organisation], query: str | None, *, suggest: bool = True) -> SearchResult:
+    """Ranked matches of `query` within `qs`; when none, the results of the closest spelling that has some."""
+    query = (query or "").strip()
+    terms = text.parse(query)
+    if not terms:
+        return SearchResult(qs, query)
+    result = SearchResult(_matching(qs, query, terms), query)
+    if suggest and not result.queryset.exists():
+        suggestion = suggest_spelling(qs, query, terms)
+        if suggestion:
+            corrected = _matching(qs, suggestion, text.parse(suggestion))
+            return SearchResult(corrected, query, suggestion=suggestion, corrected=True)
+    return result
+
+
+def suggest_spelling(qs: QuerySet[Organisation], query: str, terms: list[Term]) -> str | None:
+    """The query with each unknown term replaced by the nearest spelling found in visible names, or None.
+
+    Chinese: one character may be wrong (found by the bigrams that do not touch it); English and pinyin:
+    one letter in short words, two in longer ones (candidates share the first three, then two letters).
+    """
+    corrected = []
+    changed = False
+    for term in terms:
+        if _matching_ids(qs, [term]):
+            corrected.append(term.text)
+            continue
+        replacement = _cjk_suggestion(qs, term) if term.is_cjk else _latin_suggestion(qs, term)
+        if replacement is None:
+            return None
+        corrected.append(replacement)
+        changed = True
+    if not changed:
+        return None
+    suggestion = " ".join(corrected)
+    return suggestion if _matching_ids(qs, text.parse(suggestion)) else None
+
+
+def _matching_ids(qs: QuerySet[Organisation], terms: list[Term], limit: int = 1) -> list[int]:
+    sql, params = _token_match_sql(_query_expression([terms]))
+    return list(qs.filter(pk__in=RawSQL(sql, params)).order_by().values_list("pk", flat=True)[:limit])
+
+
+def _candidates(qs: QuerySet[Organisation], groups: list[list[Term]]) -> list[str]:
+    expression = _query_expression(groups)
+    if not expression:
+        return []
+    sql, params = _token_match_sql(expression)
+    return list(qs.filter(pk__in=RawSQL(sql, params)).order_by().values_list("search_text", flat=True)
+                [:SUGGESTION_CANDIDATES])
+
+
+def _cjk_suggestion(qs: QuerySet[Organisation], term: Term) -> str | None:
+    run = max(re.findall("[\u3400-\u9fff\uf900-\ufaff]+", term.text), key=len)
+    variants = text.one_wrong_character_variants(run)
+    groups = [[Term(text=run, exact_keys=keys)] for keys in variants]
+    for haystack in _candidates(qs, groups):
+        found = text.hamming_match(run, haystack)
+        if found:
+            return term.text.replace(run, found)
+    return None
+
+
+def _latin_suggestion(qs: QuerySet[Organisation], term: Term) -> str | None:
+    word = term.text
+    if len(word) < 4 or not word.isalnum():
+        return None
+    for size in (3, 2):
+        haystacks = _candidates(qs, [[Term(text=word[:size], prefix_keys=[word[:size]])]])
+        words = {w for h in haystacks for w in text.latin_words(h)}
+        found = text.closest_word(word, words)
+        if found:
+            return found
+    return None
+
+
+AUTOCOMPLETE_SIZE = 10
+
+
+def autocomplete_organisations(qs: QuerySet[Organisation], query: str | None) -> list[Organisation]:
+    """Up to ten organisations for a name being typed (a form's organisation picker): name matches first."""
+    if len(fold(query or "").strip()) < 1:
+        return []
+    result = search_organisations(qs, query, suggest=False)
+    return list(result.queryset.only("id", "name_zh", "name_en", "short_name")[:AUTOCOMPLETE_SIZE])
