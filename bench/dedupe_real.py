@@ -1,83 +1,176 @@
-"""Real company names for the labelled dedupe set: groups with their subsidiaries, and English brand
-names that are not pinyin (Hikrobot / 海康机器人, BOE / 京东方). Names and cities are public facts; the
-credit codes the set gives them are synthetic (valid check character, invented), never a real code.
+"""Entity resolution on real company names (`../shared/data/realnames-dev/er`), next to its baselines.
 
-Each entry: registered Chinese name, registered English name, Chinese short name, English brand (or ""),
-an address. Entries sharing a trade name are different legal entities: the set's hard negatives.
+    .venv/bin/python bench/dedupe_real.py [--data DIR] [--no-previous]
+
+Runs `corridor dedupe` (the command, through its file interface) on `input.csv` (names alone) and
+`input_address.csv` (with the registered address), and in the same run:
+* the set's own exact-name baseline (`baseline.py`: equal after NFKC, lower case, legal form and
+  punctuation dropped), re-implemented here with the same rule;
+* the previous resolver (Corridor 62c9ed6, taken from git into a temporary package) when git has it.
+
+Pairwise P / R / F1 are printed on the whole set, on a tuning part and on a held-out part: entities are
+split by their stock code (a hard-negative group by its smallest code); codes ending in 3 or 7 are held
+out. The resolver's rules were tuned looking only at the tuning part's errors.
+
+When the independent bilingual set (`--bilingual DIR`, by default the evalsets worktree's
+`bench/data/er_bilingual`) is there, the same three methods are scored on its `dev` and `test` splits
+(`gold.csv`: id, entity, split); only `dev` was looked at while tuning.
 """
 
 from __future__ import annotations
 
-REAL = [
-    ("杭州海康威视数字技术股份有限公司", "Hangzhou Hikvision Digital Technology Co., Ltd.", "海康威视", "Hikvision",
-     "浙江省杭州市滨江区阡陌路555号"),
-    ("杭州海康机器人股份有限公司", "Hangzhou Hikrobot Co., Ltd.", "海康机器人", "Hikrobot", "浙江省杭州市滨江区丹枫路399号"),
-    ("杭州海康微影传感科技有限公司", "Hangzhou Hikmicro Sensing Technology Co., Ltd.", "海康微影", "Hikmicro",
-     "浙江省杭州市滨江区"),
-    ("杭州萤石网络股份有限公司", "Hangzhou EZVIZ Network Co., Ltd.", "萤石网络", "EZVIZ", "浙江省杭州市滨江区"),
-    ("京东方科技集团股份有限公司", "BOE Technology Group Co., Ltd.", "京东方", "BOE", "北京市朝阳区酒仙桥路10号"),
-    ("合肥京东方光电科技有限公司", "Hefei BOE Optoelectronics Technology Co., Ltd.", "合肥京东方光电", "",
-     "安徽省合肥市新站区龙子湖路668号"),
-    ("合肥鑫晟光电科技有限公司", "Hefei Xinsheng Optoelectronics Technology Co., Ltd.", "鑫晟光电", "",
-     "安徽省合肥市新站区"),
-    ("科大讯飞股份有限公司", "iFLYTEK Co., Ltd.", "科大讯飞", "iFLYTEK", "安徽省合肥市高新区望江西路666号"),
-    ("讯飞医疗科技股份有限公司", "iFLYTEK Healthcare Technology Co., Ltd.", "讯飞医疗", "", "安徽省合肥市高新区"),
-    ("奇瑞汽车股份有限公司", "Chery Automobile Co., Ltd.", "奇瑞汽车", "Chery", "安徽省芜湖市鸠江区长春路8号"),
-    ("奇瑞新能源汽车股份有限公司", "Chery New Energy Automobile Co., Ltd.", "奇瑞新能源", "", "安徽省芜湖市弋江区"),
-    ("埃夫特智能装备股份有限公司", "Efort Intelligent Equipment Co., Ltd.", "埃夫特", "EFORT", "安徽省芜湖市鸠江区万春东路96号"),
-    ("浙江大华技术股份有限公司", "Zhejiang Dahua Technology Co., Ltd.", "大华股份", "Dahua", "浙江省杭州市滨江区滨安路1199号"),
-    ("浙江华睿科技股份有限公司", "Zhejiang Huaray Technology Co., Ltd.", "华睿科技", "Huaray", "浙江省杭州市滨江区"),
-    ("阳光电源股份有限公司", "Sungrow Power Supply Co., Ltd.", "阳光电源", "Sungrow", "安徽省合肥市高新区习友路1699号"),
-    ("合肥国轩高科动力能源有限公司", "Hefei Gotion High-tech Power Energy Co., Ltd.", "国轩高科", "Gotion",
-     "安徽省合肥市包河区"),
-    ("蔚来汽车科技（安徽）有限公司", "NIO Automobile Technology (Anhui) Co., Ltd.", "蔚来汽车", "NIO", "安徽省合肥市经济技术开发区"),
-    ("安徽江淮汽车集团股份有限公司", "Anhui Jianghuai Automobile Group Corp., Ltd.", "江淮汽车", "JAC Motors",
-     "安徽省合肥市包河区东流路176号"),
-    ("长鑫存储技术有限公司", "ChangXin Memory Technologies, Inc.", "长鑫存储", "CXMT", "安徽省合肥市经济技术开发区"),
-    ("上海移远通信技术股份有限公司", "Quectel Wireless Solutions Co., Ltd.", "移远通信", "Quectel", "上海市松江区泗泾镇"),
-    ("浙江正泰电器股份有限公司", "Zhejiang Chint Electrics Co., Ltd.", "正泰电器", "CHINT", "浙江省温州市乐清市"),
-    ("正泰新能源科技股份有限公司", "Chint New Energy Technology Co., Ltd.", "正泰新能源", "Astronergy", "浙江省嘉兴市海宁市"),
-    ("浙江吉利控股集团有限公司", "Zhejiang Geely Holding Group Co., Ltd.", "吉利控股", "Geely Holding",
-     "浙江省杭州市滨江区江陵路1760号"),
-    ("浙江吉利汽车有限公司", "Zhejiang Geely Automobile Co., Ltd.", "吉利汽车", "Geely Auto", "浙江省宁波市杭州湾新区"),
-    ("阿里巴巴（中国）有限公司", "Alibaba (China) Co., Ltd.", "阿里巴巴", "Alibaba", "浙江省杭州市余杭区文一西路969号"),
-    ("阿里云计算有限公司", "Alibaba Cloud Computing Co., Ltd.", "阿里云", "Alibaba Cloud", "浙江省杭州市西湖区"),
-    ("网易（杭州）网络有限公司", "NetEase (Hangzhou) Network Co., Ltd.", "网易", "NetEase", "浙江省杭州市滨江区网商路599号"),
-    ("中芯国际集成电路制造（上海）有限公司", "Semiconductor Manufacturing International (Shanghai) Corporation", "中芯国际",
-     "SMIC", "上海市浦东新区张江路18号"),
-    ("上海华虹宏力半导体制造有限公司", "Shanghai Huahong Grace Semiconductor Manufacturing Corporation", "华虹宏力",
-     "Hua Hong Grace", "上海市浦东新区"),
-    ("苏州汇川技术有限公司", "Suzhou Inovance Technology Co., Ltd.", "苏州汇川", "", "江苏省苏州市吴中区"),
-    ("深圳市汇川技术股份有限公司", "Shenzhen Inovance Technology Co., Ltd.", "汇川技术", "Inovance",
-     "广东省深圳市宝安区"),
-    ("浙江三花智能控制股份有限公司", "Zhejiang Sanhua Intelligent Controls Co., Ltd.", "三花智控", "Sanhua",
-     "浙江省绍兴市新昌县"),
-    ("新松机器人自动化股份有限公司", "Siasun Robot & Automation Co., Ltd.", "新松", "SIASUN", "辽宁省沈阳市浑南区"),
-    ("上海新松机器人有限公司", "Shanghai Siasun Robot Co., Ltd.", "上海新松", "", "上海市浦东新区"),
-    ("南京埃斯顿自动化股份有限公司", "Nanjing Estun Automation Co., Ltd.", "埃斯顿", "ESTUN", "江苏省南京市江宁区"),
-    ("上海微电子装备（集团）股份有限公司", "Shanghai Micro Electronics Equipment (Group) Co., Ltd.", "上海微电子",
-     "SMEE", "上海市浦东新区张东路1525号"),
-    ("中国商用飞机有限责任公司", "Commercial Aircraft Corporation of China, Ltd.", "中国商飞", "COMAC",
-     "上海市浦东新区世博大道1919号"),
-    ("上海汽车集团股份有限公司", "SAIC Motor Corporation Limited", "上汽集团", "SAIC Motor", "上海市静安区威海路489号"),
-    ("宁德时代新能源科技股份有限公司", "Contemporary Amperex Technology Co., Limited", "宁德时代", "CATL",
-     "福建省宁德市蕉城区"),
-    ("比亚迪股份有限公司", "BYD Company Limited", "比亚迪", "BYD", "广东省深圳市坪山区"),
-    ("华为技术有限公司", "Huawei Technologies Co., Ltd.", "华为", "Huawei", "广东省深圳市龙岗区坂田华为基地"),
-    ("华为终端有限公司", "Huawei Device Co., Ltd.", "华为终端", "", "广东省东莞市松山湖"),
-    ("华为云计算技术有限公司", "Huawei Cloud Computing Technologies Co., Ltd.", "华为云", "Huawei Cloud", "贵州省贵安新区"),
-    ("杭州娃哈哈集团有限公司", "Hangzhou Wahaha Group Co., Ltd.", "娃哈哈", "Wahaha", "浙江省杭州市上城区清泰街160号"),
-    ("浙江海正药业股份有限公司", "Zhejiang Hisun Pharmaceutical Co., Ltd.", "海正药业", "Hisun", "浙江省台州市椒江区"),
-    ("江苏恒瑞医药股份有限公司", "Jiangsu Hengrui Pharmaceuticals Co., Ltd.", "恒瑞医药", "Hengrui", "江苏省连云港市"),
-    ("豪威集成电路（集团）股份有限公司", "OmniVision Integrated Circuits Group, Inc.", "豪威集团", "OmniVision",
-     "上海市浦东新区"),
-    ("安徽海螺水泥股份有限公司", "Anhui Conch Cement Company Limited", "海螺水泥", "Conch", "安徽省芜湖市镜湖区"),
-    ("安徽海螺集团有限责任公司", "Anhui Conch Group Co., Ltd.", "海螺集团", "", "安徽省芜湖市"),
-    ("铜陵有色金属集团控股有限公司", "Tongling Nonferrous Metals Group Holdings Co., Ltd.", "铜陵有色", "",
-     "安徽省铜陵市"),
-    ("浙江舜宇光学有限公司", "Zhejiang Sunny Optics Co., Ltd.", "舜宇光学", "Sunny Optical", "浙江省宁波市余姚市"),
-    ("天能电池集团股份有限公司", "Tianneng Battery Group Co., Ltd.", "天能电池", "Tianneng", "浙江省湖州市长兴县"),
-    ("超威电源集团有限公司", "Chaowei Power Group Co., Ltd.", "超威电源", "Chilwee", "浙江省湖州市长兴县"),
-    ("国自机器人技术股份有限公司", "Zhejiang Guozi Robotics Co., Ltd.", "国自机器人", "Guozi Robotics",
-     "浙江省杭州市滨江区"),
-]
+import argparse
+import csv
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent.parent / "shared" / "data" / "realnames-dev" / "er"
+CORRIDOR = ROOT / ".venv" / "bin" / "corridor"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+BILINGUAL = ROOT.parent / "evalsets" / "bench" / "data" / "er_bilingual"
+PREVIOUS = "62c9ed6"
+HELD_OUT_DIGITS = "37"
+
+
+def pair_scores(truth: list[str], predicted: list[str]) -> tuple[float, float, float]:
+    def pairs(counter: Counter[object]) -> int:
+        return sum(c * (c - 1) // 2 for c in counter.values())
+
+    tp = pairs(Counter(zip(truth, predicted, strict=True)))
+    pred, true = pairs(Counter(predicted)), pairs(Counter(truth))
+    p = tp / pred if pred else 1.0
+    r = tp / true if true else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+_LEGAL = ("股份有限公司", "有限责任公司", "有限公司", "co., ltd.", "co.,ltd.", "co., ltd", "co.,ltd", "company limited",
+          "limited", "ltd", "inc", "corporation", "corp")
+
+
+def baseline_key(name: str) -> str:
+    """The rule of the set's baseline.py: NFKC, lower case, trailing legal form stripped, punctuation dropped."""
+    text = unicodedata.normalize("NFKC", name).lower().strip()
+    for legal in _LEGAL:
+        if text.endswith(legal):
+            text = text[: -len(legal)]
+            break
+    return re.sub(r"[\W_]+", "", text)
+
+
+def previous_package(tmp: Path) -> Path | None:
+    """The resolver of commit PREVIOUS as package `corridor_prev` under tmp (None when git lacks it)."""
+    target = tmp / "corridor_prev" / "resolution"
+    target.mkdir(parents=True)
+    (tmp / "corridor_prev" / "__init__.py").write_text("")
+    try:
+        names = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", PREVIOUS, "corridor/resolution/"],
+                               check=True, capture_output=True, text=True).stdout.split()
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        return None
+    for name in names:
+        if not name.endswith(".py"):
+            continue
+        text = subprocess.run(["git", "-C", str(ROOT), "show", f"{PREVIOUS}:{name}"], check=True, capture_output=True,
+                              text=True).stdout
+        (target / Path(name).name).write_text(text.replace("corridor.resolution.", "corridor_prev.resolution."))
+    return tmp
+
+
+def run(input_path: Path, output: Path, previous: Path | None = None) -> tuple[dict[str, str], float]:
+    started = time.perf_counter()
+    if previous is None:
+        subprocess.run([str(CORRIDOR), "dedupe", str(input_path), "--output", str(output), "--quiet"], check=True)
+    else:
+        code = ("import sys; from corridor_prev.resolution.cli import main; "
+                "sys.exit(main([sys.argv[1], '--output', sys.argv[2], '--quiet']))")
+        env_path = f"{previous}:{ROOT}"
+        subprocess.run([str(PYTHON), "-c", code, str(input_path), str(output)], check=True,
+                       env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"})
+    wall = time.perf_counter() - started
+    with output.open(encoding="utf-8") as handle:
+        labels = {d["id"]: d["cluster"] for d in map(json.loads, handle)}
+    return labels, wall
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--no-previous", action="store_true", help="skip the previous resolver")
+    parser.add_argument("--bilingual", type=Path, default=BILINGUAL, help="the bilingual set (skipped when absent)")
+    args = parser.parse_args()
+    with (args.data / "gold.csv").open(encoding="utf-8-sig") as handle:
+        gold = list(csv.DictReader(handle))
+    group_codes: dict[str, list[str]] = {}
+    for row in gold:
+        if row.get("group_id"):
+            group_codes.setdefault(row["group_id"], []).append(row["entity"])
+
+    def held_out(row: dict[str, str]) -> bool:
+        code = min(group_codes[row["group_id"]]) if row.get("group_id") else row["entity"]
+        return code[-1] in HELD_OUT_DIGITS
+
+    parts = {"whole": gold, "tuning": [r for r in gold if not held_out(r)], "held-out": [r for r in gold if held_out(r)]}
+    out = ROOT / "bench" / "out"
+    out.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        previous = None if args.no_previous else previous_package(Path(tmp))
+        for variant in ("input", "input_address"):
+            source = args.data / f"{variant}.csv"
+            with source.open(encoding="utf-8-sig") as handle:
+                names = {r["id"]: r["name"] for r in csv.DictReader(handle)}
+            methods: list[tuple[str, dict[str, str], float | None]] = []
+            labels, wall = run(source, out / f"real_{variant}.jsonl")
+            methods.append(("corridor dedupe", labels, wall))
+            if previous is not None:
+                shutil.rmtree(Path(tmp) / "corridor_prev" / "resolution" / "__pycache__", ignore_errors=True)
+                labels, wall = run(source, out / f"real_{variant}_previous.jsonl", previous)
+                methods.append((f"previous resolver ({PREVIOUS})", labels, wall))
+            methods.append(("baseline: exact name", {i: baseline_key(n) or i for i, n in names.items()}, None))
+            print(f"\n== {variant}.csv ({len(names)} rows)")
+            print(f"{'method':<34}{'part':<10}{'P':>7}{'R':>7}{'F1':>7}{'seconds':>9}")
+            for method, labels, wall in methods:
+                for part, rows in parts.items():
+                    truth = [r["entity"] for r in rows]
+                    predicted = [labels.get(r["id"], "#" + r["id"]) for r in rows]
+                    p, r, f = pair_scores(truth, predicted)
+                    seconds = f"{wall:9.1f}" if wall is not None and part == "whole" else ""
+                    print(f"{method:<34}{part:<10}{p:7.3f}{r:7.3f}{f:7.3f}{seconds}")
+        if (args.bilingual / "gold.csv").exists():
+            bilingual(args.bilingual, out, previous)
+
+
+def bilingual(data: Path, out: Path, previous: Path | None) -> None:
+    with (data / "gold.csv").open(encoding="utf-8-sig") as handle:
+        gold = list(csv.DictReader(handle))
+    source = data / "input.csv"
+    with source.open(encoding="utf-8-sig") as handle:
+        names = {r["id"]: r["name"] for r in csv.DictReader(handle)}
+    methods: list[tuple[str, dict[str, str], float | None]] = []
+    labels, wall = run(source, out / "bilingual.jsonl")
+    methods.append(("corridor dedupe", labels, wall))
+    if previous is not None:
+        shutil.rmtree(previous / "corridor_prev" / "resolution" / "__pycache__", ignore_errors=True)
+        labels, wall = run(source, out / "bilingual_previous.jsonl", previous)
+        methods.append((f"previous resolver ({PREVIOUS})", labels, wall))
+    methods.append(("baseline: exact name", {i: baseline_key(n) or i for i, n in names.items()}, None))
+    print(f"\n== bilingual set {data} ({len(names)} rows, with address and credit code)")
+    print(f"{'method':<34}{'split':<10}{'P':>7}{'R':>7}{'F1':>7}{'seconds':>9}")
+    for method, labels, wall in methods:
+        for split in ("dev", "test"):
+            rows = [r for r in gold if r["split"] == split]
+            p, r, f = pair_scores([x["entity"] for x in rows], [labels.get(x["id"], "#" + x["id"]) for x in rows])
+            seconds = f"{wall:9.1f}" if wall is not None and split == "dev" else ""
+            print(f"{method:<34}{split:<10}{p:7.3f}{r:7.3f}{f:7.3f}{seconds}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -2,7 +2,7 @@
 
 Rows: id, name, address, uscc, entity (the truth), variant (how the row was spelled). Two parts:
 
-* Real companies (`dedupe_real.py`): groups and their subsidiaries, English brands that are not pinyin.
+* Real companies (`dedupe_real_companies.py`): groups and their subsidiaries, English brands that are not pinyin.
 * Synthetic enterprises built from the generator's word lists plus words the resolver's lexicon does
   not know (包装, 阀门, 照明 …), in families that make hard negatives: the same trade name in another
   city, in another industry in the same city, as a group parent, as a research institute, and a
@@ -32,7 +32,7 @@ from zhconv import convert
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dedupe_real import REAL
+from dedupe_real_companies import REAL
 
 from corridor.demo import synthetic_data as data
 from corridor.orgs import uscc

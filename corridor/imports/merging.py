@@ -25,7 +25,7 @@ from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
 from corridor.core import access, events
 from corridor.core.access import Actor
-from corridor.imports.models import Merge
+from corridor.imports.models import Merge, RejectedPair
 from corridor.orgs.models import Organisation
 from corridor.orgs.services import refresh_derived_fields
 
@@ -45,10 +45,12 @@ def may_merge(user: Actor, *orgs: Organisation) -> bool:
 
 
 def candidate_pairs(user: Actor, progress: Any = None) -> list[dict[str, Any]]:
-    """Pairs of organisations the resolver puts in one cluster, strongest evidence first.
+    """Pairs of organisations to review: those the resolver merges and those in its review band.
 
-    Among the organisations whose private side the user may see (all of them for an admin). The names
-    kept as aliases by earlier merges teach the resolver the brands it has been shown.
+    Among the organisations whose private side the user may see (all of them for an admin). Most
+    uncertain first (evidence nearest the merge threshold), so a reviewer's first decisions are the ones
+    the resolver needs most. The resolver is taught by earlier decisions: the names kept as aliases and
+    the merges made (brands), and the pairs rejected (never proposed again, nor the same two names).
     """
     from corridor.resolution.resolver import Record, resolve
 
@@ -56,13 +58,34 @@ def candidate_pairs(user: Actor, progress: Any = None) -> list[dict[str, Any]]:
         "pk", "name_zh", "name_en", "short_name", "aliases", "uscc", "address").order_by("pk"))
     records = [Record(str(o.pk), o.name_zh or o.name_en, o.address, o.uscc or "",
                       tuple(n for n in (o.name_en, o.short_name, *(o.aliases or [])) if n)) for o in orgs]
-    result = resolve(records, progress=progress)
-    found = sorted(
-        ((round(ev.score, 3), orgs[i].pk, orgs[j].pk, ev.reason) for i, j, ev in result.pairs
-         if result.labels[i] == result.labels[j]),
-        key=lambda p: (-p[0], p[1], p[2]),
+    confirmed = [(m.removed_name, m.kept_name) for m in Merge.objects.filter(undone_at__isnull=True).only(
+        "removed_name", "kept_name")]
+    refused = list(RejectedPair.objects.values_list("org_a_id", "org_b_id", "name_a", "name_b"))
+    refused_ids = {frozenset((a, b)) for a, b, _na, _nb in refused}
+    result = resolve(records, confirmed, progress, rejected=[(na, nb) for _a, _b, na, nb in refused])
+    found = [(ev.score, orgs[i].pk, orgs[j].pk, ev.reason, "merge") for i, j, ev in result.merged_pairs()]
+    found += [(ev.score, orgs[i].pk, orgs[j].pk, ev.reason, "review") for i, j, ev in result.review]
+    found = [f for f in found if frozenset((f[1], f[2])) not in refused_ids]
+    found.sort(key=lambda p: (abs(p[0] - result.merge_at), p[1], p[2]))
+    return [{"a": a, "b": b, "score": round(score, 3), "reason": reason, "band": band,
+             "uncertainty": round(1 - min(1.0, abs(score - result.merge_at) / 0.3), 2)}
+            for score, a, b, reason, band in found]
+
+
+@transaction.atomic
+def reject_pair(actor: Any, a: Organisation, b: Organisation) -> RejectedPair:
+    """A reviewer says these two records are two organisations: they are not proposed again."""
+    if a.pk == b.pk:
+        raise ValidationError(_("An organisation cannot be merged with itself."))
+    if not may_merge(actor, a, b):
+        raise PermissionDenied(_("You may not merge these organisations."))
+    first, second = (a, b) if a.pk < b.pk else (b, a)
+    pair, _created = RejectedPair.objects.get_or_create(
+        org_a=first, org_b=second,
+        defaults={"name_a": (first.name_zh or first.name_en)[:300], "name_b": (second.name_zh or second.name_en)[:300],
+                  "created_by": actor if getattr(actor, "is_authenticated", False) else None},
     )
-    return [{"a": a, "b": b, "score": score, "reason": reason} for score, a, b, reason in found]
+    return pair
 
 
 def references() -> list[tuple[type[models.Model], str]]:
@@ -70,8 +93,8 @@ def references() -> list[tuple[type[models.Model], str]]:
     out: list[tuple[type[models.Model], str]] = []
     for rel in Organisation._meta.get_fields(include_hidden=True):
         if rel.auto_created and not rel.concrete and (rel.one_to_many or rel.one_to_one):
-            if rel.related_model is Merge:
-                continue  # the merge records themselves say which record was kept
+            if rel.related_model in (Merge, RejectedPair):
+                continue  # the merge records themselves say which record was kept; a rejection is of these two  # the merge records themselves say which record was kept
             out.append((rel.related_model, rel.field.name))  # type: ignore[arg-type, union-attr]
     return out
 

@@ -57,3 +57,27 @@ class Merge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.removed_name} → {self.kept_name}"
+
+
+class RejectedPair(models.Model):
+    """Two records a reviewer said are two organisations: the resolver never proposes them again, and
+    their names teach it (the same two names elsewhere are not merged either)."""
+
+    org_a = models.ForeignKey(Organisation, verbose_name=_("record A"), on_delete=models.CASCADE, related_name="+")
+    org_b = models.ForeignKey(Organisation, verbose_name=_("record B"), on_delete=models.CASCADE, related_name="+")
+    name_a = models.CharField(_("name A"), max_length=300)
+    name_b = models.CharField(_("name B"), max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("rejected by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("rejected"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("pair rejected as duplicates")
+        verbose_name_plural = _("pairs rejected as duplicates")
+        constraints = [models.UniqueConstraint(fields=["org_a", "org_b"], name="imports_rejectedpair_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.name_a} ≠ {self.name_b}"

@@ -11,5 +11,6 @@ urlpatterns = [
     path("duplicates/", views.duplicates, name="duplicates"),
     path("duplicates/find/", views.find_duplicates, name="find-duplicates"),
     path("duplicates/merge/", views.merge, name="merge"),
+    path("duplicates/reject/", views.reject, name="reject"),
     path("merges/<int:pk>/undo/", views.undo_merge, name="undo-merge"),
 ]

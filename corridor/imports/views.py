@@ -25,7 +25,7 @@ from corridor.core import toolkit
 from corridor.imports import export, merging
 from corridor.imports.forms import ImportForm
 from corridor.imports.jobs import FIND_DUPLICATES, IMPORT_ORGANISATIONS, start_import
-from corridor.imports.models import Merge
+from corridor.imports.models import Merge, RejectedPair
 from corridor.imports.services import may_import
 from corridor.jobs import services as jobs
 from corridor.orgs.filters import OrganisationFilter
@@ -86,7 +86,12 @@ REASONS = {
     "uscc": gettext_lazy("same credit code"), "same-name": gettext_lazy("same name"), "trade-name": gettext_lazy("same trade name"),
     "cross-script": gettext_lazy("Chinese and English/pinyin of one name"), "alias": gettext_lazy("known brand name"),
     "homophone": gettext_lazy("same sound, one character differs"), "typo": gettext_lazy("one letter differs"),
+    "abbreviation": gettext_lazy("short name drawn from the full name"),
+    "unique-trade": gettext_lazy("the only organisation with this trade name"),
+    "same-address": gettext_lazy("same registered address, compatible names"),
+    "confirmed": gettext_lazy("names confirmed by an earlier merge"),
 }
+BANDS = {"merge": gettext_lazy("likely the same"), "review": gettext_lazy("uncertain: please decide")}
 
 
 def _reviewer(request: HttpRequest) -> None:
@@ -108,7 +113,11 @@ def duplicates(request: HttpRequest) -> HttpResponse:
         orgs = Organisation.objects.restrict(request.user, "view_private").select_related("city").in_bulk(ids)
         for p in wanted:
             if p["a"] in orgs and p["b"] in orgs:
-                pairs.append({**p, "orgs": (orgs[p["a"]], orgs[p["b"]]), "reason_label": REASONS.get(p["reason"], p["reason"])})
+                pairs.append({**p, "orgs": (orgs[p["a"]], orgs[p["b"]]), "reason_label": REASONS.get(p["reason"], p["reason"]),
+                              "band_label": BANDS.get(p.get("band", "merge"), "")})
+        refused = {frozenset(pair) for pair in RejectedPair.objects.filter(org_a_id__in=ids, org_b_id__in=ids)
+                   .values_list("org_a_id", "org_b_id")}
+        pairs = [p for p in pairs if frozenset((p["a"], p["b"])) not in refused]  # rejected since the search
     merges = Merge.objects.restrict(request.user).select_related("kept")
     return render(request, "imports/duplicates.html", {"job": job, "pairs": pairs, "merges": merges[:20]})
 
@@ -143,6 +152,28 @@ def merge(request: HttpRequest) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Merged %(removed)s into %(kept)s.") % {"removed": done.removed_name, "kept": done.kept_name})
+    return redirect("imports:duplicates")
+
+
+@login_required
+@require_POST
+def reject(request: HttpRequest) -> HttpResponse:
+    """Not the same organisation: the pair leaves the list and is never proposed again."""
+    _reviewer(request)
+    from corridor.orgs.models import Organisation
+
+    visible = Organisation.objects.privately_visible_to(request.user)
+    try:
+        a, b = (int(request.POST.get(k, "")) for k in ("a", "b"))
+    except ValueError:
+        return HttpResponseBadRequest(_("Say which two records are not the same organisation."))
+    first, second = get_object_or_404(visible, pk=a), get_object_or_404(visible, pk=b)
+    try:
+        merging.reject_pair(request.user, first, second)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Kept apart: %(a)s and %(b)s will not be proposed again.") % {"a": first, "b": second})
     return redirect("imports:duplicates")
 
 

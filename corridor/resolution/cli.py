@@ -11,8 +11,8 @@ import sys
 import time
 from collections import Counter
 
-from corridor.resolution.files import InputError, read_confirmed, read_records, write_labels
-from corridor.resolution.resolver import resolve
+from corridor.resolution.files import InputError, read_confirmed, read_records, write_labels, write_pairs
+from corridor.resolution.resolver import MERGE_AT, REVIEW_FROM, resolve
 
 DESCRIPTION = (
     "Cluster organisation records that name the same organisation (Chinese, English and pinyin spellings, "
@@ -30,27 +30,42 @@ def main(argv: list[str] | None = None) -> int:
         "--confirmed", metavar="PAIRS.csv",
         help="pairs of names known to be one organisation (two columns), e.g. from confirmed merges",
     )
+    parser.add_argument(
+        "--rejected", metavar="PAIRS.csv",
+        help="pairs of names known to be two organisations (two columns), e.g. from rejected review pairs",
+    )
+    parser.add_argument("--merge-at", type=float, default=MERGE_AT, metavar="SCORE",
+                        help=f"evidence that merges two records (default {MERGE_AT})")
+    parser.add_argument("--review-from", type=float, default=REVIEW_FROM, metavar="SCORE",
+                        help=f"evidence from here up to --merge-at is listed for review, not merged (default {REVIEW_FROM})")
+    parser.add_argument("--pairs", metavar="PAIRS.jsonl",
+                        help="also write the merged and review pairs with their evidence "
+                             "({\"a\", \"b\", \"score\", \"reason\", \"decision\": \"merged\"|\"review\"})")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
         records = read_records(args.input)
         confirmed = read_confirmed(args.confirmed) if args.confirmed else []
+        rejected = read_confirmed(args.rejected) if args.rejected else []
     except (OSError, InputError, UnicodeDecodeError) as exc:
         print(f"corridor dedupe: {exc}", file=sys.stderr)
         return 2
     if args.quiet:
-        result = resolve(records, confirmed)
+        result = resolve(records, confirmed, rejected=rejected, merge_at=args.merge_at, review_from=args.review_from)
     else:
         from corridor.demo.progress import rich_progress
 
         with rich_progress() as progress:
-            result = resolve(records, confirmed, progress)
+            result = resolve(records, confirmed, progress, rejected, args.merge_at, args.review_from)
     write_labels(args.output, [r.id for r in records], result.labels)
+    if args.pairs:
+        write_pairs(args.pairs, [r.id for r in records], result)
     sizes = Counter(result.labels)
     print(
         f"{len(records)} rows → {len(sizes)} organisations ({sum(1 for s in sizes.values() if s > 1)} with "
-        f"duplicates), {len(result.aliases)} brand aliases learned, {time.perf_counter() - started:.1f} s",
+        f"duplicates), {len(result.review)} pairs to review, {len(result.aliases)} brand aliases learned, "
+        f"{time.perf_counter() - started:.1f} s",
         file=sys.stderr,
     )
     return 0

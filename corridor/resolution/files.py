@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from corridor.resolution.resolver import Record
+from corridor.resolution.resolver import Record, Resolution
 
 OTHER_NAME_COLUMNS = ("name_zh", "name_en", "short_name")
 
@@ -58,3 +58,12 @@ def write_labels(path: str | Path, ids: Sequence[str], labels: Iterable[str]) ->
     with open(path, "w", encoding="utf-8") as handle:
         for rid, label in zip(ids, labels, strict=True):
             handle.write(json.dumps({"id": rid, "cluster": label}, ensure_ascii=False) + "\n")
+
+
+def write_pairs(path: str | Path, ids: Sequence[str], result: Resolution) -> None:
+    """The explanation of the clustering: each merged pair and each pair in the review band, with its evidence."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for decision, pairs in (("merged", result.merged_pairs()), ("review", result.review)):
+            for i, j, ev in pairs:
+                handle.write(json.dumps({"a": ids[i], "b": ids[j], "score": round(ev.score, 3), "reason": ev.reason,
+                                         "decision": decision}, ensure_ascii=False) + "\n")

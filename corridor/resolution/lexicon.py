@@ -30,7 +30,7 @@ STOPWORDS_LATIN = frozenset({"and", "of", "the", "&", "for"})
 KIND_MARKERS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("university", ("大学", "学院", "职院", "学校", "理工"),
      ("university", "college", "institute of technology", "school", "polytechnic")),
-    ("institute", ("研究院", "研究所", "实验室", "研究中心"),
+    ("institute", ("研究院", "研究所", "实验室", "研究中心", "科学院"),
      ("research institute", "institute", "laboratory", "lab", "research center", "research centre", "academy")),
     ("association", ("协会", "促进会", "商会", "联盟", "学会", "联合会"),
      ("association", "alliance", "chamber of commerce", "society", "federation", "promotion association")),
@@ -134,6 +134,7 @@ class Place:
         return bool(self.province and other.province and self.province != other.province)
 
 
+@lru_cache(maxsize=500_000)
 def pinyin_key(text: str) -> str:
     """Lower-case letters and digits of the pinyin (non-Chinese characters are kept as they are)."""
     return "".join(ch for ch in "".join(lazy_pinyin(text)).lower() if ch.isalnum() and ch.isascii())
@@ -149,6 +150,13 @@ def _short(name: str, suffixes: tuple[str, ...]) -> str:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return name
+
+
+EXONYMS = {
+    "harbin": "haerbin", "innermongolia": "neimenggu", "tibet": "xizang", "peking": "beijing", "canton": "guangzhou",
+    "amoy": "xiamen", "hongkong": "xianggang", "macau": "aomen", "macao": "aomen", "urumqi": "wulumuqi",
+    "hohhot": "huhehaote", "tsingtao": "qingdao", "kweichow": "guizhou", "chungking": "chongqing",
+}
 
 
 @dataclass(frozen=True)
@@ -177,6 +185,8 @@ def place_words() -> tuple[dict[str, PlaceWord], dict[str, PlaceWord]]:
             short = _short(d.name_zh, _PROVINCE_SUFFIXES)
             key = pinyin_key(short)
             add([d.name_zh, short], key, PlaceWord("province", Place(key, None)))
+    # Cities before districts: a city's short name wins over a district's of the same spelling elsewhere
+    # (西安 is the city, not 辽源's 西安区), whatever the order of the codes.
     for d in divisions:
         parent = by_code.get(d.parent_code or "")
         province_key = pinyin_key(_short(parent.name_zh, _PROVINCE_SUFFIXES)) if parent else None
@@ -184,7 +194,10 @@ def place_words() -> tuple[dict[str, PlaceWord], dict[str, PlaceWord]]:
             short = _short(d.name_zh, _CITY_SUFFIXES)
             key = pinyin_key(short)
             add([d.name_zh, short], key, PlaceWord("city", Place(province_key, key)))
-        elif d.level == "district" and parent is not None:
+    for d in divisions:
+        parent = by_code.get(d.parent_code or "")
+        province_key = pinyin_key(_short(parent.name_zh, _PROVINCE_SUFFIXES)) if parent else None
+        if d.level == "district" and parent is not None:
             short = _short(d.name_zh, _DISTRICT_SUFFIXES)
             if parent.level == "province":  # a district of a municipality: its city is the municipality
                 city_key = province_key
@@ -196,6 +209,14 @@ def place_words() -> tuple[dict[str, PlaceWord], dict[str, PlaceWord]]:
             for w in (d.name_zh, short):
                 zh.setdefault(w, word)
             latin.setdefault(pinyin_key(short), word)
+    # English names of places that are not their pinyin (Harbin, Inner Mongolia, Shaanxi), as the
+    # registered English names of companies spell them.
+    for english, pinyin in EXONYMS.items():
+        if pinyin in latin:
+            latin[english] = latin[pinyin]
+    shaanxi = zh.get("陕西")
+    if shaanxi is not None:
+        latin["shaanxi"] = shaanxi
     for name in ("中国", "中华", "china", "zhongguo", "prc"):
         zh.pop(name, None)
     return zh, latin
@@ -229,6 +250,10 @@ def lexicon() -> Lexicon:
             concepts_latin.setdefault(pinyin_key(w), concept)
         for w in en:
             concepts_latin.setdefault(w, concept)
+    for table in (kinds_latin, concepts_latin):
+        for w, value in list(table.items()):
+            if " " not in w and w.isalpha() and len(w) > 3:  # plurals: laboratories, instruments
+                table.setdefault(w[:-1] + "ies" if w.endswith("y") else w + "s", value)
     legal_zh = tuple(sorted(LEGAL_ZH, key=len, reverse=True))
     english = {w for _c, _zh, en in CONCEPTS for w in en}
     longest = max(len(w) for w in [*concepts_zh, *kinds_zh, *legal_zh])

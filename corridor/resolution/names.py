@@ -12,10 +12,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pypinyin import Style, pinyin
 from zhconv import convert
 
 from corridor.resolution.lexicon import (
     GENERIC,
+    STOPWORDS_LATIN,
     Place,
     PlaceWord,
     common_word,
@@ -31,6 +33,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORDS = re.compile(r"[a-z][a-z0-9&'.\-]*(?:[ ,.]+[a-z0-9&'.\-]+){1,}")
 _NOT_ALNUM = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
 _SPLIT_LATIN = re.compile(r"[^0-9a-z&]+")
+_MARKET_FLAG = re.compile(r"^[a-z*]{1,3}(?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,10 @@ class ParsedName:
     place: Place | None
     exact: str  # the whole name folded, for exact-name equality
     extras: frozenset[str] = frozenset()  # industry words the lexicon does not know (纸业, plastics), same language only
+    core: str = ""  # Chinese: the name without its places and legal form (kind words kept), for abbreviations
+    readings: tuple[str, ...] = ()  # Chinese: other pinyin readings of the trade name (藏格: cangge, zangge)
+    rest: str = ""  # what follows the trade name (places and legal form dropped): 锂业集团, "lithium group"
+    head: str = ""  # English: the words before the first industry or kind word ("gold mantis"), for translation
 
 
 # Characters zhconv "simplifies" although they are simplified already and common in trade names (乾 → 干).
@@ -116,6 +123,12 @@ def _parse_cached(name: str) -> tuple[ParsedName, ...]:
         zh = _parse_zh(text, bracket_words, place)
         if zh is not None:
             out.append(zh)
+            if 3 <= len(zh.trade) <= 4 and not zh.key.startswith("#"):
+                # 国华网安科技 is Guohua Network Security: the trade name may end before the word the lexicon
+                # lacks. Offered to English names only ("part"), with what follows as its rest.
+                head = zh.trade[:2]
+                out.append(ParsedName("part", head, pinyin_key(head), zh.concepts, zh.kind, zh.place, zh.exact,
+                                      frozenset(), zh.core, _readings(head, pinyin_key(head)), zh.core[2:]))
             for word in sorted(zh.extras):
                 # Pinyin spelled in syllables runs the unknown word into the trade name: Yi Xiang Wu Jin.
                 whole = zh.trade + word
@@ -133,7 +146,10 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
     if not core:
         return None
     exact = core
+    # A listing prefix (C 天溯计量, N 新股, XD 除息) is a market flag, not part of the name.
+    core = _MARKET_FLAG.sub("", core) or core
     kind: str | None = None
+    peeled = ""  # kind words peeled off the end (研究院, 大学): kept in the core
     concepts: set[str] = set()
     # Legal forms and kind markers come last: peel them off the end.
     changed = True
@@ -150,6 +166,7 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
             if tail in lex.kinds_zh:
                 kind = lex.kinds_zh[tail] if kind in (None, "company") else kind
                 core = core[:-size]
+                peeled = tail + peeled
                 changed = True
                 break
     # Places come first: 浙江省杭州市滨江区… (a district only after its city or province).
@@ -167,6 +184,7 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
         place = _merge_place(place, hit[1].place)
         core = core[hit[0]:]
         stripped_any = True
+    place_free = core
     # The trade name runs until the first industry word (a trade name has at least two characters).
     trade_end = len(core)
     i = 2
@@ -203,11 +221,43 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
         concepts.add(lex.concepts_zh[trade])
         key = "#" + lex.concepts_zh[trade]
     concepts.discard(GENERIC)
-    return ParsedName("zh", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras))
+    core_text = place_free + peeled
+    rest = core_text[len(trade):] if core_text.startswith(trade) else ""
+    return ParsedName("zh", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras), core_text,
+                      _readings(trade, key), rest)
+
+
+def _readings(trade: str, key: str) -> tuple[str, ...]:
+    """The trade name's other readings (多音字: 藏 cang/zang, 长 chang/zhang), as an English name may use one."""
+    if len(trade) > 4 or not _HAN.search(trade):
+        return ()
+    variants = [""]
+    for ch in trade:
+        letters = _char_readings(ch)
+        variants = [v + c for v in variants for c in letters[:3]]
+        if len(variants) > 8:
+            return ()
+    if 3 <= len(trade) <= 4:
+        variants.append(initials(trade))  # 翔丰华 → XFH, as English names abbreviate a trade name
+    return tuple(v for v in dict.fromkeys(variants) if v != key)
+
+
+def initials(trade: str) -> str:
+    return "".join(_char_readings(ch)[0][0] for ch in trade)
+
+
+@lru_cache(maxsize=50_000)
+def _char_readings(ch: str) -> tuple[str, ...]:
+    choices = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+    letters = dict.fromkeys("".join(c for c in o.lower() if c.isascii() and c.isalnum()) for o in choices)
+    return tuple(c for c in letters if c) or (ch,)
 
 
 def _may_strip(word: PlaceWord, place: Place | None, stripped_any: bool) -> bool:
-    """A district is a place only right after its own city (深圳市汇川… is not 遵义's 汇川区)."""
+    """A district is a place only right after its own city (深圳市汇川… is not 遵义's 汇川区); a place in
+    another province than the one just named is a trade name (Hubei Heyuan Gas is not in 河源)."""
+    if place is not None and place.conflicts(word.place):
+        return False
     if word.level != "district":
         return True
     if not stripped_any or place is None:
@@ -266,6 +316,7 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
     concepts: set[str] = set()
     extras: set[str] = set()
     first_concept: str | None = None
+    head_end: int | None = None
     i = 0
     in_trade = True
     syllables = pinyin_syllables()
@@ -298,6 +349,8 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
                 break
         if matched:
             in_trade = False
+            if head_end is None:
+                head_end = i
             i += matched
             continue
         token = tokens[i]
@@ -320,4 +373,14 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
     key = "".join(ch for ch in trade if ch.isalnum())
     if not trade_tokens and first_concept is not None:
         key = "#" + first_concept  # place + industry only (Shanghai Electric)
-    return [ParsedName("latin", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras)), *shorter]
+    if len(trade_tokens) > 1 and not spaced and is_pinyin(trade_tokens[0]) and len(trade_tokens[0]) >= 4:
+        # "Zangge Mining": English words can read as pinyin (mining); the first word alone is offered too,
+        # the others kept as its industry words.
+        head = trade_tokens[0]
+        rest = frozenset(extras | set(trade_tokens[1:]))
+        shorter.append(ParsedName("latin", head, head, frozenset(concepts), kind, place, exact, rest,
+                                  rest=" ".join(tokens[1:])))
+    after = " ".join(tokens[len(trade_tokens):]) if trade_tokens and tokens[: len(trade_tokens)] == trade_tokens else ""
+    head = " ".join(t for t in tokens[:head_end] if t not in STOPWORDS_LATIN)
+    return [ParsedName("latin", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras), rest=after,
+                       head=head), *shorter]

@@ -13,64 +13,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 from rapidfuzz.distance import DamerauLevenshtein
 
 from corridor.orgs import uscc as uscc_codes
-from corridor.resolution.lexicon import Place, place_words
+from corridor.resolution.abbrev import abbreviates
+from corridor.resolution.clustering import MERGE_AT, REVIEW_FROM, cluster
+from corridor.resolution.institutions import acronym_of, acronyms, same_institution, signature_en, signature_zh
+from corridor.resolution.lexicon import Place, is_pinyin, place_words
 from corridor.resolution.names import ParsedName, parse
+from corridor.resolution.records import (
+    Alias,
+    Evidence,
+    Prepared,
+    Record,
+    _compatible_concepts,
+    _registered,
+)
+from corridor.resolution.short_names import abbreviation_candidates, part_candidates, unique_trade_pairs
+from corridor.resolution.teaching import drop_rejected, taught_pairs
+from corridor.resolution.translate import meaningful_rest_latin, meaningful_rest_zh, same_meaning
+from corridor.resolution.translated import translated_pairs
 
 Progress = Callable[[str, int, int], None]
 
 BIG_BLOCK = 1000  # a trade-name block larger than this is compared within places only
 TYPO_BLOCK = 60  # typo neighbourhoods larger than this carry no information
-
-
-@dataclass(frozen=True)
-class Record:
-    id: str
-    name: str
-    address: str = ""
-    uscc: str = ""
-    other_names: tuple[str, ...] = ()  # English name, short name, aliases: the same organisation's other names
-
-
-@dataclass(frozen=True)
-class Evidence:
-    score: float
-    reason: str  # uscc | same-name | trade-name | cross-script | alias | homophone | typo
-
-
-@dataclass(frozen=True)
-class Alias:
-    """A latin trade name learned to mean a Chinese one (`hikrobot` → 海康 + robot)."""
-
-    key: str
-    trade: str
-    concepts: frozenset[str]
-
-
-@dataclass
-class Prepared:
-    record: Record
-    uscc: str | None
-    parses: list[ParsedName]
-    address_place: Place | None
-
-
-@dataclass
-class _Cluster:
-    usccs: set[str] = field(default_factory=set)
-    cities: set[str] = field(default_factory=set)
-    provinces: set[str] = field(default_factory=set)
-    kinds: set[str] = field(default_factory=set)
-    concepts: set[frozenset[str]] = field(default_factory=set)
-    zh_trades: set[tuple[str, str]] = field(default_factory=set)  # (trade, key)
-    registered: set[tuple[str, frozenset[str]]] = field(default_factory=set)  # (script, concepts) of full names
-    extras: set[tuple[str, frozenset[str]]] = field(default_factory=set)  # (script, unknown industry words)
 
 
 def valid_uscc(raw: str) -> str | None:
@@ -118,7 +91,8 @@ def prepare(records: Sequence[Record], progress: Progress | None = None) -> list
             for p in parse(name):
                 if p not in parses:
                     parses.append(p)
-        out.append(Prepared(rec, valid_uscc(rec.uscc), parses, place_from_address(rec.address) if rec.address else None))
+        out.append(Prepared(rec, valid_uscc(rec.uscc), parses, place_from_address(rec.address) if rec.address else None,
+                            address_key(rec.address)))
         if progress and (n % 20000 == 0 or n == total - 1):
             progress("parse", n + 1, total)
     return out
@@ -165,11 +139,11 @@ def apply_aliases(prepared: Sequence[Prepared], aliases: dict[str, Alias]) -> No
         item.parses.extend(e for e in extra if e not in item.parses)
 
 
-def _compatible_concepts(a: frozenset[str], b: frozenset[str]) -> bool:
-    return not a or not b or a <= b or b <= a
+def _across(p: ParsedName, q: ParsedName) -> bool:
+    return (p.script == "latin") != (q.script == "latin")
 
 
-INSTITUTIONS = ("institute", "university", "association", "government")
+from corridor.resolution.short_names import INSTITUTIONS  # noqa: E402  (one list of kinds)
 
 
 def _names_an_industry_the_institution_lacks(p: ParsedName, q: ParsedName) -> bool:
@@ -184,13 +158,65 @@ def _names_an_industry_the_institution_lacks(p: ParsedName, q: ParsedName) -> bo
     return not (p.extras or p.concepts)  # another language: unknown words cannot be compared, only counted
 
 
-def _registered(p: ParsedName) -> bool:
-    """A full company name with its legal form (not a short name, not an institute's name)."""
-    return p.kind in ("company", "branch")
-
-
 def _only_unknown_words(p: ParsedName, q: ParsedName) -> bool:
     return bool(p.extras and not p.concepts and q.concepts and not q.extras)
+
+
+def _abbreviation(p: ParsedName, q: ParsedName) -> bool:
+    """One Chinese name is a short name drawn from the other (福瑞医科 ← 福瑞医疗科技, 北大 ← 北京大学)."""
+    if p.script != "zh" or q.script != "zh" or not p.core or not q.core:
+        return False
+    for short, full in ((p, q), (q, p)):
+        if short.kind is not None or len(short.core) >= len(full.core) + (2 if full.kind in INSTITUTIONS else 0):
+            continue
+        if full.kind in INSTITUTIONS:
+            if abbreviates(short.core, full.exact, institution=True):
+                return True
+        elif abbreviates(short.core, full.core):
+            return True
+    return False
+
+
+_INSTITUTION_WORDS = ("university", "institute", "college", "academy", "school")
+
+
+def _institution(p: ParsedName) -> bool:
+    return p.kind in INSTITUTIONS or (p.script == "latin" and any(w in p.exact for w in _INSTITUTION_WORDS))
+
+
+def _meaningful_rest(p: ParsedName) -> str:
+    return meaningful_rest_latin(p.rest) if p.script == "latin" else meaningful_rest_zh(p.rest)
+
+
+def _rests(p: ParsedName, q: ParsedName) -> tuple[str, str]:
+    """What follows the trade names, Chinese first, without the words that say nothing."""
+    chinese, english = (p, q) if q.script == "latin" else (q, p)
+    return meaningful_rest_zh(chinese.rest), meaningful_rest_latin(english.rest)
+
+
+def _trade_chars(p: ParsedName) -> int:
+    return len(p.trade) if p.script != "latin" else 0
+
+
+def _only_a_short_trade_name(p: ParsedName, q: ParsedName) -> bool:
+    """The names share a trade name of two characters, and what follows it differs.
+
+    Two characters are too few to name a company alone: 华西, 启明, 珠江 are each the trade name of
+    several listed companies. Such a pair is one organisation only when the rest of the names agree too
+    (the same industry words; 融捷股份 and 融捷（广州）股份有限公司 have nothing else either side)."""
+    chars = [n for n in (_trade_chars(p), _trade_chars(q)) if n]
+    if not chars or max(chars) > 2:
+        return False
+    if p.script == q.script or "latin" not in (p.script, q.script):
+        return p.concepts != q.concepts or p.extras != q.extras
+    # Chinese and English: the lexicon maps words only roughly (机电 is machinery, "mechanical and
+    # electrical" two concepts), so the industries must overlap, and what follows the trade name must
+    # say the same in both languages (锂业集团 / lithium group; not 股份 / digital technology).
+    if not _compatible_concepts(p.concepts, q.concepts, across_languages=True):
+        return True
+    if p.concepts and p.concepts == q.concepts and not p.extras and not q.extras:
+        return False  # the same industries, said in words the lexicon knows in both languages
+    return not same_meaning(*_rests(p, q))
 
 
 def _kind_conflict(a: str | None, b: str | None) -> bool:
@@ -199,28 +225,50 @@ def _kind_conflict(a: str | None, b: str | None) -> bool:
 
 def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: Place | None) -> Evidence | None:
     """Do two parsed names mean one organisation? The rules a careful secretary applies, in order."""
+    if "part" in (p.script, q.script) and not _across(p, q):
+        return None  # a Chinese trade name cut short is offered to English names only
     if place_p is not None and place_q is not None and place_p.conflicts(place_q):
         return None
-    if _kind_conflict(p.kind, q.kind) or not _compatible_concepts(p.concepts, q.concepts):
+    if _kind_conflict(p.kind, q.kind) or not _compatible_concepts(p.concepts, q.concepts, _across(p, q)):
         return None
     if _names_an_industry_the_institution_lacks(p, q) or _names_an_industry_the_institution_lacks(q, p):
         return None  # "天永泽印刷" is the printing company, not 天永泽研究院
+    if _abbreviation(p, q):
+        # The short name's words are the beginnings of the full name's: its unknown words (医科) are the
+        # full name's words cut short, not another industry.
+        return Evidence(0.82 + (0.03 if place_p is not None and place_p == place_q else 0.0), "abbreviation")
+    if p.script == q.script and _institution(p) and _institution(q) and p.exact != q.exact:
+        # 大连大学 and 大连理工大学, Nanjing University and Nanjing Normal University: an institution's
+        # name is its identity; two different full names in one language are two institutions.
+        return None
     if p.script == q.script:
         if p.extras and q.extras and not (p.extras & q.extras):
             return None  # 恒达纸业 and 恒达玻璃: words the lexicon lacks, but plainly different trades
         if _registered(p) and _registered(q) and (p.concepts != q.concepts or (p.extras and q.extras and p.extras != q.extras)):
             return None  # two registered names in one language that differ in their industry are two companies
-    if _only_unknown_words(p, q) or _only_unknown_words(q, p):
+        if _registered(p) and _registered(q) and p.trade == q.trade and _meaningful_rest(p) != _meaningful_rest(q):
+            return None  # 科特斯汽车技术 and 科特斯汽车电子: the lexicon calls both "vehicle"; their words differ
+    if (_only_unknown_words(p, q) or _only_unknown_words(q, p)) and not (
+        _across(p, q) and same_meaning(*_rests(p, q))
+    ):
         return None  # "Youjingce Hardware" is not 优晶策芯片: an industry the other name does not have
     bonus = 0.0
-    if p.concepts and p.concepts == q.concepts:
-        bonus += 0.04
+    if p.concepts and p.concepts == q.concepts and (p.extras == q.extras if not _across(p, q) else bool(p.extras) == bool(q.extras)):
+        bonus += 0.04  # the same industry, and no word on one side the other lacks (医药销售 is not 制药)
     if place_p is not None and place_q is not None and place_p == place_q:
         bonus += 0.03
     if p.exact == q.exact:
         return Evidence(0.97, "same-name")
     both_zh = p.script != "latin" and q.script != "latin"
-    if p.key == q.key:
+    same_key = p.key == q.key or (p.script != q.script and (q.key in p.readings or p.key in q.readings))
+    if same_key and _only_a_short_trade_name(p, q):
+        return None  # 华西证券 and 华西股份, 启明信息 and 启明星辰: two characters in common and nothing else
+    if same_key and _across(p, q) and (p.key if p.script == "latin" else q.key) == initials_of(q if p.script == "latin" else p):
+        # XFH for 翔丰华: three letters name many companies; just enough to merge, less than any other evidence
+        return Evidence(INITIALS, "initials")
+    if same_key and p.script == "zh" == q.script and p.core and p.core == q.core:
+        bonus += 0.05  # the same words once place and legal form are dropped: more than the trade name
+    if same_key:
         if p.key.startswith("#") and (place_p is None or place_q is None or place_p != place_q):
             return None  # "上海电气" needs its place: an industry word alone names nobody
         if both_zh and p.trade != q.trade:
@@ -247,6 +295,9 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
         return None
     shortest = min(len(p.key), len(q.key))
     if shortest >= 4 and DamerauLevenshtein.distance(p.key, q.key, score_cutoff=1) <= 1:
+        if is_pinyin(p.key) and is_pinyin(q.key):
+            # Two pinyin names one letter apart are as often two companies (Tongyu, Hongyu): ask.
+            return Evidence(0.6, "typo")
         if shortest >= 6 or (p.concepts and p.concepts == q.concepts):
             return Evidence(0.7 + bonus, "typo")
     return None
@@ -261,16 +312,113 @@ def compare(a: Prepared, b: Prepared) -> Evidence | None:
             ev = compare_names(p, q, p.place or a.address_place, q.place or b.address_place)
             if ev is not None and (best is None or ev.score > best.score):
                 best = ev
+    if (best is None or best.score < INSTITUTION) and _one_institution(a, b):
+        best = Evidence(INSTITUTION, "institution")
+    if (best is None or best.score < ACRONYM) and _acronym_of_institution(a, b):
+        best = Evidence(ACRONYM, "acronym")
+    if a.address_key and a.address_key == b.address_key and (best is None or best.score < SAME_ADDRESS):
+        if _names_fit_one_address(a, b):
+            return Evidence(SAME_ADDRESS, "same-address")
     return best
+
+
+SAME_ADDRESS = 0.8
+INITIALS = 0.71
+
+
+def initials_of(p: ParsedName) -> str:
+    from corridor.resolution.names import initials
+
+    return initials(p.trade) if p.script != "latin" and 3 <= len(p.trade) <= 4 else ""
+INSTITUTION = 0.9
+
+
+def _one_institution(a: Prepared, b: Prepared) -> bool:
+    """A Chinese and an English name of one university or institute (institutions.py)."""
+    if not any(_institution(p) for p in a.parses) or not any(_institution(p) for p in b.parses):
+        return False
+    names_a = (a.record.name, *a.record.other_names)
+    names_b = (b.record.name, *b.record.other_names)
+    for x in names_a:
+        for y in names_b:
+            zh, en = (x, y) if _HAN.search(x) else (y, x)
+            if _HAN.search(zh) and not _HAN.search(en) and same_institution(zh, en):
+                return True
+    return False
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+ACRONYM = 0.85
+
+
+def _understood_institution(item: Prepared) -> bool:
+    """An institution name in the shared vocabulary of institutions.py: only those can meet across languages."""
+    for name in (item.record.name, *item.record.other_names):
+        if (signature_zh(name) if _HAN.search(name) else signature_en(name)) is not None:
+            return True
+    return False
+
+
+def _acronym_of_institution(a: Prepared, b: Prepared) -> bool:
+    """USTC and University of Science and Technology of China: one record is the other's acronym."""
+    for short, full in ((a, b), (b, a)):
+        letters = acronym_of(short.record.name)
+        if letters and any(_institution(p) for p in full.parses):
+            if any(letters in acronyms(n) for n in (full.record.name, *full.record.other_names) if not _HAN.search(n)):
+                return True
+    return False
+
+
+def address_key(address: str) -> str:
+    from corridor.resolution.names import exact_key
+
+    key = exact_key(address)
+    return key if len(key) >= 8 else ""
+
+
+def _names_fit_one_address(a: Prepared, b: Prepared) -> bool:
+    """At one registered address, are these two names of one organisation rather than two neighbours?
+
+    Some pair of their names must not contradict each other (kind, industry, place), and two Chinese names
+    must have two characters in common (攀钢集团钒钛资源 and 钒钛股份; not 华通 and 宏达 of one building)."""
+    for p in a.parses:
+        for q in b.parses:
+            if _kind_conflict(p.kind, q.kind) or not _compatible_concepts(p.concepts, q.concepts, _across(p, q)):
+                continue
+            if p.place is not None and q.place is not None and p.place.conflicts(q.place):
+                continue
+            if p.script == "zh" and q.script == "zh":
+                if _registered(p) and _registered(q):
+                    continue  # two registered names at one address: two companies of one group
+                shorter, longer = sorted((p.core or p.exact, q.core or q.exact), key=len)
+                if any(shorter[k : k + 2] in longer for k in range(len(shorter) - 1)):
+                    return True
+            elif p.script == "latin" or q.script == "latin":
+                return True
+    return False
 
 
 def _blocking_keys(item: Prepared) -> set[str]:
     keys: set[str] = set()
+    letters = acronym_of(item.record.name)
+    if letters:
+        keys.add("A" + letters)
     if item.uscc:
         keys.add("u" + item.uscc)
+    if item.address_key:
+        keys.add("u@" + item.address_key)  # an exact block, like the credit code
     for p in item.parses:
+        if _institution(p) and p.script == "latin":
+            for name in (item.record.name, *item.record.other_names):
+                keys.update("A" + letters for letters in acronyms(name))
+        if _institution(p) and _understood_institution(item):
+            place = p.place or item.address_place
+            keys.add("I" + (place.city or place.province or "" if place else ""))  # institutions of one city meet
+        if p.script == "part":
+            continue  # met by English names only: part_candidates, not a block of every Chinese name
         keys.add("k" + p.key)
-        if len(p.key) >= 4 and not p.key.startswith("#"):
+        keys.update("k" + reading for reading in p.readings)
+        if len(p.key) >= 4 and not p.key.startswith("#") and p.script in ("zh", "latin"):
             keys.add("d" + p.key)
             keys.update("d" + p.key[:i] + p.key[i + 1 :] for i in range(len(p.key)))
     return keys
@@ -323,6 +471,18 @@ def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = No
             progress("compare", count + 1, len(multi))
     if progress:
         progress("compare", len(multi), len(multi))
+    pairs.extend(unique_trade_pairs(prepared))
+    for i, j in chain(abbreviation_candidates(prepared), part_candidates(prepared)):
+        code = i * n + j if i < j else j * n + i
+        if code in seen:
+            continue
+        seen.add(code)
+        if not any(_abbreviation(p, q) or (p.script == "part") != (q.script == "part")
+                   for p in prepared[i].parses for q in prepared[j].parses):
+            continue  # the block only says they start alike; the full comparison is for real candidates
+        ev = compare(prepared[i], prepared[j])
+        if ev is not None:
+            pairs.append((min(i, j), max(i, j), ev))
     return pairs
 
 
@@ -337,113 +497,55 @@ def _split_by_place(prepared: Sequence[Prepared], members: list[int], limit: int
     return [g for g in by_city.values() if 1 < len(g) <= limit]
 
 
-class _UnionFind:
-    def __init__(self, prepared: Sequence[Prepared]) -> None:
-        self.parent = list(range(len(prepared)))
-        self.state: dict[int, _Cluster] = {}
-        self.prepared = prepared
-
-    def find(self, i: int) -> int:
-        root = i
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[i] != root:
-            self.parent[i], i = root, self.parent[i]
-        return root
-
-    def _state(self, root: int) -> _Cluster:
-        if root not in self.state:
-            item = self.prepared[root]
-            c = _Cluster()
-            if item.uscc:
-                c.usccs.add(item.uscc)
-            for p in item.parses:
-                place = p.place or item.address_place
-                if place is not None:
-                    if place.city:
-                        c.cities.add(place.city)
-                    if place.province:
-                        c.provinces.add(place.province)
-                if p.kind:
-                    c.kinds.add(p.kind)
-                if p.concepts:
-                    c.concepts.add(p.concepts)
-                if p.script == "zh":
-                    c.zh_trades.add((p.trade, p.key))
-                if _registered(p) and p.script != "alias":
-                    c.registered.add((p.script, p.concepts))
-                if p.extras and p.script != "alias":
-                    c.extras.add((p.script, p.extras))
-            self.state[root] = c
-        return self.state[root]
-
-    def union(self, i: int, j: int, decisive: bool = False) -> bool:
-        """Merge two clusters unless that puts incompatible records together; a shared credit code decides alone."""
-        ri, rj = self.find(i), self.find(j)
-        if ri == rj:
-            return True
-        a, b = self._state(ri), self._state(rj)
-        if len(a.usccs | b.usccs) > 1 or (not decisive and _conflict(a, b)):
-            return False
-        merged = _Cluster(a.usccs | b.usccs, a.cities | b.cities, a.provinces | b.provinces, a.kinds | b.kinds,
-                          a.concepts | b.concepts, a.zh_trades | b.zh_trades, a.registered | b.registered, a.extras | b.extras)
-        if ri > rj:
-            ri, rj = rj, ri
-        self.parent[rj] = ri
-        self.state[ri] = merged
-        self.state.pop(rj, None)
-        return True
-
-
-def _conflict(a: _Cluster, b: _Cluster) -> bool:
-    if len(a.usccs | b.usccs) > 1 or len(a.cities | b.cities) > 1 or len(a.provinces | b.provinces) > 1:
-        return True
-    if len(a.kinds | b.kinds) > 1:
-        return True
-    for x in a.concepts:
-        for y in b.concepts:
-            if not _compatible_concepts(x, y):
-                return True
-    for script_a, concepts_a in a.registered:
-        for script_b, concepts_b in b.registered:
-            if script_a == script_b and concepts_a != concepts_b:
-                return True
-    for script_a, words_a in a.extras:
-        for script_b, words_b in b.extras:
-            if script_a == script_b and not (words_a & words_b):
-                return True
-    for ta, ka in a.zh_trades:
-        for tb, kb in b.zh_trades:
-            if ta != tb and ka != kb:
-                return True
-    return False
-
-
-def cluster(prepared: Sequence[Prepared], pairs: Sequence[tuple[int, int, Evidence]]) -> list[int]:
-    """The cluster root of every record: strongest evidence first, no merge that breaks a constraint."""
-    uf = _UnionFind(prepared)
-    for i, j, ev in sorted(pairs, key=lambda p: (-p[2].score, p[0], p[1])):
-        uf.union(i, j, decisive=ev.reason == "uscc")
-    return [uf.find(i) for i in range(len(prepared))]
-
-
 @dataclass
 class Resolution:
     labels: list[str]  # one per record: records with the same label are one organisation
-    pairs: list[tuple[int, int, Evidence]]
+    pairs: list[tuple[int, int, Evidence]]  # every pair compared with evidence (merged or not)
     aliases: dict[str, Alias]
+    review: list[tuple[int, int, Evidence]] = field(default_factory=list)  # in the review band, most uncertain first
+    merge_at: float = MERGE_AT
+
+    def merged_pairs(self) -> list[tuple[int, int, Evidence]]:
+        return [(i, j, ev) for i, j, ev in self.pairs if ev.score >= self.merge_at and self.labels[i] == self.labels[j]]
 
 
 def resolve(
-    records: Sequence[Record], confirmed: Iterable[tuple[str, str]] = (), progress: Progress | None = None
+    records: Sequence[Record],
+    confirmed: Iterable[tuple[str, str]] = (),
+    progress: Progress | None = None,
+    rejected: Iterable[tuple[str, str]] = (),
+    merge_at: float = MERGE_AT,
+    review_from: float = REVIEW_FROM,
+    translate: bool = True,
 ) -> Resolution:
+    """Cluster the records; pairs with evidence in [review_from, merge_at) are returned for review.
+
+    Confirmed pairs (names known to be one organisation, e.g. from merges) teach brand aliases and merge
+    the records that carry them; rejected pairs (names a reviewer said are two organisations) never merge."""
+    confirmed, rejected = list(confirmed), list(rejected)
     prepared = prepare(records, progress)
     aliases = learn_aliases(prepared, confirmed)
     apply_aliases(prepared, aliases)
     pairs = candidate_pairs(prepared, progress)
-    roots = cluster(prepared, pairs)
+    pairs.extend(taught_pairs(prepared, confirmed))
+    pairs = drop_rejected(prepared, pairs, rejected)
+    roots = cluster(prepared, pairs, merge_at)
+    if translate:
+        extra = drop_rejected(prepared, translated_pairs(prepared, roots), rejected)
+        if extra:
+            pairs.extend(extra)
+            roots = cluster(prepared, pairs, merge_at)
     labels = [records[root].id for root in roots]
-    return Resolution(labels, pairs, aliases)
+    review_band = [(i, j, ev) for i, j, ev in pairs if review_from <= ev.score < merge_at and roots[i] != roots[j]]
+    review_band.sort(key=lambda p: (abs(p[2].score - merge_at), p[0], p[1]))
+    seen: set[tuple[str, str]] = set()
+    review = []
+    for i, j, ev in review_band:  # one pair per two clusters is enough to ask about
+        key = (labels[i], labels[j]) if labels[i] < labels[j] else (labels[j], labels[i])
+        if key not in seen:
+            seen.add(key)
+            review.append((i, j, ev))
+    return Resolution(labels, pairs, aliases, review, merge_at)
 
 
 class Index:

@@ -55,3 +55,41 @@ def test_a_secretariat_cannot_merge_what_it_may_not_see(world):
     )
     assert response.status_code == 404
     assert Organisation.objects.filter(pk=world.outsider_org.pk).exists()
+
+
+def test_who_may_reject_a_pair(world):
+    expect_matrix(world, "post", "/imports/duplicates/reject/", {
+        "visitor": 302, "owner": 403, "member": 403, "outsider": 403, "secretariat": 400, "officer": 403, "admin": 400,
+    })
+
+
+@pytest.mark.django_db(transaction=True)
+def test_review_band_most_uncertain_first_and_a_rejected_pair_is_not_proposed_again(world):
+    from corridor.imports.models import RejectedPair
+
+    hongyu = create_organisation(None, {"name_en": "Zhejiang Hongyu Precision Machinery Co., Ltd.", "region": "330108"})
+    tongyu = create_organisation(None, {"name_en": "Zhejiang Tongyu Precision Machinery Co., Ltd.", "region": "330108"})
+    for org in (hongyu, tongyu):
+        AllianceMembership.objects.create(alliance=world.alliance, organisation=org, role="member", batch=3)
+    twin = create_organisation(None, {"name_zh": world.owner_org.name_zh or world.owner_org.name_en, "region": "330108"})
+    AllianceMembership.objects.create(alliance=world.alliance, organisation=twin, role="member", batch=3)
+    client = world.client_for("secretariat")
+    client.post("/imports/duplicates/find/")
+    job = jobs.wait(Job.objects.filter(kind="find-duplicates").latest("pk"))
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    found = job.result["pairs"]
+    review = [p for p in found if p["band"] == "review"]
+    assert [(p["a"], p["b"], p["reason"]) for p in review] == [(hongyu.pk, tongyu.pk, "typo")]
+    assert [p["band"] for p in found].index("review") == 0  # nearest the threshold: first
+    assert found == sorted(found, key=lambda p: -p["uncertainty"])
+    page = client.get("/imports/duplicates/").content.decode()
+    assert 'data-band="review"' in page and 'data-testid="reject"' in page
+    response = client.post("/imports/duplicates/reject/", {"a": tongyu.pk, "b": hongyu.pk})
+    assert response.status_code == 302
+    rejected = RejectedPair.objects.get()
+    assert (rejected.org_a_id, rejected.org_b_id) == (hongyu.pk, tongyu.pk)
+    assert 'data-band="review"' not in client.get("/imports/duplicates/").content.decode()
+    client.post("/imports/duplicates/find/")
+    job = jobs.wait(Job.objects.filter(kind="find-duplicates").latest("pk"))
+    assert not any({p["a"], p["b"]} == {hongyu.pk, tongyu.pk} for p in job.result["pairs"])
+    assert any({p["a"], p["b"]} == {world.owner_org.pk, twin.pk} for p in job.result["pairs"])

@@ -1,0 +1,107 @@
+"""Candidate pairs for short names: drawn from a full name (福瑞医科), or a two-character trade name that
+only one organisation in the records has (良信股份). Blocking for the abbreviation rule in `compare`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from corridor.resolution.records import Evidence, Prepared
+
+INSTITUTIONS = ("institute", "university", "association", "government")
+
+
+def unique_trade_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int, Evidence]]:
+    """良信股份 and 上海良信电器: a two-character short name and the one full name with that trade name.
+
+    Two characters alone never decide (华西股份 could be 华西证券 or 江苏华西村), but when the records
+    hold exactly one organisation with that trade name (one industry signature among its full names), the
+    short name most likely means it. The same for a registered English name spelling that trade name in
+    pinyin (Zhejiang Lanyu Digital Technology and 蓝宇股份) when it is the only one with that spelling and
+    no other Chinese name has it. Weaker evidence than a shared longer name."""
+    signatures: dict[str, set[tuple[frozenset[str], frozenset[str]]]] = {}  # zh trade → signatures
+    by_sound: dict[str, set[str]] = {}  # pinyin key → zh trades of full names
+    fulls: dict[str, list[int]] = {}
+    latin: dict[str, set[tuple[frozenset[str], frozenset[str]]]] = {}
+    latin_fulls: dict[str, list[int]] = {}
+    shorts: dict[str, list[int]] = {}
+    for idx, item in enumerate(prepared):
+        for p in item.parses:
+            if p.script == "latin" and p.kind == "company" and not p.key.startswith("#"):
+                latin.setdefault(p.key, set()).add((p.concepts, p.extras))
+                latin_fulls.setdefault(p.key, []).append(idx)
+            if p.script != "zh" or len(p.trade) != 2:
+                continue
+            if p.kind == "company" or p.place is not None:
+                signatures.setdefault(p.trade, set()).add((p.concepts, p.extras))
+                by_sound.setdefault(p.key, set()).add(p.trade)
+                fulls.setdefault(p.trade, []).append(idx)
+            elif p.kind is None and not p.concepts and not p.extras and p.core in (p.trade, *(p.trade + s for s in _SHORT_SUFFIXES)):
+                shorts.setdefault(p.trade, []).append(idx)
+    out: list[tuple[int, int, Evidence]] = []
+    for trade, members in shorts.items():
+        partners: set[int] = set()
+        if len(signatures.get(trade, ())) == 1:
+            partners.update(fulls[trade])
+        key = prepared[members[0]].parses[0].key if prepared[members[0]].parses else ""
+        same_sound = by_sound.get(key, set())
+        if len(latin.get(key, ())) == 1 and same_sound <= {trade} and len(signatures.get(trade, ())) <= 1:
+            english = next(iter(latin[key]))
+            chinese = next(iter(signatures.get(trade, {(english[0], frozenset())})))
+            if not english[0] or not chinese[0] or english[0] & chinese[0]:
+                partners.update(latin_fulls[key])
+        for i in members:
+            for j in partners:
+                if i != j and not (prepared[i].uscc and prepared[j].uscc):
+                    out.append((min(i, j), max(i, j), Evidence(UNIQUE_TRADE, "unique-trade")))
+    return out
+
+
+UNIQUE_TRADE = 0.75
+_SHORT_SUFFIXES = ("股份", "集团", "控股")
+SHORT_BLOCK = 200  # short names sharing their first two characters: more than this and the block is noise
+_INSTITUTION_ENDINGS = frozenset("大院所校")
+
+
+def abbreviation_candidates(prepared: Sequence[Prepared]) -> Iterable[tuple[int, int]]:
+    """Short names against the full names they may be drawn from: same first character(s), short × full only.
+
+    A company's short name meets a full name only when its third character is in the rest of the full
+    name too (福瑞医科: 医 in 福瑞医疗科技): a cheap test that keeps blocks of common first characters small."""
+    shorts: dict[str, list[tuple[int, str]]] = {}
+    fulls: list[tuple[int, str, str]] = []
+    for idx, item in enumerate(prepared):
+        for p in item.parses:
+            if p.script != "zh" or len(p.core) < 2:
+                continue
+            if p.kind is None and len(p.core) <= 8:
+                if len(p.core) >= 3:
+                    shorts.setdefault("c" + p.core[:2], []).append((idx, p.core))
+                if len(p.core) <= 4 and p.core[-1] in _INSTITUTION_ENDINGS:
+                    shorts.setdefault("i" + p.core[0], []).append((idx, ""))
+            if len(p.core) >= 4:
+                fulls.append((idx, "c" + p.core[:2], p.core))
+            if p.kind in INSTITUTIONS:
+                fulls.extend((idx, "i" + text[0], "") for text in {p.core, p.exact})
+    for idx, key, full in fulls:
+        found = shorts.get(key)
+        if not found or len(found) > SHORT_BLOCK:
+            continue
+        for other, short in found:
+            if other != idx and (not short or not full or short[2] in full[2:]):
+                yield idx, other
+
+
+def part_candidates(prepared: Sequence[Prepared]) -> Iterable[tuple[int, int]]:
+    """English names against the Chinese trade names cut short (国华网安 → guohua) that spell like them."""
+    latin: dict[str, list[int]] = {}
+    for idx, item in enumerate(prepared):
+        for p in item.parses:
+            if p.script == "latin":
+                latin.setdefault(p.key, []).append(idx)
+    for idx, item in enumerate(prepared):
+        for p in item.parses:
+            if p.script == "part":
+                for key in (p.key, *p.readings):
+                    found = latin.get(key, ())
+                    if len(found) <= SHORT_BLOCK:
+                        yield from ((idx, other) for other in found if other != idx)
