@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from corridor.accounts.models import ApiToken, RoleGrant
 from corridor.accounts.scope import forget_scope
 from corridor.alliances.models import Alliance
+from corridor.core.access import Actor, user_of
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
 
@@ -51,7 +52,7 @@ def create_user(
 
 @transaction.atomic
 def grant_role(
-    user: Any,
+    user: Actor,
     role: str,
     *,
     organisation: Organisation | None = None,
@@ -79,18 +80,19 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_api_token(user: Any, name: str) -> tuple[ApiToken, str]:
+def create_api_token(user: Actor, name: str) -> tuple[ApiToken, str]:
     """Returns the stored token and the plain token, which is shown once and never stored."""
-    if not getattr(user, "is_authenticated", False):
+    owner = user_of(user)
+    if owner is None:
         raise PermissionDenied(_("Sign in to create an API token."))
     name = name.strip() or _("API token")
     plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name[:64], prefix=plain[:12], digest=_digest(plain))
+    token = ApiToken.objects.create(user=owner, name=name[:64], prefix=plain[:12], digest=_digest(plain))
     return token, plain
 
 
-def revoke_api_token(user: Any, token_id: int) -> None:
-    deleted, _rows = ApiToken.objects.filter(user=user, pk=token_id).delete()
+def revoke_api_token(user: Actor, token_id: int) -> None:
+    deleted, _rows = ApiToken.objects.filter(user=user_of(user), pk=token_id).delete()
     if not deleted:
         raise PermissionDenied(_("No such token."))
 

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from corridor.audit.models import ChangeRecord, CreatedRange
+from corridor.core.access import Actor, user_of
 
 
 def _plain(value: Any) -> Any:
@@ -30,7 +31,7 @@ def snapshot(obj: models.Model, fields: Iterable[str] | None = None) -> dict[str
 
 
 def record(
-    actor: Any,
+    actor: Actor,
     obj: models.Model,
     action: str,
     before: dict[str, Any] | None = None,
@@ -46,7 +47,7 @@ def record(
         object_id=str(obj.pk),
         object_repr=str(obj)[:300],
         action=action,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=user_of(actor),
         before=before,
         after=after,
         note=note[:300],
@@ -75,7 +76,7 @@ def id_ranges(ids: Iterable[int]) -> list[tuple[int, int]]:
 
 
 def record_bulk(
-    actor: Any, model: type[models.Model], label: str, summary: dict[str, Any], created: list[tuple[int, int]],
+    actor: Actor, model: type[models.Model], label: str, summary: dict[str, Any], created: list[tuple[int, int]],
     note: str = "",
 ) -> ChangeRecord:
     """One history entry for a bulk change (an import): `summary` as its content, `created` the id runs of
@@ -83,7 +84,7 @@ def record_bulk(
     content_type = ContentType.objects.get_for_model(model)
     entry = ChangeRecord.objects.create(
         content_type=content_type, object_id="", object_repr=label[:300], action=ChangeRecord.Action.IMPORT,
-        actor=actor if getattr(actor, "is_authenticated", False) else None, before={}, after=summary, note=note[:300],
+        actor=user_of(actor), before={}, after=summary, note=note[:300],
     )
     CreatedRange.objects.bulk_create(
         [CreatedRange(record=entry, content_type=content_type, first_id=a, last_id=b) for a, b in created],

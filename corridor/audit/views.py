@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from corridor.audit.models import ChangeRecord
 from corridor.audit.services import history_of
 from corridor.core import registry
+from corridor.core.access import Actor
 
 # Only registered models with AUDITED_FIELDS have a history page (core.registry): anything else is a
 # 404 rather than a probe into other tables.
@@ -29,7 +30,7 @@ def _field_label(model: type[models.Model], name: str) -> str:
     return str(capfirst(getattr(field, "verbose_name", name)))
 
 
-def _may_know_of(user: Any, obj: models.Model) -> bool:
+def _may_know_of(user: Actor, obj: models.Model) -> bool:
     """May the user know this record exists? What they may not see answers exactly as a missing id would,
     so the history door is no oracle for unlisted organisations or private records."""
     from corridor.core.access import RestrictedQuerySet

@@ -4,11 +4,11 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
-from pydantic import Field
+from ninja import Query, Router
 
 from corridor.accounts.api_auth import actor
 from corridor.chains import reports
+from corridor.chains.filters import GapFilter, MatrixFilter
 from corridor.chains.models import Chain, SegmentTag
 from corridor.chains.schemas import ChainDetail, ChainOut, GapOut, LQOut, MatrixCellOut, SourcingOut, TagOut
 from corridor.core.schemas import errors
@@ -18,22 +18,12 @@ from corridor.regions.models import Region
 router = Router(tags=["chains"])
 
 
-class MatrixQuery(Schema):
-    city: str | None = Field(
-        None, description="A city's code: rows are its districts. Without it, rows are the corridor's member cities"
-    )
-
-
-class GapQuery(Schema):
-    region: str = Field(description="Code of a member city of the corridor")
-
-
 def _chain(slug: str) -> Chain:
     return get_object_or_404(Chain, slug=slug)
 
 
 def _region(code: str | None) -> Region | None:
-    return get_object_or_404(Region, code=code.strip()) if code else None
+    return get_object_or_404(Region, code=code) if code else None
 
 
 @router.get("", response={200: list[ChainOut]}, summary="List chains")
@@ -78,7 +68,7 @@ def get_chain(request: HttpRequest, slug: str) -> dict[str, Any]:
     "/{slug}/matrix", response={200: list[MatrixCellOut], **errors(404, 422)},
     summary="Organisations per region and segment",
 )
-def chain_matrix(request: HttpRequest, slug: str, query: Query[MatrixQuery]) -> Any:
+def chain_matrix(request: HttpRequest, slug: str, query: Query[MatrixFilter]) -> Any:
     """Only organisations the caller may see are counted (listed ones, and unlisted ones they have a reason to see)."""
     return reports.matrix_rows(reports.chain_map(actor(request), _chain(slug), _region(query.city)))
 
@@ -87,7 +77,7 @@ def chain_matrix(request: HttpRequest, slug: str, query: Query[MatrixQuery]) -> 
     "/{slug}/lq", response={200: list[LQOut], **errors(404, 422)},
     summary="Location quotients and strong links per region and segment",
 )
-def chain_lq(request: HttpRequest, slug: str, query: Query[MatrixQuery]) -> Any:
+def chain_lq(request: HttpRequest, slug: str, query: Query[MatrixFilter]) -> Any:
     rows = reports.matrix_rows(reports.chain_map(actor(request), _chain(slug), _region(query.city)))
     return [{"region": r["region"], "segment": r["segment"], "lq": r["lq"], "level": r["level"]} for r in rows]
 
@@ -96,9 +86,9 @@ def chain_lq(request: HttpRequest, slug: str, query: Query[MatrixQuery]) -> Any:
     "/{slug}/gaps", response={200: list[GapOut], **errors(404, 422)},
     summary="A city's gaps on the chain and where to find them",
 )
-def chain_gaps(request: HttpRequest, slug: str, query: Query[GapQuery]) -> Any:
+def chain_gaps(request: HttpRequest, slug: str, query: Query[GapFilter]) -> Any:
     user, chain = actor(request), _chain(slug)
-    city = get_object_or_404(Region, code=query.region.strip())
+    city = get_object_or_404(Region, code=query.region)
     cmap = reports.chain_map(user, chain)
     return reports.gap_rows(cmap, reports.gaps_for(user, chain, city, cmap))
 

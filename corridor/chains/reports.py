@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from corridor.accounts.scope import scope_of
 from corridor.chains import analytics
 from corridor.chains.models import Chain, Segment, SegmentCount, SegmentTag, SupplyEdge
+from corridor.core.access import Actor
 from corridor.core.spreadsheet import xlsx_row
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
@@ -71,7 +72,7 @@ def chain_edges(chain: Chain) -> list[analytics.Edge]:
     ]
 
 
-def _stored_cells(user: Any, chain: Chain, regions: list[Region], by: str) -> dict[tuple[str, str], list[int]]:
+def _stored_cells(user: Actor, chain: Chain, regions: list[Region], by: str) -> dict[tuple[str, str], list[int]]:
     """Producers per (region, segment) the user may see: stored counts of listed organisations (all, for
     admins), plus the unlisted ones this user may see, counted live (few). `by` is "city" for the
     corridor's cities or "region" for one city's districts."""
@@ -117,7 +118,7 @@ def _count_by(qs: QuerySet[Organisation], by: str, code_of: dict[int, str], *, n
     return {code_of[r[f"{by}_id"]]: r["n"] for r in rows if r[f"{by}_id"] in code_of}
 
 
-def region_totals(user: Any, regions: list[Region], by: str = "city") -> dict[str, int]:
+def region_totals(user: Actor, regions: list[Region], by: str = "city") -> dict[str, int]:
     """Organisations (all industries) per region that the user may see: the base of the location quotient.
 
     Counting a million rows costs most of a map's time, so the listed (or, for admins, all)
@@ -157,7 +158,7 @@ def districts_of(city: Region) -> list[Region]:
     return children or [city]
 
 
-def chain_map(user: Any, chain: Chain, city: Region | None = None) -> ChainMap:
+def chain_map(user: Actor, chain: Chain, city: Region | None = None) -> ChainMap:
     """The chain over the corridor's cities, or over one city's districts."""
     segments = active_segments(chain)
     if city is None:
@@ -176,7 +177,7 @@ def chain_map(user: Any, chain: Chain, city: Region | None = None) -> ChainMap:
     return result
 
 
-def segment_organisations(user: Any, segment: Segment, city: Region | None = None) -> QuerySet[Organisation]:
+def segment_organisations(user: Actor, segment: Segment, city: Region | None = None) -> QuerySet[Organisation]:
     """The organisations on a segment that the user may see, head enterprises first."""
     qs = Organisation.objects.restrict(user).filter(
         pk__in=counted_tags().filter(segment=segment).values("organisation_id")
@@ -186,7 +187,7 @@ def segment_organisations(user: Any, segment: Segment, city: Region | None = Non
     return qs.select_related("city").order_by("-is_head_enterprise", "name_zh", "id")
 
 
-def gaps_for(user: Any, chain: Chain, city: Region, cmap: ChainMap | None = None) -> list[analytics.Gap]:
+def gaps_for(user: Actor, chain: Chain, city: Region, cmap: ChainMap | None = None) -> list[analytics.Gap]:
     """The city's gaps on the chain with the corridor cities that have them and their leading organisations."""
     cmap = cmap or chain_map(user, chain)
     if city.code not in cmap.matrix.regions:
@@ -249,7 +250,7 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
-def export_xlsx(user: Any, chain: Chain) -> bytes:
+def export_xlsx(user: Actor, chain: Chain) -> bytes:
     """The chain map as a workbook: matrix, location quotients, sourcing rates and each city's gaps."""
     from openpyxl import Workbook
     from openpyxl.styles import Font

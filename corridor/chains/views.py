@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,14 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from corridor.chains import analytics, reports, services
+from corridor.chains.filters import SegmentFilter
+from corridor.chains.forms import ChainEditForm
 from corridor.chains.models import Chain, Segment, SegmentTag
 from corridor.core import toolkit
 from corridor.core.views import MAP_FILES
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
 
-ORGS_PER_SEGMENT = 20
-REVIEW_PAGE = 30
+# Pages of organisations per segment follow the one page-size rule (`?per_page=`), like every list.
+ORGS_PER_SEGMENT = toolkit.PAGE_SIZE
 
 
 def chain_list(request: HttpRequest) -> HttpResponse:
@@ -106,14 +107,12 @@ def chain_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def segment_organisations(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     segment = get_object_or_404(Segment.objects.select_related("chain"), chain__slug=slug, key=key, active=True)
-    city = None
-    if request.GET.get("city"):
-        city = get_object_or_404(Region, code=request.GET["city"])
-    orgs = reports.segment_organisations(request.user, segment, city)
-    page = Paginator(orgs, ORGS_PER_SEGMENT).get_page(request.GET.get("page"))
+    filters = SegmentFilter.from_query(request.GET, request)
+    city = get_object_or_404(Region, code=filters.city) if filters.city else None
+    page = toolkit.paginate(request, reports.segment_organisations(request.user, segment, city))
     # The chain page loads the list into itself (htmx); opened as a link it is a page of its own.
-    template = "chains/_segment_orgs.html" if request.headers.get("HX-Request") == "true" else "chains/segment.html"
-    return render(request, template, {"segment": segment, "city": city, "page_obj": page})
+    return toolkit.htmx_partial(request, "chains/segment.html", "chains/_segment_orgs.html",
+                                {"segment": segment, "city": city, "page_obj": page})
 
 
 def chain_city(request: HttpRequest, slug: str, code: str) -> HttpResponse:
@@ -157,53 +156,21 @@ def chain_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if not services.can_curate(request.user, chain):
         raise PermissionDenied(_("Only the chain's alliance secretariat or an administrator may edit it."))
     segments = reports.active_segments(chain)
-    errors: dict[str, list[str]] = {}
-    status = 200
-    if request.method == "POST":
-        changes: dict[str, Any] = {"segments": {}}
-        for s in segments:
-            fields = ("name_zh", "name_en", "keywords_zh", "keywords_en")
-            sent = {f: request.POST[f"{s.key}-{f}"] for f in fields if f"{s.key}-{f}" in request.POST}
-            if sent:
-                changes["segments"][s.key] = sent
-        if "edges" in request.POST:
-            changes["edges"] = _parse_edges(request.POST["edges"], errors)
-        if not errors:
-            try:
-                services.edit_chain(request.user, chain, changes, note=request.POST.get("note", "")[:300])
-            except ValidationError as exc:
-                errors = exc.message_dict
-            else:
-                messages.success(request, _("Saved as a new version of the chain."))
-                return redirect("chains:detail", slug=chain.slug)
-        status = 422
     edges_text = "\n".join(
         f"{e.source} -> {e.target}" + (f" {e.share:g}" if e.share is not None else "") for e in reports.chain_edges(chain)
     )
-    context = {
-        "chain": chain, "segments": segments, "errors": errors, "versions": chain.versions.select_related("created_by")[:20],
-        "edges_text": request.POST.get("edges", edges_text) if request.method == "POST" else edges_text,
-        "posted": request.POST if request.method == "POST" else None,
-    }
-    return render(request, "chains/edit.html", context, status=status)
+    form = ChainEditForm(request.POST or None, segments=segments, initial={"edges": edges_text})
 
+    def save(f: ChainEditForm) -> Chain:
+        services.edit_chain(request.user, chain, f.service_data(), note=f.cleaned_data["note"][:300])
+        return chain
 
-def _parse_edges(text: str, errors: dict[str, list[str]]) -> list[dict[str, Any]]:
-    """Lines "source -> target [share]"; a line that cannot be read is reported by its number."""
-    edges = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if not line:
-            continue
-        parts = line.replace("→", "->").split("->")
-        if len(parts) != 2 or not parts[0].strip() or not parts[1].split():
-            errors.setdefault("edges", []).append(
-                _("Line %(n)s: write “supplier -> customer”, optionally followed by a share.") % {"n": number}
-            )
-            continue
-        target, *rest = parts[1].split()
-        edges.append({"from": parts[0].strip(), "to": target, "share": rest[0] if rest else None})
-    return edges
+    def done(saved: Chain) -> HttpResponse:
+        messages.success(request, _("Saved as a new version of the chain."))
+        return redirect("chains:detail", slug=saved.slug)
+
+    context = {"chain": chain, "segments": segments, "versions": chain.versions.select_related("created_by")[:20]}
+    return toolkit.form_view(request, form, save, template="chains/edit.html", context=context, done=done)
 
 
 def tag_review(request: HttpRequest, slug: str) -> HttpResponse:
@@ -217,7 +184,7 @@ def tag_review(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("organisation__city", "segment")
         .order_by("confidence", "segment__position", "organisation_id")
     )
-    page = Paginator(tags, REVIEW_PAGE).get_page(request.GET.get("page"))
+    page = toolkit.paginate(request, tags)
     return render(request, "chains/review.html", {"chain": chain, "page_obj": page})
 
 

@@ -18,6 +18,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from corridor.accounts.api_auth import USER_REQUIRED, signed_in
+from corridor.core.access import Actor
 from corridor.core.dates import check_day
 from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
@@ -56,7 +57,7 @@ def instruments() -> Any:
     return Instrument.objects.filter(active=True).select_related("owner", "region", "city")
 
 
-def bookings_for(user: Any) -> Any:
+def bookings_for(user: Actor) -> Any:
     return Booking.objects.restrict(user).select_related("instrument", "organisation", "usage")
 
 
@@ -238,7 +239,7 @@ def programme_settlement(request: HttpRequest, programme_id: int) -> Any:
     return reports.settlement(VoucherProgramme.objects.filter(pk=programme.pk)).pairs
 
 
-def vouchers_for(user: Any) -> Any:
+def vouchers_for(user: Actor) -> Any:
     return Voucher.objects.restrict(user).select_related("programme__issuer", "holder").prefetch_related(
         "programme__holder_regions", "programme__provider_regions")
 

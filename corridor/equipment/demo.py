@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from corridor.accounts import services as accounts
 from corridor.accounts.models import RoleGrant
+from corridor.core.access import Actor
 from corridor.demo import facts
 from corridor.equipment import services, vouchers
 from corridor.equipment.models import Booking, Instrument, VoucherProgramme
@@ -160,7 +161,7 @@ def _password_hash() -> str:
 
 
 def _bookings(made: list[Instrument], holders: list[Organisation], labs: dict[str, Organisation],
-              programme: VoucherProgramme, officer: Any, lab_user: Any) -> None:
+              programme: VoucherProgramme, officer: Actor, lab_user: Actor) -> None:
     """Past bookings by Wuhu firms (completed, half paid by vouchers) and a few upcoming ones."""
     if not holders:
         return

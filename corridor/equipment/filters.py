@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 from typing import Literal
 
-from django.db.models import Q, QuerySet, Subquery
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from pydantic import Field, field_validator
 
@@ -15,7 +15,7 @@ from corridor.core.toolkit import BaseFilter
 from corridor.equipment.models import Instrument
 from corridor.equipment.services import instruments_free_between
 from corridor.orgs import search_text
-from corridor.regions.models import Region
+from corridor.regions.models import within_q
 
 
 class InstrumentFilter(BaseFilter):
@@ -40,10 +40,8 @@ class InstrumentFilter(BaseFilter):
             for term in search_text.query_terms(self.q):
                 qs = qs.filter(search_text__contains=term)
         if self.city:
-            region_id = Region.objects.filter(code=self.city).values("pk")[:1]
-            qs = qs.filter(
-                Q(city_id=Subquery(region_id)) | Q(region_id=Subquery(region_id)) | Q(city__parent_id=Subquery(region_id))
-            )
+            # An instrument keeps its city, not its province: the province is the city's parent.
+            qs = qs.filter(within_q("region", self.city, ancestors=("city", "city__parent")))
         if self.category:
             qs = qs.filter(category=self.category)
         if self.accreditation:

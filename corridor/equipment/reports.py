@@ -10,13 +10,13 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from corridor.core.access import Actor
 from corridor.core.spreadsheet import xlsx_row
 from corridor.equipment.models import MANAGE, Booking, Instrument, Redemption, VoucherProgramme
 from corridor.regions.models import Region
@@ -171,7 +171,7 @@ def utilisation(instruments: QuerySet[Instrument], start: datetime.date, end: da
     return per_instrument, sorted(cities.values(), key=lambda c: c.label)
 
 
-def settlement_for(user: Any, programme: VoucherProgramme | None = None) -> Settlement:
+def settlement_for(user: Actor, programme: VoucherProgramme | None = None) -> Settlement:
     programmes = VoucherProgramme.objects.restrict(user, MANAGE)
     if programme is not None:
         programmes = programmes.filter(pk=programme.pk)

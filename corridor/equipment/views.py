@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 
 from corridor.audit.services import history_of
 from corridor.core import access, toolkit
+from corridor.core.access import Actor
 from corridor.core.dates import page_day
-from corridor.core.forms import add_service_errors
 from corridor.core.money import money_text
 from corridor.equipment import reports, services, vouchers
 from corridor.equipment.filters import InstrumentFilter
@@ -74,7 +74,7 @@ def _calendar_rows(instrument: Instrument, first_day: datetime.date) -> tuple[li
     return days, rows
 
 
-def _my_organisations(user: Any) -> Any:
+def _my_organisations(user: Actor) -> Any:
     return Organisation.objects.filter(pk__in=access.member_org_ids(user)).order_by("name_zh")
 
 
@@ -83,45 +83,44 @@ def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
     tz = services.zone(instrument)
     first_day = _week_start(request)
     organisations = _my_organisations(request.user)
-    status = 200
-    form = None
-    clashes: list[str] = []
-    if organisations.exists():
-        with timezone.override(tz):  # times typed on the page are the instrument's local time
-            if request.method == "POST":
-                form = BookingForm(request.POST, organisations=organisations)
-                if form.is_valid():
-                    data = form.cleaned_data
-                    try:
-                        result = services.request_series(
-                            request.user, instrument, data["organisation"], data["starts_at"], data["ends_at"],
-                            repeat=data["repeat"], count=data["count"], allow_partial=data["allow_partial"],
-                            purpose=data["purpose"], samples=data["samples"],
-                        )
-                    except (services.BookingConflict, services.BookingRefused) as exc:
-                        clashes = exc.message_dict["occurrences"]
-                    except ValidationError as exc:
-                        add_service_errors(form, exc)
-                    else:
-                        messages.success(request, _("%(n)s booking(s) requested.") % {"n": len(result.booked)})
-                        for clash in result.skipped:
-                            messages.warning(request, clash.describe(tz))
-                        return redirect("equipment:booking", pk=result.booked[0].pk)
-                status = 422
-            else:
-                form = BookingForm(organisations=organisations, initial={
-                    "organisation": organisations.first(),
-                    # A suggested free slot, chosen below, fills the form.
-                    "starts_at": request.GET.get("starts_at") or None, "ends_at": request.GET.get("ends_at") or None,
-                })
     days, rows = _calendar_rows(instrument, first_day)
-    finder = _free_slot_finder(request, instrument)
-    context = {
-        "instrument": instrument, "form": form, "clashes": clashes, "days": days, "rows": rows,
+    context: dict[str, Any] = {
+        "instrument": instrument, "clashes": [], "days": days, "rows": rows,
         "previous_week": first_day - datetime.timedelta(days=7), "next_week": first_day + datetime.timedelta(days=7),
-        "can_manage": services.may_manage(request.user, instrument), "time_zone": instrument.time_zone, **finder,
+        "can_manage": services.may_manage(request.user, instrument), "time_zone": instrument.time_zone,
+        **_free_slot_finder(request, instrument),
     }
-    return render(request, "equipment/detail.html", context, status=status)
+    if not organisations.exists():  # only members of an organisation book
+        return render(request, "equipment/detail.html", {**context, "form": None})
+    # A suggested free slot, chosen on the page, fills the form.
+    initial = {"organisation": organisations.first(),
+               "starts_at": request.GET.get("starts_at") or None, "ends_at": request.GET.get("ends_at") or None}
+    form = BookingForm(request.POST if request.method == "POST" else None, organisations=organisations, initial=initial)
+
+    def book(f: BookingForm) -> services.SeriesResult:
+        data = f.cleaned_data
+        try:
+            with timezone.override(tz):
+                return services.request_series(
+                    request.user, instrument, data["organisation"], data["starts_at"], data["ends_at"],
+                    repeat=data["repeat"], count=data["count"], allow_partial=data["allow_partial"],
+                    purpose=data["purpose"], samples=data["samples"],
+                )
+        except (services.BookingConflict, services.BookingRefused) as exc:
+            # Listed occurrence by occurrence above the form rather than as form errors: refused, nothing more.
+            context["clashes"] = exc.message_dict["occurrences"]
+            raise ValidationError({}) from None
+
+    def booked(result: services.SeriesResult) -> HttpResponse:
+        messages.success(request, _("%(n)s booking(s) requested.") % {"n": len(result.booked)})
+        for clash in result.skipped:
+            messages.warning(request, clash.describe(tz))
+        return redirect("equipment:booking", pk=result.booked[0].pk)
+
+    if form.is_bound:
+        with timezone.override(tz):  # times typed on the page are the instrument's local time
+            form.is_valid()  # form_view reuses what this parsed
+    return toolkit.form_view(request, form, book, template="equipment/detail.html", context=context, done=booked)
 
 
 def _free_slot_finder(request: HttpRequest, instrument: Instrument) -> dict[str, Any]:
@@ -168,9 +167,9 @@ def booking_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_booking(request, booking, redeem_form=redeem_form)
 
 
-def _render_booking(request: HttpRequest, booking: Booking, status: int = 200, **forms: Any) -> HttpResponse:
+def _booking_context(request: HttpRequest, booking: Booking, **forms: Any) -> dict[str, Any]:
     permitted = access.permitted_actions(request.user, booking)
-    context = {
+    return {
         "booking": booking, "can_manage": DECIDE in permitted,
         "can_cancel": booking.status in ("requested", "approved") and CANCEL in permitted,
         "reason_form": forms.get("reason_form") or ReasonForm(),
@@ -179,7 +178,27 @@ def _render_booking(request: HttpRequest, booking: Booking, status: int = 200, *
         "redemptions": booking.redemptions.select_related("voucher__programme"),
         "time_zone": booking.instrument.time_zone,
     }
-    return render(request, "equipment/booking.html", context, status=status)
+
+
+def _render_booking(request: HttpRequest, booking: Booking, status: int = 200, **forms: Any) -> HttpResponse:
+    return render(request, "equipment/booking.html", _booking_context(request, booking, **forms), status=status)
+
+
+def _redeem(request: HttpRequest, booking: Booking) -> HttpResponse:
+    """A voucher paid towards a completed booking: the form, then the service; refused, the form says why."""
+    redeem_form = RedeemForm(request.POST, vouchers=vouchers.vouchers_for_booking(request.user, booking))
+
+    def redeem(f: RedeemForm) -> Any:
+        data = f.cleaned_data
+        return vouchers.redeem(request.user, data["voucher"], booking, data["amount"],
+                               contract_ref=data["contract_ref"], receipt_ref=data["receipt_ref"])
+
+    def redeemed(_redemption: Any) -> HttpResponse:
+        messages.success(request, _("Saved."))
+        return redirect("equipment:booking", pk=booking.pk)
+
+    return toolkit.form_view(request, redeem_form, redeem, template="equipment/booking.html",
+                             context=_booking_context(request, booking, redeem_form=redeem_form), done=redeemed)
 
 
 @require_POST
@@ -207,15 +226,7 @@ def booking_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 return _render_booking(request, booking, 422, complete_form=complete_form)
             services.complete_booking(user, booking, hours=complete_form.cleaned_data["hours"], samples=complete_form.cleaned_data["samples"])
         elif action == "redeem":
-            redeem_form = RedeemForm(request.POST, vouchers=vouchers.vouchers_for_booking(user, booking))
-            if not redeem_form.is_valid():
-                return _render_booking(request, booking, 422, redeem_form=redeem_form)
-            data = redeem_form.cleaned_data
-            try:
-                vouchers.redeem(user, data["voucher"], booking, data["amount"], contract_ref=data["contract_ref"], receipt_ref=data["receipt_ref"])
-            except ValidationError as exc:
-                add_service_errors(redeem_form, exc)
-                return _render_booking(request, booking, 422, redeem_form=redeem_form)
+            return _redeem(request, booking)
         else:
             return HttpResponse(status=404)
     except ValidationError as exc:

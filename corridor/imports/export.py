@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from corridor.core.access import Actor
 from corridor.core.spreadsheet import csv_row, xlsx_row
 from corridor.orgs.filters import OrganisationFilter
 from corridor.orgs.models import Organisation
@@ -46,7 +47,7 @@ COLUMNS = (
 PRIVATE = set(Organisation.PRIVATE_FIELDS)
 
 
-def export_queryset(user: Any, filters: OrganisationFilter) -> QuerySet[Organisation]:
+def export_queryset(user: Actor, filters: OrganisationFilter) -> QuerySet[Organisation]:
     # Private access is annotated first: the filter keeps the queryset's class only as a plain QuerySet.
     qs = filters.apply(Organisation.objects.restrict(user).with_private_access(user))
     return qs.select_related("region").prefetch_related("industries").order_by("pk")
@@ -57,7 +58,7 @@ def header() -> list[str]:
     return [zh if chinese else en for _f, zh, en in COLUMNS]
 
 
-def rows(user: Any, filters: OrganisationFilter) -> Iterator[list[Any]]:
+def rows(user: Actor, filters: OrganisationFilter) -> Iterator[list[Any]]:
     chinese = (get_language() or "zh-hans").startswith("zh")
     yes, no = _("yes"), _("no")
     sep = "、" if chinese else "; "
@@ -84,7 +85,7 @@ def rows(user: Any, filters: OrganisationFilter) -> Iterator[list[Any]]:
         yield out
 
 
-def csv_chunks(user: Any, filters: OrganisationFilter) -> Iterator[str]:
+def csv_chunks(user: Actor, filters: OrganisationFilter) -> Iterator[str]:
     """UTF-8 with a BOM (so Excel opens Chinese correctly), streamed."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -97,7 +98,7 @@ def csv_chunks(user: Any, filters: OrganisationFilter) -> Iterator[str]:
         yield buffer.getvalue()
 
 
-def write_xlsx(user: Any, filters: OrganisationFilter, out: Any) -> None:
+def write_xlsx(user: Actor, filters: OrganisationFilter, out: Any) -> None:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)

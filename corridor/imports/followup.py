@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from corridor.core import events
+from corridor.core.access import Actor
 from corridor.jobs import services as jobs
 from corridor.jobs.models import Job
 from corridor.orgs import search_text
@@ -64,7 +65,7 @@ def expand(ranges: Sequence[Sequence[int]]) -> Iterator[int]:
         yield from range(int(first), int(last) + 1)
 
 
-def after_load(actor: Any, created: list[tuple[int, int]], changed: set[int], entry_id: int | None) -> Job | None:
+def after_load(actor: Actor, created: list[tuple[int, int]], changed: set[int], entry_id: int | None) -> Job | None:
     """Called in the import's transaction once every row is written: follow now, or start the job on commit."""
     created_ids = list(expand(created))
     if len(created_ids) + len(changed) <= events.INLINE_LIMIT:

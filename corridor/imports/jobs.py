@@ -15,6 +15,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from corridor.core.access import Actor
 from corridor.imports.headers import MappingError
 from corridor.imports.reading import TableError
 from corridor.imports.services import ImportRejected, import_organisations
@@ -24,7 +25,7 @@ from corridor.jobs.services import JobFailed, Progress, register
 IMPORT_ORGANISATIONS = "import-organisations"
 
 
-def start_import(user: Any, upload: UploadedFile, mapping_text: str = "") -> Job:
+def start_import(user: Actor, upload: UploadedFile, mapping_text: str = "") -> Job:
     """Check the upload (as the page's form does), keep it, and start the import job; the page and the API call this.
 
     403 for users who may not import; a wrong file type or mapping is a ValidationError naming the field.

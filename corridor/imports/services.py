@@ -35,6 +35,7 @@ from corridor.accounts.scope import scope_of
 from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
 from corridor.core import access
+from corridor.core.access import Actor
 from corridor.imports import followup
 from corridor.imports.cleaning import Lookups
 from corridor.imports.headers import map_header
@@ -102,12 +103,12 @@ class ImportRejected(Exception):
         self.result = result
 
 
-def may_import(user: Any) -> bool:
+def may_import(user: Actor) -> bool:
     return access.is_reviewer(user)
 
 
 def import_organisations(
-    actor: Any, path: str | Path, *, mapping: dict[str, str] | None = None, progress: Progress | None = None,
+    actor: Actor, path: str | Path, *, mapping: dict[str, str] | None = None, progress: Progress | None = None,
     display_name: str | None = None, started: Callable[[ImportResult], None] | None = None,
     trust_checksum: bool = True,
 ) -> ImportResult:
@@ -219,7 +220,7 @@ def _batches(rows: Iterator[tuple[int, list[str]]]) -> Iterator[Batch]:
 
 
 class _Importer:
-    def __init__(self, actor: Any, result: ImportResult, column_of: dict[str, str], file_name: str,
+    def __init__(self, actor: Actor, result: ImportResult, column_of: dict[str, str], file_name: str,
                  lookups: Lookups) -> None:
         self.actor = actor if getattr(actor, "is_authenticated", False) else None
         self.actor_id: int | None = self.actor.pk if self.actor is not None else None

@@ -26,6 +26,7 @@ from django.core.cache import cache
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
+from corridor.core.access import Actor, user_of
 from corridor.jobs.models import Job
 
 Progress = Callable[[str, int, int], None]
@@ -161,10 +162,10 @@ def live_progress(job: Job) -> None:
             job.message, job.done, job.total = live
 
 
-def create(kind: str, params: dict[str, Any], user: Any = None) -> Job:
+def create(kind: str, params: dict[str, Any], user: Actor = None) -> Job:
     if kind not in KINDS:
         raise KeyError(f"unknown job kind {kind!r}")
-    return Job.objects.create(kind=kind, params=params, created_by=user if getattr(user, "is_authenticated", False) else None)
+    return Job.objects.create(kind=kind, params=params, created_by=user_of(user))
 
 
 def run(job: Job, progress: Progress | None = None) -> Job:
@@ -212,7 +213,7 @@ def run(job: Job, progress: Progress | None = None) -> Job:
 _threads: dict[int, threading.Thread] = {}
 
 
-def start(kind: str, params: dict[str, Any], user: Any = None) -> Job:
+def start(kind: str, params: dict[str, Any], user: Actor = None) -> Job:
     """Create the job and run it in a background thread of this (web) process; returns at once."""
     from django.utils import translation
 

@@ -10,6 +10,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from corridor.accounts.api_auth import USER_REQUIRED, actor, signed_in
+from corridor.core.access import Actor
 from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.matching import services
@@ -33,7 +34,7 @@ from corridor.orgs.models import Organisation
 router = Router(tags=["matchmaking"])
 
 
-def visible_listing(user: Any, listing_id: int) -> Listing:
+def visible_listing(user: Actor, listing_id: int) -> Listing:
     return get_object_or_404(Listing.objects.restrict(user), pk=listing_id)
 
 

@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from corridor.core.access import Actor
+from corridor.core.access import Actor, user_of
 from corridor.jobs import services as jobs
 from corridor.jobs.models import Job
 from corridor.notifications.models import Notification, Preference
@@ -59,9 +59,14 @@ def users_acting_for(org_ids: Iterable[int] = (), alliance_ids: Iterable[int | N
     return list(get_user_model().objects.filter(pk__in=user_ids, is_active=True))
 
 
-def preference(user: Any) -> Preference:
-    found = Preference.objects.filter(user=user).first()
-    return found or Preference(user=user)
+def preference(user: Actor) -> Preference:
+    owner = user_of(user)
+    if owner is None:  # only a signed-in user has a choice to keep
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    found = Preference.objects.filter(user=owner).first()
+    return found or Preference(user=owner)
 
 
 def set_preference(actor: Actor, delivery: str, language: str) -> Preference:

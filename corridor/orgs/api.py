@@ -14,6 +14,7 @@ from ninja.pagination import paginate
 from corridor.accounts.api_auth import USER_REQUIRED, actor, signed_in
 from corridor.audit.api import readable_history
 from corridor.audit.schemas import ChangeRecordOut
+from corridor.core.access import Actor
 from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.orgs import services
@@ -33,7 +34,7 @@ from corridor.search.paging import CappedLimitOffset
 router = Router(tags=["organisations"])
 
 
-def organisations_for(user: Any) -> OrganisationQuerySet:
+def organisations_for(user: Actor) -> OrganisationQuerySet:
     """What `user` may see, annotated with whether they may see contacts, loaded in constant queries."""
     return (
         Organisation.objects.restrict(user)
@@ -43,7 +44,7 @@ def organisations_for(user: Any) -> OrganisationQuerySet:
     )
 
 
-def visible_organisation(user: Any, org_id: int) -> Organisation:
+def visible_organisation(user: Actor, org_id: int) -> Organisation:
     """The organisation, or 404 when it does not exist or `user` may not know it exists."""
     return get_object_or_404(organisations_for(user), pk=org_id)
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet
 from pydantic import Field
 
 from corridor.core.toolkit import BaseFilter
-from corridor.orgs.models import Organisation
-from corridor.regions.models import Region
+from corridor.orgs.models import ORGANISATION_REGION_COLUMNS, Organisation
+from corridor.regions.models import within_q
 from corridor.search.orgs import SearchResult, search_organisations
 
 
@@ -31,8 +31,7 @@ class OrganisationFilter(BaseFilter):
         from corridor.alliances.models import AllianceMembership
 
         if self.city:
-            region_id = Region.objects.filter(code=self.city).values("pk")[:1]
-            qs = qs.filter(Q(city_id=Subquery(region_id)) | Q(region_id=Subquery(region_id)) | Q(province_id=Subquery(region_id)))
+            qs = qs.filter(within_q("region", self.city, ancestors=ORGANISATION_REGION_COLUMNS))
         if self.kind:
             qs = qs.filter(kind=self.kind)
         if self.industry:

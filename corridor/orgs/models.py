@@ -10,7 +10,11 @@ from corridor.core import access
 from corridor.core.access import ALL, CHANGE, NOTHING, VIEW, VIEW_PRIVATE, Actor, RestrictedQuerySet
 from corridor.core.bilingual import BilingualNameMixin, pick
 from corridor.orgs.validators import validate_uscc
-from corridor.regions.models import Region
+from corridor.regions.models import Region, within_q
+
+# An organisation's region (a district or a city) and the levels above it it keeps denormalised:
+# "inside region X" reads these columns (`regions.within_q(..., ancestors=...)`).
+ORGANISATION_REGION_COLUMNS = ("city", "province")
 
 
 class Industry(BilingualNameMixin, models.Model):
@@ -71,8 +75,7 @@ class OrganisationQuerySet(RestrictedQuerySet["Organisation"]):
                 )
             )
         if scope.officer_region_ids:
-            ids = scope.officer_region_ids
-            q |= Q(region_id__in=ids) | Q(city_id__in=ids) | Q(province_id__in=ids)
+            q |= within_q("region", scope.officer_region_ids, ancestors=ORGANISATION_REGION_COLUMNS)
         return q
 
 

@@ -7,14 +7,13 @@ or the listing would say what the organisation directory does not.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext as _
 
+from corridor.core.access import Actor
 from corridor.orgs.models import Organisation
 
 
-def may_name(user: Any, org: Organisation | None) -> bool:
+def may_name(user: Actor, org: Organisation | None) -> bool:
     if org is None:
         return False
     if org.listed:

@@ -141,12 +141,31 @@ class Park(BilingualNameMixin, models.Model):
         verbose_name_plural = _("parks and zones")
 
 
-def within_q(field: str, regions: Region | int | str | Iterable[int]) -> Q:
+def within_q(field: str, regions: Region | int | str | Iterable[int], *, ancestors: Iterable[str] = ()) -> Q:
     """Rows whose `field` (a foreign key to Region; "" for Region rows themselves) is one of `regions`
     or lies inside one of them (a district in its city and province): a Region, an id, a code, or ids.
 
     The one definition of "inside region X" for filters and rules alike.
+
+    `ancestors`: the paths to the regions above `field` that the model keeps denormalised (an
+    organisation's `city` and `province`, an instrument's `city` and `city__parent`). Then "inside" is
+    one comparison per column on the region's id (indexed, no join up the tree); the denormalised
+    columns must be kept in step with `field`, which the models' services do.
     """
+    if ancestors:
+        # The same containment read off the model's own columns: `field` itself, then each level above.
+        if isinstance(regions, Region | int):
+            region_id: object = regions.pk if isinstance(regions, Region) else regions
+            suffix = ""
+        elif isinstance(regions, str):
+            region_id = models.Subquery(Region.objects.filter(code=regions.strip()).values("pk")[:1])
+            suffix = ""
+        else:
+            region_id, suffix = list(regions), "__in"
+        found = Q()
+        for path in (field, *ancestors):
+            found |= Q(**{f"{path}_id{suffix}": region_id})
+        return found
     prefix = f"{field}__" if field else ""
     lookup: str
     value: object

@@ -195,3 +195,29 @@ def test_api_lists_an_organisations_tags_as_it_may_be_seen(robots_world):
     assert tag == {"chain": "industrial-robots", "segment": "servo", "segment_name": "伺服电机与驱动器",
                    "role": "produces", "source": "inferred", "status": "proposed"}
     assert inference.MIN_CONFIDENCE <= confidence <= 1
+
+
+@pytest.mark.parametrize("url, name", [
+    ("/api/chains/industrial-robots/matrix?city=jiaxing", "city"),
+    ("/api/chains/industrial-robots/lq?city=3304", "city"),
+    ("/api/chains/industrial-robots/gaps?region=wuhu", "region"),
+])
+def test_a_bad_region_code_on_the_api_is_a_422_naming_the_parameter(robots_world, url, name):
+    response = robots_world.client_for("visitor").get(url)
+    assert response.status_code == 422 and name in response.content.decode()
+
+
+def test_a_well_formed_code_of_no_region_is_still_a_404(robots_world):
+    visitor = robots_world.client_for("visitor")
+    assert visitor.get("/api/chains/industrial-robots/matrix?city=999999").status_code == 404
+    assert visitor.get("/api/chains/industrial-robots/gaps?region=%20340200%20").status_code == 200  # spaces trimmed
+
+
+def test_segment_organisations_page_a_bad_city_is_a_message_and_pages_follow_the_one_rule(robots_world):
+    visitor = robots_world.client_for("visitor")
+    page = visitor.get(ROBOTS + "segments/servo/", {"city": "jiaxing", "lang": "en"})
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "city" in text and "jiaxing" in text  # the message names the parameter and the value
+    fragment = visitor.get(ROBOTS + "segments/servo/", headers={"HX-Request": "true"})
+    assert "HX-Request" in fragment["Vary"] and "<html" not in fragment.content.decode()

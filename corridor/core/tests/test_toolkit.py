@@ -60,3 +60,41 @@ def test_region_containment_is_one_rule(world) -> None:
         assert set(Region.objects.filter(within_q("", target)).values_list("code", flat=True)) >= {"330400", "330402"}
     assert not Region.objects.filter(within_q("", jiaxing), pk=world.regions["330100"].pk).exists()
     assert Region.objects.filter(within_q("", [jiaxing.pk]), pk=nanhu.pk).exists()
+
+
+def test_organisation_and_instrument_city_filters_select_what_they_did_before(world) -> None:
+    """The filters and the officer rule now go through `within_q`: the same rows as the expressions they
+    replaced, for a province, a city and a district code (and for a code that does not exist)."""
+    from django.db.models import Q, Subquery
+
+    from corridor.equipment.filters import InstrumentFilter
+    from corridor.equipment.models import Instrument
+    from corridor.equipment.testing import make_instrument
+    from corridor.orgs.filters import OrganisationFilter
+    from corridor.orgs.models import ORGANISATION_REGION_COLUMNS, Organisation
+    from corridor.orgs.services import create_organisation
+
+    create_organisation(None, {"name_zh": "南湖区测试有限公司", "region": "330402"})
+    create_organisation(None, {"name_zh": "嘉兴市测试有限公司", "region": "330400"})
+    for code in ("330402", "330400", "340200"):
+        make_instrument(world.owner_org, world.regions[code])
+    for code in ("330000", "330400", "330402", "330108", "340200", "999999"):
+        region_id = Region.objects.filter(code=code).values("pk")[:1]
+        before = Organisation.objects.filter(
+            Q(city_id=Subquery(region_id)) | Q(region_id=Subquery(region_id)) | Q(province_id=Subquery(region_id)))
+        after = OrganisationFilter.model_validate({"city": code}).apply(Organisation.objects.all())
+        assert set(after.values_list("pk", flat=True)) == set(before.values_list("pk", flat=True)), code
+        # ... and the same as walking up the region tree, which is what "inside" means.
+        assert set(before.values_list("pk", flat=True)) == set(
+            Organisation.objects.filter(within_q("region", code)).values_list("pk", flat=True)), code
+        before_i = Instrument.objects.filter(
+            Q(city_id=Subquery(region_id)) | Q(region_id=Subquery(region_id)) | Q(city__parent_id=Subquery(region_id)))
+        after_i = InstrumentFilter.model_validate({"city": code}).apply(Instrument.objects.all())
+        assert set(after_i.values_list("pk", flat=True)) == set(before_i.values_list("pk", flat=True)), code
+    assert OrganisationFilter.model_validate({"city": "330402"}).apply(Organisation.objects.all()).filter(name_zh="南湖区测试有限公司").exists()
+    assert not OrganisationFilter.model_validate({"city": "330402"}).apply(Organisation.objects.all()).filter(name_zh="嘉兴市测试有限公司").exists()
+    assert OrganisationFilter.model_validate({"city": "330000"}).apply(Organisation.objects.all()).filter(name_zh="嘉兴市测试有限公司").exists()
+    ids = frozenset({world.regions["330400"].pk})
+    officer = Organisation.objects.filter(within_q("region", ids, ancestors=ORGANISATION_REGION_COLUMNS))
+    old = Organisation.objects.filter(Q(region_id__in=ids) | Q(city_id__in=ids) | Q(province_id__in=ids))
+    assert set(officer.values_list("pk", flat=True)) == set(old.values_list("pk", flat=True)) != set()

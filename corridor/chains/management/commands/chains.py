@@ -10,6 +10,7 @@ from django.utils.translation import gettext_noop
 
 from corridor.chains import reports, services
 from corridor.chains.models import Chain
+from corridor.core.access import Actor
 from corridor.demo.progress import TranslatedHelpCommand, rich_progress, table_text
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
@@ -79,7 +80,7 @@ class Command(TranslatedHelpCommand):
                 raise CommandError(_("--region: say which city, e.g. --region 330400"))
             self._gaps(user, chain_obj, place, format)
 
-    def _matrix(self, user: Any, chain: Chain, place: Region | None, fmt: str) -> None:
+    def _matrix(self, user: Actor, chain: Chain, place: Region | None, fmt: str) -> None:
         cmap = reports.chain_map(user, chain, place)
         if fmt == "json":
             self.stdout.write(json.dumps(reports.matrix_rows(cmap), ensure_ascii=False, indent=1))
@@ -95,7 +96,7 @@ class Command(TranslatedHelpCommand):
         title = _("%(chain)s: organisations per region and segment (* strong link)") % {"chain": chain.name}
         self.stdout.write(table_text(title, headers, rows))
 
-    def _gaps(self, user: Any, chain: Chain, place: Region, fmt: str) -> None:
+    def _gaps(self, user: Actor, chain: Chain, place: Region, fmt: str) -> None:
         cmap = reports.chain_map(user, chain)
         if place.code not in cmap.matrix.regions:
             raise CommandError(_("--region: %(code)s is not a member city of the corridor") % {"code": place.code})
