@@ -73,7 +73,7 @@ def candidate_pairs(user: Actor, progress: Any = None) -> list[dict[str, Any]]:
 
 
 @transaction.atomic
-def reject_pair(actor: Any, a: Organisation, b: Organisation) -> RejectedPair:
+def reject_pair(actor: Actor, a: Organisation, b: Organisation) -> RejectedPair:
     """A reviewer says these two records are two organisations: they are not proposed again."""
     if a.pk == b.pk:
         raise ValidationError(_("An organisation cannot be merged with itself."))
