@@ -21,13 +21,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from corridor.batchio import BadInput, json_objects
 from corridor.chains import inference, spec
 
 TEXT_FIELDS = ("name_zh", "name_en", "description")
-
-
-class BadInput(ValueError):
-    """A line that cannot be tagged: the message names the file and line."""
 
 
 def words(templates: Sequence[spec.ChainSpec]) -> tuple[list[inference.SegmentWords], list[inference.ChainWords]]:
@@ -57,23 +54,13 @@ def org_text(row: dict[str, Any]) -> inference.OrgText:
 def read_rows(path: Path) -> list[dict[str, Any]]:
     """Every line of the input, checked; BadInput names the line of the first fault."""
     rows: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8-sig") as handle:  # a BOM from spreadsheet exports is not an error
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}: line {number}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise BadInput(f"{where}: not valid JSON ({exc.msg})") from None
-            if not isinstance(row, dict):
-                raise BadInput(f"{where}: expected a JSON object")
-            if not isinstance(row.get("id"), str | int) or isinstance(row.get("id"), bool) or row.get("id") == "":
-                raise BadInput(f"{where}: field 'id' is missing, or not a string or an integer")
-            for name in TEXT_FIELDS:
-                if row.get(name) is not None and not isinstance(row[name], str):
-                    raise BadInput(f"{where}: field {name!r} must be text")
-            rows.append(row)
+    for where, row in json_objects(path):
+        if not isinstance(row.get("id"), str | int) or isinstance(row.get("id"), bool) or row.get("id") == "":
+            raise BadInput(f"{where}: field 'id' is missing, or not a string or an integer")
+        for name in TEXT_FIELDS:
+            if row.get(name) is not None and not isinstance(row[name], str):
+                raise BadInput(f"{where}: field {name!r} must be text")
+        rows.append(row)
     return rows
 
 

@@ -15,45 +15,30 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
+from corridor.batchio import BadInput, json_objects
 from corridor.demo.progress import rich_progress
 from corridor.matching.engine import Item, Matcher, embedders, rules
 
 
-class BadInput(ValueError):
-    pass
-
-
 def read_items(path: Path, side: str) -> list[Item]:
     """All items of a JSONL file, or BadInput naming the file, line and field; nothing partial."""
-    if not path.exists():
-        raise BadInput(f"{path}: no such file")
     items: list[Item] = []
     seen: set[str] = set()
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise BadInput(f"{where}: not valid JSON ({exc.msg})") from None
-            if not isinstance(row, dict):
-                raise BadInput(f"{where}: expected an object")
-            for key in ("id", "text", "category"):
-                if not isinstance(row.get(key), str | int) or (key != "id" and not str(row[key]).strip()):
-                    raise BadInput(f"{where}: field {key!r} is missing or empty")
-            item_id = str(row["id"])
-            if item_id in seen:
-                raise BadInput(f"{where}: id {item_id!r} appears twice")
-            seen.add(item_id)
-            category = str(row["category"]).strip().lower()
-            if category not in rules.CATEGORIES:
-                raise BadInput(f"{where}: field 'category' is {category!r}, expected one of {'|'.join(rules.CATEGORIES)}")
-            items.append(Item(
-                id=item_id, text=str(row["text"]), category=category, side=side,
-                segments=_strings(row.get("segments")), regions=_strings(row.get("regions")),
-            ))
+    for where, row in json_objects(path):
+        for key in ("id", "text", "category"):
+            if not isinstance(row.get(key), str | int) or (key != "id" and not str(row[key]).strip()):
+                raise BadInput(f"{where}: field {key!r} is missing or empty")
+        item_id = str(row["id"])
+        if item_id in seen:
+            raise BadInput(f"{where}: id {item_id!r} appears twice")
+        seen.add(item_id)
+        category = str(row["category"]).strip().lower()
+        if category not in rules.CATEGORIES:
+            raise BadInput(f"{where}: field 'category' is {category!r}, expected one of {'|'.join(rules.CATEGORIES)}")
+        items.append(Item(
+            id=item_id, text=str(row["text"]), category=category, side=side,
+            segments=_strings(row.get("segments")), regions=_strings(row.get("regions")),
+        ))
     return items
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
+from corridor.batchio import BadInput, json_objects
 from corridor.rnd.engine import OverlapFinder, Project
 from corridor.rnd.engine.project import LANGS
 
@@ -23,49 +24,33 @@ PROGRESS_FROM = 500
 """Inputs at least this large show a progress bar on stderr (unless --quiet)."""
 
 
-class BadInput(ValueError):
-    pass
-
-
 def read_projects(path: Path) -> list[Project]:
     """Every project of a JSONL file, or BadInput naming the file, line and field: nothing partial."""
-    if not path.exists():
-        raise BadInput(f"{path}: no such file")
     projects: list[Project] = []
     seen: set[str] = set()
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise BadInput(f"{where}: not valid JSON ({exc.msg})") from None
-            if not isinstance(row, dict):
-                raise BadInput(f"{where}: expected a JSON object")
-            for key in ("id", "org"):
-                value = row.get(key)
-                if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
-                    raise BadInput(f"{where}: field {key!r} is missing or empty")
-            for key in ("title", "text"):
-                if not isinstance(row.get(key, ""), str):
-                    raise BadInput(f"{where}: field {key!r} must be a string")
-            title, text = str(row.get("title") or ""), str(row.get("text") or "")
-            if not (title.strip() or text.strip()):
-                raise BadInput(f"{where}: fields 'title' and 'text' are both missing or empty")
-            lang = row.get("lang") or ""
-            if lang not in ("", *LANGS):
-                raise BadInput(f"{where}: field 'lang' is {lang!r}, expected 'zh' or 'en'")
-            project_id = str(row["id"])
-            if project_id in seen:
-                raise BadInput(f"{where}: id {project_id!r} appears twice")
-            seen.add(project_id)
-            projects.append(Project(
-                id=project_id, org=str(row["org"]), title=title, text=text, lang=lang,
-                segments=_strings(row.get("segments")), keywords=_strings(row.get("keywords")),
-                ipc=_strings(row.get("ipc")), parameters=_strings(row.get("parameters")),
-            ))
+    for where, row in json_objects(path):
+        for key in ("id", "org"):
+            value = row.get(key)
+            if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
+                raise BadInput(f"{where}: field {key!r} is missing or empty")
+        for key in ("title", "text"):
+            if not isinstance(row.get(key, ""), str):
+                raise BadInput(f"{where}: field {key!r} must be a string")
+        title, text = str(row.get("title") or ""), str(row.get("text") or "")
+        if not (title.strip() or text.strip()):
+            raise BadInput(f"{where}: fields 'title' and 'text' are both missing or empty")
+        lang = row.get("lang") or ""
+        if lang not in ("", *LANGS):
+            raise BadInput(f"{where}: field 'lang' is {lang!r}, expected 'zh' or 'en'")
+        project_id = str(row["id"])
+        if project_id in seen:
+            raise BadInput(f"{where}: id {project_id!r} appears twice")
+        seen.add(project_id)
+        projects.append(Project(
+            id=project_id, org=str(row["org"]), title=title, text=text, lang=lang,
+            segments=_strings(row.get("segments")), keywords=_strings(row.get("keywords")),
+            ipc=_strings(row.get("ipc")), parameters=_strings(row.get("parameters")),
+        ))
     return projects
 
 

@@ -50,15 +50,15 @@ def test_a_bad_line_is_named_and_nothing_is_written(tmp_path, capsys):
     source = _write(tmp_path / "orgs.jsonl", [ROWS[0], ROWS[1], "{not json", ROWS[2]])
     out = tmp_path / "out.jsonl"
     assert tagging.main(["--input", str(source), "--output", str(out)]) == 2
-    assert "line 3" in capsys.readouterr().err
+    assert "orgs.jsonl:3" in capsys.readouterr().err
     assert not out.exists()
     _write(source, [ROWS[0], {"name_zh": "无编号"}])
     assert tagging.main(["--input", str(source), "--output", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "line 2" in err and "'id'" in err
+    assert "orgs.jsonl:2" in err and "'id'" in err
     _write(source, [{"id": "x", "description": ["a", "list"]}])
     assert tagging.main(["--input", str(source), "--output", str(out)]) == 2
-    assert "line 1" in capsys.readouterr().err and not out.exists()
+    assert "orgs.jsonl:1" in capsys.readouterr().err and not out.exists()
 
 
 def test_a_missing_input_file_is_reported(tmp_path, capsys):
@@ -75,7 +75,7 @@ def test_the_console_command_runs_without_settings_or_a_database(tmp_path, bad):
     done = subprocess.run([sys.executable, "-m", "corridor.cli", "chains", "tag", "--input", str(source),
                            "--output", str(out)], capture_output=True, text=True, env=env, timeout=120)
     if bad:
-        assert done.returncode == 2 and "line 6" in done.stderr and not out.exists()
+        assert done.returncode == 2 and "orgs.jsonl:6" in done.stderr and not out.exists()
     else:
         assert done.returncode == 0, done.stderr
         assert len(out.read_text(encoding="utf-8").splitlines()) == len(ROWS)

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from corridor.batchio import BadInput, json_objects
 from corridor.policies.eligibility.columns import ItemAnswers, Table, evaluate_table
 from corridor.policies.eligibility.fields import PROFILE_FIELDS
 from corridor.policies.eligibility.profile import ProfileError, gc_paused, load_org
@@ -29,24 +30,13 @@ from corridor.policies.eligibility.rules import Item, RuleError, parse_item
 ANSWERS = ("eligible", "not_eligible", "unknown")
 
 
-class BadInput(ValueError):
-    pass
-
-
 def read_orgs(path: Path) -> list[dict[str, Any]]:
     """Every profile of a JSONL file, or BadInput naming the line and field; nothing partial."""
     orgs: list[dict[str, Any]] = []
     seen: set[str] = set()
-    with path.open(encoding="utf-8") as handle, gc_paused():
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise BadInput(f"{where}: not valid JSON ({exc.msg})") from None
-            if not isinstance(data, dict) or not str(data.get("id", "")).strip():
+    with gc_paused():
+        for where, data in json_objects(path):
+            if not str(data.get("id", "")).strip():
                 raise BadInput(f"{where}: expected an object with an 'id'")
             org = load_org(data, where)
             if org["id"] in seen:
