@@ -53,6 +53,7 @@ def test_secretariat_imports_a_gbk_list_and_gets_the_report_of_a_bad_one(new_pag
     sign_in(english, "secretariat")
     english.goto(job_url)
     expect(english.get_by_test_id("import-created-link")).to_contain_text("See the 1 organisation this import created")
+    expect(english.get_by_test_id("import-counts")).to_have_text("1 row: 1 created, 0 updated, 0 unchanged.")
     english.screenshot(path="/tmp/uxshots/import-job-390-en.png", full_page=True)
 
     page.get_by_test_id("nav-organisations").click()
