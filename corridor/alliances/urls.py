@@ -14,4 +14,5 @@ urlpatterns = [
     path("declarations/<int:pk>/commitments/<int:commitment_pk>/actions/", views.record_action, name="record_action"),
     path("<slug:slug>/", views.alliance_detail, name="detail"),
     path("<slug:slug>/apply/", views.apply, name="apply"),
+    path("<slug:slug>/members.xlsx", views.members_export, name="members_export"),
 ]

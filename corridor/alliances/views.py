@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from corridor.alliances import services
+from corridor.alliances.filters import MemberFilter, in_role_order, members_xlsx
 from corridor.alliances.forms import ActionForm, ApplyForm, ApproveForm, MembershipForm, RejectForm
 from corridor.alliances.models import (
     DECIDE,
@@ -31,6 +32,7 @@ from corridor.core import access, toolkit
 from corridor.core.access import CHANGE
 from corridor.core.forms import add_service_errors
 from corridor.orgs.models import Organisation
+from corridor.regions.models import Region
 
 Status = MembershipApplication.Status
 RECENT = 100
@@ -58,6 +60,10 @@ def _eligible_organisations(request: HttpRequest, alliance: Alliance) -> QuerySe
     )
 
 
+def _visible_members(request: HttpRequest, alliance: Alliance) -> QuerySet[AllianceMembership]:
+    return alliance.memberships.filter(organisation__in=Organisation.objects.restrict(request.user))
+
+
 def alliance_detail(request: HttpRequest, slug: str) -> HttpResponse:
     alliance = get_object_or_404(
         Alliance.objects.select_related("industry", "founded_in", "secretariat", "corridor"), slug=slug
@@ -65,28 +71,30 @@ def alliance_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     own = access.member_org_ids(user)
     visible = Organisation.objects.restrict(user)
-    memberships = list(
-        alliance.memberships.filter(organisation__in=visible)
-        .select_related("organisation__city")
-        .order_by("batch", "organisation__name_zh", "id")
-    )
+    members = _visible_members(request, alliance)
+    filters = MemberFilter.from_query(request.GET, request)
+    page = toolkit.paginate(request, in_role_order(filters.apply(members)).select_related("organisation__city"))
+    for m in page.object_list:
+        m.history_allowed = can_view_history(user, m)  # type: ignore[attr-defined]
     total = alliance.memberships.count()
+    shown = members.count()
     is_secretariat = services.is_secretariat(user, alliance)
-    groups = []
-    for role, label in AllianceMembership.Role.choices:
-        members = [m for m in memberships if m.role == role]
-        for m in members:
-            m.history_allowed = can_view_history(user, m)  # type: ignore[attr-defined]
-        if members:
-            groups.append({"role": role, "label": label, "members": members})
     secretariat_org = alliance.secretariat
     if secretariat_org is not None and not visible.filter(pk=secretariat_org.pk).exists():
         secretariat_org = None
+    query = request.GET.copy()
+    query.pop("page", None)
     context: dict[str, Any] = {
         "alliance": alliance,
-        "groups": groups,
+        "page_obj": page,
+        "filters": filters,
+        "filtered": filters.is_active(),
+        "query": query.urlencode(),
+        "cities": Region.objects.filter(pk__in=members.values("organisation__city_id")).order_by("code"),
+        "batches": sorted(set(members.values_list("batch", flat=True))),
+        "chairs": in_role_order(members.filter(role=AllianceMembership.Role.CHAIR)).select_related("organisation"),
         "member_total": total,
-        "hidden_members": total - len(memberships),
+        "hidden_members": total - shown,
         "secretariat_org": secretariat_org,
         "offices": alliance.offices.select_related("region"),
         "declarations": alliance.declarations.all(),
@@ -99,6 +107,18 @@ def alliance_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "pending_count": alliance.applications.filter(status=Status.PENDING).count() if is_secretariat else 0,
     }
     return render(request, "alliances/detail.html", context)
+
+
+def members_export(request: HttpRequest, slug: str) -> HttpResponse:
+    """The filtered members as .xlsx: the same visibility and filters as the page."""
+    alliance = get_object_or_404(Alliance, slug=slug)
+    filters = MemberFilter.from_query(request.GET)
+    response = HttpResponse(
+        members_xlsx(in_role_order(filters.apply(_visible_members(request, alliance)))),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="alliance-{alliance.slug}-members.xlsx"'
+    return response
 
 
 @login_required

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -406,18 +406,54 @@ def review_tag(actor: Actor, tag: SegmentTag, decision: str) -> SegmentTag:
         raise PermissionDenied(_("Only the chain's alliance secretariat or an administrator may review its tags."))
     if tag.source != SegmentTag.Source.INFERRED:
         raise ValidationError({"status": _("Only inferred tags are reviewed; declared ones belong to the organisation.")})
-    statuses = {"confirm": SegmentTag.Status.CONFIRMED, "reject": SegmentTag.Status.REJECTED}
-    if decision not in statuses:
+    _decide(actor, tag, _status_of(decision))
+    return tag
+
+
+_DECISIONS = {"confirm": SegmentTag.Status.CONFIRMED, "reject": SegmentTag.Status.REJECTED}
+
+
+def _status_of(decision: str) -> str:
+    if decision not in _DECISIONS:
         raise ValidationError({"status": _("Say confirm or reject.")})
+    return _DECISIONS[decision]
+
+
+def _decide(actor: Actor, tag: SegmentTag, status: str) -> None:
+    """One decision, its history and the chain counts: the single-tag and the bulk path share it."""
     was_counted = tag.counted
     before = audit.snapshot(tag)
-    tag.status = statuses[decision]
+    tag.status = status
     tag.decided_by = access.user_of(actor)
     tag.save(update_fields=["status", "decided_by", "updated_at"])
     audit.record(actor, tag, ChangeRecord.Action.UPDATE, before=before)
     if was_counted != tag.counted:
         _count_change(tag.organisation, tag.segment_id, 1 if tag.counted else -1)
-    return tag
+
+
+BULK_REVIEW_LIMIT = 2000  # one request's worth; a larger set is narrowed by the filters first
+
+
+@transaction.atomic
+def review_tags(actor: Actor, tags: QuerySet[SegmentTag], decision: str) -> int:
+    """Confirm or reject every waiting inferred tag of `tags` the actor may review (others are left as they
+    are, never an error: the set was chosen by filters). Returns how many were decided."""
+    status = _status_of(decision)
+    chosen = (
+        SegmentTag.objects.restrict(actor, REVIEW)
+        .filter(pk__in=tags.values("pk"), source=SegmentTag.Source.INFERRED, status=SegmentTag.Status.PROPOSED)
+        .select_for_update(of=("self",)).select_related("organisation", "segment__chain")
+        .order_by("pk")
+    )
+    ids = list(chosen.values_list("pk", flat=True)[: BULK_REVIEW_LIMIT + 1])
+    if len(ids) > BULK_REVIEW_LIMIT:
+        raise ValidationError({"status": _("More than %(n)s tags at once: narrow the filters first.") % {
+            "n": BULK_REVIEW_LIMIT}})
+    decided = 0
+    for tag in chosen.filter(pk__in=ids):
+        _decide(actor, tag, status)
+        decided += 1
+    return decided
 
 
 @transaction.atomic

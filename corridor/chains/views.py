@@ -7,16 +7,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from corridor.chains import analytics, reports, services
-from corridor.chains.filters import SegmentFilter
+from corridor.chains.filters import BAND_LABELS, SegmentFilter, TagReviewFilter
 from corridor.chains.forms import ChainEditForm
-from corridor.chains.models import Chain, Segment, SegmentTag
+from corridor.chains.models import REVIEW, Chain, Segment, SegmentTag
 from corridor.core import toolkit
 from corridor.core.views import MAP_FILES
 from corridor.orgs.models import Organisation
@@ -173,19 +174,44 @@ def chain_edit(request: HttpRequest, slug: str) -> HttpResponse:
     return toolkit.form_view(request, form, save, template="chains/edit.html", context=context, done=done)
 
 
+def _waiting_tags(request: HttpRequest, chain: Chain) -> QuerySet[SegmentTag]:
+    return SegmentTag.objects.restrict(request.user, REVIEW).filter(
+        segment__chain=chain, source=SegmentTag.Source.INFERRED, status=SegmentTag.Status.PROPOSED,
+    )
+
+
+@require_http_methods(["GET", "POST"])
 def tag_review(request: HttpRequest, slug: str) -> HttpResponse:
+    """The waiting inferred tags, filtered by segment, city and confidence band; POST decides the whole
+    filtered set at once (the filters travel in the query string, so the set decided is the set shown)."""
     chain = get_object_or_404(Chain, slug=slug)
     if not services.can_curate(request.user, chain):
         raise PermissionDenied(_("Only the chain's alliance secretariat or an administrator may review its tags."))
-    tags = (
-        SegmentTag.objects.restrict(request.user).filter(
-            segment__chain=chain, source=SegmentTag.Source.INFERRED, status=SegmentTag.Status.PROPOSED,
-        )
-        .select_related("organisation__city", "segment")
-        .order_by("confidence", "segment__position", "organisation_id")
-    )
+    filters = TagReviewFilter.from_query(request.GET, request if request.method == "GET" else None)
+    chosen = filters.apply(_waiting_tags(request, chain))
+    if request.method == "POST":
+        try:
+            decided = services.review_tags(request.user, chosen, request.POST.get("decision", ""))
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, ngettext("%(n)s tag decided.", "%(n)s tags decided.", decided) % {"n": decided})
+        query = request.GET.copy()
+        query.pop("page", None)
+        return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+    tags = chosen.select_related("organisation__city", "segment").order_by("confidence", "segment__position", "organisation_id")
     page = toolkit.paginate(request, tags)
-    return render(request, "chains/review.html", {"chain": chain, "page_obj": page})
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "chains/review.html", {
+        "chain": chain, "page_obj": page, "filters": filters, "filtered": filters.is_active(),
+        "query": query.urlencode(),
+        "segments": chain.segments.filter(active=True).order_by("position"),
+        "cities": Region.objects.filter(
+            pk__in=_waiting_tags(request, chain).values("organisation__city_id")).order_by("code"),
+        "bands": list(BAND_LABELS.items()),
+    })
 
 
 @require_POST

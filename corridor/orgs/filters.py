@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, QuerySet
 from pydantic import Field
 
+from corridor.audit.models import CreatedRange
 from corridor.core.toolkit import BaseFilter
 from corridor.orgs.models import ORGANISATION_REGION_COLUMNS, Organisation
 from corridor.regions.models import within_q
@@ -19,6 +21,7 @@ class OrganisationFilter(BaseFilter):
     head: bool | None = Field(None, description="Head enterprises only (true) or none of them (false)")
     alliance: str | None = Field(None, description="Alliance slug: members of that alliance")
     synthetic: bool | None = Field(None, description="Synthetic demo data (true) or real (false)")
+    imported: int | None = Field(None, ge=1, description="History entry of an import: the organisations it created")
 
     def apply(self, qs: QuerySet[Organisation]) -> QuerySet[Organisation]:
         return self.search(qs).queryset
@@ -45,4 +48,8 @@ class OrganisationFilter(BaseFilter):
             )
         if self.synthetic is not None:
             qs = qs.filter(is_synthetic=self.synthetic)
+        if self.imported:
+            qs = qs.filter(Exists(CreatedRange.objects.filter(
+                record_id=self.imported, content_type=ContentType.objects.get_for_model(Organisation),
+                first_id__lte=OuterRef("pk"), last_id__gte=OuterRef("pk"))))
         return qs

@@ -136,8 +136,8 @@ class Organisation(BilingualNameMixin, models.Model):
     search_tokens = models.TextField(editable=False, default="")
     is_synthetic = models.BooleanField(_("synthetic"), default=False)
     source_seed = models.CharField(_("source"), max_length=64, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
 

@@ -42,6 +42,19 @@ def test_secretariat_imports_a_gbk_list_and_gets_the_report_of_a_bad_one(new_pag
     expect(page.get_by_test_id("job-status")).to_have_attribute("data-status", "succeeded")
     expect(page.get_by_test_id("import-counts")).to_contain_text("新建 1")
     assert Organisation.objects.get(uscc=CODE).region.code == "330108"
+    job_url = page.url
+    page.get_by_test_id("import-created-link").get_by_role("link").click()  # what the import created
+    expect(page.get_by_test_id("filter-imported")).to_be_visible()
+    expect(page.get_by_test_id("org-results")).to_contain_text("杭州好科技有限公司")
+    expect(page.get_by_test_id("org-results")).not_to_contain_text("浙江国自机器人技术股份有限公司")
+    page.screenshot(path="/tmp/uxshots/imported-orgs-zh.png", full_page=True)
+    english = new_page("en-US")
+    english.set_viewport_size({"width": 390, "height": 900})
+    sign_in(english, "secretariat")
+    english.goto(job_url)
+    expect(english.get_by_test_id("import-created-link")).to_contain_text("See the 1 organisation this import created")
+    expect(english.get_by_test_id("import-counts")).to_have_text("1 row: 1 created, 0 updated, 0 unchanged.")
+    english.screenshot(path="/tmp/uxshots/import-job-390-en.png", full_page=True)
 
     page.get_by_test_id("nav-organisations").click()
     with page.expect_download() as download:

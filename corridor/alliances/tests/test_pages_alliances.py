@@ -23,10 +23,12 @@ def test_list_and_detail_in_both_languages(world):
         assert "G60 Robot Industry Alliance" in en.content.decode()
 
 
-def test_detail_groups_members_by_role(world):
+def test_detail_lists_members_chair_first_and_names_secretariat_and_chair_at_the_top(world):
     page = Client().get(f"/alliances/{world.alliance.slug}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    chair, member = page.index('data-testid="members-chair"'), page.index('data-testid="members-member"')
+    chair, member = page.index('data-testid="member-role">Chair'), page.index('data-testid="member-role">Member')
     assert chair < member
+    leaders = page[page.index('data-testid="alliance-leaders"'):page.index('data-testid="alliance-facts"')]
+    assert "Efort Intelligent" in leaders  # the chair, named before the member list
     assert page.index("Efort Intelligent") < page.index("Zhejiang Guozi Robot")
     assert "Wuhu Declaration" in page and "138" in page
     assert f"/alliances/declarations/{world.declaration.pk}/" in page
@@ -228,3 +230,65 @@ def test_secretariat_changes_a_membership(world):
     assert response.status_code == 302
     membership.refresh_from_db()
     assert (membership.role, membership.batch) == ("vice_chair", 2)
+
+
+def _members_page(world, n_extra, query=""):
+    from corridor.orgs.models import Organisation
+
+    for i in range(n_extra):
+        org = Organisation.objects.create(name_zh=f"联盟测试成员{i:03d}有限公司", city=world.owner_org.city,
+                                          region=world.owner_org.region, province=world.owner_org.province)
+        AllianceMembership.objects.create(alliance=world.alliance, organisation=org, batch=2 + i % 2)
+    return f"/alliances/{world.alliance.slug}/{query}"
+
+
+def test_members_are_paginated_and_filtered_by_role_city_and_batch(world):
+    from django.contrib.auth.models import AnonymousUser
+
+    from corridor.orgs.models import Organisation
+
+    url = _members_page(world, 30)
+    client = Client()
+    first = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert first.count('data-testid="member-row"') == 25 and 'data-testid="pagination"' in first
+    second = client.get(url + "?page=2", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    visible = world.alliance.memberships.filter(organisation__in=Organisation.objects.restrict(AnonymousUser())).count()
+    assert visible > 25 and second.count('data-testid="member-row"') == visible - 25
+    batch3 = client.get(url + "?batch=3").content.decode()
+    assert batch3.count('data-testid="member-row"') == 15 and "联盟测试成员001有限公司" in batch3
+    assert "联盟测试成员000有限公司" not in batch3
+    chairs = client.get(url + "?role=chair", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert chairs.count('data-testid="member-row"') == 1 and "Efort Intelligent" in chairs
+    other_city = client.get(url + "?city=110000").content.decode()
+    assert 'data-testid="members-none"' in other_city
+    bad = client.get(url + "?batch=first", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "first" in bad and bad.count('data-testid="member-row"') == 25  # named, then left out
+
+
+def test_members_export_is_the_filtered_visible_set_and_never_a_formula(world):
+    import io
+
+    from openpyxl import load_workbook
+
+    from corridor.orgs.models import Organisation
+
+    url = _members_page(world, 3)
+    sneaky = Organisation.objects.create(name_zh='=HYPERLINK("http://evil/","点我")', city=world.owner_org.city)
+    AllianceMembership.objects.create(alliance=world.alliance, organisation=sneaky, batch=3)
+    AllianceMembership.objects.create(alliance=world.alliance, organisation=world.unlisted_org, batch=3)
+    response = Client().get(url + "members.xlsx?batch=3", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 200 and "members.xlsx" in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("机构", "角色", "城市", "批次")
+    names = {r[0] for r in rows[1:]}
+    assert names == {"联盟测试成员001有限公司", sneaky.name_zh}
+    cell = next(c for c in sheet["A"] if c.value == sneaky.name_zh)
+    assert cell.data_type == "s"  # text, not a formula
+    from django.contrib.auth.models import AnonymousUser
+
+    hidden = {m.organisation.name for m in world.alliance.memberships.exclude(
+        organisation__in=Organisation.objects.restrict(AnonymousUser()))}
+    assert hidden == {world.unlisted_org.name}
+    everything = load_workbook(io.BytesIO(Client().get(url + "members.xlsx").content)).active
+    assert not hidden & {r[0] for r in everything.iter_rows(values_only=True)}

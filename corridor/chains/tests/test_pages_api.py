@@ -154,6 +154,48 @@ def test_secretariat_confirms_an_inferred_tag_from_the_review_page(robots_world)
     assert tag.status == "confirmed"
 
 
+def test_secretariat_filters_the_review_and_decides_the_filtered_set_at_once(robots_world):
+    from corridor.audit.models import ChangeRecord
+
+    client = robots_world.client_for("secretariat")
+    page = client.get(ROBOTS + "review/?segment=reducers").content.decode()
+    assert "杭州传动0科技有限公司" in page and "芜湖臂力0机器人有限公司" not in page
+    assert "精密减速器的研发与生产" in page  # the description the reviewer judges from
+    assert 'data-testid="bulk-review"' in page
+    assert 'data-testid="bulk-review"' not in client.get(ROBOTS + "review/").content.decode()  # never unfiltered
+    odd = client.get(ROBOTS + "review/?confidence=huge").content.decode()
+    assert "huge" in odd and "芜湖臂力0机器人有限公司" in odd  # a bad band is named and left out
+    reducers = SegmentTag.objects.filter(segment__key="reducers", source="inferred", status="proposed")
+    reducer_ids = set(reducers.values_list("pk", flat=True))
+    others = set(SegmentTag.objects.filter(source="inferred", status="proposed").exclude(pk__in=reducer_ids)
+                 .values_list("pk", flat=True))
+    assert len(reducer_ids) >= 2 and others
+    url = ROBOTS + "review/?segment=reducers"
+    assert robots_world.client_for("member").post(url, {"decision": "confirm"}).status_code == 403
+    assert client.post(url, {"decision": "maybe"}).status_code == 302
+    assert set(reducers.values_list("pk", flat=True)) == reducer_ids  # an unknown decision changes nothing
+    response = client.post(url, {"decision": "confirm"})
+    assert response.status_code == 302 and response["Location"].endswith("?segment=reducers")
+    assert set(SegmentTag.objects.filter(pk__in=reducer_ids).values_list("status", flat=True)) == {"confirmed"}
+    assert SegmentTag.objects.filter(pk__in=others, status="proposed").count() == len(others)  # outside the filter
+    history = ChangeRecord.objects.filter(object_id__in=[str(pk) for pk in reducer_ids], action="update")
+    assert history.count() == len(reducer_ids) and {r.after.get("status") for r in history} == {"confirmed"}
+
+
+def test_bulk_review_leaves_what_the_secretariat_may_not_review(robots_world):
+    from corridor.chains import services
+
+    secret = SegmentTag.objects.filter(organisation=robots_world.unlisted_org, source="inferred", status="proposed")
+    assert secret.exists()
+    everything = SegmentTag.objects.all()
+    decided = services.review_tags(robots_world.users["secretariat"], everything, "reject")
+    assert decided > 0 and secret.filter(status="proposed").count() == secret.count()
+    waiting = secret.count()
+    assert services.review_tags(robots_world.users["admin"], secret, "reject") == waiting
+    assert not SegmentTag.objects.filter(organisation=robots_world.unlisted_org, source="inferred",
+                                         status="proposed").exists()
+
+
 def test_an_organisation_declares_its_segments_on_its_chain_page(robots_world):
     world = robots_world
     url = f"/chains/organisations/{world.owner_org.pk}/"

@@ -36,6 +36,11 @@ def test_upload_runs_a_job_and_shows_the_counts(world):
     page = client.get(f"/jobs/{job.pk}/status/").content.decode()
     assert 'data-testid="import-counts"' in page
     assert Organisation.objects.get(uscc=CODE).name_zh == "杭州上传科技有限公司"
+    link = f'/organisations/?imported={job.result["entry"]}'
+    assert link in page  # from the job to what it created
+    listed = client.get(link).content.decode()
+    assert "杭州上传科技有限公司" in listed and world.owner_org.name_zh not in listed
+    assert 'data-testid="filter-imported"' in listed
 
 
 @pytest.mark.django_db(transaction=True)
