@@ -39,6 +39,8 @@ class Entry:
     search: tuple[str, ...] = ()
     # Narrows what search shows beyond `restrict` (e.g. only open listings, active instruments).
     searchable: Callable[[models.QuerySet[Any]], models.QuerySet[Any]] | None = None
+    # A model's own ranked search (rows, query) -> rows, used instead of matching every word in `search`.
+    finder: Callable[[models.QuerySet[Any], str], models.QuerySet[Any]] | None = None
 
     @property
     def label(self) -> str:
@@ -121,11 +123,14 @@ def search(user: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[tuple[Entry, 
     if not words:
         return found
     for item in entries():
-        if not item.search:
+        if not item.search and item.finder is None:
             continue
         qs = item.rows(user)
         if item.searchable is not None:
             qs = item.searchable(qs)
+        if item.finder is not None:
+            found.extend([(item, hits)] if (hits := [Hit(item, obj) for obj in item.finder(qs, q)[:limit]]) else [])
+            continue
         for word in words:
             match = Q()
             for name in item.search:

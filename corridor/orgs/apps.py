@@ -12,6 +12,9 @@ class OrgsConfig(AppConfig):
 
         from corridor.core import registry
         from corridor.orgs.models import Organisation
+        from corridor.search.orgs import search_organisations
 
+        # The header box finds organisations as the list does: names, pinyin, descriptions, segments, typos.
         registry.register(Organisation, url=lambda o: reverse("orgs:detail", args=[o.pk]),
-                          history=registry.may("view_private"), search=("name_zh", "name_en", "search_text"))
+                          history=registry.may("view_private"), search=("name_zh", "name_en", "search_text"),
+                          finder=lambda rows, q: search_organisations(rows, q).queryset)

@@ -76,3 +76,5 @@ def test_the_header_search_finds_each_kind_and_only_what_the_user_may_see(world)
     assert "嘉兴隐名材料有限公司" not in visitor.get("/search/", {"q": "隐名"}).content.decode()
     assert "嘉兴隐名材料有限公司" in world.client_for("officer").get("/search/", {"q": "隐名"}).content.decode()
     assert 'data-testid="search-empty"' in visitor.get("/search/", {"q": "nothing-like-this"}).content.decode()
+    # Organisations are found as the organisation list finds them: a typo in the English name still finds it.
+    assert "浙江国自机器人技术股份有限公司" in visitor.get("/search/", {"q": "Guoxi Robot"}).content.decode()
