@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-from typing import Any
-
 from django.db.models import Case, IntegerField, Q, QuerySet, Subquery, Value, When
-from django.utils.translation import gettext as _
 from pydantic import Field
 
 from corridor.alliances.models import AllianceMembership
-from corridor.core.spreadsheet import xlsx_row
 from corridor.core.toolkit import BaseFilter
 from corridor.regions.models import Region
 
@@ -37,19 +32,3 @@ def in_role_order(qs: QuerySet[AllianceMembership]) -> QuerySet[AllianceMembersh
     rank = Case(*(When(role=role, then=Value(n)) for role, n in AllianceMembership.ROLE_ORDER.items()),
                 default=Value(len(AllianceMembership.ROLE_ORDER)), output_field=IntegerField())
     return qs.annotate(role_rank=rank).order_by("role_rank", "batch", "organisation__name_zh", "id")
-
-
-def members_xlsx(memberships: QuerySet[AllianceMembership]) -> bytes:
-    """The filtered members as one sheet; every text cell through `xlsx_row`, so none is a formula."""
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet: Any = book.create_sheet(_("Members"))
-    sheet.append(xlsx_row(sheet, [_("Organisation"), _("Role"), _("City"), _("Batch"), _("Joined")]))
-    for m in memberships.select_related("organisation__city"):
-        org = m.organisation
-        sheet.append(xlsx_row(sheet, [org.name, m.get_role_display(), org.city.name if org.city else "", m.batch,
-                                      m.joined_on]))
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()

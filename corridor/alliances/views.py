@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from corridor.alliances import services
-from corridor.alliances.filters import MemberFilter, in_role_order, members_xlsx
+from corridor.alliances.filters import MemberFilter, in_role_order
 from corridor.alliances.forms import ActionForm, ApplyForm, ApproveForm, MembershipForm, RejectForm
 from corridor.alliances.models import (
     DECIDE,
@@ -27,6 +27,7 @@ from corridor.alliances.models import (
     Declaration,
     MembershipApplication,
 )
+from corridor.alliances.reports import members_xlsx
 from corridor.audit.access import can_view_history
 from corridor.core import access, toolkit
 from corridor.core.access import CHANGE
