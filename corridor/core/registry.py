@@ -129,13 +129,13 @@ def search(user: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[tuple[Entry, 
         if item.searchable is not None:
             qs = item.searchable(qs)
         if item.finder is not None:
-            found.extend([(item, hits)] if (hits := [Hit(item, obj) for obj in item.finder(qs, q)[:limit]]) else [])
-            continue
-        for word in words:
-            match = Q()
-            for name in item.search:
-                match |= Q(**{f"{name}__icontains": word})
-            qs = qs.filter(match)
+            qs = item.finder(qs, q)
+        else:
+            for word in words:
+                match = Q()
+                for name in item.search:
+                    match |= Q(**{f"{name}__icontains": word})
+                qs = qs.filter(match)
         hits = [Hit(item, obj) for obj in qs[:limit]]
         if hits:
             found.append((item, hits))

@@ -24,7 +24,6 @@ from corridor.audit.services import history_of
 from corridor.core import access, toolkit
 from corridor.core.access import Actor
 from corridor.core.dates import page_day
-from corridor.core.money import money_text
 from corridor.equipment import reports, services, vouchers
 from corridor.equipment.filters import InstrumentFilter
 from corridor.equipment.forms import (
@@ -277,15 +276,13 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     def grant(f: GrantForm) -> Voucher:
         holder = vouchers.find_holder(request.user, f.cleaned_data["holder"])
-        held = vouchers.vouchers_held(programme, holder) if manages else []
-        if held and not f.cleaned_data["another"]:
-            # Most second grants are a slip (a double click, the wrong row): ask before granting.
-            f.fields["another"].widget = forms.CheckboxInput()
-            raise ValidationError({"holder": _(
-                "%(name)s already holds %(count)s voucher(s) of this programme (%(amount)s). Tick the box "
-                "below to grant a further one.") % {"name": holder.name, "count": len(held),
-                                                    "amount": money_text(sum(v.amount for v in held))}})
-        return vouchers.grant_voucher(request.user, programme, holder, f.cleaned_data["amount"])
+        try:
+            return vouchers.grant_voucher(request.user, programme, holder, f.cleaned_data["amount"],
+                                          another=f.cleaned_data["another"])
+        except ValidationError as exc:
+            if vouchers.SECOND_GRANT in {e.code for e in getattr(exc, "error_dict", {}).get("holder", [])}:
+                f.fields["another"].widget = forms.CheckboxInput()  # the question gets its box
+            raise
 
     def granted(_voucher: Voucher) -> HttpResponse:
         messages.success(request, _("The voucher was granted."))

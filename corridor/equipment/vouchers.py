@@ -108,10 +108,26 @@ def vouchers_held(programme: VoucherProgramme, holder: Organisation) -> list[Vou
     return list(programme.vouchers.filter(holder=holder).order_by("pk"))
 
 
-def grant_voucher(actor: Actor, programme: VoucherProgramme, holder: Organisation, amount: Any) -> Voucher:
-    """Grant from the programme's budget; refused, with nothing changed, when the budget would go below zero."""
+SECOND_GRANT = "second_grant"
+
+
+def grant_voucher(actor: Actor, programme: VoucherProgramme, holder: Organisation, amount: Any, *,
+                  another: bool = True) -> Voucher:
+    """Grant from the programme's budget; refused, with nothing changed, when the budget would go below zero.
+
+    With `another=False` a holder that already has vouchers of the programme is refused (code SECOND_GRANT):
+    most second grants made on the page are a slip (a double click, the wrong row), so it asks first."""
     if not may_manage_programme(actor, programme):
         raise PermissionDenied(_("Only the issuing region's officers may grant this programme's vouchers."))
+    held = vouchers_held(programme, holder)
+    if held and not another:
+        from corridor.core.money import money_text
+
+        raise ValidationError({"holder": ValidationError(_(
+            "%(name)s already holds %(count)s voucher(s) of this programme (%(amount)s). Tick the box "
+            "below to grant a further one.") % {"name": holder.name, "count": len(held),
+                                                "amount": money_text(sum(v.amount for v in held))},
+            code=SECOND_GRANT)})
     value = money(amount, "amount")
     holder_regions = set(programme.holder_regions.values_list("pk", flat=True))
     if not _within(_org_region(holder), holder_regions):
