@@ -39,6 +39,9 @@ class Prepared:
     parses: list[ParsedName]
     address_place: Place | None
     address_key: str = ""  # the address folded, without spaces and punctuation ("" when too short to tell)
+    # Facts of the record alone, found once in `prepare` rather than again for every pair it is compared in.
+    acronym: str | None = None  # the name itself when it is an acronym (USTC)
+    institution: bool = False  # some name parses as a university or institute
 
 
 def _compatible_concepts(a: frozenset[str], b: frozenset[str], across_languages: bool = False) -> bool:

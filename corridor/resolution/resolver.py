@@ -92,7 +92,7 @@ def prepare(records: Sequence[Record], progress: Progress | None = None) -> list
                 if p not in parses:
                     parses.append(p)
         out.append(Prepared(rec, valid_uscc(rec.uscc), parses, place_from_address(rec.address) if rec.address else None,
-                            address_key(rec.address)))
+                            address_key(rec.address), acronym_of(rec.name), any(_institution(p) for p in parses)))
         if progress and (n % 20000 == 0 or n == total - 1):
             progress("parse", n + 1, total)
     return out
@@ -335,7 +335,7 @@ INSTITUTION = 0.9
 
 def _one_institution(a: Prepared, b: Prepared) -> bool:
     """A Chinese and an English name of one university or institute (institutions.py)."""
-    if not any(_institution(p) for p in a.parses) or not any(_institution(p) for p in b.parses):
+    if not a.institution or not b.institution:
         return False
     names_a = (a.record.name, *a.record.other_names)
     names_b = (b.record.name, *b.record.other_names)
@@ -362,8 +362,8 @@ def _understood_institution(item: Prepared) -> bool:
 def _acronym_of_institution(a: Prepared, b: Prepared) -> bool:
     """USTC and University of Science and Technology of China: one record is the other's acronym."""
     for short, full in ((a, b), (b, a)):
-        letters = acronym_of(short.record.name)
-        if letters and any(_institution(p) for p in full.parses):
+        letters = short.acronym
+        if letters and full.institution:
             if any(letters in acronyms(n) for n in (full.record.name, *full.record.other_names) if not _HAN.search(n)):
                 return True
     return False
@@ -400,7 +400,7 @@ def _names_fit_one_address(a: Prepared, b: Prepared) -> bool:
 
 def _blocking_keys(item: Prepared) -> set[str]:
     keys: set[str] = set()
-    letters = acronym_of(item.record.name)
+    letters = item.acronym
     if letters:
         keys.add("A" + letters)
     if item.uscc:
