@@ -6,6 +6,7 @@ Rows come through `Policy.objects.restrict`; a hidden policy (a draft) or anothe
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from typing import Any
 
@@ -168,7 +169,7 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     order = {name: i for i, name in enumerate(ANSWERS)}
     results.sort(key=lambda r: order[r.status])
     windows = sorted((r for r in results if r.item.window_closes and r.answer.window != "closed"
-                      and r.status != "not_eligible"), key=lambda r: r.item.window_closes)
+                      and r.status != "not_eligible"), key=lambda r: r.item.window_closes or datetime.date.max)
     return render(request, "policies/for_us.html", {
         "organisation": organisation, "results": results, "counts": counts, "benefit": benefit, "answer": answer,
         "level": level, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
