@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -471,3 +471,56 @@ def field_label(name: str) -> str:
 
 def may_view_policy(user: Actor, policy: Policy) -> bool:
     return Policy.objects.restrict(user).filter(pk=policy.pk).exists()
+
+
+# ---- an officer's view of an item: who it reaches -----------------------------------------------------
+
+@dataclass
+class Reach:
+    item: ApplicationItem
+    eligible: list[tuple[Organisation, Answer]]
+    unknown: list[tuple[Organisation, Answer]]
+    not_eligible: int
+
+    @property
+    def total(self) -> int:
+        return len(self.eligible) + len(self.unknown) + self.not_eligible
+
+
+def reach_scope(actor: Actor, policy: Policy) -> Any:
+    """The organisations an item's reach is counted over: those the actor may see, inside the policy's regions,
+    and for an officer inside their own region, for a secretariat its alliances' members."""
+    orgs = Organisation.objects.restrict(actor)
+    region_ids = list(policy.regions.values_list("pk", flat=True))
+    if region_ids:
+        orgs = orgs.filter(within_q("region", region_ids, ancestors=("city", "province")))
+    if not access.is_admin(actor):
+        mine = Q(pk__in=[])
+        if access.officer_region_ids(actor):
+            mine |= within_q("region", access.officer_region_ids(actor), ancestors=("city", "province"))
+        if access.secretariat_alliance_ids(actor):
+            mine |= Q(memberships__alliance_id__in=access.secretariat_alliance_ids(actor))
+        orgs = orgs.filter(mine)
+    return orgs.distinct()
+
+
+def reach(actor: Actor, item: ApplicationItem, on: datetime.date | None = None) -> Reach:
+    """Who the item reaches among the organisations the actor looks after (who manages the policy only)."""
+    _require_change(actor, item.policy)
+    if actor is None:
+        raise PermissionDenied
+    on = on or timezone.localdate()
+    engine = engine_item(item)
+    orgs = {o.pk: o for o in reach_scope(actor, item.policy).select_related("region").order_by("name_zh", "pk")}
+    eligible: list[tuple[Organisation, Answer]] = []
+    unknown: list[tuple[Organisation, Answer]] = []
+    refused = 0
+    for org_id, profile in profiles(orgs).items():
+        answer = evaluate(engine, profile, on)
+        if answer.status == "eligible":
+            eligible.append((orgs[org_id], answer))
+        elif answer.status == "unknown":
+            unknown.append((orgs[org_id], answer))
+        else:
+            refused += 1
+    return Reach(item, eligible, unknown, refused)

@@ -14,5 +14,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.policy_edit, name="edit"),
     path("<int:pk>/items/new/", views.item_create, name="item_create"),
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
+    path("items/<int:pk>/reach/", views.item_reach, name="item_reach"),
+    path("items/<int:pk>/reach.xlsx", views.item_reach_xlsx, name="item_reach_xlsx"),
     path("<int:pk>/<slug:name>/", views.policy_transition, name="transition"),
 ]

@@ -217,3 +217,32 @@ def compare(request: HttpRequest) -> HttpResponse:
     return render(request, "policies/compare.html", {
         "rows": rows, "benefit": benefit, "benefits": ApplicationItem.Benefit.choices,
     })
+
+
+# ---- an officer's page per item -----------------------------------------------------------------------
+
+def _managed_item(request: HttpRequest, pk: int) -> ApplicationItem:
+    return get_object_or_404(ApplicationItem.objects.filter(policy__in=Policy.objects.restrict(request.user, "change"))
+                             .select_related("policy"), pk=pk)
+
+
+@login_required
+def item_reach(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _managed_item(request, pk)
+    found = services.reach(request.user, item)
+    return render(request, "policies/reach.html", {
+        "item": item, "policy": item.policy, "reach": found,
+        "eligible_page": toolkit.paginate(request, found.eligible),
+        "unknown": [(org, [str(services.FILL_IN_LABELS.get(m, m)) for m in answer.missing]) for org, answer in found.unknown[:200]],
+    })
+
+
+@login_required
+def item_reach_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    from corridor.policies import reports
+
+    item = _managed_item(request, pk)
+    content = reports.reach_xlsx(services.reach(request.user, item))
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="policy-item-{item.pk}.xlsx"'
+    return response

@@ -125,3 +125,41 @@ def test_publishing_pushes_to_eligible_members_once(world, django_capture_on_com
     assert list(Push.objects.values_list("organisation_id", flat=True)) == [world.member_org.pk]
     told = Notification.objects.filter(message__startswith="A policy you are eligible for")
     assert sorted(told.values_list("user__username", flat=True)) == ["member"]
+
+
+def test_officer_sees_who_an_item_reaches_in_their_region(world):
+    officer = wuhu_officer(world)
+    _policy, item = rnd_policy(world, officer, publish=True)
+    url = f"/policies/items/{item.pk}/reach/"
+    expect_matrix(world, "get", url, {"visitor": 302, "owner": 404, "member": 404, "outsider": 404,
+                                      "secretariat": 404, "officer": 404, "admin": 200})
+    found = services.reach(officer, item)
+    assert ([o.pk for o, _a in found.unknown], found.eligible) == ([world.member_org.pk], [])
+    services.save_profile(world.users["member"], world.member_org, {"rnd_share": "7"})
+    found = services.reach(officer, item)
+    assert [o.pk for o, _a in found.eligible] == [world.member_org.pk] and found.total == 1
+    client = world.client_for("visitor")
+    client.force_login(officer)
+    assert world.member_org.name_zh in client.get(url).content.decode()
+    sheet = client.get(f"/policies/items/{item.pk}/reach.xlsx")
+    assert sheet.status_code == 200 and sheet.content[:2] == b"PK"
+
+
+def test_dates_decide_what_is_in_force(world):
+    import datetime
+
+    officer = wuhu_officer(world)
+    policy, _item = rnd_policy(world, officer, publish=True)
+    services.save_profile(world.users["member"], world.member_org, {"rnd_share": "7"})
+    later = Policy.objects.get(pk=policy.pk)
+    assert [r.status for r in services.answers_for(world.users["member"], world.member_org)] == ["eligible"]
+    on = later.expires_on + datetime.timedelta(days=1)
+    assert services.answers_for(world.users["member"], world.member_org, on=on) == []
+    before = later.effective_from - datetime.timedelta(days=1)
+    assert services.answers_for(world.users["member"], world.member_org, on=before) == []
+    newer, _other = rnd_policy(world, officer, publish=True)
+    services.supersede(officer, later, newer)
+    answers = services.answers_for(world.users["member"], world.member_org)
+    assert [r.policy.pk for r in answers] == [newer.pk]
+    assert world.client_for("visitor").get("/policies/").content.decode().count(f"/policies/{later.pk}/") == 0
+    assert f"/policies/{later.pk}/" in world.client_for("visitor").get("/policies/?status=all").content.decode()
