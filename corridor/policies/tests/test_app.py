@@ -153,6 +153,7 @@ def test_dates_decide_what_is_in_force(world):
     services.save_profile(world.users["member"], world.member_org, {"rnd_share": "7"})
     later = Policy.objects.get(pk=policy.pk)
     assert [r.status for r in services.answers_for(world.users["member"], world.member_org)] == ["eligible"]
+    assert later.expires_on is not None and later.effective_from is not None
     on = later.expires_on + datetime.timedelta(days=1)
     assert services.answers_for(world.users["member"], world.member_org, on=on) == []
     before = later.effective_from - datetime.timedelta(days=1)
@@ -163,3 +164,27 @@ def test_dates_decide_what_is_in_force(world):
     assert [r.policy.pk for r in answers] == [newer.pk]
     assert world.client_for("visitor").get("/policies/").content.decode().count(f"/policies/{later.pk}/") == 0
     assert f"/policies/{later.pk}/" in world.client_for("visitor").get("/policies/?status=all").content.decode()
+
+
+def test_push_command_tells_when_the_start_date_arrives(world, django_capture_on_commit_callbacks):
+    import datetime
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    officer = wuhu_officer(world)
+    services.save_profile(world.users["member"], world.member_org, {"rnd_share": "5"})
+    with django_capture_on_commit_callbacks(execute=False):
+        policy, _item = rnd_policy(world, officer)
+        Policy.objects.filter(pk=policy.pk).update(effective_from=datetime.date.today() + datetime.timedelta(days=3))
+        policy.refresh_from_db()
+        services.publish(officer, policy)  # not in force yet: nobody is told now
+    assert not Push.objects.exists()
+    out = StringIO()
+    call_command("policies", "push", stdout=out)
+    assert not Push.objects.exists()
+    later = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+    call_command("policies", "push", "--on", later, stdout=out)
+    call_command("policies", "push", "--on", later, stdout=out)
+    assert Push.objects.count() == 1
+    assert Notification.objects.filter(user=world.users["member"]).count() == 1
