@@ -227,6 +227,7 @@ class ApplicationItem(models.Model):
     contact = models.CharField(_("contact"), max_length=200, blank=True)
     materials_zh = models.TextField(_("materials required (Chinese)"), blank=True)
     materials_en = models.TextField(_("materials required (English)"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     AUDITED_FIELDS = ("title_zh", "title_en", "benefit", "amount", "rate", "cap", "target_zh", "target_en", "rule",
                       "window_opens", "window_closes", "no_application", "office_zh", "office_en", "contact")

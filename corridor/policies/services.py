@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -276,12 +276,27 @@ def region_condition(policy: Policy) -> dict[str, Any] | None:
 
 
 def engine_item(item: ApplicationItem) -> Any:
-    """The engine's Item for an application item, with its policy's dates, status and regions."""
-    data = item.as_engine_item()
-    where = region_condition(item.policy)
-    if where is not None:
-        data["rule"] = {"all": [where, item.rule]} if item.rule else where
-    return parse_item(data)
+    """The engine's Item for an application item, with its policy's dates, status and regions.
+
+    Parsed once per version: the key holds both rows' `updated_at` (a policy's regions are set in the same
+    service call that saves it) and its status, so a change is a new key and an old entry is never read."""
+    policy = item.policy
+    key = (item.pk, item.updated_at, policy.pk, policy.updated_at, policy.status, policy.superseded_by_id)
+    found = _PARSED.get(key)
+    if found is None:
+        data = item.as_engine_item()
+        where = region_condition(policy)
+        if where is not None:
+            data["rule"] = {"all": [where, item.rule]} if item.rule else where
+        found = parse_item(data)
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[key] = found
+    return found
+
+
+_PARSED: dict[tuple[Any, ...], Any] = {}
+_PARSED_MAX = 20_000
 
 
 @dataclass
@@ -312,8 +327,8 @@ class Result:
 def items_in_force(on: datetime.date | None = None) -> Any:
     on = on or timezone.localdate()
     return (ApplicationItem.objects.filter(policy__in=Policy.objects.in_force(on).filter(superseded_by__isnull=True))
-            .select_related("policy", "policy__home_region")
-            .prefetch_related(Prefetch("policy__regions")).order_by("-policy__effective_from", "policy_id", "position", "id"))
+            .select_related("policy").defer("rule", "materials_zh", "materials_en", "policy__text_zh", "policy__text_en",
+                                            "policy__summary_zh", "policy__summary_en").order_by("-policy__effective_from", "policy_id", "position", "id"))
 
 
 def answers_for(actor: Actor, organisation: Organisation, on: datetime.date | None = None,

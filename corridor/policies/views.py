@@ -170,8 +170,9 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     results.sort(key=lambda r: order[r.status])
     windows = sorted((r for r in results if r.item.window_closes and r.answer.window != "closed"
                       and r.status != "not_eligible"), key=lambda r: r.item.window_closes or datetime.date.max)
+    page_obj = toolkit.paginate(request, results)
     return render(request, "policies/for_us.html", {
-        "organisation": organisation, "results": results, "counts": counts, "benefit": benefit, "answer": answer,
+        "organisation": organisation, "results": page_obj.object_list, "page_obj": page_obj, "counts": counts, "benefit": benefit, "answer": answer,
         "level": level, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
         "my_orgs": Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh"),
     })
