@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from corridor.alliances.models import Alliance
+from corridor.chains.models import Segment
 from corridor.orgs.models import Industry
 from corridor.policies.eligibility.fields import CERTIFICATE_KINDS
 from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy
@@ -29,6 +30,7 @@ class PolicyForm(forms.Form):
     regions = forms.ModelMultipleChoiceField(label=_("Applies in"), queryset=Region.objects.none(), required=False,
                                              help_text=_("Organisations registered inside these regions (empty: anywhere)."))
     industries = forms.ModelMultipleChoiceField(label=_("Industries"), queryset=Industry.objects.all(), required=False)
+    segments = forms.ModelMultipleChoiceField(label=_("Chain segments"), queryset=Segment.objects.none(), required=False)
     summary_zh = forms.CharField(label=_("Summary (Chinese)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     summary_en = forms.CharField(label=_("Summary (English)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     text_zh = forms.CharField(label=_("Full text (Chinese)"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
@@ -42,16 +44,19 @@ class PolicyForm(forms.Form):
         self.fields["home_region"].queryset = regions  # type: ignore[attr-defined]
         self.fields["regions"].queryset = Region.objects.exclude(level="province").order_by("code")  # type: ignore[attr-defined]
         self.fields["alliance"].queryset = alliances  # type: ignore[attr-defined]
+        self.fields["segments"].queryset = Segment.objects.filter(active=True).select_related("chain").order_by(  # type: ignore[attr-defined]
+            "chain__slug", "position")
 
     def service_data(self) -> dict[str, Any]:
         return dict(self.cleaned_data)
 
     @staticmethod
     def initial_of(policy: Policy) -> dict[str, Any]:
-        names = [n for n in PolicyForm.base_fields if n not in ("regions", "industries")]
+        names = [n for n in PolicyForm.base_fields if n not in ("regions", "industries", "segments")]
         data = {name: getattr(policy, name) for name in names}
         data["regions"] = list(policy.regions.all())
         data["industries"] = list(policy.industries.all())
+        data["segments"] = list(policy.segments.all())
         return data
 
 

@@ -362,4 +362,19 @@ class Push(models.Model):
         constraints = [models.UniqueConstraint(fields=["policy", "organisation"], name="push_once")]
 
 
+class Reminder(models.Model):
+    """"Remind me": a member asked to be told before an item's application window closes (once)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey(ApplicationItem, on_delete=models.CASCADE, related_name="reminders")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "item"], name="remind_once")]
+
+
+REMIND_DAYS = 7
+REMINDER_MESSAGE = gettext_noop("Applications for %(title)s close on %(day)s.")
 PUSH_MESSAGE = gettext_noop("A policy you are eligible for is in force: %(title)s")

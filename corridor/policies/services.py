@@ -32,11 +32,14 @@ from corridor.policies.eligibility import Answer, RuleError, evaluate, parse_ite
 from corridor.policies.eligibility.fields import CERTIFICATE_KINDS, FIELDS
 from corridor.policies.models import (
     PUSH_MESSAGE,
+    REMIND_DAYS,
+    REMINDER_MESSAGE,
     ApplicationItem,
     Certificate,
     EligibilityProfile,
     Policy,
     Push,
+    Reminder,
 )
 from corridor.policies.profiles import profiles
 from corridor.regions.models import Region, within_q
@@ -461,6 +464,38 @@ def push_due(on: datetime.date | None = None) -> int:
     on = on or timezone.localdate()
     due = Policy.objects.in_force(on).filter(pushed_at__isnull=True, superseded_by__isnull=True).values_list("pk", flat=True)
     return sum(push(pk, on)["pushed"] for pk in list(due))
+
+
+def remind_me(actor: Actor, organisation: Organisation, item: ApplicationItem) -> Reminder:
+    """Tell the actor (once) a few days before the item's application window closes."""
+    if not may_see_answers(actor, organisation) or access.user_of(actor) is None:
+        raise PermissionDenied(_("Only the organisation's members see its answers."))
+    if item.window_closes is None or item.window_closes < timezone.localdate():
+        raise ValidationError({"item": _("This item has no application window still open.")})
+    reminder, _created = Reminder.objects.get_or_create(user=access.user_of(actor), item=item,
+                                                        defaults={"organisation": organisation})
+    return reminder
+
+
+def send_reminders(on: datetime.date | None = None) -> int:
+    """Reminders due (the window closes within REMIND_DAYS): each sent once, claimed by a conditional UPDATE."""
+    from corridor.notifications.services import notify
+
+    on = on or timezone.localdate()
+    due = Reminder.objects.filter(sent_at__isnull=True, item__window_closes__gte=on,
+                                  item__window_closes__lte=on + datetime.timedelta(days=REMIND_DAYS),
+                                  item__policy__in=Policy.objects.in_force(on)).select_related("item", "user")
+    sent = 0
+    for reminder in due:
+        with transaction.atomic():
+            if not Reminder.objects.filter(pk=reminder.pk, sent_at__isnull=True).update(sent_at=timezone.now()):
+                continue
+            item = reminder.item
+            notify([reminder.user], REMINDER_MESSAGE,
+                   {"title": " / ".join(t for t in (item.title_zh, item.title_en) if t), "day": item.window_closes},
+                   link=f"/policies/for/{reminder.organisation_id}/")
+            sent += 1
+    return sent
 
 
 @jobs.register(PUSH_JOB, gettext_lazy("Telling members about a policy"))

@@ -10,6 +10,7 @@ urlpatterns = [
     path("for/", views.for_us_start, name="for_us_start"),
     path("for/<int:org_id>/", views.for_us, name="for_us"),
     path("for/<int:org_id>/profile/", views.profile_edit, name="profile"),
+    path("for/<int:org_id>/remind/<int:item_id>/", views.remind, name="remind"),
     path("<int:pk>/", views.policy_detail, name="detail"),
     path("<int:pk>/edit/", views.policy_edit, name="edit"),
     path("<int:pk>/items/new/", views.item_create, name="item_create"),

@@ -27,7 +27,7 @@ from corridor.orgs.views import _city_options
 from corridor.policies import services
 from corridor.policies.filters import PolicyFilter
 from corridor.policies.forms import ItemForm, PolicyForm, ProfileForm
-from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy
+from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy, Reminder
 from corridor.regions.models import Region, within_q
 
 ANSWERS = ("eligible", "unknown", "not_eligible")
@@ -171,11 +171,27 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     windows = sorted((r for r in results if r.item.window_closes and r.answer.window != "closed"
                       and r.status != "not_eligible"), key=lambda r: r.item.window_closes or datetime.date.max)
     page_obj = toolkit.paginate(request, results)
+    reminded = set(Reminder.objects.filter(user=request.user.pk, item__in=[r.item.pk for r in page_obj.object_list])
+                   .values_list("item_id", flat=True)) if request.user.is_authenticated else set()
     return render(request, "policies/for_us.html", {
-        "organisation": organisation, "results": page_obj.object_list, "page_obj": page_obj, "counts": counts, "benefit": benefit, "answer": answer,
+        "organisation": organisation, "results": page_obj.object_list, "page_obj": page_obj, "reminded": reminded, "counts": counts, "benefit": benefit, "answer": answer,
         "level": level, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
         "my_orgs": Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh"),
     })
+
+
+@login_required
+@require_POST
+def remind(request: HttpRequest, org_id: int, item_id: int) -> HttpResponse:
+    organisation = _organisation_for(request, org_id)
+    item = get_object_or_404(services.items_in_force(), pk=item_id)
+    try:
+        services.remind_me(request.user, organisation, item)
+        messages.success(request, _("We will remind you a week before applications close."))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    return redirect("policies:for_us", org_id=organisation.pk)
 
 
 @login_required

@@ -188,3 +188,48 @@ def test_push_command_tells_when_the_start_date_arrives(world, django_capture_on
     call_command("policies", "push", "--on", later, stdout=out)
     assert Push.objects.count() == 1
     assert Notification.objects.filter(user=world.users["member"]).count() == 1
+
+
+def test_secretariat_records_its_alliances_policy_and_history_follows_the_rule(world):
+    secretariat = world.users["secretariat"]
+    policy = services.create_policy(secretariat, {
+        "title_zh": "机器人联盟成员首台套奖励", "issuer_zh": "G60机器人产业联盟秘书处", "level": "alliance",
+        "alliance": world.alliance})
+    with pytest.raises(PermissionDenied):
+        services.create_policy(secretariat, {"title_zh": "x", "issuer_zh": "y", "level": "alliance",
+                                             "alliance": world.other_alliance})
+    with pytest.raises(ValidationError) as caught:
+        services.create_policy(secretariat, {"title_zh": "", "title_en": "", "issuer_zh": "", "level": "alliance"})
+    assert {"title_zh", "issuer_zh", "home_region"} <= set(caught.value.message_dict)
+    services.save_item(secretariat, policy, {"title_zh": "首台套奖励", "benefit": "award", "amount": "100000",
+                                             "rule": {"field": "alliances", "op": "has_any", "value": ["g60-robot"],
+                                                      "label_zh": "联盟成员", "label_en": "A member of the alliance"}})
+    url = f"/history/policies/policy/{policy.pk}/"
+    expect_matrix(world, "get", url, {"visitor": 404, "owner": 404, "member": 404, "outsider": 404,
+                                      "secretariat": 200, "officer": 404, "admin": 200})
+    services.publish(secretariat, policy)
+    [answer] = services.answers_for(world.users["owner"], world.owner_org)
+    assert answer.status == "eligible"
+    [answer] = services.answers_for(world.users["outsider"], world.outsider_org)
+    assert answer.status == "not_eligible" and answer.reasons()[0]["label"] in ("联盟成员", "A member of the alliance")
+
+
+def test_remind_me_once_before_the_window_closes(world):
+    import datetime
+
+    from corridor.policies.models import Reminder
+
+    officer = wuhu_officer(world)
+    _policy, item = rnd_policy(world, officer, publish=True)
+    member = world.client_for("member")
+    url = f"/policies/for/{world.member_org.pk}/remind/{item.pk}/"
+    assert world.client_for("owner").post(url).status_code == 404
+    assert member.post(url).status_code == 302
+    assert member.post(url).status_code == 302
+    assert Reminder.objects.count() == 1
+    assert item.window_closes is not None
+    assert services.send_reminders(item.window_closes - datetime.timedelta(days=20)) == 0
+    assert services.send_reminders(item.window_closes - datetime.timedelta(days=3)) == 1
+    assert services.send_reminders(item.window_closes - datetime.timedelta(days=2)) == 0
+    told = Notification.objects.filter(user=world.users["member"], message__startswith="Applications for")
+    assert told.count() == 1

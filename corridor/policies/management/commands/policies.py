@@ -13,7 +13,8 @@ from corridor.policies import services
 HELP = gettext_noop(
     "Policies. `corridor policies push [--on DATE]` tells the members of every organisation eligible for a policy "
     "that is in force and was not pushed yet (those whose start date arrived); run it once a day. A policy is "
-    "pushed once, an organisation told once. (`corridor policies eligibility …` evaluates files, no database.)"
+    "pushed once, an organisation told once. It also sends the reminders of application windows closing within "
+    "a week. (`corridor policies eligibility …` evaluates files, no database.)"
 )
 
 
@@ -32,4 +33,5 @@ class Command(TranslatedHelpCommand):
             except ValueError:
                 raise CommandError(_("--on: %(value)s is not a date (YYYY-MM-DD).") % {"value": on}) from None
         told = services.push_due(day)
-        self.stdout.write(_("%(n)s organisations told.") % {"n": told})
+        reminded = services.send_reminders(day)
+        self.stdout.write(_("%(n)s organisations told, %(r)s reminders sent.") % {"n": told, "r": reminded})
