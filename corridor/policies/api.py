@@ -101,12 +101,12 @@ def publish(request: HttpRequest, policy_id: int) -> Policy:
     return services.publish(signed_in(request), _policy(request, policy_id))
 
 
-@router.get("/organisations/{int:organisation_id}/policies", response={200: list[AnswerOut], **errors(401, 404)},
+@router.get("/organisations/{int:org_id}/policies", response={200: list[AnswerOut], **errors(401, 404)},
             auth=USER_REQUIRED, summary="Policies for an organisation: every item in force with its answer and reasons")
-def organisation_policies(request: HttpRequest, organisation_id: int, answer: str | None = None) -> list[dict[str, Any]]:
+def organisation_policies(request: HttpRequest, org_id: int, answer: str | None = None) -> list[dict[str, Any]]:
     """Its members and admins only; anyone else gets 404, as if the organisation did not exist."""
     user = signed_in(request)
-    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    organisation = Organisation.objects.filter(pk=org_id).first()
     if organisation is None or not services.may_see_answers(user, organisation):
         raise Http404
     results = services.answers_for(user, organisation)

@@ -76,7 +76,7 @@ def load_demo(progress: Callable[[str, int, int], None] | None = None) -> dict[s
         _dongli(regions)
         _profiles()
     report(stage, 2, 3)
-    services.push_due(today)  # the demo members are told about what they are eligible for
+    services.push_due(today, email=False)  # the demo members are told about what they are eligible for
     report(stage, 3, 3)
     return counts()
 

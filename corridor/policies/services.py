@@ -424,7 +424,7 @@ def candidates(policy: Policy) -> Any:
     return orgs
 
 
-def push(policy_id: int, on: datetime.date | None = None) -> dict[str, int]:
+def push(policy_id: int, on: datetime.date | None = None, *, email: bool = True) -> dict[str, int]:
     """Tell every organisation eligible for an item of the policy, in force on `on`; never twice.
 
     The policy is claimed with one conditional UPDATE (`pushed_at IS NULL`), so two runs cannot both push;
@@ -452,18 +452,24 @@ def push(policy_id: int, on: datetime.date | None = None) -> dict[str, int]:
                     Push.objects.create(policy=policy, organisation_id=org_id, items=eligible)
             except IntegrityError:
                 continue  # told already
-            notify(users_acting_for([org_id]), PUSH_MESSAGE,
-                   {"title": " / ".join(t for t in (policy.title_zh, policy.title_en) if t)},
-                   link=f"/policies/for/{org_id}/")
+            params = {"title": " / ".join(t for t in (policy.title_zh, policy.title_en) if t)}
+            if email:
+                notify(users_acting_for([org_id]), PUSH_MESSAGE, params, link=f"/policies/for/{org_id}/")
+            else:  # the demo loader: in the app only, no e-mail job left running when the command ends
+                from corridor.notifications.models import Notification
+
+                Notification.objects.bulk_create([Notification(user=user, message=PUSH_MESSAGE, params=params,
+                                                               link=f"/policies/for/{org_id}/")
+                                                  for user in users_acting_for([org_id])])
             told += 1
     return {"pushed": told}
 
 
-def push_due(on: datetime.date | None = None) -> int:
+def push_due(on: datetime.date | None = None, *, email: bool = True) -> int:
     """Push every policy that is in force and not pushed yet (those whose start date arrived): run daily."""
     on = on or timezone.localdate()
     due = Policy.objects.in_force(on).filter(pushed_at__isnull=True, superseded_by__isnull=True).values_list("pk", flat=True)
-    return sum(push(pk, on)["pushed"] for pk in list(due))
+    return sum(push(pk, on, email=email)["pushed"] for pk in list(due))
 
 
 def remind_me(actor: Actor, organisation: Organisation, item: ApplicationItem) -> Reminder:
