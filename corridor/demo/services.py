@@ -430,4 +430,7 @@ def load_demo(
     from corridor.chains.demo import load_demo as load_chains
 
     load_chains(progress)
+    from corridor.policies.demo import load_demo as load_policies
+
+    load_policies(progress)
     return counts()

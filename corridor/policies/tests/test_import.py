@@ -1,0 +1,66 @@
+"""`corridor policies import FILE.xlsx`: all or nothing, each bad row and column named."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from corridor.core.testing import build_world
+from corridor.policies.models import ApplicationItem, Policy
+from corridor.policies.tests.world import RND_RULE
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ["文号", "标题", "发文单位", "层级", "发文地区", "适用地区", "施行日期", "状态", "事项", "扶持类型", "比例", "上限",
+          "免申即享", "申报条件"]
+
+
+def _sheet(tmp_path, rows):  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / "policies.xlsx"
+    book.save(path)
+    return path
+
+
+def test_import_all_or_nothing(tmp_path):
+    build_world()
+    rule = json.dumps(RND_RULE, ensure_ascii=False)
+    good = ["芜科〔2026〕3号", "芜湖市研发补助", "芜湖市科技局", "city", "340200", "340200", "2026-01-01", "effective",
+            "研发费用补助", "subsidy", 10, 2000000, "否", rule]
+    second = [*good[:8], "高企奖励", "award", None, None, "是", ""]
+    bad = ["嘉科〔2026〕1号", "嘉兴人才", "嘉兴市人社局", "city", "999999", "330400", "2026-13-01", "effective",
+           "人才补贴", "money", "x", None, "maybe", '{"all": [{"field": "size", "op": "eq"}]}']
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("policies", "import", str(_sheet(tmp_path, [good, second, bad])), stderr=err)
+    report = err.getvalue()
+    assert "home_region" in report and "4" in report
+    assert not Policy.objects.exists() and not ApplicationItem.objects.exists()
+    bad2 = [*good[:4], "340200", "340200", "2026-01-01", "effective", "人才补贴", "talent", None, None, "否",
+            '{"all": [{"field": "size", "op": "eq"}]}']
+    bad2[0] = "芜科〔2026〕4号"
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("policies", "import", str(_sheet(tmp_path, [good, bad2])), stderr=err)
+    assert "rule" in err.getvalue() and "rule.all[0]" in err.getvalue()
+    assert not Policy.objects.exists()
+    out = StringIO()
+    call_command("policies", "import", str(_sheet(tmp_path, [good, second])), stdout=out)
+    policy = Policy.objects.get()
+    assert policy.status == "effective" and policy.items.count() == 2
+    assert list(policy.items.values_list("no_application", flat=True)) == [False, True]
+    err = StringIO()
+    with pytest.raises(CommandError):  # the same number again: refused, not duplicated
+        call_command("policies", "import", str(_sheet(tmp_path, [good])), stderr=err)
+    assert "document_number" in err.getvalue()
+    assert Policy.objects.count() == 1

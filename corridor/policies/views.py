@@ -1,0 +1,265 @@
+"""Policy pages: the library, a policy with its items, recording and publishing, "policies for us" with
+the three answers and their reasons, the eligibility profile a member fills in, and the comparison across cities.
+
+Rows come through `Policy.objects.restrict`; a hidden policy (a draft) or another organisation's answers are a 404.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from corridor.alliances.models import Alliance
+from corridor.audit.services import history_of
+from corridor.core import access, toolkit
+from corridor.core.workflow import available_transitions
+from corridor.orgs.models import Organisation
+from corridor.orgs.views import _city_options
+from corridor.policies import services
+from corridor.policies.filters import PolicyFilter
+from corridor.policies.forms import ItemForm, PolicyForm, ProfileForm
+from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy, Reminder
+from corridor.regions.models import Region, within_q
+
+ANSWERS = ("eligible", "unknown", "not_eligible")
+
+
+def policy_list(request: HttpRequest) -> HttpResponse:
+    filters = PolicyFilter.from_query(request.GET, None if toolkit.is_htmx(request) else request)
+    page_obj = toolkit.paginate(request, filters.apply(services.library(request.user)))
+    context: dict[str, Any] = {"page_obj": page_obj, "policies": page_obj.object_list, "filters": filters,
+                               "filtered": filters.is_active()}
+    return toolkit.htmx_partial(request, "policies/list.html", "policies/_results.html", context, lambda: {
+        "cities": _city_options(filters.city), "levels": Policy.Level.choices, "benefits": ApplicationItem.Benefit.choices,
+        "can_create": services.may_record_policies(request.user),
+        "my_orgs": Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh"),
+    })
+
+
+def policy_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    policy = get_object_or_404(services.library(request.user).prefetch_related("industries", "segments"), pk=pk)
+    can_manage = services.may_manage(request.user, policy)
+    return render(request, "policies/detail.html", {
+        "policy": policy, "items": policy.items.all(), "can_manage": can_manage, "timing": policy.timing(),
+        "transitions": available_transitions(request.user, policy) if can_manage else [],
+        "my_orgs": Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh"),
+        "supersedes": services.library(request.user).filter(superseded_by=policy),
+    })
+
+
+def _managed_regions(request: HttpRequest) -> Any:
+    if access.is_admin(request.user):
+        return Region.objects.exclude(level="province").order_by("code")
+    ids = access.officer_region_ids(request.user)
+    return Region.objects.filter(within_q("", ids)).order_by("code") if ids else Region.objects.none()
+
+
+def _managed_alliances(request: HttpRequest) -> Any:
+    if access.is_admin(request.user):
+        return Alliance.objects.all()
+    return Alliance.objects.filter(pk__in=access.secretariat_alliance_ids(request.user))
+
+
+@login_required
+def policy_create(request: HttpRequest) -> HttpResponse:
+    if not services.may_record_policies(request.user):
+        raise PermissionDenied(_("Only city officers, alliance secretariats and admins record policies."))
+    regions, alliances = _managed_regions(request), _managed_alliances(request)
+    form = PolicyForm(request.POST or None, regions=regions, alliances=alliances,
+                      initial={"home_region": regions.first()})
+    return toolkit.form_view(request, form, lambda f: services.create_policy(request.user, f.service_data()),
+                             template="policies/policy_form.html", context={"policy": None},
+                             done=lambda saved: redirect("policies:detail", pk=saved.pk))
+
+
+@login_required
+def policy_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    policy = get_object_or_404(Policy.objects.restrict(request.user, "change"), pk=pk)
+    form = PolicyForm(request.POST or None, regions=_managed_regions(request), alliances=_managed_alliances(request),
+                      initial=PolicyForm.initial_of(policy))
+    return toolkit.form_view(request, form, lambda f: services.update_policy(request.user, policy, f.service_data()),
+                             template="policies/policy_form.html",
+                             context={"policy": policy, "history": history_of(policy)[:20]},
+                             done=lambda saved: redirect("policies:detail", pk=saved.pk))
+
+
+@login_required
+def item_create(request: HttpRequest, pk: int) -> HttpResponse:
+    policy = get_object_or_404(Policy.objects.restrict(request.user, "change"), pk=pk)
+    form = ItemForm(request.POST or None)
+    return toolkit.form_view(request, form, lambda f: services.save_item(request.user, policy, f.service_data()),
+                             template="policies/item_form.html", context={"policy": policy, "item": None},
+                             done=lambda saved: redirect("policies:detail", pk=policy.pk))
+
+
+@login_required
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(ApplicationItem.objects.filter(policy__in=Policy.objects.restrict(request.user, "change"))
+                             .select_related("policy"), pk=pk)
+    form = ItemForm(request.POST or None, initial=ItemForm.initial_of(item))
+    return toolkit.form_view(request, form, lambda f: services.save_item(request.user, item.policy, f.service_data(), item),
+                             template="policies/item_form.html", context={"policy": item.policy, "item": item},
+                             done=lambda saved: redirect("policies:detail", pk=item.policy_id))
+
+
+@login_required
+@require_POST
+def policy_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    policy = get_object_or_404(services.library(request.user), pk=pk)
+    try:
+        if name == "publish":
+            services.publish(request.user, policy)
+            messages.success(request, _("Published. Eligible members are told once it is in force."))
+        elif name == "expire":
+            services.expire(request.user, policy)
+        elif name == "supersede":
+            by = get_object_or_404(services.library(request.user), pk=request.POST.get("superseded_by") or 0)
+            services.supersede(request.user, policy, by)
+        else:
+            raise Http404
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    return redirect("policies:detail", pk=policy.pk)
+
+
+# ---- policies for us -----------------------------------------------------------------------------
+
+@login_required
+def for_us_start(request: HttpRequest) -> HttpResponse:
+    first = Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh").first()
+    if first is None:
+        messages.info(request, _("“Policies for us” is for members of an organisation."))
+        return redirect("policies:list")
+    return redirect("policies:for_us", org_id=first.pk)
+
+
+def _organisation_for(request: HttpRequest, org_id: int) -> Organisation:
+    organisation = Organisation.objects.filter(pk=org_id).first()
+    # Another organisation's answers (and whether it exists) never leave the server: 404 alike.
+    if organisation is None or not services.may_see_answers(request.user, organisation):
+        raise Http404
+    return organisation
+
+
+@login_required
+def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
+    organisation = _organisation_for(request, org_id)
+    benefit = request.GET.get("benefit", "")
+    answer = request.GET.get("answer", "")
+    level = request.GET.get("level", "")
+    items = services.items_in_force()
+    if benefit in ApplicationItem.Benefit.values:
+        items = items.filter(benefit=benefit)
+    if level in Policy.Level.values:
+        items = items.filter(policy__level=level)
+    results = services.answers_for(request.user, organisation, items=items)
+    counts = {name: sum(1 for r in results if r.status == name) for name in ANSWERS}
+    if answer in ANSWERS:
+        results = [r for r in results if r.status == answer]
+    order = {name: i for i, name in enumerate(ANSWERS)}
+    results.sort(key=lambda r: order[r.status])
+    windows = sorted((r for r in results if r.item.window_closes and r.answer.window != "closed"
+                      and r.status != "not_eligible"), key=lambda r: r.item.window_closes or datetime.date.max)
+    page_obj = toolkit.paginate(request, results)
+    reminded = set(Reminder.objects.filter(user=request.user.pk, item__in=[r.item.pk for r in page_obj.object_list])
+                   .values_list("item_id", flat=True)) if request.user.is_authenticated else set()
+    return render(request, "policies/for_us.html", {
+        "organisation": organisation, "results": page_obj.object_list, "page_obj": page_obj, "reminded": reminded, "counts": counts, "benefit": benefit, "answer": answer,
+        "level": level, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
+        "my_orgs": Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh"),
+    })
+
+
+@login_required
+@require_POST
+def remind(request: HttpRequest, org_id: int, item_id: int) -> HttpResponse:
+    organisation = _organisation_for(request, org_id)
+    item = get_object_or_404(services.items_in_force(), pk=item_id)
+    try:
+        services.remind_me(request.user, organisation, item)
+        messages.success(request, _("We will remind you a week before applications close."))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    return redirect("policies:for_us", org_id=organisation.pk)
+
+
+@login_required
+def profile_edit(request: HttpRequest, org_id: int) -> HttpResponse:
+    organisation = _organisation_for(request, org_id)
+    profile = EligibilityProfile.objects.filter(organisation=organisation).first()
+    initial: dict[str, Any] = {}
+    if profile is not None:
+        initial = {"rnd_share": profile.rnd_share if profile.rnd_share is not None else "", "revenue_band": profile.revenue_band,
+                   "employees": profile.employees if profile.employees is not None else "", "founded_on": profile.founded_on,
+                   "has_rnd_project": profile.has_rnd_project,
+                   "certificates": list(organisation.policy_certificates.values_list("kind", flat=True))}
+    form = ProfileForm(request.POST or None, initial=initial)
+
+    def saved(_profile: EligibilityProfile) -> HttpResponse:
+        messages.success(request, _("Saved. The answers below use what you filled in."))
+        return redirect("policies:for_us", org_id=organisation.pk)
+
+    return toolkit.form_view(request, form, lambda f: services.save_profile(request.user, organisation, f.service_data()),
+                             template="policies/profile_form.html",
+                             context={"organisation": organisation, "wanted": request.GET.get("field", "")}, done=saved)
+
+
+# ---- comparison across cities -----------------------------------------------------------------------
+
+def compare(request: HttpRequest) -> HttpResponse:
+    benefit = request.GET.get("benefit") or ApplicationItem.Benefit.SUBSIDY
+    if benefit not in ApplicationItem.Benefit.values:
+        messages.warning(request, _("The filter “%(name)s” does not accept “%(value)s”; it was left out.")
+                         % {"name": "benefit", "value": benefit[:60]})
+        benefit = ApplicationItem.Benefit.SUBSIDY
+    items = (services.items_in_force().filter(benefit=benefit, policy__in=Policy.objects.restrict(request.user))
+             .select_related("policy__home_region__parent"))
+    by_city: dict[Any, list[ApplicationItem]] = defaultdict(list)
+    for item in items:
+        region = item.policy.home_region
+        city = (region.prefecture() or region) if region is not None else None
+        by_city[city].append(item)
+    rows = sorted(by_city.items(), key=lambda pair: pair[0].code if pair[0] is not None else "999999")
+    return render(request, "policies/compare.html", {
+        "rows": rows, "benefit": benefit, "benefits": ApplicationItem.Benefit.choices,
+    })
+
+
+# ---- an officer's page per item -----------------------------------------------------------------------
+
+def _managed_item(request: HttpRequest, pk: int) -> ApplicationItem:
+    return get_object_or_404(ApplicationItem.objects.filter(policy__in=Policy.objects.restrict(request.user, "change"))
+                             .select_related("policy"), pk=pk)
+
+
+@login_required
+def item_reach(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _managed_item(request, pk)
+    found = services.reach(request.user, item)
+    return render(request, "policies/reach.html", {
+        "item": item, "policy": item.policy, "reach": found,
+        "eligible_page": toolkit.paginate(request, found.eligible),
+        "unknown": [(org, [str(services.FILL_IN_LABELS.get(m, m)) for m in answer.missing]) for org, answer in found.unknown[:200]],
+    })
+
+
+@login_required
+def item_reach_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    from corridor.policies import reports
+
+    item = _managed_item(request, pk)
+    content = reports.reach_xlsx(services.reach(request.user, item))
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="policy-item-{item.pk}.xlsx"'
+    return response
