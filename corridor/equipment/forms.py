@@ -34,6 +34,16 @@ class BookingForm(forms.Form):
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
 
 
+class EstimateForm(forms.Form):
+    """The booking form's fields that set the fee (read by the estimate shown while booking)."""
+
+    starts_at = forms.DateTimeField(widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
+    ends_at = forms.DateTimeField(widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
+    repeat = forms.ChoiceField(choices=[("none", "none"), ("daily", "daily"), ("weekly", "weekly")], required=False)
+    count = forms.IntegerField(min_value=1, max_value=52, required=False)
+    samples = forms.IntegerField(min_value=0, required=False)
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -364,6 +364,33 @@ def mark_no_show(actor: Actor, booking: Booking, *, now: datetime.datetime | Non
     return apply_transition(actor, booking, "no_show")
 
 
+def fee_for(instrument: Instrument, hours: Decimal, samples: int) -> Decimal:
+    """What a use costs at the instrument's rates: charged at completion, estimated before booking."""
+    return (Decimal(hours) * instrument.rate_per_hour + samples * instrument.rate_per_sample).quantize(Decimal("0.01"))
+
+
+@dataclass
+class FeeEstimate:
+    occurrences: int
+    hours: Decimal  # per occurrence
+    samples: int  # per occurrence
+    each: Decimal
+    total: Decimal
+
+
+def estimate_fee(instrument: Instrument, starts_at: datetime.datetime, ends_at: datetime.datetime, *,
+                 samples: int = 0, repeat: str = "none", count: int = 1) -> FeeEstimate:
+    """The fee a request would be charged if every occurrence is used as booked (`fee_for`, as at completion)."""
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("The end must be after the start.")})
+    if samples < 0:
+        raise ValidationError({"samples": _("Samples cannot be negative.")})
+    n = len(occurrences(starts_at, ends_at, repeat, count))
+    hours = (Decimal((ends_at - starts_at).total_seconds()) / Decimal(3600)).quantize(Decimal("0.01"))
+    each = fee_for(instrument, hours, samples)
+    return FeeEstimate(n, hours, samples, each, each * n)
+
+
 @transaction.atomic
 def complete_booking(actor: Actor, booking: Booking, *, hours: Decimal | None = None, samples: int | None = None,
                      now: datetime.datetime | None = None) -> UsageRecord:
@@ -377,8 +404,7 @@ def complete_booking(actor: Actor, booking: Booking, *, hours: Decimal | None = 
     if samples < 0:
         raise ValidationError({"samples": _("Samples cannot be negative.")})
     apply_transition(actor, booking, "complete")
-    instrument = booking.instrument
-    fee = (hours * instrument.rate_per_hour + samples * instrument.rate_per_sample).quantize(Decimal("0.01"))
+    fee = fee_for(booking.instrument, hours, samples)
     return UsageRecord.objects.create(booking=booking, hours=hours, samples=samples, fee=fee,
                                       recorded_by=access.user_of(actor))
 
