@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from corridor.equipment.models import Instrument, Voucher
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
+from corridor.regions.widgets import RegionPicker
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local", "step": 900}, format="%Y-%m-%dT%H:%M")
 
@@ -116,7 +117,8 @@ class InstrumentForm(forms.Form):
     category = _text(_("Category"), widget=forms.Select(choices=Instrument.Category.choices))
     capabilities_zh = _text(_("Capabilities (Chinese)"), widget=forms.Textarea(attrs={"rows": 3}))
     capabilities_en = _text(_("Capabilities (English)"), widget=forms.Textarea(attrs={"rows": 3}))
-    region = _text(_("Region code"), help_text=_("Six-digit administrative code, e.g. 310117; empty: read from the address"))
+    region = _text(_("Region"), widget=RegionPicker(),
+                   help_text=_("The district or city where the instrument is; left empty, it is read from the address"))
     park = _text(_("Park"), help_text=_("The park's short name (slug), if any"))
     address = _text(_("Address"))
     cma_certificate = _text(_("CMA certificate number"))
