@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from corridor.alliances.models import Alliance
 from corridor.audit import services as audit
@@ -24,6 +24,7 @@ from corridor.chains import inference, spec, tagging
 from corridor.chains.models import REVIEW, Chain, ChainVersion, Segment, SegmentCount, SegmentTag, SupplyEdge
 from corridor.core import access
 from corridor.core.access import Actor
+from corridor.core.texts import Text
 from corridor.jobs import services as jobs
 from corridor.jobs.models import Job
 from corridor.orgs.models import Industry, Organisation
@@ -384,9 +385,10 @@ RECOUNT_JOB = "chains-recount"
 
 @jobs.register(RECOUNT_JOB, gettext_lazy("Recount of the chain maps"))
 def _recount_job(job: Job, progress: jobs.Progress) -> dict[str, Any]:
-    progress(str(gettext_lazy("Recount of the chain maps")), 0, 1)
+    stage = Text(gettext_noop("Recount of the chain maps"))
+    progress(stage, 0, 1)
     rows = rebuild_counts()
-    progress(str(gettext_lazy("Recount of the chain maps")), 1, 1)
+    progress(stage, 1, 1)
     return {"count_rows": rows}
 
 
