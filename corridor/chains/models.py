@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from corridor.core import access
 from corridor.core.access import ALL, VIEW, Actor, RestrictedQuerySet
 from corridor.core.bilingual import BilingualNameMixin, pick
+from corridor.core.workflow import Transition, Workflow
 from corridor.orgs.models import Industry, Organisation
 from corridor.regions.models import Region
 
@@ -130,18 +131,21 @@ class SupplyEdge(models.Model):
 
 
 REVIEW = "review"
+DECLARE = "declare"  # say the organisation is on a segment: whoever may edit the organisation
 
 
 class SegmentTagQuerySet(RestrictedQuerySet["SegmentTag"]):
     """view: tags of organisations the user may see; review (confirm or reject an inferred tag): the
     secretariat of an alliance of the chain's industry, for organisations it may see, and admins."""
 
-    actions = (VIEW, REVIEW)
+    actions = (VIEW, REVIEW, DECLARE)
 
     def rule(self, user: Actor, action: str) -> Q:
         scope = access.roles(user)
         if scope.is_admin:
             return ALL
+        if action == DECLARE:
+            return Q(organisation__in=Organisation.objects.restrict(user, "change"))
         visible = Q(organisation__in=Organisation.objects.restrict(user))
         if action == VIEW:
             return visible
@@ -183,6 +187,24 @@ class SegmentTag(models.Model):
     objects = SegmentTagQuerySet.as_manager()
 
     AUDITED_FIELDS = ("organisation_id", "segment_id", "role", "source", "status", "decided_by_id")
+
+    # A decision may be revised (an inferred tag confirmed, then rejected); declaring makes any tag the
+    # organisation's own. Creating a tag and withdrawing a declared one are not state changes.
+    WORKFLOW = Workflow(
+        field="status",
+        conflict=_("This tag is %(state)s; it cannot be changed that way."),
+        transitions=(
+            Transition("confirm", ("proposed", "confirmed", "rejected"), "confirmed", action=REVIEW,
+                       stamp=("updated_at",), actor_field="decided_by",
+                       denied=_("Only the chain's alliance secretariat or an administrator may review its tags.")),
+            Transition("reject", ("proposed", "confirmed", "rejected"), "rejected", action=REVIEW,
+                       stamp=("updated_at",), actor_field="decided_by",
+                       denied=_("Only the chain's alliance secretariat or an administrator may review its tags.")),
+            Transition("declare", ("proposed", "confirmed", "rejected"), "confirmed", action=DECLARE,
+                       accepts=("source", "confidence"), stamp=("updated_at",), actor_field="decided_by",
+                       denied=_("You may not edit this organisation.")),
+        ),
+    )
 
     class Meta:
         ordering = ["segment", "organisation"]

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from corridor.alliances.models import Alliance
 from corridor.audit import services as audit
@@ -24,6 +24,8 @@ from corridor.chains import inference, spec, tagging
 from corridor.chains.models import REVIEW, Chain, ChainVersion, Segment, SegmentCount, SegmentTag, SupplyEdge
 from corridor.core import access
 from corridor.core.access import Actor
+from corridor.core.texts import Text
+from corridor.core.workflow import apply_transition
 from corridor.jobs import services as jobs
 from corridor.jobs.models import Job
 from corridor.orgs.models import Industry, Organisation
@@ -384,9 +386,10 @@ RECOUNT_JOB = "chains-recount"
 
 @jobs.register(RECOUNT_JOB, gettext_lazy("Recount of the chain maps"))
 def _recount_job(job: Job, progress: jobs.Progress) -> dict[str, Any]:
-    progress(str(gettext_lazy("Recount of the chain maps")), 0, 1)
+    stage = Text(gettext_noop("Recount of the chain maps"))
+    progress(stage, 0, 1)
     rows = rebuild_counts()
-    progress(str(gettext_lazy("Recount of the chain maps")), 1, 1)
+    progress(stage, 1, 1)
     return {"count_rows": rows}
 
 
@@ -420,13 +423,10 @@ def _status_of(decision: str) -> str:
 
 
 def _decide(actor: Actor, tag: SegmentTag, status: str) -> None:
-    """One decision, its history and the chain counts: the single-tag and the bulk path share it."""
+    """One decision (`SegmentTag.WORKFLOW`: the state, its history, the event) and the chain counts: the
+    single-tag and the bulk path share it; both have checked the reviewer already."""
     was_counted = tag.counted
-    before = audit.snapshot(tag)
-    tag.status = status
-    tag.decided_by = access.user_of(actor)
-    tag.save(update_fields=["status", "decided_by", "updated_at"])
-    audit.record(actor, tag, ChangeRecord.Action.UPDATE, before=before)
+    apply_transition(actor, tag, "confirm" if status == SegmentTag.Status.CONFIRMED else "reject", check_access=False)
     if was_counted != tag.counted:
         _count_change(tag.organisation, tag.segment_id, 1 if tag.counted else -1)
 
@@ -468,17 +468,13 @@ def declare_tag(actor: Actor, org: Organisation, segment: Segment, role: str = S
     org = Organisation.objects.get(pk=org.pk)
     tag = SegmentTag.objects.select_for_update().filter(organisation=org, segment=segment, role=role).first()
     was_counted = tag.counted if tag else False
-    before = audit.snapshot(tag) if tag else None
-    if tag is None:
-        tag = SegmentTag(organisation=org, segment=segment, role=role)
-    tag.source, tag.status, tag.confidence, tag.decided_by = (
-        SegmentTag.Source.DECLARED, SegmentTag.Status.CONFIRMED, 1.0, access.user_of(actor)
-    )
-    tag.save()
-    if before is None:
+    if tag is None:  # a new tag: created as declared
+        tag = SegmentTag.objects.create(organisation=org, segment=segment, role=role, source=SegmentTag.Source.DECLARED,
+                                        status=SegmentTag.Status.CONFIRMED, confidence=1.0,
+                                        decided_by=access.user_of(actor))
         audit.record(actor, tag, ChangeRecord.Action.CREATE)
-    else:
-        audit.record(actor, tag, ChangeRecord.Action.UPDATE, before=before)
+    else:  # an inferred (or earlier) tag becomes the organisation's own: `SegmentTag.WORKFLOW`'s "declare"
+        tag = apply_transition(actor, tag, "declare", source=SegmentTag.Source.DECLARED, confidence=1.0)
     if tag.counted and not was_counted:
         _count_change(org, segment.pk, 1)
     return tag

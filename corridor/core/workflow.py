@@ -54,6 +54,12 @@ class Transition:
     accepts: tuple[str, ...] = ()
     stamp: tuple[str, ...] = ()  # set to now
     actor_field: str | None = None  # set to the actor (a signed-in user) when given
+    # Values the caller gives that are not columns of the row: passed to `guard` and `effect`, never written
+    # (e.g. the hours used, recorded by the completion's effect on another model).
+    params: tuple[str, ...] = ()
+    # Checks the object and the values before the state changes (after the access check): raises
+    # ValidationError to refuse, e.g. "the booked time has not begun".
+    guard: Callable[[Actor, Any, dict[str, Any]], None] | None = None
     # Runs in the transaction after the state changed: (actor, obj, values) → anything.
     effect: Callable[[Actor, Any, dict[str, Any]], Any] | None = None
     # A msgid (gettext_noop) told to `Workflow.recipients(obj)`; its values from `Workflow.params(obj)`.
@@ -106,15 +112,18 @@ def apply_transition(actor: Actor, obj: M, name: str, *, check_access: bool = Tr
     transition = flow.get(name)
     if check_access:
         access.require(actor, transition.action, obj, str(transition.denied or _("You may not do this.")))
-    unknown = set(values) - set(transition.required) - set(transition.accepts)
+    unknown = set(values) - set(transition.required) - set(transition.accepts) - set(transition.params)
     if unknown:
         raise TypeError(f"{model.__name__}.{name} does not accept {sorted(unknown)}")
     clean = {key: value.strip() if isinstance(value, str) else value for key, value in values.items()}
     missing = {key: message for key, message in transition.required.items() if not clean.get(key)}
     if missing:
         raise ValidationError({key: str(message) for key, message in missing.items()})
+    if transition.guard is not None:
+        transition.guard(actor, obj, clean)
     now = timezone.now()
-    changes: dict[str, Any] = {flow.field: transition.target, **clean}
+    written = {key: value for key, value in clean.items() if key not in transition.params}
+    changes: dict[str, Any] = {flow.field: transition.target, **written}
     changes.update(dict.fromkeys(transition.stamp, now))
     if transition.actor_field and getattr(actor, "is_authenticated", False):
         changes[transition.actor_field] = actor

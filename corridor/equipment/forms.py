@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from corridor.equipment.models import Instrument, Voucher
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
+from corridor.regions.widgets import RegionPicker
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local", "step": 900}, format="%Y-%m-%dT%H:%M")
 
@@ -32,6 +33,16 @@ class BookingForm(forms.Form):
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+
+
+class EstimateForm(forms.Form):
+    """The booking form's fields that set the fee (read by the estimate shown while booking)."""
+
+    starts_at = forms.DateTimeField(widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
+    ends_at = forms.DateTimeField(widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
+    repeat = forms.ChoiceField(choices=[("none", "none"), ("daily", "daily"), ("weekly", "weekly")], required=False)
+    count = forms.IntegerField(min_value=1, max_value=52, required=False)
+    samples = forms.IntegerField(min_value=0, required=False)
 
 
 class ReasonForm(forms.Form):
@@ -106,7 +117,8 @@ class InstrumentForm(forms.Form):
     category = _text(_("Category"), widget=forms.Select(choices=Instrument.Category.choices))
     capabilities_zh = _text(_("Capabilities (Chinese)"), widget=forms.Textarea(attrs={"rows": 3}))
     capabilities_en = _text(_("Capabilities (English)"), widget=forms.Textarea(attrs={"rows": 3}))
-    region = _text(_("Region code"), help_text=_("Six-digit administrative code, e.g. 310117; empty: read from the address"))
+    region = _text(_("Region"), widget=RegionPicker(),
+                   help_text=_("The district or city where the instrument is; left empty, it is read from the address"))
     park = _text(_("Park"), help_text=_("The park's short name (slug), if any"))
     address = _text(_("Address"))
     cma_certificate = _text(_("CMA certificate number"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -217,7 +218,10 @@ class Booking(models.Model):
                        denied=_("Only the booker or the owner may cancel this booking.")),
             Transition("no_show", ("approved",), "no_show", action=DECIDE, stamp=("decided_at",),
                        denied=_("Only the instrument owner's staff may decide on this booking.")),
+            # What was used (hours, samples) is recorded by the effect, with the fee at the instrument's rates.
             Transition("complete", ("approved",), "completed", action=DECIDE, stamp=("decided_at",),
+                       params=("hours", "samples", "now"), guard=lambda actor, booking, values: _usage_guard(booking, values),
+                       effect=lambda actor, booking, values: _record_usage(actor, booking, values),
                        denied=_("Only the instrument owner's staff may decide on this booking.")),
         ),
     )
@@ -228,6 +232,18 @@ class Booking(models.Model):
     @property
     def hours(self) -> Decimal:
         return Decimal((self.ends_at - self.starts_at).total_seconds()) / Decimal(3600)
+
+
+def _usage_guard(booking: Booking, values: dict[str, Any]) -> None:
+    from corridor.equipment import services
+
+    services.check_usage(booking, values)
+
+
+def _record_usage(actor: Actor, booking: Booking, values: dict[str, Any]) -> UsageRecord:
+    from corridor.equipment import services
+
+    return services.record_usage(actor, booking, values)
 
 
 class UsageRecord(models.Model):

@@ -364,23 +364,58 @@ def mark_no_show(actor: Actor, booking: Booking, *, now: datetime.datetime | Non
     return apply_transition(actor, booking, "no_show")
 
 
+def fee_for(instrument: Instrument, hours: Decimal, samples: int) -> Decimal:
+    """What a use costs at the instrument's rates: charged at completion, estimated before booking."""
+    return (Decimal(hours) * instrument.rate_per_hour + samples * instrument.rate_per_sample).quantize(Decimal("0.01"))
+
+
+@dataclass
+class FeeEstimate:
+    occurrences: int
+    hours: Decimal  # per occurrence
+    samples: int  # per occurrence
+    each: Decimal
+    total: Decimal
+
+
+def estimate_fee(instrument: Instrument, starts_at: datetime.datetime, ends_at: datetime.datetime, *,
+                 samples: int = 0, repeat: str = "none", count: int = 1) -> FeeEstimate:
+    """The fee a request would be charged if every occurrence is used as booked (`fee_for`, as at completion)."""
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("The end must be after the start.")})
+    if samples < 0:
+        raise ValidationError({"samples": _("Samples cannot be negative.")})
+    n = len(occurrences(starts_at, ends_at, repeat, count))
+    hours = (Decimal((ends_at - starts_at).total_seconds()) / Decimal(3600)).quantize(Decimal("0.01"))
+    each = fee_for(instrument, hours, samples)
+    return FeeEstimate(n, hours, samples, each, each * n)
+
+
 @transaction.atomic
 def complete_booking(actor: Actor, booking: Booking, *, hours: Decimal | None = None, samples: int | None = None,
                      now: datetime.datetime | None = None) -> UsageRecord:
-    """Record what was used; the fee follows from the instrument's rates and is what vouchers pay part of."""
-    _require_owner_staff(actor, booking)
-    _require_started(booking, now)
+    """Record what was used: `Booking.WORKFLOW`'s "complete" (its guard checks the time has begun and the
+    figures; its effect records the usage, with the fee from the instrument's rates that vouchers pay part of)."""
     hours = booking.hours.quantize(Decimal("0.01")) if hours is None else Decimal(hours)
     samples = booking.samples if samples is None else samples
-    if hours < 0:
+    apply_transition(actor, booking, "complete", hours=hours, samples=samples, now=now)
+    return UsageRecord.objects.get(booking=booking)
+
+
+def check_usage(booking: Booking, values: dict[str, Any]) -> None:
+    """The completion's guard: the booked time has begun, and nothing used is negative."""
+    _require_started(booking, values.get("now"))
+    if values["hours"] < 0:
         raise ValidationError({"hours": _("Hours cannot be negative.")})
-    if samples < 0:
+    if values["samples"] < 0:
         raise ValidationError({"samples": _("Samples cannot be negative.")})
-    apply_transition(actor, booking, "complete")
-    instrument = booking.instrument
-    fee = (hours * instrument.rate_per_hour + samples * instrument.rate_per_sample).quantize(Decimal("0.01"))
-    return UsageRecord.objects.create(booking=booking, hours=hours, samples=samples, fee=fee,
-                                      recorded_by=access.user_of(actor))
+
+
+def record_usage(actor: Actor, booking: Booking, values: dict[str, Any]) -> UsageRecord:
+    """The completion's effect, in its transaction."""
+    hours, samples = values["hours"], values["samples"]
+    return UsageRecord.objects.create(booking=booking, hours=hours, samples=samples,
+                                      fee=fee_for(booking.instrument, hours, samples), recorded_by=access.user_of(actor))
 
 
 # ---- the calendar --------------------------------------------------------------------------------

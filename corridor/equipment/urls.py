@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.instrument_list, name="list"),
     path("<int:pk>/", views.instrument_detail, name="detail"),
     path("new/", views.instrument_create, name="create"),
+    path("<int:pk>/estimate/", views.fee_estimate, name="estimate"),
     path("<int:pk>/edit/", views.instrument_edit, name="edit"),
     path("<int:pk>/retire/", views.instrument_retire, name="retire"),
     path("bookings/", views.booking_list, name="bookings"),

@@ -7,6 +7,7 @@ Row access goes through the models' queryset methods only; the services decide e
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -29,6 +30,7 @@ from corridor.equipment.filters import InstrumentFilter
 from corridor.equipment.forms import (
     BookingForm,
     CompleteForm,
+    EstimateForm,
     GrantForm,
     InstrumentForm,
     ProgrammeForm,
@@ -73,6 +75,50 @@ def _calendar_rows(instrument: Instrument, first_day: datetime.date) -> tuple[li
     return days, rows
 
 
+@dataclass
+class Cell:
+    """A calendar cell; a free one that could be booked now links to the booking form, prefilled."""
+
+    slot: services.Slot
+    book_until: datetime.datetime | None = None
+
+
+def _bookable_cells(instrument: Instrument, rows: list[list[services.Slot]]) -> list[list[Cell]]:
+    now = timezone.now()
+    length = datetime.timedelta(minutes=max(instrument.min_minutes, min(60, instrument.max_minutes)))
+    out = []
+    for row in rows:
+        cells = []
+        for slot in row:
+            end = slot.starts_at + length
+            bookable = slot.state == "free" and not services.rule_problems(instrument, slot.starts_at, end, now)
+            cells.append(Cell(slot, end if bookable else None))
+        out.append(cells)
+    return out
+
+
+def _estimate(instrument: Instrument, data: Any) -> services.FeeEstimate | None:
+    """The fee of what the booking form holds, or None while it holds no usable times."""
+    form = EstimateForm(data)
+    if not form.is_valid():
+        return None
+    d = form.cleaned_data
+    try:
+        return services.estimate_fee(
+            instrument, services.aware(d["starts_at"], instrument), services.aware(d["ends_at"], instrument),
+            samples=d["samples"] or 0, repeat=d["repeat"] or "none", count=d["count"] or 1,
+        )
+    except ValidationError:
+        return None
+
+
+def fee_estimate(request: HttpRequest, pk: int) -> HttpResponse:
+    """The estimate beside the booking form, asked again (htmx) as the times and samples change."""
+    instrument = get_object_or_404(instruments(), pk=pk)
+    return render(request, "equipment/_fee_estimate.html",
+                  {"instrument": instrument, "estimate": _estimate(instrument, request.GET)})
+
+
 def _my_organisations(user: Actor) -> Any:
     return Organisation.objects.filter(pk__in=access.member_org_ids(user)).order_by("name_zh")
 
@@ -84,7 +130,8 @@ def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisations = _my_organisations(request.user)
     days, rows = _calendar_rows(instrument, first_day)
     context: dict[str, Any] = {
-        "instrument": instrument, "clashes": [], "days": days, "rows": rows,
+        "instrument": instrument, "clashes": [], "days": days, "rows": _bookable_cells(instrument, rows),
+        "week": request.GET.get("week", ""),
         "previous_week": first_day - datetime.timedelta(days=7), "next_week": first_day + datetime.timedelta(days=7),
         "can_manage": services.may_manage(request.user, instrument), "time_zone": instrument.time_zone,
         **_free_slot_finder(request, instrument),
@@ -95,6 +142,8 @@ def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {"organisation": organisations.first(),
                "starts_at": request.GET.get("starts_at") or None, "ends_at": request.GET.get("ends_at") or None}
     form = BookingForm(request.POST if request.method == "POST" else None, organisations=organisations, initial=initial)
+    context["estimate"] = _estimate(instrument, request.POST if request.method == "POST" else
+                                    {key: request.GET.get(key, "") for key in ("starts_at", "ends_at")} | {"samples": 0})
 
     def book(f: BookingForm) -> services.SeriesResult:
         data = f.cleaned_data

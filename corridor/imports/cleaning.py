@@ -16,13 +16,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils import translation
 from django.utils.functional import Promise
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop
 
+from corridor.core.texts import Text
 from corridor.imports.headers import fold_header
 from corridor.orgs import uscc
 from corridor.orgs.models import Industry, Organisation
-from corridor.orgs.validators import validate_uscc
+from corridor.orgs.validators import uscc_problem
 from corridor.regions.models import Region
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -111,8 +111,8 @@ _url = URLValidator(schemes=["http", "https"])
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _PLAIN_URL = re.compile(rf"https?://(?:{_LABEL}\.)+[a-z]{{2,63}}(?:[/?#][^\s]*)?", re.IGNORECASE | re.ASCII)
 _PLAIN_EMAIL = re.compile(rf"[a-z0-9_%+-]+(?:\.[a-z0-9_%+-]+)*@(?:{_LABEL}\.)+[a-z]{{2,63}}", re.IGNORECASE | re.ASCII)
-_UNKNOWN_KIND = gettext_lazy("Unknown kind of organisation: %(value)s")
-_UNKNOWN_SIZE = gettext_lazy("Unknown size: %(value)s")
+_UNKNOWN_KIND = gettext_noop("Unknown kind of organisation: %(value)s")
+_UNKNOWN_SIZE = gettext_noop("Unknown size: %(value)s")
 
 
 def _valid_url(site: str) -> bool:
@@ -151,15 +151,15 @@ def clean_row(raw: dict[str, str], lookups: Lookups) -> tuple[dict[str, Any], li
         if cells.get(fname):
             values[fname] = cells[fname]
     if not values.get("name_zh") and not values.get("name_en"):
-        problems.append(Problem("name_zh", _("The organisation has no name (Chinese or English).")))
+        problems.append(Problem("name_zh", Text(gettext_noop("The organisation has no name (Chinese or English)."))))
     if cells.get("uscc"):
         try:
             values["uscc"] = uscc.validate(cells["uscc"])
         except uscc.USCCError:
             try:
-                validate_uscc(cells["uscc"])  # the same check, for its translated message
-            except ValidationError as exc:
-                problems.append(Problem("uscc", exc.messages[0]))
+                uscc.validate(cells["uscc"])
+            except uscc.USCCError as exc:  # the validator's message, kept as ids: said in the reader's language
+                problems.append(Problem("uscc", uscc_problem(exc)))
     if cells.get("aliases"):
         values["aliases"] = [a.strip() for a in _ALIAS_SPLIT.split(cells["aliases"]) if a.strip()]
     _choice(cells, "kind", lookups.kinds, values, problems, _UNKNOWN_KIND)
@@ -172,11 +172,11 @@ def clean_row(raw: dict[str, str], lookups: Lookups) -> tuple[dict[str, Any], li
             elif flag in _FALSE:
                 values[fname] = False
             else:
-                problems.append(Problem(fname, _("Write yes or no (是/否), not %(value)s") % {"value": cells[fname]}))
+                problems.append(Problem(fname, Text(gettext_noop("Write yes or no (是/否), not %(value)s"), value=cells[fname])))
     if cells.get("founded_year"):
         year = _year(cells["founded_year"])
         if year is None:
-            problems.append(Problem("founded_year", _("Not a year: %(value)s") % {"value": cells["founded_year"]}))
+            problems.append(Problem("founded_year", Text(gettext_noop("Not a year: %(value)s"), value=cells["founded_year"])))
         else:
             values["founded_year"] = year
     if cells.get("website"):
@@ -186,12 +186,12 @@ def clean_row(raw: dict[str, str], lookups: Lookups) -> tuple[dict[str, Any], li
         if _valid_url(site):
             values["website"] = site
         else:
-            problems.append(Problem("website", _("Not a web address: %(value)s") % {"value": cells["website"]}))
+            problems.append(Problem("website", Text(gettext_noop("Not a web address: %(value)s"), value=cells["website"])))
     if cells.get("contact_email"):
         if _valid_email(cells["contact_email"]):
             values["contact_email"] = cells["contact_email"]
         else:
-            problems.append(Problem("contact_email", _("Not an e-mail address: %(value)s") % {"value": cells["contact_email"]}))
+            problems.append(Problem("contact_email", Text(gettext_noop("Not an e-mail address: %(value)s"), value=cells["contact_email"])))
     if cells.get("industries"):
         ids = []
         for part in _LIST_SPLIT.split(cells["industries"]):
@@ -199,27 +199,27 @@ def clean_row(raw: dict[str, str], lookups: Lookups) -> tuple[dict[str, Any], li
                 continue
             found = lookups.industries.get(fold_header(part))
             if found is None:
-                problems.append(Problem("industries", _("Unknown industry: %(slug)s") % {"slug": part.strip()}))
+                problems.append(Problem("industries", Text(gettext_noop("Unknown industry: %(slug)s"), slug=part.strip())))
             else:
                 ids.append(found)
         values["industries"] = sorted(set(ids))
     if cells.get("region"):
         code = cells["region"]
         if code not in lookups.regions:
-            problems.append(Problem("region", _("Unknown administrative code: %(value)s") % {"value": code}))
+            problems.append(Problem("region", Text(gettext_noop("Unknown administrative code: %(value)s"), value=code)))
         else:
             values["region_code"] = code
     elif cells.get("city"):
         city_code = lookups.region_names.get(fold_header(cells["city"]))
         if city_code is None:
-            problems.append(Problem("city", _("Unknown city: %(value)s") % {"value": cells["city"]}))
+            problems.append(Problem("city", Text(gettext_noop("Unknown city: %(value)s"), value=cells["city"])))
         else:
             values["city_code"] = city_code
     for fname, limit in lookups.max_lengths.items():
         value = values.get(fname)
         if isinstance(value, str) and len(value) > limit:
-            problems.append(Problem(fname, _("Too long: at most %(limit)s characters, this has %(n)s.")
-                                    % {"limit": limit, "n": len(value)}))
+            problems.append(Problem(fname, Text(gettext_noop("Too long: at most %(limit)s characters, this has %(n)s."),
+                                                limit=limit, n=len(value))))
     return values, problems
 
 
@@ -228,7 +228,7 @@ def _choice(cells: dict[str, str], fname: str, table: dict[str, str], values: di
     if cells.get(fname):
         found: str | None = table.get(fold_header(cells[fname]))
         if found is None:
-            problems.append(Problem(fname, str(message) % {"value": cells[fname]}))
+            problems.append(Problem(fname, Text(str(message), value=cells[fname])))
         else:
             values[fname] = found
 

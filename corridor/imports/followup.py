@@ -19,11 +19,11 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.db import connection, transaction
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from corridor.core import events
 from corridor.core.access import Actor
+from corridor.core.texts import Text
 from corridor.jobs import services as jobs
 from corridor.jobs.models import Job
 from corridor.orgs import search_text
@@ -84,7 +84,7 @@ def run_follow_up(job: Job, progress: jobs.Progress) -> dict[str, Any]:
     created = list(expand(job.params.get("created") or []))
     changed = [int(i) for i in job.params.get("changed") or []]
     total = len(created) + len(changed)
-    stage = _("Making imported organisations searchable and tagging their chains")
+    stage = Text(gettext_noop("Making imported organisations searchable and tagging their chains"))
     done = 0
     progress(stage, 0, total)
     for start in range(0, len(created), CHUNK):

@@ -70,7 +70,7 @@ def run_import(job: Job, progress: Progress) -> dict[str, Any]:
             with out.open("rb") as handle:
                 job.output.save(out.name, File(handle), save=False)
         Job.objects.filter(pk=job.pk).update(output=job.output.name)
-        raise JobFailed(str(rejected), rejected.result.as_dict()) from None
+        raise JobFailed(rejected.args[0], rejected.result.as_dict()) from None
     except (TableError, MappingError) as exc:
         raise JobFailed(str(exc)) from None
     except PermissionError as exc:  # pragma: no cover - the page checks first

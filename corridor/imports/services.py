@@ -30,12 +30,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from corridor.accounts.scope import scope_of
 from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
 from corridor.core import access
 from corridor.core.access import Actor
+from corridor.core.texts import Text, stored
 from corridor.imports import followup
 from corridor.imports.cleaning import Lookups
 from corridor.imports.headers import map_header
@@ -91,15 +93,19 @@ class ImportResult:
             "updated": self.updated, "unchanged": self.unchanged, "ignored_columns": self.ignored_columns,
             "sha256": self.sha256, "entry": self.entry, "follow_up": self.follow_up,
             "unchanged_file": self.unchanged_file,
-            "errors": [e.__dict__ for e in self.errors[:1000]], "error_count": len(self.errors),
+            "errors": [{**e.__dict__, "reason": str(e.reason), "reason_text": stored(e.reason)} for e in self.errors[:1000]],
+            "error_count": len(self.errors),
         }
+
+
+IMPORTING = gettext_noop("Importing %(file)s")
 
 
 class ImportRejected(Exception):
     """Raised inside the transaction so that it rolls back; carries the result with every bad row."""
 
     def __init__(self, result: ImportResult) -> None:
-        super().__init__(_("%(n)s rows cannot be imported; nothing was changed.") % {"n": len(result.errors)})
+        super().__init__(Text(gettext_noop("%(n)s rows cannot be imported; nothing was changed."), n=len(result.errors)))
         self.result = result
 
 
@@ -134,7 +140,7 @@ def import_organisations(
         result.rows = result.unchanged = int(earlier.after.get("rows", 0))
         result.unchanged_file = earlier.pk
         if progress:
-            progress(_("Importing %(file)s") % {"file": name}, result.rows, result.rows)
+            progress(Text(IMPORTING, file=name), result.rows, result.rows)
         return result
     importer = _Importer(actor, result, column_of, name, lookups)
     context = Context(importer.lookups, columns, importer.new_rows)
@@ -144,7 +150,7 @@ def import_organisations(
             for batch in prepared_batches(batches, context, worker_count(total)):
                 importer.batch(batch)
                 if progress:
-                    progress(_("Importing %(file)s") % {"file": name}, result.rows, max(total, result.rows))
+                    progress(Text(IMPORTING, file=name), result.rows, max(total, result.rows))
             if result.errors:
                 raise ImportRejected(result)
             if result.created or result.updated:
@@ -155,7 +161,7 @@ def import_organisations(
     finally:
         importer.close()
     if progress:
-        progress(_("Importing %(file)s") % {"file": name}, result.rows, result.rows)
+        progress(Text(IMPORTING, file=name), result.rows, result.rows)
     return result
 
 

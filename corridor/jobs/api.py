@@ -37,6 +37,14 @@ class JobOut(Schema):
     finished_at: datetime.datetime | None
 
     @staticmethod
+    def resolve_message(job: Job) -> str:  # in the caller's language, whoever started the job
+        return job.message_text
+
+    @staticmethod
+    def resolve_error(job: Job) -> str:
+        return job.error_text
+
+    @staticmethod
     def resolve_error_report_url(job: Job) -> str | None:
         return reverse("api:job_report", kwargs={"job_id": job.pk}) if job.output else None
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corridor.core import access
 from corridor.core.access import ALL, Actor, RestrictedQuerySet
+from corridor.core.texts import render
 
 
 class JobQuerySet(RestrictedQuerySet["Job"]):
@@ -33,9 +34,12 @@ class Job(models.Model):
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     done = models.PositiveBigIntegerField(_("done"), default=0)
     total = models.PositiveBigIntegerField(_("total"), default=0)
+    # Kept as a message id and its parameters, so that each reader sees it in their own language.
     message = models.CharField(_("message"), max_length=300, blank=True)
+    message_params = models.JSONField(_("message parameters"), default=dict, blank=True)
     result = models.JSONField(_("result"), default=dict, blank=True)
     error = models.TextField(_("error"), blank=True)
+    error_params = models.JSONField(_("error parameters"), default=dict, blank=True)
     output = models.FileField(_("output file"), upload_to="jobs/", blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("started by"), null=True, blank=True, on_delete=models.SET_NULL,
@@ -57,6 +61,15 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.pk}"
+
+    @property
+    def message_text(self) -> str:
+        """The progress stage in the current language (rows from before message ids: as they were written)."""
+        return render(self.message, self.message_params)
+
+    @property
+    def error_text(self) -> str:
+        return render(self.error, self.error_params)
 
     @property
     def finished(self) -> bool:

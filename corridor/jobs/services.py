@@ -25,8 +25,10 @@ from typing import Any
 from django.core.cache import cache
 from django.db import close_old_connections, connection
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from corridor.core.access import Actor, user_of
+from corridor.core.texts import Text
 from corridor.jobs.models import Job
 
 Progress = Callable[[str, int, int], None]
@@ -43,9 +45,19 @@ def stale_after() -> datetime.timedelta:
 
 
 class JobFailed(Exception):
+    """`message` is best a `Text` (a message id and parameters): each reader then sees it in their language."""
+
     def __init__(self, message: str, result: dict[str, Any] | None = None) -> None:
         super().__init__(message)
+        self.message = message
         self.result = result or {}
+
+
+def _kept(message: Any) -> tuple[str, dict[str, Any]]:
+    """(message id, parameters) to store: a Text as such; other text as it is (said in one language only)."""
+    if isinstance(message, Text):
+        return message.msgid, message.params
+    return str(message), {}
 
 
 @dataclass(frozen=True)
@@ -123,13 +135,11 @@ def fail_if_stale(job: Job, now: datetime.datetime | None = None, after: datetim
     now = now or timezone.now()
     if now - last_sign_of_life(job) <= (stale_after() if after is None else after):
         return False
-    from django.utils.translation import gettext
-
-    message = gettext("The job stopped without finishing: no sign of life since %(at)s (the server was probably "
-                      "restarted). Nothing it was doing was kept; start it again.") % {
-        "at": timezone.localtime(last_sign_of_life(job)).strftime("%Y-%m-%d %H:%M")}
+    message = Text(gettext_noop("The job stopped without finishing: no sign of life since %(at)s (the server was "
+                                "probably restarted). Nothing it was doing was kept; start it again."),
+                   at=timezone.localtime(last_sign_of_life(job)).strftime("%Y-%m-%d %H:%M"))
     updated = Job.objects.filter(pk=job.pk, status=job.status).update(
-        status=Job.Status.FAILED, error=message, finished_at=now)
+        status=Job.Status.FAILED, error=message.msgid, error_params=message.params, finished_at=now)
     job.refresh_from_db()
     return bool(updated)
 
@@ -158,7 +168,9 @@ def live_progress(job: Job) -> None:
     fail_if_stale(job)
     if job.status == Job.Status.RUNNING:
         live = cache.get(_progress_key(job.pk))
-        if live:
+        if live and len(live) == 4:
+            job.message, job.message_params, job.done, job.total = live
+        elif live and len(live) == 3:  # written as plain text (before message ids)
             job.message, job.done, job.total = live
 
 
@@ -182,27 +194,27 @@ def run(job: Job, progress: Progress | None = None) -> Job:
         now = time.monotonic()
         if now - last[0] >= PROGRESS_EVERY or done >= total:
             last[0] = now
-            cache.set(_progress_key(job.pk), (str(stage)[:300], done, total), 3600)
+            msgid, params = _kept(stage)
+            cache.set(_progress_key(job.pk), (msgid[:300], params, done, total), 3600)
 
     fields: dict[str, Any]
     try:
         with _Heartbeat(job.pk):
             result = spec.work(job, report)
     except JobFailed as failed:
-        fields = {"status": Job.Status.FAILED, "error": str(failed), "result": failed.result}
+        error, error_params = _kept(failed.message)
+        fields = {"status": Job.Status.FAILED, "error": error, "error_params": error_params, "result": failed.result}
     except Exception as exc:
-        from django.utils.translation import gettext
-
-        # Not a failure the job foresaw: said in the user's language; the details stay in the result.
-        message = gettext("The job failed unexpectedly (%(error)s). Nothing was kept; try again or tell the "
-                          "operator.") % {"error": f"{type(exc).__name__}: {exc}"[:300]}
-        fields = {"status": Job.Status.FAILED, "error": message,
+        # Not a failure the job foresaw: said in the reader's language; the details stay in the result.
+        message = Text(gettext_noop("The job failed unexpectedly (%(error)s). Nothing was kept; try again or tell "
+                                    "the operator."), error=f"{type(exc).__name__}: {exc}"[:300])
+        fields = {"status": Job.Status.FAILED, "error": message.msgid, "error_params": message.params,
                   "result": {"traceback": traceback.format_exc()[-4000:]}}
     else:
         fields = {"status": Job.Status.SUCCEEDED, "result": result or {}}
     live = cache.get(_progress_key(job.pk))
-    if live:
-        fields.update(message=live[0], done=live[1], total=live[2])
+    if live and len(live) == 4:
+        fields.update(message=live[0], message_params=live[1], done=live[2], total=live[3])
     fields["finished_at"] = timezone.now()
     Job.objects.filter(pk=job.pk).update(**fields)
     cache.delete_many([_progress_key(job.pk), _heartbeat_key(job.pk)])

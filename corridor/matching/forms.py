@@ -5,8 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from corridor.core.widgets import OptionPicker
 from corridor.matching import segments
 from corridor.matching.models import Listing
+from corridor.regions.widgets import RegionPicker
 
 
 class ListingForm(forms.Form):
@@ -19,10 +21,11 @@ class ListingForm(forms.Form):
     quantity = forms.CharField(label=_("quantity or budget"), max_length=120, required=False)
     deadline = forms.DateField(label=_("deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     contact = forms.CharField(label=_("contact"), max_length=200, required=False)
-    regions = forms.CharField(label=_("regions"), required=False, help_text=_("administrative codes, comma-separated"))
+    regions = forms.CharField(label=_("regions"), required=False, widget=RegionPicker(multiple=True),
+                              help_text=_("the places the listing is about; choose as many as apply"))
     segments = forms.MultipleChoiceField(
-        label=_("chain segments"), required=False, widget=forms.SelectMultiple(attrs={"size": 10}),
-        help_text=_("the segments of an industry chain the listing is about; hold Ctrl to choose several"),
+        label=_("chain segments"), required=False, widget=OptionPicker(attrs={"size": 10}),
+        help_text=_("the segments of an industry chain the listing is about; type part of a name to find one"),
     )
     visibility = forms.ChoiceField(label=_("visibility"), choices=Listing.Visibility.choices)
 

@@ -9,6 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from corridor.orgs.models import Industry, Organisation
+from corridor.regions.widgets import RegionPicker
 
 
 def _label(name: str) -> Any:
@@ -32,10 +33,11 @@ class OrganisationForm(forms.Form):
     )
     address = forms.CharField(label=_label("address"), max_length=300, required=False)
     region = forms.CharField(
-        label=_("Region code"),
+        label=_("Region"),
         max_length=6,
         required=False,
-        help_text=_("GB/T 2260 code of the district or city; left empty, it is read from the address."),
+        widget=RegionPicker(),
+        help_text=_("The district or city; left empty, it is read from the address."),
     )
     size_band = forms.ChoiceField(
         label=_label("size_band"), choices=[("", "—"), *Organisation.SizeBand.choices], required=False

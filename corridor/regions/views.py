@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count
+from django.db.models import Case, Count, Q, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -84,3 +84,45 @@ def park_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def corridor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     corridor = get_object_or_404(Corridor, slug=slug)
     return render(request, "regions/corridor.html", corridor_overview(request, corridor))
+
+
+PICK_LIMIT = 30
+
+
+def _path(region: Region) -> str:
+    """"浙江省 › 杭州市" above a region: what tells two 鼓楼区 apart."""
+    names: list[str] = []
+    node = region.parent
+    while node is not None:
+        names.insert(0, node.name)
+        node = node.parent
+    return " › ".join(names)
+
+
+def region_pick(request: HttpRequest) -> HttpResponse:
+    """The region picker's list (an HTML fragment): regions matching `q` (name in either language, or the
+    start of the code), else the children of `parent` (the provinces without one), to browse the tree."""
+    q = request.GET.get("q", "").strip()[:40]
+    parent_code = request.GET.get("parent", "").strip()[:6]
+    regions = Region.objects.select_related("parent__parent")
+    parent = None
+    if q:
+        found = regions.filter(Q(name_zh__icontains=q) | Q(name_en__icontains=q) | Q(code__startswith=q))
+        # Cities before their districts, then by code: "杭州" finds 杭州市 first.
+        found = found.order_by(Case(When(level=Region.Level.PROVINCE, then=0), When(level=Region.Level.CITY, then=1),
+                                    default=2), "code")
+    else:
+        parent = Region.objects.filter(code=parent_code).select_related("parent__parent").first() if parent_code else None
+        found = regions.filter(parent=parent).order_by("code") if parent else regions.filter(parent__isnull=True).order_by("code")
+    found = found.annotate(child_count=Count("children"))
+    items = list(found[:PICK_LIMIT + 1])
+    ancestors: list[Region] = []
+    node = parent
+    while node is not None:
+        ancestors.insert(0, node)
+        node = node.parent
+    context = {"items": [(r, _path(r)) for r in items[:PICK_LIMIT]], "more": len(items) > PICK_LIMIT, "q": q,
+               "parent": parent, "ancestors": ancestors}
+    response = render(request, "regions/_pick.html", context)
+    response["Cache-Control"] = "private, max-age=300"
+    return response

@@ -72,7 +72,9 @@ def test_post_a_need_on_a_chain_segment_and_see_the_supplier_first(world, live_s
     page.select_option("select[name=category]", "product")
     page.fill("input[name=title_zh]", "采购机器人关节减速器")
     page.fill("textarea[name=text]", "We need precision gear units for our six-axis robot joints.")
-    page.select_option("select[name=segments]", ["industrial-robots/robot-bodies"])
+    # The segment is found by typing part of its name (the picker over the segments' select).
+    page.fill("[data-testid=picker-search-segments]", "本体")
+    page.click('[data-testid=picker-results-segments] [data-pick-value="industrial-robots/robot-bodies"]')
     page.click("[data-testid=listing-save]")
     page.wait_for_selector("[data-testid=listing-title]")
     assert page.inner_text("[data-testid=listing-segments]") == "机器人本体"

@@ -49,3 +49,26 @@ def test_secretariat_filters_reads_descriptions_and_confirms_the_filtered_set(br
         context.close()
     assert set(SegmentTag.objects.filter(pk__in=reducers).values_list("status", flat=True)) == {"confirmed"}
     assert waiting.count() == others
+
+
+def test_on_a_phone_the_review_list_does_not_scroll_sideways(browser, live_server, world) -> None:
+    load_chains()
+    make_corridor(world)
+    for i in range(2):
+        firm(f"杭州传动{i}科技有限公司", "330108", "专注于精密减速器、谐波减速器与RV减速器的研发与生产，产品用于六轴工业机器人。")
+    for locale in ("zh-CN", "en-US"):
+        context = browser.new_context(locale=locale, base_url=live_server.url, viewport={"width": 390, "height": 900})
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+        sign_in(page, world.users["secretariat"].username)
+        page.goto("/chains/industrial-robots/review/")
+        expect(page.get_by_test_id("review-row").first).to_be_visible()
+        wrap = page.get_by_test_id("review-wrap")
+        overflow = wrap.evaluate("el => el.scrollWidth - el.clientWidth")
+        assert overflow <= 0, f"the review list scrolls sideways by {overflow}px at 390 px ({locale})"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        row = page.get_by_test_id("review-row").first.bounding_box()
+        assert row is not None and row["x"] >= 0 and row["x"] + row["width"] <= 390
+        expect(page.get_by_test_id("confirm-tag").first).to_be_in_viewport()
+        page.screenshot(path=f"/tmp/ux-review-390-{locale}.png", full_page=True)
+        context.close()

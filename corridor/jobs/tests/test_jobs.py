@@ -47,7 +47,7 @@ def test_failures_keep_their_result_and_crashes_their_error(world):
     failed = services.run(services.create("test-fail", {}))
     assert failed.status == Job.Status.FAILED and failed.error == "nope" and failed.result == {"bad": [1, 2]}
     crashed = services.run(services.create("test-crash", {}))
-    assert crashed.status == Job.Status.FAILED and "boom" in crashed.error
+    assert crashed.status == Job.Status.FAILED and "boom" in crashed.error_text
 
 
 def test_running_progress_comes_from_the_cache(world):
