@@ -81,7 +81,7 @@ def test_bad_input_names_the_field_and_changes_nothing(channel):
 
 
 def test_transfer_keeps_the_first_office_and_both_see_it(channel):
-    w, req = channel.world, channel.request
+    req = channel.request
     with pytest.raises(ValidationError):
         services.transfer(channel.clerk, req, channel.songjiang, "")
     services.transfer(channel.clerk, req, channel.songjiang, "属松江管辖")
