@@ -193,7 +193,7 @@ def _notice_form(request: HttpRequest) -> NoticeForm | None:
     else:
         regions = Region.objects.filter(within_q("", officer_of)).order_by("code") if officer_of else Region.objects.none()
     alliances = Alliance.objects.all() if admin else Alliance.objects.filter(pk__in=secretariat_of)
-    return NoticeForm(request.POST or None, request.FILES or None, regions=regions[:400], alliances=alliances)
+    return NoticeForm(request.POST or None, request.FILES or None, regions=regions, alliances=alliances)
 
 
 @login_required
