@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from corridor.channel import services
-from corridor.channel.models import EnterpriseRequest, Office, RoutingRule, Target
+from corridor.channel.models import EnterpriseRequest, Office, RoutingRule, Target, TargetSnapshot
 from corridor.demo import facts
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
@@ -110,7 +110,13 @@ def _targets() -> None:
         region = Region.objects.filter(code=spec["region"]).first()
         if region is None:
             continue
-        Target.objects.create(**{**spec, "region": region, "position": position})
+        target = Target.objects.create(**{**spec, "region": region, "position": position})
+        if target.manual:  # the hand-entered figures of the past months
+            today = datetime.date.today().replace(day=1)
+            for months_ago, value in ((5, 24), (4, 27), (3, 31), (2, 33), (1, 36)):
+                month = (today.month - months_ago - 1) % 12 + 1
+                year = today.year + (today.month - months_ago - 1) // 12
+                TargetSnapshot.objects.create(target=target, taken_on=datetime.date(year, month, 1), value=value)
     services.snapshot_targets()
 
 

@@ -33,7 +33,12 @@ class RequestForm(forms.Form):
 
 
 class TextForm(forms.Form):
-    text = forms.CharField(label=_("Text"), required=False, widget=TEXTAREA)
+    """The texts of the workflow steps (the API and tests may post any of them as `text`)."""
+
+    answer = forms.CharField(label=_("Answer"), required=False, widget=TEXTAREA)
+    question = forms.CharField(label=_("What the office needs from the requester"), required=False, widget=TEXTAREA)
+    reply = forms.CharField(label=_("Your reply"), required=False, widget=TEXTAREA)
+    unresolved = forms.CharField(label=_("What is still unresolved"), required=False, widget=TEXTAREA)
 
 
 class TransferForm(forms.Form):

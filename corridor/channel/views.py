@@ -8,6 +8,7 @@ every other rule.
 from __future__ import annotations
 
 import datetime
+import json
 from typing import Any
 
 from django.contrib import messages
@@ -95,8 +96,7 @@ def _request_context(request: HttpRequest, req: EnterpriseRequest, **forms: Any)
     return {
         "req": req, "transitions": available_transitions(request.user, req),
         "can_handle": HANDLE in permitted, "can_rate": RATE in permitted, "can_route": ROUTE in permitted,
-        "answer_form": forms.get("answer_form") or TextForm(initial={"text": req.office.reply_template if req.office else ""}),
-        "text_form": TextForm(), "rate_form": forms.get("rate_form") or RateForm(),
+        "text_form": TextForm(initial={"answer": req.office.reply_template if req.office else ""}), "rate_form": forms.get("rate_form") or RateForm(),
         "transfer_form": forms.get("transfer_form") or TransferForm(offices=offices),
         "routings": req.routings.select_related("office"), "now": timezone.now(),
         "overdue": req.status in EnterpriseRequest.RUNNING and req.answer_due is not None and req.answer_due < timezone.now(),
@@ -116,7 +116,7 @@ def request_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """accept / answer / ask / resume / transfer / rate / reopen / assign: one POST each, decided by the services."""
     req = _visible_request(request, pk)
     user = request.user
-    text = request.POST.get("text", "")
+    text = next((request.POST[k] for k in ("text", "answer", "question", "reply", "unresolved") if request.POST.get(k)), "")
     try:
         if action == "accept":
             services.accept(user, req)
@@ -241,6 +241,7 @@ def target_list(request: HttpRequest) -> HttpResponse:
         value = services.target_value(target)
         rows.append({"target": target, "value": value, "share": min(100, round(100 * value / target.goal, 1)),
                      "snapshots": list(target.snapshots.all())[-12:],
+                     "points": json.dumps([[f"{s.taken_on:%Y-%m}", s.value] for s in list(target.snapshots.all())[-12:]]),
                      "can_manage": access.may(request.user, "manage", target)})
     return render(request, "channel/targets.html", {"rows": rows})
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.db.models import F
 from django.utils import timezone
 
 from corridor.channel import services, workdays
@@ -17,8 +18,8 @@ from corridor.notifications.models import Notification
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-def at(*args: int) -> datetime.datetime:
-    return datetime.datetime(*args, tzinfo=SHANGHAI)
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime.datetime:
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=SHANGHAI)
 
 
 def test_a_request_filed_the_day_before_national_day():
@@ -127,7 +128,7 @@ def test_the_three_rates_on_a_hand_worked_set(channel):
     services.rate(owner, a, "satisfied", True)
     # b: contacted late, answered, basically satisfied but not resolved.
     services.accept(channel.clerk, b)
-    EnterpriseRequest.objects.filter(pk=b.pk).update(contacted_at=b.contact_due + datetime.timedelta(hours=1))
+    EnterpriseRequest.objects.filter(pk=b.pk).update(contacted_at=F("contact_due") + datetime.timedelta(hours=1))
     b.refresh_from_db()
     services.answer(channel.clerk, b, "ok")
     services.rate(owner, b, "basically", False)
