@@ -16,12 +16,14 @@ from pydantic import Field
 from corridor.accounts.api_auth import USER_REQUIRED, signed_in
 from corridor.channel import services
 from corridor.channel.models import EnterpriseRequest, Notice, Office, Target
+from corridor.channel.open311 import router as open311_router
 from corridor.core.access import Actor
 from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import WithActions, errors
 from corridor.orgs.models import Organisation
 
 router = Router(tags=["channel"])
+router.add_router("/open311", open311_router)
 
 
 class RequestOut(Schema):

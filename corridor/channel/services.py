@@ -134,6 +134,13 @@ def save_rule(actor: Actor, type: str, region: Region, office: Office) -> Routin
     return rule
 
 
+def save_rule_by_code(actor: Actor, type: str, region_code: str, office: Office) -> RoutingRule:
+    region = Region.objects.filter(code=region_code.strip()).first() if region_code.strip() else None
+    if region is None:
+        raise ValidationError({"region": _("Give the six-digit code of a known region (GB/T 2260).")})
+    return save_rule(actor, type, region, office)
+
+
 # ---- requests ------------------------------------------------------------------------------------------------
 
 def _check_attachment(upload: UploadedFile | None, field: str = "attachment") -> None:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("requests/<int:pk>/", views.request_detail, name="request"),
     path("requests/<int:pk>/<slug:action>/", views.request_action, name="request_action"),
     path("offices/<int:pk>/", views.office_detail, name="office"),
+    path("offices/<int:pk>/rules/", views.office_rule, name="office_rule"),
     path("offices/<int:pk>/requests.xlsx", views.office_xlsx, name="office_xlsx"),
     path("notices/", views.notice_list, name="notices"),
     path("notices/<int:pk>/", views.notice_detail, name="notice"),

@@ -31,6 +31,7 @@ from corridor.channel.models import (
     Notice,
     NoticeReceipt,
     Office,
+    RequestType,
     RoutingRule,
     Target,
 )
@@ -166,7 +167,22 @@ def office_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "channel/office.html", {
         "office": office, "rates": figures, "overdue": services.overdue(visible)[:200], "recent": visible[:50],
         "start": start, "end": end, "rules": office.rules.select_related("region"),
+        "can_manage": access.may(request.user, "manage", office), "types": RequestType.choices,
     })
+
+
+@require_POST
+@login_required
+def office_rule(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add or change a routing rule (type × region → this office): officers of the region, admins."""
+    office = get_object_or_404(services.offices_reported_to(request.user), pk=pk)
+    try:
+        services.save_rule_by_code(request.user, request.POST.get("type", ""), request.POST.get("region", ""), office)
+        messages.success(request, _("Saved."))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    return redirect("channel:office", pk=office.pk)
 
 
 @login_required

@@ -189,3 +189,42 @@ def test_api_flow(channel):
     rates = clerk.get(f"/api/channel/offices/{channel.jiaxing.pk}/rates").json()
     assert (rates["rated"], rates["resolved"], rates["satisfied"]) == (1, 0, 0)
     assert w.client_for("member").get(f"/api/channel/offices/{channel.jiaxing.pk}/rates").status_code == 404
+
+
+def test_open311_door(channel):
+    w, req = channel.world, channel.request
+    assert {s["service_code"] for s in w.client_for("visitor").get("/api/channel/open311/services.json").json()} >= {"land", "policy"}
+    # The private request: its organisation and office see it; nobody else, not even by id.
+    for role, count in (("owner", 1), ("member", 0), ("officer", 0), ("admin", 1)):
+        assert len(w.client_for(role).get("/api/channel/open311/requests.json").json()) == count, role
+    assert w.client_for("member").get(f"/api/channel/open311/requests/{req.pk}.json").status_code == 404
+    one = channel.client_for("clerk").get(f"/api/channel/open311/requests/{req.pk}.json").json()[0]
+    assert (one["status"], one["agency_responsible"]) == ("open", "嘉兴市营商环境服务中心")
+    services.answer(channel.clerk, req, "已答复")
+    one = w.client_for("owner").get("/api/channel/open311/requests.json?status=closed").json()[0]
+    assert one["status"] == "closed" and "已答复" in one["status_notes"]
+    assert w.client_for("owner").get("/api/channel/open311/requests.json?status=maybe").status_code == 422
+    owner = w.client_for("owner")
+    bad = owner.post("/api/channel/open311/requests.json", {"service_code": "weather", "description": "", "jurisdiction_id": "330400"})
+    assert bad.status_code == 422 and {"service_code", "description"} <= set(bad.json()["errors"])
+    made = owner.post("/api/channel/open311/requests.json", {"service_code": "land", "description": "需要厂房", "jurisdiction_id": "310117"})
+    assert made.status_code == 201
+    created = EnterpriseRequest.objects.get(pk=int(made.json()[0]["service_request_id"]))
+    assert (created.office, created.organisation, created.is_public) == (channel.songjiang, w.owner_org, False)
+
+
+def test_routing_rules_are_maintained_by_officers_of_the_region(channel):
+    w = channel.world
+    officer = w.client_for("officer")
+    url = f"/channel/offices/{channel.jiaxing.pk}/rules/"
+    assert officer.post(url, {"type": "talent", "region": "330402"}).status_code == 302
+    assert services.route("talent", w.regions["330402"]).office == channel.jiaxing
+    officer.post(url, {"type": "talent", "region": "999999"})  # unknown code: a message, nothing saved
+    assert w.client_for("member").post(url, {"type": "land", "region": "330402"}).status_code == 404
+    # Songjiang's office is not the Jiaxing officer's to route to.
+    assert officer.post(f"/channel/offices/{channel.songjiang.pk}/rules/", {"type": "", "region": "330400"}).status_code == 404
+    with pytest.raises(PermissionDenied):
+        services.save_rule(w.users["officer"], "land", w.regions["310117"], channel.jiaxing)
+    from corridor.channel.models import RoutingRule
+
+    assert RoutingRule.objects.count() == 3
