@@ -454,10 +454,16 @@ def send_notice(actor: Actor, data: dict[str, Any], attachment: UploadedFile | N
         secretariat_ok = bool(secretariat_of) and bool(alliances) and all(a.pk in secretariat_of for a in alliances)
         if not (officer_ok or secretariat_ok):
             raise PermissionDenied(_("City officers send notices to their own regions, secretariats to their own alliances' members."))
+    label = str(data.get("sender_label") or "")
+    if not label and not access.is_admin(actor):  # who speaks: the officer's region or the secretariat's alliance
+        officer_of = access.officer_region_ids(actor)
+        speaker: Any = (Region.objects.filter(pk__in=officer_of).order_by("code").first() if officer_of
+                        else Alliance.objects.filter(pk__in=access.secretariat_alliance_ids(actor)).first())
+        label = speaker.name if speaker is not None else ""
     with transaction.atomic():
         notice = Notice.objects.create(
             title_zh=title_zh, title_en=title_en, body_zh=body_zh, body_en=body_en, sent_by=user,
-            sender_label=str(data.get("sender_label") or "")[:200], kinds=kinds, size_bands=size_bands,
+            sender_label=label[:200], kinds=kinds, size_bands=size_bands,
             is_synthetic=bool(data.get("is_synthetic", False)),
         )
         if attachment is not None:

@@ -92,3 +92,54 @@ def test_member_files_a_land_request_songjiang_answers_member_rates(new_page):
     expect(desk.get_by_test_id("rate-satisfaction")).to_have_text("100%")
     expect(desk.get_by_test_id("rate-response")).to_have_text("100%")
     desk.screenshot(path="/tmp/channel-office-en-1366.png", full_page=True)
+
+
+def test_officer_sends_a_notice_the_member_reads_it_targets_show_progress(new_page):
+    import datetime
+
+    from corridor.channel import services
+    from corridor.channel.models import NoticeReceipt, Target, TargetSnapshot
+
+    def open_page(locale: str, width: int):  # type: ignore[no-untyped-def]
+        page = new_page(locale)
+        page.set_default_timeout(SLOW_MACHINE_MS)
+        page.set_viewport_size({"width": width, "height": 900})
+        return page
+
+    world = build_world()
+    # The Jiaxing officer (English, desktop) writes to the organisations in Jiaxing.
+    officer = open_page("en-US", 1366)
+    sign_in(officer, "officer")
+    officer.goto("/channel/notices/")
+    officer.get_by_test_id("notice-compose").locator("summary").click()
+    officer.locator("#id_title_zh").fill("关于申报2027年度科技项目的通知")
+    officer.locator("#id_title_en").fill("Call for 2027 science projects")
+    officer.locator("#id_body_zh").fill("请于1月31日前申报。")
+    officer.locator("#id_regions").select_option(str(world.regions["330400"].pk))
+    officer.screenshot(path="/tmp/channel-notice-compose-en-1366.png", full_page=True)
+    officer.get_by_test_id("notice-submit").click()
+    expect(officer.get_by_test_id("receipt-summary")).to_contain_text("0 of 1")
+
+    # The Jiaxing member (Chinese, phone) reads it; the officer sees the receipt.
+    reader = open_page("zh-CN", 390)
+    sign_in(reader, "outsider")
+    reader.goto("/channel/notices/")
+    reader.get_by_test_id("notice-row").locator("a").click()
+    expect(reader.get_by_test_id("notice-title")).to_have_text("关于申报2027年度科技项目的通知")
+    reader.screenshot(path="/tmp/channel-notice-zh-390.png", full_page=True)
+    assert NoticeReceipt.objects.get(user=world.users["outsider"]).read_at is not None
+    officer.reload()
+    expect(officer.get_by_test_id("receipt-summary")).to_contain_text("1 of 1")
+
+    # A regional target with its monthly snapshots, drawn against the target line.
+    target = Target.objects.create(region=world.regions["340200"], title_zh="机器人企业50家", title_en="50 robot firms",
+                                   goal=50, due_on=datetime.date(2027, 12, 31), manual=True, manual_value=38)
+    for month, value in ((7, 24), (8, 27), (9, 31), (10, 33), (11, 36)):
+        TargetSnapshot.objects.create(target=target, taken_on=datetime.date(2026, month, 1), value=value)
+    services.snapshot_targets()
+    for locale, width in (("zh-CN", 1366), ("en-US", 390)):
+        page = open_page(locale, width)
+        page.goto("/channel/targets/")
+        expect(page.get_by_test_id("target-value")).to_have_text("38")
+        expect(page.get_by_test_id("target-chart").locator("svg")).to_have_count(1)
+        page.screenshot(path=f"/tmp/channel-targets-{locale}-{width}.png", full_page=True)
