@@ -101,6 +101,22 @@ class NoticeOut(Schema):
     sent_at: datetime.datetime
 
 
+class NoticeIn(Schema):
+    title_zh: str = ""
+    title_en: str = ""
+    body_zh: str = ""
+    body_en: str = ""
+    regions: list[str] = Field(default_factory=list, description="GB/T 2260 codes; districts inside them are included")
+    alliance_ids: list[int] = Field(default_factory=list)
+    segment_ids: list[int] = Field(default_factory=list)
+    kinds: list[str] = Field(default_factory=list)
+    size_bands: list[str] = Field(default_factory=list)
+
+
+class NoticeSentOut(NoticeOut):
+    recipients: int
+
+
 class TargetOut(Schema):
     id: int
     region_code: str
@@ -195,6 +211,29 @@ def office_rates(request: HttpRequest, office_id: int, start: datetime.date | No
 @paginate(LimitOffsetPagination)
 def list_notices(request: HttpRequest) -> Any:
     return Notice.objects.restrict(signed_in(request))
+
+
+@router.post("/notices", response={201: NoticeSentOut, **errors(401, 403, 422)}, auth=USER_REQUIRED,
+             summary="Send a notice (city officers to their regions, secretariats to their alliances' members, admins)")
+def send_notice(request: HttpRequest, payload: NoticeIn) -> Status:
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from corridor.alliances.models import Alliance
+    from corridor.chains.models import Segment
+    from corridor.regions.models import Region
+
+    regions = list(Region.objects.filter(code__in=payload.regions))
+    if len(regions) != len(set(payload.regions)):
+        raise ValidationError({"regions": _("Give the six-digit code of a known region (GB/T 2260).")})
+    alliances = list(Alliance.objects.filter(pk__in=payload.alliance_ids))
+    segments = list(Segment.objects.filter(pk__in=payload.segment_ids))
+    data = {**payload.dict(exclude={"regions", "alliance_ids", "segment_ids"}), "regions": regions,
+            "alliances": alliances, "segments": segments}
+    notice = services.send_notice(signed_in(request), data)
+    return Status(201, {"id": notice.pk, "title_zh": notice.title_zh, "title_en": notice.title_en,
+                        "body_zh": notice.body_zh, "body_en": notice.body_en, "sent_at": notice.sent_at,
+                        "recipients": notice.receipts.count()})
 
 
 @router.get("/targets", response=list[TargetOut], summary="Regional targets with their current value")

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from corridor.alliances.models import Alliance
+from corridor.chains.models import Segment
 from corridor.channel.models import EnterpriseRequest, Office, RequestType
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
@@ -66,6 +67,7 @@ class NoticeForm(forms.Form):
     attachment = forms.FileField(label=_("Attachment"), required=False)
     regions = forms.ModelMultipleChoiceField(label=_("Regions"), queryset=Region.objects.none(), required=False)
     alliances = forms.ModelMultipleChoiceField(label=_("Alliances"), queryset=Alliance.objects.none(), required=False)
+    segments = forms.ModelMultipleChoiceField(label=_("Chain segments"), queryset=Segment.objects.none(), required=False)
     kinds = forms.MultipleChoiceField(label=_("Organisation kinds"), choices=Organisation.Kind.choices, required=False,
                                       widget=forms.CheckboxSelectMultiple)
     size_bands = forms.MultipleChoiceField(label=_("Size bands"), choices=Organisation.SizeBand.choices, required=False,
@@ -75,3 +77,6 @@ class NoticeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["regions"].queryset = regions  # type: ignore[attr-defined]
         self.fields["alliances"].queryset = alliances  # type: ignore[attr-defined]
+        segments = self.fields["segments"]
+        segments.queryset = Segment.objects.select_related("chain").order_by("chain__slug", "position", "id")  # type: ignore[attr-defined]
+        segments.label_from_instance = lambda s: f"{s.chain.name} · {s.name}"  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -109,6 +109,23 @@ def _request_context(request: HttpRequest, req: EnterpriseRequest, **forms: Any)
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     req = _visible_request(request, pk)
     return render(request, "channel/request.html", _request_context(request, req))
+
+
+@login_required
+def request_attachment(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The attachment, to those who may see the request (media files are never served directly)."""
+    req = _visible_request(request, pk)
+    if not req.attachment:
+        raise Http404
+    return FileResponse(req.attachment.open("rb"), as_attachment=True, filename=req.attachment.name.rsplit("/", 1)[-1])
+
+
+@login_required
+def notice_attachment(request: HttpRequest, pk: int) -> HttpResponseBase:
+    notice = get_object_or_404(Notice.objects.restrict(request.user), pk=pk)
+    if not notice.attachment:
+        raise Http404
+    return FileResponse(notice.attachment.open("rb"), as_attachment=True, filename=notice.attachment.name.rsplit("/", 1)[-1])
 
 
 @require_POST

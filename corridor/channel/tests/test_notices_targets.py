@@ -114,3 +114,14 @@ def test_manual_target_values_are_the_regions(world):
     page = world.client_for("visitor").get("/channel/targets/")
     assert page.status_code == 200 and "嘉兴企业" in page.content.decode()
     assert world.client_for("visitor").get("/api/channel/targets").json()[0]["value"] == 2
+
+
+def test_sending_through_the_api(world):
+    officer = world.client_for("officer")
+    bad = officer.post("/api/channel/notices", {"title_zh": "通知", "body_zh": "x", "regions": ["999999"]}, content_type="application/json")
+    assert bad.status_code == 422 and "regions" in bad.json()["errors"]
+    refused = officer.post("/api/channel/notices", {"title_zh": "通知", "body_zh": "x", "regions": ["330100"]}, content_type="application/json")
+    assert refused.status_code == 403
+    sent = officer.post("/api/channel/notices", {"title_zh": "通知", "body_zh": "x", "regions": ["330400"]}, content_type="application/json")
+    assert sent.status_code == 201 and sent.json()["recipients"] == 1
+    assert world.client_for("visitor").post("/api/channel/notices", {}, content_type="application/json").status_code == 401

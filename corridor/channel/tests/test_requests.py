@@ -228,3 +228,25 @@ def test_routing_rules_are_maintained_by_officers_of_the_region(channel):
     from corridor.channel.models import RoutingRule
 
     assert RoutingRule.objects.count() == 3
+
+
+def test_attachments_are_checked_and_served_only_through_the_rule(channel, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    w = channel.world
+    owner = w.client_for("owner")
+    form = {"organisation": w.owner_org.pk, "type": "land", "region": w.regions["310117"].pk, "subject": "厂房",
+            "text": "需要厂房", "priority": "normal"}
+    bad = owner.post("/channel/requests/new/", {**form, "attachment": SimpleUploadedFile("run.exe", b"MZ")})
+    assert bad.status_code == 422 and b'data-testid="error-attachment"' in bad.content
+    assert not EnterpriseRequest.objects.filter(subject="厂房").exists()
+    ok = owner.post("/channel/requests/new/", {**form, "attachment": SimpleUploadedFile("site-plan.pdf", b"%PDF-1.4 plan")})
+    assert ok.status_code == 302
+    req = EnterpriseRequest.objects.get(subject="厂房")
+    url = f"/channel/requests/{req.pk}/attachment"
+    assert b"".join(owner.get(url).streaming_content) == b"%PDF-1.4 plan"
+    assert b"".join(channel.client_for("clerk2").get(url).streaming_content) == b"%PDF-1.4 plan"
+    for role in ("member", "officer", "secretariat"):
+        assert w.client_for(role).get(url).status_code == 404
+    assert channel.client_for("clerk").get(url).status_code == 404
