@@ -102,6 +102,10 @@ def load_demo(progress: Callable[[str, int, int], None] | None = None) -> None:
         _targets()
         _notices(admin)
         _requests(admin)
+    # The notifications' e-mail jobs run in threads started on commit: finish them before a CLI exits.
+    from corridor.jobs import services as jobs
+
+    jobs.wait_all(timeout=120)
     report(step, 1, 1)
 
 

@@ -50,3 +50,9 @@ def make_channel(world: World) -> Channel:
         "type": "policy", "region": "330402", "subject": "研发费用加计扣除政策咨询", "text": "请问2026年研发费用加计扣除比例？",
     })
     return Channel(world, jiaxing, songjiang, clerk, clerk2, chief, req)
+
+
+def channel_ids(world: World) -> dict[str, str]:
+    """Path parameters of existing channel objects, for the OpenAPI test's walk over every operation."""
+    channel = make_channel(world)
+    return {"request_id": str(channel.request.pk), "office_id": str(channel.jiaxing.pk), "step": "accept"}

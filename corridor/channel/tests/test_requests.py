@@ -108,6 +108,9 @@ def test_private_request_access_matrix(channel):
                                    "officer": 404, "admin": 200})
     assert channel.client_for("clerk").get(url).status_code == 200
     assert channel.client_for("clerk2").get(url).status_code == 404
+    history = f"/history/channel/enterpriserequest/{req.pk}/"
+    got = {role: w.client_for(role).get(history).status_code for role in ("owner", "member", "outsider", "officer", "admin")}
+    assert got == {"owner": 200, "member": 404, "outsider": 404, "officer": 404, "admin": 200}
     api = f"/api/channel/requests/{req.pk}"
     expect_matrix(w, "get", api, {"visitor": 401, "owner": 200, "member": 404, "outsider": 404, "secretariat": 404,
                                    "officer": 404, "admin": 200})
