@@ -9,6 +9,9 @@ def test_demo_channel_is_loaded_once(db):
     demo.load_demo(size=200)
     assert Office.objects.count() == 11
     assert {t.goal for t in Target.objects.filter(region__code="120110")} == {100, 1000, 10000}
+    from corridor.channel.services import target_value
+
+    assert sorted(target_value(t) for t in Target.objects.filter(region__code="120110")) == [8, 24, 90]
     assert Target.objects.count() == 4 and TargetSnapshot.objects.count() == 4 + 5
     states = set(EnterpriseRequest.objects.values_list("status", flat=True))
     assert {"assigned", "in_progress", "answered", "closed", "waiting"} <= states
