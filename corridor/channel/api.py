@@ -81,6 +81,7 @@ class StepIn(Schema):
 class RatesOut(Schema):
     office_id: int
     requests: int
+    due_for_response: int
     responded_on_time: int
     answered_on_time: int
     rated: int

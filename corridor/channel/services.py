@@ -338,6 +338,7 @@ def check_overdue(now: datetime.datetime | None = None) -> dict[str, int]:
 @dataclass(frozen=True)
 class Rates:
     requests: int
+    due_for_response: int  # contacted, or past the contact deadline (still pending ones are not judged yet)
     responded_on_time: int
     answered_on_time: int
     rated: int
@@ -351,7 +352,7 @@ class Rates:
 
     @property
     def response_rate(self) -> float | None:
-        return self._share(self.responded_on_time, self.requests)
+        return self._share(self.responded_on_time, self.due_for_response)
 
     @property
     def resolution_rate(self) -> float | None:
@@ -363,12 +364,14 @@ class Rates:
 
 
 def rates(qs: QuerySet[EnterpriseRequest], now: datetime.datetime | None = None) -> Rates:
-    """The three rates (接诉即办): response on time (first contact by its deadline, out of the routed
-    requests), resolution and satisfaction (out of the rated ones)."""
+    """The three rates (接诉即办): response on time (first contact by its deadline, out of the routed requests
+    contacted or past their contact deadline), resolution and satisfaction (out of the rated ones)."""
+    now = now or timezone.now()
     routed = qs.exclude(status__in=("received", "merged"))
     rated = routed.exclude(satisfaction="")
     return Rates(
         requests=routed.count(),
+        due_for_response=routed.filter(Q(contacted_at__isnull=False) | Q(contact_due__lt=now)).count(),
         responded_on_time=routed.filter(contacted_at__isnull=False, contacted_at__lte=F("contact_due")).count(),
         answered_on_time=routed.filter(answered_at__isnull=False, answered_at__lte=F("answer_due")).count(),
         rated=rated.count(),
