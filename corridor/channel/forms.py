@@ -80,3 +80,21 @@ class NoticeForm(forms.Form):
         segments = self.fields["segments"]
         segments.queryset = Segment.objects.select_related("chain").order_by("chain__slug", "position", "id")  # type: ignore[attr-defined]
         segments.label_from_instance = lambda s: f"{s.chain.name} · {s.name}"  # type: ignore[attr-defined]
+
+
+class TargetForm(forms.Form):
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
+    title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=200)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
+    goal = forms.IntegerField(label=_("Target value"), min_value=1)
+    due_on = forms.DateField(label=_("By"), widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label=_("Organisation kind"), required=False,
+                             choices=[("", _("any kind")), *Organisation.Kind.choices])
+    size_bands = forms.MultipleChoiceField(label=_("Size bands"), choices=Organisation.SizeBand.choices, required=False,
+                                           widget=forms.CheckboxSelectMultiple)
+    head_enterprises_only = forms.BooleanField(label=_("Head enterprises only"), required=False)
+    manual = forms.BooleanField(label=_("Entered by hand instead of counted"), required=False)
+
+    def __init__(self, *args: Any, regions: QuerySet[Region], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions  # type: ignore[attr-defined]

@@ -529,6 +529,45 @@ def snapshot_targets(on: datetime.date | None = None, targets: QuerySet[Target] 
     return count
 
 
+def create_target(actor: Actor, data: dict[str, Any]) -> Target:
+    """A region sets itself a target: officers for their regions (and what lies inside them), admins anywhere."""
+    region = data.get("region")
+    errors: dict[str, str] = {}
+    if not isinstance(region, Region):
+        errors["region"] = _("Choose the region the target is for.")
+    title_zh, title_en = str(data.get("title_zh") or "").strip(), str(data.get("title_en") or "").strip()
+    if not title_zh:
+        errors["title_zh"] = _("Give the target a Chinese title.")
+    goal = data.get("goal")
+    if not isinstance(goal, int) or goal <= 0:
+        errors["goal"] = _("Give a target value above 0.")
+    if not isinstance(data.get("due_on"), datetime.date):
+        errors["due_on"] = _("Give the date as YYYY-MM-DD.")
+    kind = str(data.get("kind") or "")
+    if kind and kind not in Organisation.Kind.values:
+        errors["kind"] = _("Choose organisation kinds from the list.")
+    size_bands = [b for b in data.get("size_bands") or [] if b]
+    if set(size_bands) - set(Organisation.SizeBand.values):
+        errors["size_bands"] = _("Choose size bands from the list.")
+    if errors:
+        raise ValidationError(errors)
+    assert isinstance(region, Region) and isinstance(goal, int)
+    if not access.is_admin(actor) and not Region.objects.filter(within_q("", access.officer_region_ids(actor)), pk=region.pk).exists():
+        raise PermissionDenied(_("Only officers of the region and administrators update its targets."))
+    if Target.objects.filter(region=region, title_zh=title_zh).exists():
+        raise ValidationError({"title_zh": _("This region already has a target with this title.")})
+    manual = bool(data.get("manual"))
+    with transaction.atomic():
+        target = Target.objects.create(
+            region=region, title_zh=title_zh, title_en=title_en, goal=goal, due_on=data["due_on"], kind=kind,
+            size_bands=size_bands, head_enterprises_only=bool(data.get("head_enterprises_only")), manual=manual,
+            manual_value=0 if manual else None, position=Target.objects.filter(region=region).count(),
+        )
+        audit.record(actor, target, ChangeRecord.Action.CREATE, after=audit.snapshot(target, Target.AUDITED_FIELDS))
+        snapshot_targets(targets=Target.objects.filter(pk=target.pk))
+    return target
+
+
 def set_manual_value(actor: Actor, target: Target, value: int) -> Target:
     access.require(actor, MANAGE, target, _("Only officers of the region and administrators update its targets."))
     if not target.manual:

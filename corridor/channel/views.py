@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 
 from corridor.alliances.models import Alliance
 from corridor.channel import reports, services
-from corridor.channel.forms import NoticeForm, RateForm, RequestForm, TextForm, TransferForm
+from corridor.channel.forms import NoticeForm, RateForm, RequestForm, TargetForm, TextForm, TransferForm
 from corridor.channel.models import (
     HANDLE,
     RATE,
@@ -267,16 +267,37 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 # ---- targets -----------------------------------------------------------------------------------------------
 
+def _target_form(request: HttpRequest) -> TargetForm | None:
+    admin, officer_of = access.is_admin(request.user), access.officer_region_ids(request.user)
+    if not (admin or officer_of):
+        return None
+    regions = Region.objects.all() if admin else Region.objects.filter(within_q("", officer_of))
+    return TargetForm(request.POST or None, regions=regions.order_by("code"))
+
+
 def target_list(request: HttpRequest) -> HttpResponse:
     targets = list(Target.objects.select_related("region").prefetch_related("snapshots"))
     rows = []
     for target in targets:
         value = services.target_value(target)
+        snapshots = list(target.snapshots.all())[-12:]
         rows.append({"target": target, "value": value, "share": min(100, round(100 * value / target.goal, 1)),
-                     "snapshots": list(target.snapshots.all())[-12:],
-                     "points": json.dumps([[f"{s.taken_on:%Y-%m}", s.value] for s in list(target.snapshots.all())[-12:]]),
+                     "snapshots": snapshots,
+                     "points": json.dumps([[f"{s.taken_on:%Y-%m}", s.value] for s in snapshots]),
                      "can_manage": access.may(request.user, "manage", target)})
-    return render(request, "channel/targets.html", {"rows": rows})
+    form = _target_form(request)
+    context = {"rows": rows, "form": form}
+    if form is None:
+        if request.method == "POST":
+            raise PermissionDenied(_("Only officers of the region and administrators update its targets."))
+        return render(request, "channel/targets.html", context)
+
+    def created(_target: Target) -> HttpResponse:
+        messages.success(request, _("Saved."))
+        return redirect("channel:targets")
+
+    return toolkit.form_view(request, form, lambda f: services.create_target(request.user, dict(f.cleaned_data)),
+                             template="channel/targets.html", context=context, done=created)
 
 
 @require_POST

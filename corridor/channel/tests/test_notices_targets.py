@@ -125,3 +125,21 @@ def test_sending_through_the_api(world):
     sent = officer.post("/api/channel/notices", {"title_zh": "通知", "body_zh": "x", "regions": ["330400"]}, content_type="application/json")
     assert sent.status_code == 201 and sent.json()["recipients"] == 1
     assert world.client_for("visitor").post("/api/channel/notices", {}, content_type="application/json").status_code == 401
+
+
+def test_an_officer_sets_a_target_for_their_region(world):
+    officer = world.client_for("officer")
+    form = {"region": world.regions["330402"].pk, "title_zh": "南湖区科技型中小企业", "title_en": "Nanhu tech SMEs", "goal": "10",
+            "due_on": "2027-12-31", "kind": "enterprise", "size_bands": ["small", "micro"]}
+    bad = officer.post("/channel/targets/", {**form, "goal": "0", "title_zh": ""})
+    assert bad.status_code == 422 and b'data-testid="error-goal"' in bad.content and b'data-testid="error-title_zh"' in bad.content
+    assert officer.post("/channel/targets/", form).status_code == 302
+    target = Target.objects.get(title_zh="南湖区科技型中小企业")
+    assert target.snapshots.count() == 1 and target.size_bands == ["small", "micro"]
+    again = officer.post("/channel/targets/", form)
+    assert again.status_code == 422 and Target.objects.filter(title_zh="南湖区科技型中小企业").count() == 1
+    # Hangzhou is not the Jiaxing officer's; a member sets no targets.
+    with pytest.raises(PermissionDenied):
+        services.create_target(world.users["officer"], {"region": world.regions["330100"], "title_zh": "杭州", "goal": 5,
+                                                        "due_on": datetime.date(2027, 1, 1)})
+    assert world.client_for("member").post("/channel/targets/", form).status_code == 403
