@@ -76,6 +76,7 @@ class StepIn(Schema):
     office_id: int | None = None
     satisfaction: str = ""
     resolved: bool | None = None
+    duplicate_of: int | None = Field(None, description="merge: the id of the request this one duplicates")
 
 
 class RatesOut(Schema):
@@ -164,11 +165,11 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status:
 
 
 STEP = {200: RequestDetailOut, **errors(401, 403, 404, 409, 422)}
-Step = Literal["accept", "answer", "ask", "resume", "transfer", "rate", "reopen", "assign"]
+Step = Literal["accept", "answer", "ask", "resume", "transfer", "rate", "reopen", "assign", "merge"]
 
 
 @router.post("/requests/{int:request_id}/{step}", response=STEP, auth=USER_REQUIRED,
-             summary="Take a workflow step: accept, answer, ask, transfer (office staff); resume, rate, reopen (requester); assign (admin)")
+             summary="Take a workflow step: accept, answer, ask, transfer, merge (office staff); resume, rate, reopen (requester); assign (admin)")
 def take_step(request: HttpRequest, request_id: int, step: Step, payload: StepIn) -> EnterpriseRequest:
     user = signed_in(request)
     req = _request(request, request_id)
@@ -185,6 +186,9 @@ def take_step(request: HttpRequest, request_id: int, step: Step, payload: StepIn
         services.reopen(user, req, payload.text)
     elif step == "transfer":
         services.transfer(user, req, office, payload.text)
+    elif step == "merge":
+        original = _requests(user).filter(pk=payload.duplicate_of or 0).first()
+        services.merge(user, req, original)
     elif step == "assign":
         if office is None:
             from django.core.exceptions import ValidationError

@@ -150,6 +150,10 @@ def request_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             form = TransferForm(request.POST, offices=Office.objects.all())
             form.is_valid()
             services.transfer(user, req, form.cleaned_data.get("office"), form.cleaned_data.get("reason", ""))
+        elif action == "merge":
+            raw = request.POST.get("duplicate_of", "")
+            original = _requests(user).filter(pk=int(raw) if raw.isdigit() else 0).first()
+            services.merge(user, req, original)
         elif action == "assign":
             office = Office.objects.filter(pk=request.POST.get("office") or 0).first()
             if office is None:

@@ -253,3 +253,18 @@ def test_attachments_are_checked_and_served_only_through_the_rule(channel, setti
     for role in ("member", "officer", "secretariat"):
         assert w.client_for(role).get(url).status_code == 404
     assert channel.client_for("clerk").get(url).status_code == 404
+
+
+def test_merge_through_the_page_and_the_api(channel):
+    w, req = channel.world, channel.request
+    twin = services.file_request(w.users["owner"], w.owner_org, {"type": "policy", "region": "330400", "subject": "重复", "text": "同上"})
+    third = services.file_request(w.users["owner"], w.owner_org, {"type": "policy", "region": "330400", "subject": "又重复", "text": "同上"})
+    clerk = channel.client_for("clerk")
+    clerk.post(f"/channel/requests/{twin.pk}/merge/", {"duplicate_of": "abc"})
+    twin.refresh_from_db()
+    assert twin.status == "assigned"
+    assert clerk.post(f"/channel/requests/{twin.pk}/merge/", {"duplicate_of": str(req.pk)}).status_code == 302
+    twin.refresh_from_db()
+    assert (twin.status, twin.duplicate_of) == ("merged", req)
+    merged = clerk.post(f"/api/channel/requests/{third.pk}/merge", {"duplicate_of": req.pk}, content_type="application/json")
+    assert merged.status_code == 200 and merged.json()["status"] == "merged"
