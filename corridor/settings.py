@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "corridor.chains",
     "corridor.notifications",
     "corridor.policies",
+    "corridor.channel",
 ]
 
 MIDDLEWARE = [

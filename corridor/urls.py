@@ -25,5 +25,6 @@ urlpatterns = [
     path("chains/", include("corridor.chains.urls")),
     path("notifications/", include("corridor.notifications.urls")),
     path("policies/", include("corridor.policies.urls")),
+    path("channel/", include("corridor.channel.urls")),
     path("", include("corridor.core.urls")),
 ]

@@ -433,4 +433,7 @@ def load_demo(
     from corridor.policies.demo import load_demo as load_policies
 
     load_policies(progress)
+    from corridor.channel.demo import load_demo as load_channel
+
+    load_channel(progress)
     return counts()

@@ -1,0 +1,24 @@
+"""The demo channel: offices for the nine cities and Dongli, Dongli's "122" targets, requests in every state."""
+
+from corridor.channel import demo as channel_demo
+from corridor.channel.models import EnterpriseRequest, Notice, Office, Target, TargetSnapshot
+from corridor.demo import services as demo
+
+
+def test_demo_channel_is_loaded_once(db):
+    demo.load_demo(size=200)
+    assert Office.objects.count() == 11
+    assert {t.goal for t in Target.objects.filter(region__code="120110")} == {100, 1000, 10000}
+    from corridor.channel.services import target_value
+
+    assert sorted(target_value(t) for t in Target.objects.filter(region__code="120110")) == [8, 24, 90]
+    assert Target.objects.count() == 4 and TargetSnapshot.objects.count() == 4 + 5
+    states = set(EnterpriseRequest.objects.values_list("status", flat=True))
+    assert {"assigned", "in_progress", "answered", "closed", "waiting"} <= states
+    land = EnterpriseRequest.objects.get(type="land")
+    assert land.office.name_zh == "松江区规划和自然资源局"
+    assert EnterpriseRequest.objects.filter(is_synthetic=True).count() >= 5
+    assert Notice.objects.filter(is_synthetic=True).count() == 2
+    before = (Office.objects.count(), EnterpriseRequest.objects.count(), Notice.objects.count(), Target.objects.count())
+    channel_demo.load_demo()
+    assert (Office.objects.count(), EnterpriseRequest.objects.count(), Notice.objects.count(), Target.objects.count()) == before
