@@ -1,0 +1,257 @@
+"""Events, registrations, check-in, meeting requests and the meeting schedule over the REST API.
+
+Rows through the models' rules (`restrict`): hidden is 404, as if it did not exist; the services decide
+403 and every rule; the same errors as the pages (422 naming the field, 409 on a conflict).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
+
+from corridor.accounts.api_auth import USER_REQUIRED, actor, signed_in
+from corridor.core.pagination import LimitOffsetPagination
+from corridor.core.schemas import InputSchema, WithActions, errors
+from corridor.events import services
+from corridor.events.models import Event, Registration, RegistrationType
+from corridor.orgs.models import Organisation
+
+router = Router(tags=["events"])
+
+
+class SessionOut(Schema):
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    title_zh: str
+    title_en: str
+    speakers: str
+
+
+class RegistrationTypeOut(Schema):
+    id: int
+    name_zh: str
+    name_en: str
+    capacity: int | None
+    taken: int
+
+
+class EventOut(Schema):
+    id: int
+    kind: str
+    title_zh: str
+    title_en: str
+    title: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    address: str
+    online_url: str
+    alliance_id: int | None
+    organiser_id: int | None
+    region_id: int | None
+    capacity: int | None
+    places_left: int | None
+    visibility: str
+    status: str
+    approval_required: bool
+    registration_deadline: datetime.datetime | None
+
+
+class EventDetailOut(EventOut, WithActions):
+    description_zh: str
+    description_en: str
+    sessions: list[SessionOut]
+    registration_types: list[RegistrationTypeOut]
+
+    @staticmethod
+    def resolve_sessions(obj: Event) -> list[Any]:
+        return list(obj.sessions.all())
+
+    @staticmethod
+    def resolve_registration_types(obj: Event) -> list[Any]:
+        return list(obj.registration_types.all())
+
+
+class SessionIn(InputSchema):
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    title_zh: str = ""
+    title_en: str = ""
+    speakers: str = ""
+
+
+class TypeIn(InputSchema):
+    name_zh: str = ""
+    name_en: str = ""
+    capacity: int | None = Field(None, ge=1)
+
+
+class EventIn(InputSchema):
+    kind: str = "forum"
+    title_zh: str = ""
+    title_en: str = ""
+    description_zh: str = ""
+    description_en: str = ""
+    alliance_id: int | None = None
+    organiser_id: int | None = None
+    region_id: int | None = None
+    address: str = ""
+    online_url: str = ""
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    capacity: int | None = Field(None, ge=1)
+    approval_required: bool = False
+    waiting_list: bool = True
+    registration_deadline: datetime.datetime | None = None
+    visibility: str = "public"
+    status: str = "published"
+    meeting_tables: int = Field(0, ge=0)
+    max_meetings: int = Field(8, ge=1)
+    sessions: list[SessionIn] = []
+    registration_types: list[TypeIn] = []
+
+
+class RegistrationOut(Schema):
+    id: int
+    event_id: int
+    type_id: int | None
+    organisation_id: int | None
+    name: str
+    status: str
+    code: str
+    checked_in_at: datetime.datetime | None
+    created_at: datetime.datetime
+
+
+class RegistrationDetailOut(RegistrationOut, WithActions):
+    pass
+
+
+class RegisterIn(InputSchema):
+    organisation_id: int | None = None
+    type_id: int | None = None
+    name: str = ""
+    note: str = ""
+
+
+class ReasonIn(InputSchema):
+    reason: str = ""
+
+
+class CheckInIn(InputSchema):
+    code: str
+
+
+def _events(request: HttpRequest) -> Any:
+    return Event.objects.restrict(actor(request)).select_related("alliance", "organiser")
+
+
+def _event(request: HttpRequest, event_id: int) -> Event:
+    return get_object_or_404(_events(request), pk=event_id)
+
+
+@router.get("", response={200: list[EventOut], **errors(422)}, summary="Events you may see (coming first)")
+@paginate(LimitOffsetPagination)
+def list_events(request: HttpRequest, past: bool = False, kind: str | None = None) -> Any:
+    now = timezone.now()
+    qs = _events(request)
+    qs = qs.filter(ends_at__lt=now).order_by("-starts_at") if past else qs.filter(ends_at__gte=now)
+    return qs.filter(kind=kind) if kind else qs
+
+
+@router.post("", response={201: EventDetailOut, **errors(401, 403, 404, 422)}, auth=USER_REQUIRED,
+             summary="Create an event (secretariats, city officers, organisations' staff, admins)")
+def create_event(request: HttpRequest, payload: EventIn) -> Status:
+    user = signed_in(request)
+    data = payload.dict(exclude={"sessions", "registration_types"})
+    event = services.create_event(user, data, sessions=[s.dict() for s in payload.sessions],
+                                  types=[t.dict() for t in payload.registration_types])
+    return Status(201, _event(request, event.pk))
+
+
+@router.get("/{int:event_id}", response={200: EventDetailOut, **errors(404)}, summary="An event with its agenda")
+def get_event(request: HttpRequest, event_id: int) -> Event:
+    return _event(request, event_id)
+
+
+@router.post("/{int:event_id}/registrations", response={201: RegistrationDetailOut, **errors(401, 403, 404, 409, 422)},
+             auth=USER_REQUIRED, summary="Register (confirmed, pending approval, or on the waiting list when full)")
+def register(request: HttpRequest, event_id: int, payload: RegisterIn) -> Status:
+    user = signed_in(request)
+    event = _event(request, event_id)
+    organisation = None
+    if payload.organisation_id is not None:
+        organisation = get_object_or_404(Organisation.objects.visible_to(user), pk=payload.organisation_id)
+    kind = None
+    if payload.type_id is not None:
+        kind = get_object_or_404(RegistrationType.objects.filter(event=event), pk=payload.type_id)
+    registration = services.register(user, event, organisation=organisation, type=kind, name=payload.name,
+                                     note=payload.note)
+    return Status(201, registration)
+
+
+@router.get("/{int:event_id}/registrations", response={200: list[RegistrationOut], **errors(401, 403, 404, 422)},
+            auth=USER_REQUIRED, summary="The registrations of an event (its organisers; others see their own)")
+@paginate(LimitOffsetPagination)
+def list_registrations(request: HttpRequest, event_id: int, status: str | None = None) -> Any:
+    user = signed_in(request)
+    event = _event(request, event_id)
+    qs = Registration.objects.restrict(user).filter(event=event).order_by("created_at", "id")
+    return qs.filter(status=status) if status else qs
+
+
+def _registration(request: HttpRequest, registration_id: int) -> Registration:
+    return get_object_or_404(Registration.objects.restrict(signed_in(request)).select_related("event"), pk=registration_id)
+
+
+@router.get("/registrations/{int:registration_id}", response={200: RegistrationDetailOut, **errors(401, 404)},
+            auth=USER_REQUIRED, summary="A registration")
+def get_registration(request: HttpRequest, registration_id: int) -> Registration:
+    return _registration(request, registration_id)
+
+
+DECISION = {200: RegistrationDetailOut, **errors(401, 403, 404, 409, 422)}
+
+
+@router.post("/registrations/{int:registration_id}/approve", response=DECISION, auth=USER_REQUIRED,
+             summary="Approve a pending registration (organisers)")
+def approve(request: HttpRequest, registration_id: int) -> Registration:
+    return services.approve(signed_in(request), _registration(request, registration_id))
+
+
+@router.post("/registrations/{int:registration_id}/reject", response=DECISION, auth=USER_REQUIRED,
+             summary="Reject a pending registration (organisers); its place goes to the waiting list")
+def reject(request: HttpRequest, registration_id: int, payload: ReasonIn) -> Registration:
+    return services.reject(signed_in(request), _registration(request, registration_id), payload.reason)
+
+
+@router.post("/registrations/{int:registration_id}/cancel", response=DECISION, auth=USER_REQUIRED,
+             summary="Cancel a registration; its place goes to the waiting list")
+def cancel(request: HttpRequest, registration_id: int, payload: ReasonIn) -> Registration:
+    return services.cancel(signed_in(request), _registration(request, registration_id), payload.reason)
+
+
+class AttendanceOut(Schema):
+    approved: int
+    pending: int
+    waitlisted: int
+    checked_in: int
+
+
+class CheckInOut(Schema):
+    registration: RegistrationOut
+    attendance: AttendanceOut
+
+
+@router.post("/{int:event_id}/check-in", response={200: CheckInOut, **errors(401, 403, 404, 409, 422)},
+             auth=USER_REQUIRED, summary="Check a participant in by the code of their confirmation (organisers; once)")
+def check_in(request: HttpRequest, event_id: int, payload: CheckInIn) -> Any:
+    user = signed_in(request)
+    event = _event(request, event_id)
+    registration = services.check_in(user, event, payload.code)
+    return {"registration": registration, "attendance": services.attendance(event)}

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from corridor.events import views
+
+app_name = "events"
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path("new/", views.event_create, name="create"),
+    path("<int:pk>/", views.event_detail, name="detail"),
+    path("<int:pk>/edit/", views.event_edit, name="edit"),
+    path("<int:pk>/event.ics", views.event_ics, name="ics"),
+    path("<int:pk>/do/<slug:action>/", views.event_action, name="action"),
+    path("<int:pk>/registrations/", views.registrations, name="registrations"),
+    path("<int:pk>/registrations.xlsx", views.registrations_xlsx, name="registrations_xlsx"),
+    path("<int:pk>/check-in/", views.check_in, name="check_in"),
+    path("<int:pk>/check-in/counts/", views.check_in_counts, name="check_in_counts"),
+    path("registrations/<int:pk>/", views.registration_detail, name="registration"),
+    path("registrations/<int:pk>/event.ics", views.registration_ics, name="registration_ics"),
+    path("registrations/<int:pk>/<slug:action>/", views.registration_action, name="registration_action"),
+]
