@@ -280,3 +280,215 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
 def check_in_counts(request: HttpRequest, pk: int) -> HttpResponse:
     event = _managed_event(request, pk)
     return render(request, "events/_counts.html", {"event": event, "counts": services.attendance(event)})
+
+
+# ---- 1:1 meetings (brokerage days) -------------------------------------------------------------------
+
+def _brokerage(request: HttpRequest, pk: int) -> Event:
+    event = _visible_event(request, pk)
+    if not event.is_brokerage:
+        raise Http404
+    return event
+
+
+@login_required
+def meetings(request: HttpRequest, pk: int) -> HttpResponse:
+    """A participant's page: their profile and availability, whom to meet, requests both ways, their agenda."""
+    from corridor.events import meetings as meeting_services
+    from corridor.events.forms import MeetingRequestForm, ProfileForm
+    from corridor.events.models import MeetingRequest
+
+    event = _brokerage(request, pk)
+    meeting_services.expire_requests(event)
+    mine = meeting_services.own_registration(request.user, event)
+    can_manage = access.may(request.user, MANAGE, event)
+    if mine is None and not can_manage:
+        raise PermissionDenied(_("Only confirmed participants take part in 1:1 meetings."))
+    context: dict[str, Any] = {"event": event, "mine": mine, "can_manage": can_manage}
+    if mine is not None:
+        requests = MeetingRequest.objects.restrict(request.user).filter(event=event).select_related(
+            "requester__organisation", "invitee__organisation")
+        asked = {r.invitee_id: r for r in requests.filter(requester=mine, status__in=("requested", "accepted"))}
+        asked.update({r.requester_id: r for r in requests.filter(invitee=mine, status__in=("requested", "accepted"))})
+        others = meeting_services.participants(event).exclude(pk=mine.pk).order_by("organisation__name_zh", "name")
+        query = request.GET.get("q", "").strip()
+        if query:
+            from django.db.models import Q
+
+            others = others.filter(Q(name__icontains=query) | Q(organisation__name_zh__icontains=query)
+                                   | Q(organisation__name_en__icontains=query) | Q(profile_zh__icontains=query)
+                                   | Q(profile_en__icontains=query))
+        page_obj = toolkit.paginate(request, others)
+        context.update({
+            "received": requests.filter(invitee=mine).order_by("status", "-created_at"),
+            "sent": requests.filter(requester=mine).order_by("status", "-created_at"),
+            "others": [(p, asked.get(p.pk)) for p in page_obj.object_list], "page_obj": page_obj, "q": query,
+            "agenda": meeting_services.agenda(mine), "published": event.schedule_published_at is not None,
+            "profile_form": ProfileForm(initial={f: getattr(mine, f) for f in ProfileForm.base_fields}),
+            "request_form": MeetingRequestForm(), "priorities": MeetingRequest.Priority.choices,
+        })
+    return render(request, "events/meetings.html", context)
+
+
+@require_POST
+@login_required
+def meeting_profile(request: HttpRequest, pk: int) -> HttpResponse:
+    from corridor.events import meetings as meeting_services
+    from corridor.events.forms import ProfileForm
+
+    event = _brokerage(request, pk)
+    mine = meeting_services.own_registration(request.user, event)
+    if mine is None:
+        raise PermissionDenied(_("Only confirmed participants take part in 1:1 meetings."))
+    form = ProfileForm(request.POST)
+    if form.is_valid():
+        try:
+            meeting_services.update_profile(request.user, mine, form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Saved."))
+    else:
+        messages.error(request, " ".join(f"{form.fields[name].label}: {' '.join(str(e) for e in errs)}"
+                                        for name, errs in form.errors.items()))
+    return redirect("events:meetings", pk=event.pk)
+
+
+@require_POST
+@login_required
+def meeting_request(request: HttpRequest, pk: int) -> HttpResponse:
+    from corridor.events import meetings as meeting_services
+    from corridor.events.forms import MeetingRequestForm
+
+    event = _brokerage(request, pk)
+    form = MeetingRequestForm(request.POST)
+    status = 302
+    if form.is_valid():
+        invitee = Registration.objects.filter(event=event, pk=form.cleaned_data["invitee"]).first()
+        if invitee is None:
+            raise Http404
+        try:
+            meeting_services.request_meeting(request.user, event, invitee, priority=form.cleaned_data["priority"],
+                                             message=form.cleaned_data["message"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            status = 409 if isinstance(exc, Conflict) else 422
+        else:
+            messages.success(request, _("Meeting request sent to %(who)s.") % {"who": invitee.display_name})
+    else:
+        messages.error(request, _("Choose a participant and a priority."))
+        status = 422
+    response = redirect("events:meetings", pk=event.pk)
+    if status != 302 and toolkit.is_htmx(request):
+        response.status_code = status
+    return response
+
+
+@require_POST
+@login_required
+def meeting_request_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    from corridor.events import meetings as meeting_services
+    from corridor.events.models import MeetingRequest
+
+    found = get_object_or_404(MeetingRequest.objects.restrict(request.user).select_related("event"), pk=pk)
+    try:
+        if action in ("accept", "decline"):
+            meeting_services.answer(request.user, found, accept=action == "accept")
+        elif action == "withdraw":
+            meeting_services.withdraw(request.user, found)
+        else:
+            raise Http404
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("events:meetings", pk=found.event_id)
+
+
+@login_required
+def agenda_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    from corridor.events import meetings as meeting_services
+
+    event = _brokerage(request, pk)
+    mine = meeting_services.own_registration(request.user, event)
+    if mine is None:
+        raise Http404
+    items = [documents.CalendarItem(
+        uid=f"meeting-{row['meeting'].pk}-{mine.pk}@corridor", starts_at=row["slot"].starts_at, ends_at=row["slot"].ends_at,
+        summary=_("1:1 meeting with %(who)s (table %(table)s)") % {"who": row["other"].display_name, "table": row["table"]},
+        location=event.address, description=row["message"],
+    ) for row in meeting_services.agenda(mine)]
+    response = HttpResponse(documents.ics(items, name=event.title), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-agenda.ics"'
+    return response
+
+
+@login_required
+def meetings_manage(request: HttpRequest, pk: int) -> HttpResponse:
+    from corridor.events import meetings as meeting_services
+    from corridor.events.forms import SlotsForm
+    from corridor.events.jobs import SCHEDULE_MEETINGS
+    from corridor.events.models import MeetingRequest
+    from corridor.jobs.models import Job
+
+    event = _brokerage(request, pk)
+    if not access.may(request.user, MANAGE, event):
+        raise PermissionDenied(_("Only the event's organisers may do this."))
+    meeting_services.expire_requests(event)
+    slots = list(event.meeting_slots.all())
+    initial: dict[str, Any] = {"starts_at": slots[0].starts_at if slots else event.starts_at,
+                               "ends_at": slots[-1].ends_at if slots else event.ends_at,
+                               "tables": event.meeting_tables or 10}
+    if len(slots) > 1:
+        initial["minutes"] = int((slots[0].ends_at - slots[0].starts_at).total_seconds() // 60)
+        initial["gap"] = int((slots[1].starts_at - slots[0].ends_at).total_seconds() // 60)
+    form = SlotsForm(request.POST if request.method == "POST" else None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                meeting_services.set_slots(request.user, event, data["starts_at"], data["ends_at"], data["minutes"],
+                                           data["gap"], data["tables"])
+            except ValidationError as exc:
+                from corridor.core.forms import add_service_errors
+
+                add_service_errors(form, exc)
+                status = 422
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("events:meetings_manage", pk=event.pk)
+        else:
+            status = 422
+    counts = {s: MeetingRequest.objects.filter(event=event, status=s).count() for s in MeetingRequest.Status.values}
+    job = Job.objects.filter(kind=SCHEDULE_MEETINGS, params__event=event.pk).order_by("-created_at").first()
+    return render(request, "events/meetings_manage.html", {
+        "event": event, "form": form, "grid": meeting_services.grid(event), "slots": slots, "counts": counts,
+        "tables": range(1, event.meeting_tables + 1), "job": job,
+        "placed": event.meetings.count(), "unpublished": event.meetings.filter(published=False).count(),
+    }, status=status)
+
+
+@require_POST
+@login_required
+def meetings_manage_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    from corridor.events import meetings as meeting_services
+    from corridor.events.jobs import start_schedule
+    from corridor.events.models import Meeting
+
+    event = _brokerage(request, pk)
+    try:
+        if action in ("schedule-all", "schedule-rest"):
+            job = start_schedule(request.user, event, keep_all=action == "schedule-rest")
+            return redirect("jobs:detail", pk=job.pk)
+        if action == "publish":
+            count = meeting_services.publish(request.user, event)
+            messages.success(request, _("Agenda published (%(n)s new meetings).") % {"n": count})
+        elif action in ("lock", "unlock"):
+            meeting = get_object_or_404(Meeting.objects.filter(event=event), pk=request.POST.get("meeting"))
+            meeting_services.set_locked(request.user, meeting, action == "lock")
+        else:
+            raise Http404
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("events:meetings_manage", pk=event.pk)
