@@ -184,4 +184,6 @@ class SlotsForm(forms.Form):
     ends_at = _when(gettext_lazy("Last meeting ends by"))
     minutes = forms.IntegerField(label=gettext_lazy("Meeting length (minutes)"), min_value=5, max_value=240, initial=20)
     gap = forms.IntegerField(label=gettext_lazy("Break between meetings (minutes)"), min_value=0, max_value=120, initial=5)
+    break_from = _when(gettext_lazy("Break from"), required=False)
+    break_until = _when(gettext_lazy("Break until"), required=False)
     tables = forms.IntegerField(label=gettext_lazy("Tables"), min_value=1, max_value=2000, initial=10)

@@ -44,9 +44,10 @@ def _require_brokerage(event: Event) -> None:
 
 @transaction.atomic
 def set_slots(actor: Actor, event: Event, starts_at: datetime.datetime, ends_at: datetime.datetime, minutes: int,
-              gap: int, tables: int) -> list[MeetingSlot]:
-    """Meeting slots of `minutes` with `gap` between them from `starts_at` until `ends_at`, and the table count.
-    Slots can be laid anew only while no meeting is placed."""
+              gap: int, tables: int, *, break_from: datetime.datetime | None = None,
+              break_until: datetime.datetime | None = None) -> list[MeetingSlot]:
+    """Meeting slots of `minutes` with `gap` between them from `starts_at` until `ends_at` (none during the break,
+    e.g. lunch), and the table count. Slots can be laid anew only while no meeting is placed."""
     _require_organiser(actor, event)
     _require_brokerage(event)
     errors: dict[str, str] = {}
@@ -58,12 +59,18 @@ def set_slots(actor: Actor, event: Event, starts_at: datetime.datetime, ends_at:
         errors["tables"] = _("At least one table.")
     if ends_at <= starts_at:
         errors["ends_at"] = _("The end must be after the start.")
+    if (break_from is None) != (break_until is None) or (break_from and break_until and break_until <= break_from):
+        errors["break_until"] = _("Give the start and the end of the break, the end after the start.")
     if errors:
         raise ValidationError(errors)
     times: list[tuple[datetime.datetime, datetime.datetime]] = []
     start = starts_at
     while start + datetime.timedelta(minutes=minutes) <= ends_at:
-        times.append((start, start + datetime.timedelta(minutes=minutes)))
+        end = start + datetime.timedelta(minutes=minutes)
+        if break_from and break_until and start < break_until and end > break_from:
+            start = break_until  # the first slot after the break starts when it ends
+            continue
+        times.append((start, end))
         start += datetime.timedelta(minutes=minutes + gap)
     if not times:
         raise ValidationError({"ends_at": _("No meeting fits between the start and the end.")})
@@ -143,11 +150,37 @@ def request_meeting(actor: Actor, event: Event, invitee: Registration, *, priori
             audit.record(actor, made, ChangeRecord.Action.CREATE, after=audit.snapshot(made))
             from corridor.notifications.services import notify
 
-            notify([invitee.user], gettext_noop("%(who)s asks to meet you at %(event)s."),
+            notify([invitee.user] if invitee.user else [], gettext_noop("%(who)s asks to meet you at %(event)s."),
                    {"who": requester.display_name, "event": event.title}, link=f"/events/{event.pk}/meetings/",
                    actor=actor)
     except IntegrityError:
         raise Conflict({"invitee": _("A request between you two is already open.")}) from None
+    return made
+
+
+@transaction.atomic
+def record_request(actor: Actor, event: Event, requester: Registration, invitee: Registration, *, priority: int = 2,
+                   message: str = "", accepted: bool = True) -> MeetingRequest:
+    """The organiser records a meeting both sides agreed on elsewhere (by phone, on the registration form)."""
+    _require_organiser(actor, event)
+    _require_brokerage(event)
+    for side in (requester, invitee):
+        if side.event_id != event.pk or side.status != Registration.Status.APPROVED:
+            raise ValidationError({"invitee": _("This participant is not confirmed at this event.")})
+    if requester.pk == invitee.pk:
+        raise ValidationError({"invitee": _("You cannot meet yourself.")})
+    if priority not in MeetingRequest.Priority.values:
+        raise ValidationError({"priority": _("Priority is 1, 2 or 3 (3 = must meet).")})
+    pair = Q(requester=requester, invitee=invitee) | Q(requester=invitee, invitee=requester)
+    if MeetingRequest.objects.filter(pair, status__in=("requested", "accepted")).exists():
+        raise Conflict({"invitee": _("A request between you two is already open.")})
+    now = timezone.now()
+    made = MeetingRequest.objects.create(
+        event=event, requester=requester, invitee=invitee, priority=priority, message=message.strip()[:2000],
+        status=MeetingRequest.Status.ACCEPTED if accepted else MeetingRequest.Status.REQUESTED,
+        answered_at=now if accepted else None, expires_at=now + datetime.timedelta(hours=event.request_expiry_hours),
+    )
+    audit.record(actor, made, ChangeRecord.Action.CREATE, after=audit.snapshot(made), note="recorded by the organiser")
     return made
 
 
@@ -256,7 +289,7 @@ def publish(actor: Actor, event: Event) -> int:
     from corridor.notifications.services import notify
 
     users = {seat.registration.user for seat in MeetingSeat.objects.filter(meeting__event=event).select_related(
-        "registration__user")}
+        "registration__user") if seat.registration.user is not None}
     notify(users, gettext_noop("Your meeting agenda for %(event)s is published."), {"event": event.title},
            link=f"/events/{event.pk}/meetings/", actor=actor)
     return count

@@ -261,7 +261,8 @@ class RegistrationQuerySet(RestrictedQuerySet["Registration"]):
 
 
 def _registration_recipients(registration: Registration) -> list[object]:
-    return [registration.user] if registration.user_id and registration.user.is_active else []
+    user = registration.user
+    return [user] if user is not None and user.is_active else []
 
 
 class Registration(models.Model):
@@ -278,8 +279,9 @@ class Registration(models.Model):
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations")
     type = models.ForeignKey(RegistrationType, verbose_name=_("registration type"), null=True, blank=True,
                              on_delete=models.PROTECT, related_name="registrations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
-                             related_name="event_registrations")
+    # Empty for a guest the organiser registered (an imported list, a participant without an account).
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True,
+                             on_delete=models.CASCADE, related_name="event_registrations")
     organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="event_registrations")
     name = models.CharField(_("name on the badge"), max_length=100)

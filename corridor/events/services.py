@@ -242,7 +242,7 @@ def promote_waiting_list(event: Event) -> list[Registration]:
         message = (gettext_noop("A place came free at %(event)s: your registration is confirmed.")
                    if target == Registration.Status.APPROVED else
                    gettext_noop("A place came free at %(event)s: your registration awaits the organiser's approval."))
-        notify([registration.user], message, {"event": registration.event.title},
+        notify([registration.user] if registration.user else [], message, {"event": registration.event.title},
                link=f"/events/registrations/{registration.pk}/")
         moved.append(registration)
     return moved
@@ -283,6 +283,23 @@ def register(actor: Actor, event: Event, *, organisation: Organisation | None = 
     user = access.user_of(actor)
     assert user is not None
     name = (name or "").strip() or user.get_full_name() or user.get_username()
+    return _create(actor, event, user=user, organisation=organisation, type=type, name=name, note=note)
+
+
+def register_guest(actor: Actor, event: Event, *, name: str, organisation: Organisation | None = None,
+                   type: RegistrationType | None = None, note: str = "") -> Registration:
+    """The organiser registers a participant without an account (an invited guest, an imported list)."""
+    if not may_manage(actor, event):
+        raise PermissionDenied(_("Only the event's organisers may do this."))
+    if type is not None and type.event_id != event.pk:
+        raise ValidationError({"type": _("This registration type is not one of this event's.")})
+    if not (name or "").strip():
+        raise ValidationError({"name": _("Give the participant's name.")})
+    return _create(actor, event, user=None, organisation=organisation, type=type, name=name.strip(), note=note)
+
+
+def _create(actor: Actor, event: Event, *, user: Any, organisation: Organisation | None,
+            type: RegistrationType | None, name: str, note: str) -> Registration:
     if len(name) > 100:
         raise ValidationError({"name": _("At most 100 characters.")})
     try:
@@ -300,7 +317,7 @@ def register(actor: Actor, event: Event, *, organisation: Organisation | None = 
             audit.record(actor, registration, ChangeRecord.Action.CREATE, after=audit.snapshot(registration))
             _tell_organisers(event, registration, actor)
     except IntegrityError:
-        if Registration.objects.filter(event=event, user=user, status__in=Registration.ACTIVE).exists():
+        if user is not None and Registration.objects.filter(event=event, user=user, status__in=Registration.ACTIVE).exists():
             raise Conflict({"event": _("You are already registered for this event.")}) from None
         raise
     return registration

@@ -449,7 +449,8 @@ def meetings_manage(request: HttpRequest, pk: int) -> HttpResponse:
             data = form.cleaned_data
             try:
                 meeting_services.set_slots(request.user, event, data["starts_at"], data["ends_at"], data["minutes"],
-                                           data["gap"], data["tables"])
+                                           data["gap"], data["tables"], break_from=data["break_from"],
+                                           break_until=data["break_until"])
             except ValidationError as exc:
                 from corridor.core.forms import add_service_errors
 

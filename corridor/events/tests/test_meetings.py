@@ -197,3 +197,11 @@ def test_request_through_pages_and_agenda_ics(world, day):
     assert 'data-testid="agenda-row"' in page
     ics = member.get(f"/events/{event.pk}/meetings/agenda.ics").content.decode()
     assert ics.count("BEGIN:VEVENT") == 1
+
+
+def test_slots_skip_the_break(world):
+    event = make_event(world, kind="brokerage", title_zh="午休对接会")
+    slots = meetings.set_slots(world.users["secretariat"], event, soon(hour=9), soon(hour=15), 30, 0, 3,
+                               break_from=soon(hour=12), break_until=soon(hour=13))
+    starts = [s.starts_at.astimezone(soon().tzinfo).hour for s in slots]
+    assert len(slots) == 10 and 12 not in starts and starts[6] == 13
