@@ -108,11 +108,9 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     mine = services.my_registration(request.user, event)
     form = None
     if access.is_signed_in(request.user) and mine is None and event.registration_open(timezone.now()):
-        form = RegisterForm(
-            request.POST if request.method == "POST" else None,
-            organisations=Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh"),
-            types=event.registration_types.all(),
-        )
+        organisations = Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh")
+        form = RegisterForm(request.POST if request.method == "POST" else None, organisations=organisations,
+                            types=event.registration_types.all(), initial={"organisation": organisations.first()})
     context: dict[str, Any] = {
         "event": event, "mine": mine, "can_manage": access.may(request.user, MANAGE, event),
         "sessions": event.sessions.all(), "types": event.registration_types.all(),
@@ -272,8 +270,11 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
             form = CheckInForm()
     elif request.method == "POST":
         status = 422
-    context = {"event": event, "form": form, "result": result, "counts": services.attendance(event)}
-    return toolkit.htmx_partial(request, "events/check_in.html", "events/_check_in_panel.html", context, status=status)
+    context = {"event": event, "form": form, "result": result, "counts": services.attendance(event),
+               "oob": toolkit.is_htmx(request)}
+    # htmx swaps only 2xx answers: the panel says what happened; a plain form post gets the status itself.
+    return toolkit.htmx_partial(request, "events/check_in.html", "events/_check_in_panel.html", context,
+                                status=200 if toolkit.is_htmx(request) else status)
 
 
 @login_required
