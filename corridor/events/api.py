@@ -255,3 +255,152 @@ def check_in(request: HttpRequest, event_id: int, payload: CheckInIn) -> Any:
     event = _event(request, event_id)
     registration = services.check_in(user, event, payload.code)
     return {"registration": registration, "attendance": services.attendance(event)}
+
+
+# ---- 1:1 meetings ----------------------------------------------------------------------------------
+
+class MeetingRequestOut(Schema):
+    id: int
+    event_id: int
+    requester_id: int
+    invitee_id: int
+    priority: int
+    message: str
+    status: str
+    expires_at: datetime.datetime
+    created_at: datetime.datetime
+
+
+class MeetingRequestDetailOut(MeetingRequestOut, WithActions):
+    pass
+
+
+class MeetingRequestIn(InputSchema):
+    invitee_id: int = Field(description="The registration id of the participant to meet")
+    priority: int = Field(2, ge=1, le=3, description="3 = must meet")
+    message: str = ""
+
+
+class ScheduleIn(InputSchema):
+    keep_all: bool = Field(False, description="true: schedule the rest (keep every placed meeting); "
+                                               "false: schedule all (only locked and published meetings stay)")
+
+
+class JobOut(Schema):
+    job_id: int
+    url: str
+
+
+class MeetingOut(Schema):
+    request_id: int
+    slot_start: datetime.datetime
+    slot_end: datetime.datetime
+    table: int
+    locked: bool
+    published: bool
+    with_registration_id: int | None = None
+    with_name: str | None = None
+
+
+class PublishedOut(Schema):
+    published: int
+
+
+def _meeting_request(request: HttpRequest, request_id: int) -> Any:
+    from corridor.events.models import MeetingRequest
+
+    return get_object_or_404(MeetingRequest.objects.restrict(signed_in(request)).select_related("event"), pk=request_id)
+
+
+@router.get("/{int:event_id}/meeting-requests", response={200: list[MeetingRequestOut], **errors(401, 404, 422)},
+            auth=USER_REQUIRED, summary="Meeting requests you may see at an event (both sides; organisers: all)")
+@paginate(LimitOffsetPagination)
+def list_meeting_requests(request: HttpRequest, event_id: int, status: str | None = None) -> Any:
+    from corridor.events.meetings import expire_requests
+    from corridor.events.models import MeetingRequest
+
+    user = signed_in(request)
+    event = _event(request, event_id)
+    expire_requests(event)
+    qs = MeetingRequest.objects.restrict(user).filter(event=event).order_by("-created_at", "id")
+    return qs.filter(status=status) if status else qs
+
+
+@router.post("/{int:event_id}/meeting-requests", response={201: MeetingRequestDetailOut, **errors(401, 403, 404, 409, 422)},
+             auth=USER_REQUIRED, summary="Ask a confirmed participant for a 1:1 meeting (confirmed participants)")
+def create_meeting_request(request: HttpRequest, event_id: int, payload: MeetingRequestIn) -> Status:
+    from corridor.events.meetings import request_meeting
+
+    user = signed_in(request)
+    event = _event(request, event_id)
+    invitee = get_object_or_404(Registration.objects.filter(event=event, status="approved"), pk=payload.invitee_id)
+    made = request_meeting(user, event, invitee, priority=payload.priority, message=payload.message)
+    return Status(201, made)
+
+
+@router.post("/meeting-requests/{int:request_id}/{action}", response={200: MeetingRequestDetailOut, **errors(401, 403, 404, 409)},
+             auth=USER_REQUIRED, summary="Answer (accept, decline: the invited side) or withdraw (the asking side)")
+def act_on_meeting_request(request: HttpRequest, request_id: int, action: str) -> Any:
+    from django.http import Http404
+
+    from corridor.events import meetings
+
+    found = _meeting_request(request, request_id)
+    user = signed_in(request)
+    if action in ("accept", "decline"):
+        return meetings.answer(user, found, accept=action == "accept")
+    if action == "withdraw":
+        return meetings.withdraw(user, found)
+    raise Http404
+
+
+@router.get("/{int:event_id}/agenda", response={200: list[MeetingOut], **errors(401, 404)}, auth=USER_REQUIRED,
+            summary="Your published meetings at the event: time, table, whom")
+def my_agenda(request: HttpRequest, event_id: int) -> Any:
+    from corridor.events import meetings
+
+    user = signed_in(request)
+    event = _event(request, event_id)
+    mine = meetings.own_registration(user, event)
+    if mine is None:
+        return []
+    return [{"request_id": row["meeting"].request_id, "slot_start": row["slot"].starts_at, "slot_end": row["slot"].ends_at,
+             "table": row["table"], "locked": row["meeting"].locked, "published": row["meeting"].published,
+             "with_registration_id": row["other"].pk, "with_name": row["other"].display_name}
+            for row in meetings.agenda(mine)]
+
+
+@router.get("/{int:event_id}/schedule", response={200: list[MeetingOut], **errors(401, 403, 404)}, auth=USER_REQUIRED,
+            summary="Every placed meeting (organisers)")
+def get_schedule(request: HttpRequest, event_id: int) -> Any:
+    from django.core.exceptions import PermissionDenied
+    from django.utils.translation import gettext as _
+
+    from corridor.events import meetings
+
+    user = signed_in(request)
+    event = _event(request, event_id)
+    if not meetings.may_manage(user, event):
+        raise PermissionDenied(_("Only the event's organisers may do this."))
+    return [{"request_id": m.request_id, "slot_start": m.slot.starts_at, "slot_end": m.slot.ends_at, "table": m.table,
+             "locked": m.locked, "published": m.published}
+            for row in meetings.grid(event) for m in row["meetings"]]
+
+
+@router.post("/{int:event_id}/schedule", response={202: JobOut, **errors(401, 403, 404, 422)}, auth=USER_REQUIRED,
+             summary="Run the scheduler as a job (organisers); follow it at /api/jobs/{job_id}")
+def run_schedule(request: HttpRequest, event_id: int, payload: ScheduleIn) -> Status:
+    from django.urls import reverse
+
+    from corridor.events.jobs import start_schedule
+
+    job = start_schedule(signed_in(request), _event(request, event_id), keep_all=payload.keep_all)
+    return Status(202, {"job_id": job.pk, "url": reverse("jobs:detail", args=[job.pk])})
+
+
+@router.post("/{int:event_id}/schedule/publish", response={200: PublishedOut, **errors(401, 403, 404)},
+             auth=USER_REQUIRED, summary="Publish the schedule: every participant sees their agenda (organisers)")
+def publish_schedule(request: HttpRequest, event_id: int) -> Any:
+    from corridor.events import meetings
+
+    return {"published": meetings.publish(signed_in(request), _event(request, event_id))}

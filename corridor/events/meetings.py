@@ -307,7 +307,7 @@ def agenda(registration: Registration, *, published_only: bool = True) -> list[d
         request = meeting.request
         other = request.invitee if request.requester_id == registration.pk else request.requester
         rows.append({"meeting": meeting, "slot": meeting.slot, "table": meeting.table, "other": other,
-                     "message": request.message})
+                     "message": request.message, "seat": seat})
     return rows
 
 
@@ -320,3 +320,27 @@ def grid(event: Event) -> list[dict[str, Any]]:
         by_slot[meeting.slot_id].append(meeting)
     return [{"slot": slot, "meetings": sorted(by_slot.get(slot.pk, []), key=lambda m: m.table)}
             for slot in event.meeting_slots.all()]
+
+
+def record_outcome(actor: Actor, seat: MeetingSeat, *, held: bool, outcome: str = "") -> MeetingSeat:
+    """One side says whether the meeting took place and what came of it (no follow-up, interest, agreement)."""
+    registration = seat.registration
+    scope = access.roles(actor)
+    own = (scope.user_id is not None and registration.user_id == scope.user_id) or (
+        registration.organisation_id is not None and registration.organisation_id in scope.org_ids)
+    if not own:
+        raise PermissionDenied(_("Only that participant may record the outcome of their meeting."))
+    if not seat.meeting.published:
+        raise ValidationError({"held": _("This meeting was not on the published agenda.")})
+    if timezone.now() < seat.slot.starts_at:
+        raise ValidationError({"held": _("The meeting has not happened yet.")})
+    if outcome not in MeetingSeat.Outcome.values and outcome != "":
+        raise ValidationError({"outcome": _("Outcome is one of: no follow-up, interest, agreement.")})
+    if not held and outcome:
+        raise ValidationError({"outcome": _("A meeting that did not take place has no outcome.")})
+    before = {"held": seat.held, "outcome": seat.outcome}
+    MeetingSeat.objects.filter(pk=seat.pk).update(held=held, outcome=outcome)
+    seat.refresh_from_db()
+    audit.record(actor, seat.meeting.request, ChangeRecord.Action.UPDATE, before=before,
+                 after={"held": held, "outcome": outcome}, note=f"outcome of registration {registration.pk}")
+    return seat

@@ -470,11 +470,20 @@ class Meeting(models.Model):
 class MeetingSeat(models.Model):
     """One side of a meeting: the database refuses a participant twice in one slot, whichever side."""
 
+    class Outcome(models.TextChoices):
+        NONE = "none", _("No follow-up")
+        INTEREST = "interest", _("Interest")
+        AGREEMENT = "agreement", _("Agreement")
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="seats")
     slot = models.ForeignKey(MeetingSlot, on_delete=models.PROTECT, related_name="+")
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="seats")
+    # What this side says after the event.
+    held = models.BooleanField(_("took place"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["slot", "registration"], name="meeting_seat_once_per_slot"),
+            models.CheckConstraint(condition=Q(outcome="") | Q(held=True), name="meeting_seat_outcome_only_if_held"),
         ]

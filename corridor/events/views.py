@@ -297,7 +297,7 @@ def meetings(request: HttpRequest, pk: int) -> HttpResponse:
     """A participant's page: their profile and availability, whom to meet, requests both ways, their agenda."""
     from corridor.events import meetings as meeting_services
     from corridor.events.forms import MeetingRequestForm, ProfileForm
-    from corridor.events.models import MeetingRequest
+    from corridor.events.models import MeetingRequest, MeetingSeat
 
     event = _brokerage(request, pk)
     meeting_services.expire_requests(event)
@@ -327,6 +327,7 @@ def meetings(request: HttpRequest, pk: int) -> HttpResponse:
             "agenda": meeting_services.agenda(mine), "published": event.schedule_published_at is not None,
             "profile_form": ProfileForm(initial={f: getattr(mine, f) for f in ProfileForm.base_fields}),
             "request_form": MeetingRequestForm(), "priorities": MeetingRequest.Priority.choices,
+            "outcomes": MeetingSeat.Outcome.choices, "now": timezone.now(),
         })
     return render(request, "events/meetings.html", context)
 
@@ -494,3 +495,37 @@ def meetings_manage_action(request: HttpRequest, pk: int, action: str) -> HttpRe
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("events:meetings_manage", pk=event.pk)
+
+
+@require_POST
+@login_required
+def meeting_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    from corridor.events import meetings as meeting_services
+    from corridor.events.models import MeetingSeat
+
+    event = _brokerage(request, pk)
+    mine = meeting_services.own_registration(request.user, event)
+    seat = get_object_or_404(MeetingSeat.objects.filter(meeting__event=event, registration=mine).select_related(
+        "meeting__request", "slot", "registration"), pk=request.POST.get("seat") or 0) if mine else None
+    if seat is None:
+        raise Http404
+    held = request.POST.get("held", "")
+    try:
+        meeting_services.record_outcome(request.user, seat, held=held == "yes",
+                                        outcome=request.POST.get("outcome", "") if held == "yes" else "")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("events:meetings", pk=event.pk)
+
+
+@login_required
+def event_report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    from corridor.events import reports
+
+    event = _managed_event(request, pk)
+    response = HttpResponse(reports.event_report_xlsx(request.user, event),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-report.xlsx"'
+    return response

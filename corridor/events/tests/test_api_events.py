@@ -86,3 +86,32 @@ def test_cancel_over_the_api_moves_the_waiting_list(world):
     response = post(world.client_for("member"), f"/api/events/registrations/{first.pk}/cancel", {"reason": "ill"})
     assert response.status_code == 200 and response.json()["status"] == "cancelled"
     assert Registration.objects.get(pk=second.pk).status == "approved"
+
+
+def test_meetings_over_the_api(world):
+    from corridor.events import meetings
+
+    event = make_event(world, kind="brokerage", title_zh="对接会")
+    meetings.set_slots(world.users["secretariat"], event, soon(hour=9), soon(hour=10), 20, 0, 2)
+    mine = services.register(world.users["member"], event, organisation=world.member_org)
+    theirs = services.register(world.users["owner"], event, organisation=world.owner_org)
+    member, owner = world.client_for("member"), world.client_for("owner")
+    response = post(member, f"/api/events/{event.pk}/meeting-requests", {"invitee_id": theirs.pk, "priority": 3})
+    assert response.status_code == 201, response.content
+    made = response.json()
+    assert made["actions"] == ["cancel", "view"]
+    assert post(member, f"/api/events/{event.pk}/meeting-requests", {"invitee_id": theirs.pk}).status_code == 409
+    assert post(member, f"/api/events/{event.pk}/meeting-requests", {"invitee_id": theirs.pk, "priority": 5}).status_code == 422
+    assert post(member, f"/api/events/meeting-requests/{made['id']}/accept", {}).status_code == 403
+    assert post(world.client_for("outsider"), f"/api/events/meeting-requests/{made['id']}/accept", {}).status_code == 404
+    assert post(owner, f"/api/events/meeting-requests/{made['id']}/accept", {}).json()["status"] == "accepted"
+    assert world.client_for("outsider").get(f"/api/events/{event.pk}/meeting-requests").json()["count"] == 0
+    assert post(member, f"/api/events/{event.pk}/schedule", {}).status_code == 403
+    assert member.get(f"/api/events/{event.pk}/schedule").status_code == 403
+    meetings.schedule(world.users["secretariat"], event)
+    assert member.get(f"/api/events/{event.pk}/agenda").json() == []  # not published yet
+    assert post(world.client_for("secretariat"), f"/api/events/{event.pk}/schedule/publish", {}).json() == {"published": 1}
+    a, b = member.get(f"/api/events/{event.pk}/agenda").json(), owner.get(f"/api/events/{event.pk}/agenda").json()
+    assert (a[0]["slot_start"], a[0]["table"]) == (b[0]["slot_start"], b[0]["table"])
+    assert a[0]["with_registration_id"] == theirs.pk and b[0]["with_registration_id"] == mine.pk
+    assert len(world.client_for("secretariat").get(f"/api/events/{event.pk}/schedule").json()) == 1

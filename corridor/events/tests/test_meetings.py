@@ -205,3 +205,40 @@ def test_slots_skip_the_break(world):
                                break_from=soon(hour=12), break_until=soon(hour=13))
     starts = [s.starts_at.astimezone(soon().tzinfo).hour for s in slots]
     assert len(slots) == 10 and 12 not in starts and starts[6] == 13
+
+
+def test_outcomes_after_the_meeting_and_the_event_report(world, day):
+    from io import BytesIO
+
+    from django.utils import timezone
+    from openpyxl import load_workbook
+
+    event, users, regs = day
+    r = meetings.request_meeting(users[0], event, regs[1], priority=3)
+    meetings.answer(users[1], r, accept=True)
+    meetings.schedule(world.users["secretariat"], event)
+    seat = MeetingSeat.objects.get(registration=regs[0])
+    with pytest.raises(ValidationError):  # not published
+        meetings.record_outcome(users[0], seat, held=True, outcome="interest")
+    meetings.publish(world.users["secretariat"], event)
+    seat.refresh_from_db()
+    with pytest.raises(ValidationError):  # not yet happened
+        meetings.record_outcome(users[0], seat, held=True, outcome="interest")
+    from corridor.events.models import MeetingSlot
+
+    MeetingSlot.objects.filter(pk=seat.slot_id).update(starts_at=timezone.now() - datetime.timedelta(hours=2),
+                                                        ends_at=timezone.now() - datetime.timedelta(hours=1))
+    seat = MeetingSeat.objects.select_related("slot", "meeting", "registration").get(pk=seat.pk)
+    with pytest.raises(PermissionDenied):  # the other side records their own
+        meetings.record_outcome(users[1], seat, held=True, outcome="agreement")
+    with pytest.raises(ValidationError):
+        meetings.record_outcome(users[0], seat, held=False, outcome="agreement")
+    meetings.record_outcome(users[0], seat, held=True, outcome="agreement")
+    other = MeetingSeat.objects.select_related("slot", "meeting", "registration").get(registration=regs[1])
+    meetings.record_outcome(users[1], other, held=True, outcome="interest")
+    response = world.client_for("secretariat").get(f"/events/{event.pk}/report.xlsx")
+    assert response.status_code == 200
+    book = load_workbook(BytesIO(response.content))
+    figures = {row[0]: row[1] for row in book.worksheets[1].iter_rows(values_only=True)}
+    assert figures.get("Held (both sides say so)", figures.get("已举行（双方确认）")) == 1
+    assert world.client_for("member").get(f"/events/{event.pk}/report.xlsx").status_code == 403
