@@ -295,6 +295,7 @@ class Registration(models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # Brokerage profile
     profile_zh = models.TextField(_("what we offer and look for (Chinese)"), blank=True)

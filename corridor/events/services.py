@@ -410,3 +410,27 @@ def my_registration(user: Actor, event: Event) -> Registration | None:
     if not scope.user_id:
         return None
     return Registration.objects.filter(Q(user_id=scope.user_id), event=event, status__in=Registration.ACTIVE).first()
+
+
+def send_reminders(now: datetime.datetime | None = None, within: datetime.timedelta = datetime.timedelta(days=1)) -> int:
+    """Remind confirmed participants of events starting within `within` (the day before), each once: the
+    reminder is claimed with a conditional UPDATE, so two runs at once never remind twice."""
+    from corridor.notifications.services import notify
+
+    now = now or timezone.now()
+    due = Registration.objects.filter(
+        status=Registration.Status.APPROVED, reminded_at__isnull=True, user__isnull=False,
+        event__status=Event.Status.PUBLISHED, event__starts_at__gt=now, event__starts_at__lte=now + within,
+    ).select_related("event", "user")
+    sent = 0
+    for registration in due:
+        with transaction.atomic():
+            if not Registration.objects.filter(pk=registration.pk, reminded_at__isnull=True).update(reminded_at=now):
+                continue
+            notify([registration.user], gettext_noop("Reminder: %(event)s starts %(when)s. Your check-in code is %(code)s."),
+                   {"event": registration.event.title, "code": registration.code,
+                    "when": registration.event.starts_at.astimezone(ZoneInfo(registration.event.time_zone)).strftime(
+                        "%Y-%m-%d %H:%M")},
+                   link=f"/events/registrations/{registration.pk}/")
+            sent += 1
+    return sent

@@ -260,3 +260,27 @@ def test_register_through_the_page(world):
     response = world.client_for("owner").post(f"/events/{event.pk}/", {"organisation": world.member_org.pk})
     assert response.status_code == 422
     assert Registration.objects.filter(event=event).count() == 1
+
+
+def test_reminders_the_day_before_once(world):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    event = make_event(world, starts_at=timezone.now() + datetime.timedelta(hours=20),
+                       ends_at=timezone.now() + datetime.timedelta(hours=26))
+    later = make_event(world, title_zh="下月论坛")
+    registration = services.register(world.users["member"], event, organisation=world.member_org)
+    services.register(world.users["member"], later, organisation=world.member_org)
+    call_command("events", "remind")
+    assert services.send_reminders() == 0  # once
+    reminders = Notification.objects.filter(user=world.users["member"], message__startswith="Reminder")
+    assert reminders.count() == 1 and registration.code in reminders.get().params["code"]
+
+
+def test_header_search_finds_events_by_rule(world):
+    make_event(world, title_zh="机器人会员闭门会", visibility="members")
+    assert "机器人会员闭门会" in world.client_for("member").get("/search/", {"q": "闭门会"}).content.decode()
+    assert "机器人会员闭门会" not in world.client_for("outsider").get("/search/", {"q": "闭门会"}).content.decode()
+    assert "机器人会员闭门会" not in world.client_for("visitor").get("/search/", {"q": "闭门会"}).content.decode()
