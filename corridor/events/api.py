@@ -338,20 +338,31 @@ def create_meeting_request(request: HttpRequest, event_id: int, payload: Meeting
     return Status(201, made)
 
 
-@router.post("/meeting-requests/{int:request_id}/{action}", response={200: MeetingRequestDetailOut, **errors(401, 403, 404, 409)},
-             auth=USER_REQUIRED, summary="Answer (accept, decline: the invited side) or withdraw (the asking side)")
-def act_on_meeting_request(request: HttpRequest, request_id: int, action: str) -> Any:
-    from django.http import Http404
+ANSWER = {200: MeetingRequestDetailOut, **errors(401, 403, 404, 409)}
 
+
+@router.post("/meeting-requests/{int:request_id}/accept", response=ANSWER, auth=USER_REQUIRED,
+             summary="Accept a meeting request (the invited side)")
+def accept_meeting_request(request: HttpRequest, request_id: int) -> Any:
     from corridor.events import meetings
 
-    found = _meeting_request(request, request_id)
-    user = signed_in(request)
-    if action in ("accept", "decline"):
-        return meetings.answer(user, found, accept=action == "accept")
-    if action == "withdraw":
-        return meetings.withdraw(user, found)
-    raise Http404
+    return meetings.answer(signed_in(request), _meeting_request(request, request_id), accept=True)
+
+
+@router.post("/meeting-requests/{int:request_id}/decline", response=ANSWER, auth=USER_REQUIRED,
+             summary="Decline a meeting request (the invited side)")
+def decline_meeting_request(request: HttpRequest, request_id: int) -> Any:
+    from corridor.events import meetings
+
+    return meetings.answer(signed_in(request), _meeting_request(request, request_id), accept=False)
+
+
+@router.post("/meeting-requests/{int:request_id}/withdraw", response=ANSWER, auth=USER_REQUIRED,
+             summary="Withdraw a meeting request (the asking side); its unpublished meeting goes")
+def withdraw_meeting_request(request: HttpRequest, request_id: int) -> Any:
+    from corridor.events import meetings
+
+    return meetings.withdraw(signed_in(request), _meeting_request(request, request_id))
 
 
 @router.get("/{int:event_id}/agenda", response={200: list[MeetingOut], **errors(401, 404)}, auth=USER_REQUIRED,

@@ -309,8 +309,9 @@ def meetings(request: HttpRequest, pk: int) -> HttpResponse:
     if mine is not None:
         requests = MeetingRequest.objects.restrict(request.user).filter(event=event).select_related(
             "requester__organisation", "invitee__organisation")
-        asked = {r.invitee_id: r for r in requests.filter(requester=mine, status__in=("requested", "accepted"))}
-        asked.update({r.requester_id: r for r in requests.filter(invitee=mine, status__in=("requested", "accepted"))})
+        open_requests = requests.filter(status__in=("requested", "accepted"))
+        asked = {**{r.invitee_id: r for r in open_requests.filter(requester=mine)},
+                 **{r.requester_id: r for r in open_requests.filter(invitee=mine)}}
         others = meeting_services.participants(event).exclude(pk=mine.pk).order_by("organisation__name_zh", "name")
         query = request.GET.get("q", "").strip()
         if query:

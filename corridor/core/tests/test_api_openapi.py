@@ -9,6 +9,7 @@ from openapi_spec_validator import validate
 from corridor.accounts.services import create_api_token
 from corridor.alliances import services as alliances
 from corridor.equipment.testing import equipment_ids
+from corridor.events.testing import events_ids
 from corridor.jobs.models import Job
 from corridor.matching import services as matching
 from corridor.regions.models import Corridor, CorridorVersion, Park
@@ -47,7 +48,7 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         return dict.fromkeys(
             ("org_id", "code", "application_id", "commitment_id", "membership_id", "declaration_id", "token_id",
              "listing_id", "interest_id", "instrument_id", "booking_id", "programme_id", "voucher_id",
-             "job_id"),
+             "job_id", "event_id", "registration_id", "request_id"),
             "999999",
         )
     application = alliances.apply_for_membership(world.users["outsider"], world.alliance, world.outsider_org)
@@ -67,6 +68,7 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         "listing_id": str(listings.need_zh.pk),
         "interest_id": str(interest.pk),
         **equipment_ids(world),
+        **events_ids(world),
         "job_id": str(Job.objects.create(kind="import-organisations", created_by=world.users["owner"]).pk),
     }
 
