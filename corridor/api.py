@@ -92,6 +92,7 @@ from corridor.alliances.api import router as alliances_router  # noqa: E402
 from corridor.chains.api import router as chains_router  # noqa: E402
 from corridor.channel.api import router as channel_router  # noqa: E402
 from corridor.equipment.api import router as equipment_router  # noqa: E402
+from corridor.events.api import router as events_router  # noqa: E402
 from corridor.imports.api import router as imports_router  # noqa: E402
 from corridor.jobs.api import router as jobs_router  # noqa: E402
 from corridor.matching.api import router as matching_router  # noqa: E402
@@ -110,3 +111,4 @@ api.add_router("/imports", imports_router)
 api.add_router("/jobs", jobs_router)
 api.add_router("/policies", policies_router)
 api.add_router("/channel", channel_router)
+api.add_router("/events", events_router)

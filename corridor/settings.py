@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "corridor.notifications",
     "corridor.policies",
     "corridor.channel",
+    "corridor.events",
 ]
 
 MIDDLEWARE = [

@@ -26,5 +26,6 @@ urlpatterns = [
     path("notifications/", include("corridor.notifications.urls")),
     path("policies/", include("corridor.policies.urls")),
     path("channel/", include("corridor.channel.urls")),
+    path("events/", include("corridor.events.urls")),
     path("", include("corridor.core.urls")),
 ]

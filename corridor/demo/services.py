@@ -436,4 +436,7 @@ def load_demo(
     from corridor.channel.demo import load_demo as load_channel
 
     load_channel(progress)
+    from corridor.events.demo import load_demo as load_events
+
+    load_events(progress)
     return counts()

@@ -10,6 +10,7 @@ from corridor.accounts.services import create_api_token
 from corridor.alliances import services as alliances
 from corridor.channel.testing import channel_ids
 from corridor.equipment.testing import equipment_ids
+from corridor.events.testing import events_ids
 from corridor.jobs.models import Job
 from corridor.matching import services as matching
 from corridor.policies.testing import policy_ids
@@ -49,7 +50,7 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         return dict.fromkeys(
             ("org_id", "code", "application_id", "commitment_id", "membership_id", "declaration_id", "token_id",
              "listing_id", "interest_id", "instrument_id", "booking_id", "programme_id", "voucher_id",
-             "job_id", "policy_id", "request_id", "office_id", "step"),
+             "job_id", "policy_id", "request_id", "office_id", "step", "event_id", "registration_id"),
             "999999",
         )
     application = alliances.apply_for_membership(world.users["outsider"], world.alliance, world.outsider_org)
@@ -70,6 +71,7 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         "interest_id": str(interest.pk),
         **equipment_ids(world),
         **channel_ids(world),
+        **events_ids(world),
         "job_id": str(Job.objects.create(kind="import-organisations", created_by=world.users["owner"]).pk),
         **policy_ids(world),
     }
