@@ -109,37 +109,9 @@ def load_demo(progress: Callable[[str, int, int], None] | None = None) -> None:
     report(step, 1, 1)
 
 
-FIELDS = ["机器人", "智能装备", "新材料", "生物医药", "电子信息", "节能环保", "航空航天", "轨道交通", "电力装备", "新能源",
-          "精密制造", "检测认证"]
-FIELDS_EN = ["Robotics", "Intelligent Equipment", "New Materials", "Biomedicine", "Electronic Information", "Energy Saving",
-             "Aerospace", "Rail Transit", "Power Equipment", "New Energy", "Precision Manufacturing", "Testing"]
-
-
-def _dongli_population() -> None:
-    """A synthetic registry for Dongli (flagged), so that the "122" targets count something: 8 institutes,
-    24 medium and large tech firms, 90 micro and small ones — far from the plan's 100 / 1,000 / 10,000."""
-    from corridor.orgs.services import create_organisation
-
-    if Region.objects.filter(code=facts.DONGLI).first() is None:
-        return
-    specs: list[dict[str, Any]] = []
-    for i in range(8):
-        specs.append({"name_zh": f"天津东丽{FIELDS[i]}产业技术研究院", "name_en": f"Tianjin Dongli {FIELDS_EN[i]} Institute",
-                      "kind": "institute"})
-    for i in range(24):
-        field, field_en = FIELDS[i % 12], FIELDS_EN[i % 12]
-        specs.append({"name_zh": f"天津东丽{field}科技股份有限公司{i // 12 + 1}号", "name_en": f"Tianjin Dongli {field_en} Technology No. {i // 12 + 1}",
-                      "kind": "enterprise", "size_band": "large" if i % 4 == 0 else "medium"})
-    for i in range(90):
-        field, field_en = FIELDS[i % 12], FIELDS_EN[i % 12]
-        specs.append({"name_zh": f"天津东丽{field}创新科技有限公司{i // 12 + 1}号", "name_en": f"Tianjin Dongli {field_en} Innovation No. {i // 12 + 1}",
-                      "kind": "enterprise", "size_band": "micro" if i % 3 == 0 else "small"})
-    for spec in specs:
-        create_organisation(None, {**spec, "region": facts.DONGLI, "address": "天津市东丽区华明高新区"}, is_synthetic=True)
-
-
 def _targets() -> None:
-    _dongli_population()
+    # Dongli's figures are counted over the registry as it is: the demo corridor holds few Tianjin profiles,
+    # and inventing a population there would change every count of the demo's generated organisations.
     for position, spec in enumerate(TARGETS):
         region = Region.objects.filter(code=spec["region"]).first()
         if region is None:
