@@ -53,6 +53,11 @@ def split_clauses(text: str) -> list[Clause]:
     return clauses
 
 
+def number_key(number: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key of a clause number: 4.2 < 4.10 < 5 < A.1; the foreword "0" first."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in number.split(" ")[0].split("."))
+
+
 def inline_diff(old: str, new: str) -> str:
     """`new` as HTML with what changed from `old` marked; everything escaped."""
     a, b = TOKEN.findall(old), TOKEN.findall(new)
@@ -73,12 +78,13 @@ def diff_clauses(old: list[Clause], new: list[Clause]) -> list[DiffRow]:
     before = {c.number: c.text for c in old}
     after = {c.number: c.text for c in new}
     order = [c.number for c in new]
-    # Removed clauses go after the clause that preceded them in the old draft.
-    for index, clause in enumerate(old):
+    # A removed clause goes before the first clause of the new draft numbered after it (4.3 before 5), else last.
+    for clause in old:
         if clause.number in after:
             continue
-        previous = next((old[k].number for k in range(index - 1, -1, -1) if old[k].number in order), None)
-        order.insert(order.index(previous) + 1 if previous else 0, clause.number)
+        key = number_key(clause.number)
+        at = next((i for i, n in enumerate(order) if number_key(n) > key), None)
+        order.insert(len(order) if at is None else at, clause.number)
     rows = []
     for number in order:
         was, now = before.get(number), after.get(number)

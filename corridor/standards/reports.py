@@ -8,17 +8,14 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from corridor.core.spreadsheet import xlsx_row
+from corridor.standards.clauses import number_key
 from corridor.standards.models import Comment, Standard
-
-
-def _clause_key(number: str) -> tuple[Any, ...]:
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in number.split(" ")[0].split("."))
 
 
 def disposition_rows(standard: Standard) -> list[list[Any]]:
     """One row a comment, in clause order: number, clause, comment, proposed change, organisation, disposition, reason."""
     comments = sorted(Comment.objects.filter(standard=standard).select_related("organisation", "draft"),
-                      key=lambda c: (_clause_key(c.clause), c.created_at, c.pk))
+                      key=lambda c: (number_key(c.clause), c.created_at, c.pk))
     return [[index, c.clause, c.text, c.proposal, c.organisation.name if c.organisation else "",
              c.get_disposition_display() if c.disposition else _("Not yet disposed of"), c.response]
             for index, c in enumerate(comments, start=1)]
