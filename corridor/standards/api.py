@@ -184,7 +184,7 @@ def get_draft(request: HttpRequest, standard_id: int, number: int) -> Draft:
     return get_object_or_404(_drafts(request, _standard(request, standard_id)), number=number)
 
 
-@router.get("/{int:standard_id}/diff", response={200: list[DiffRowOut], **errors(404)},
+@router.get("/{int:standard_id}/diff", response={200: list[DiffRowOut], **errors(404, 422)},
             summary="Clause-by-clause difference between drafts a and b")
 def diff(request: HttpRequest, standard_id: int, a: int, b: int) -> Any:
     drafts = _drafts(request, _standard(request, standard_id))

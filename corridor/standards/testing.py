@@ -124,3 +124,14 @@ def close_window(standard: Standard) -> None:
     now = timezone.now()
     Standard.objects.filter(pk=standard.pk).update(comment_opens_at=now - datetime.timedelta(days=31),
                                                    comment_closes_at=now - datetime.timedelta(minutes=1))
+
+
+def standards_ids(world: World) -> dict[str, str]:
+    """Path parameters of the standards API for the kernel's OpenAPI smoke test: a standard out for comment with one comment."""
+    sw = build_std_world(world, code="G60SMOKE")
+    standard = to_state(sw, "comment")
+    comment = services.add_comment(sw.users["expert1"], standard, "4.2", "意见")
+    return {"standard_id": str(standard.pk), "comment_id": str(comment.pk), "number": "2", "name": "submit"}
+
+
+STANDARDS_MISSING_IDS = {"standard_id": "999999", "comment_id": "999999", "number": "999", "name": "submit"}
