@@ -89,24 +89,40 @@ class Committee(BilingualNameMixin, models.Model):
 
 
 class CommitteeSeat(models.Model):
+    """A seat on the committee: a member organisation (any of its users votes for it) or an individual expert."""
+
     class Role(models.TextChoices):
         CHAIR = "chair", _("Chair")
         MEMBER = "member", _("Member")
 
     committee = models.ForeignKey(Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="seats")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("expert"), null=True, blank=True,
+                             on_delete=models.CASCADE, related_name="+")
     organisation = models.ForeignKey("orgs.Organisation", verbose_name=_("organisation"), null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+                                     on_delete=models.CASCADE, related_name="+")
     role = models.CharField(_("role"), max_length=8, choices=Role.choices, default=Role.MEMBER)
 
     class Meta:
         ordering = ["committee", "role", "id"]
         verbose_name = _("committee seat")
         verbose_name_plural = _("committee seats")
-        constraints = [models.UniqueConstraint(fields=["committee", "user"], name="one_seat_per_user")]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "user"], condition=Q(user__isnull=False), name="one_seat_per_user"),
+            models.UniqueConstraint(fields=["committee", "organisation"], condition=Q(organisation__isnull=False),
+                                    name="one_seat_per_organisation"),
+            models.CheckConstraint(condition=Q(user__isnull=False) | Q(organisation__isnull=False), name="seat_has_holder"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.user} ({self.organisation or '—'})"
+        return str(self.organisation or self.user)
+
+
+def seats_of(user: Actor) -> Any:
+    """The committee seats `user` votes for: their own (an expert's) and their organisations'."""
+    scope = access.roles(user)
+    if not scope.is_authenticated:
+        return CommitteeSeat.objects.none()
+    return CommitteeSeat.objects.filter(Q(user_id=scope.user_id) | Q(organisation_id__in=scope.org_ids))
 
 
 # States, in the order a standard goes through them.
@@ -129,7 +145,7 @@ PUBLISHED_STATES = (Status.PUBLISHED, Status.RE_REVIEW)
 
 
 def _seat_alliances(user: Actor) -> Any:
-    return CommitteeSeat.objects.filter(user_id=_uid(user)).values("committee__alliance_id")
+    return seats_of(user).values("committee__alliance_id")
 
 
 def _drafting_standards(user: Actor) -> Q:
@@ -196,11 +212,20 @@ def _recipients(standard: Standard) -> list[Any]:
         orgs.add(standard.proposing_org_id)
     users = users_acting_for(orgs, [standard.alliance_id])
     seen = {u.pk for u in users}
+    users += [u for u in seat_users(standard.alliance_id) if u.pk not in seen]
+    return users
+
+
+def seat_users(alliance_id: int, seats: Any = None) -> list[Any]:
+    """The users who vote for these seats (all of the alliance's committee by default)."""
     from django.contrib.auth import get_user_model
 
-    seats = CommitteeSeat.objects.filter(committee__alliance_id=standard.alliance_id).values("user_id")
-    users += [u for u in get_user_model().objects.filter(pk__in=seats, is_active=True) if u.pk not in seen]
-    return users
+    from corridor.notifications.services import users_acting_for
+
+    chosen = seats if seats is not None else CommitteeSeat.objects.filter(committee__alliance_id=alliance_id)
+    experts = list(get_user_model().objects.filter(pk__in=chosen.exclude(user__isnull=True).values("user_id"), is_active=True))
+    orgs = users_acting_for(chosen.exclude(organisation__isnull=True).values_list("organisation_id", flat=True))
+    return list({u.pk: u for u in experts + orgs}.values())
 
 
 def _params(standard: Standard) -> dict[str, Any]:
@@ -483,6 +508,8 @@ class Position(models.Model):
     value = models.CharField(_("position"), max_length=12, choices=Value.choices)
     comment = models.TextField(_("comments or reasons"), blank=True)
     cast_at = models.DateTimeField(_("cast at"), default=timezone.now)
+    cast_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("cast by"), null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
 
     objects = PositionQuerySet.as_manager()
 

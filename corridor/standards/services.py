@@ -48,6 +48,8 @@ from corridor.standards.models import (
     Standard,
     Status,
     publication_number,
+    seat_users,
+    seats_of,
 )
 
 DRAFTABLE = (Status.INITIATED, Status.DRAFTING)
@@ -94,20 +96,28 @@ def set_up_committee(actor: Actor, alliance: Alliance, data: dict[str, Any]) -> 
 
 
 @transaction.atomic
-def add_seat(actor: Actor, committee: Committee, user: Any, organisation: Organisation | None = None,
+def add_seat(actor: Actor, committee: Committee, organisation: Organisation | None = None, user: Any = None,
              role: str = CommitteeSeat.Role.MEMBER) -> CommitteeSeat:
+    """A seat for a member organisation (its users vote for it) or, without one, for an individual expert."""
     if not access.is_secretariat_of(actor, committee.alliance_id):
         raise PermissionDenied(_("Only the alliance's secretariat may do this."))
-    seat, _created = CommitteeSeat.objects.update_or_create(committee=committee, user=user,
-                                                            defaults={"organisation": organisation, "role": role})
+    if organisation is None and user is None:
+        raise ValidationError({"organisation": _("Choose the organisation (or the expert) holding the seat.")})
+    if organisation is not None and not AllianceMembership.objects.filter(alliance_id=committee.alliance_id,
+                                                                          organisation=organisation).exists():
+        raise ValidationError({"organisation": _("Seats are for members of the alliance.")})
+    key = {"organisation": organisation} if organisation is not None else {"user": user, "organisation": None}
+    seat, _created = CommitteeSeat.objects.update_or_create(committee=committee, **key, defaults={"role": role})
     return seat
 
 
 def seat_of(user: Actor, standard: Standard) -> CommitteeSeat | None:
+    """The seat `user` votes for on this standard's committee (their expert seat first, else their organisation's)."""
     uid = access.roles(user).user_id
     if uid is None:
         return None
-    return CommitteeSeat.objects.filter(committee__alliance_id=standard.alliance_id, user_id=uid).first()
+    seats = seats_of(user).filter(committee__alliance_id=standard.alliance_id)
+    return seats.filter(user_id=uid).first() or seats.order_by("pk").first()
 
 
 # ---- proposals ---------------------------------------------------------------------------------------
@@ -128,7 +138,9 @@ def alliances_for_proposals(actor: Actor) -> Any:
 @transaction.atomic
 def propose(actor: Actor, alliance: Alliance, organisation: Organisation, data: dict[str, Any]) -> Standard:
     """A member organisation proposes a standard; it leads the drafting group unless it names another lead."""
-    if access.user_of(actor) is None or not proposing_organisations(actor, alliance).filter(pk=organisation.pk).exists():
+    members = (AllianceMembership.objects.filter(alliance=alliance, organisation=organisation).exists() if access.is_admin(actor)
+               else proposing_organisations(actor, alliance).filter(pk=organisation.pk).exists())
+    if access.user_of(actor) is None or not members:
         raise PermissionDenied(_("Only members of the alliance may propose its standards, for their own organisation."))
     if committee_of(alliance) is None:
         raise ValidationError({"alliance": _("This alliance has no standards committee yet.")})
@@ -217,8 +229,7 @@ def submit(actor: Actor, standard: Standard) -> Standard:
     access.require(actor, MANAGE, standard, _("Only the alliance's secretariat may do this."))
     standard = apply_transition(actor, standard, "submit")
     _start_ballot(standard, Ballot.Kind.PROPOSAL)
-    seats = CommitteeSeat.objects.filter(committee__alliance_id=standard.alliance_id).select_related("user")
-    notify([s.user for s in seats], gettext_noop("Your vote is needed on “%(title)s”."),
+    notify(seat_users(standard.alliance_id), gettext_noop("Your vote is needed on “%(title)s”."),
            {"title": standard.title_zh or standard.title_en}, link=f"/standards/{standard.pk}/", actor=actor)
     return standard
 
@@ -240,7 +251,7 @@ def cast(actor: Actor, standard: Standard, value: str, comment: str = "") -> Pos
     if seat.organisation_id in excluded_orgs(standard, ballot):
         raise PermissionDenied(_("Drafting organisations do not vote on the technical review of their own standard."))
     position, _created = Position.objects.update_or_create(ballot=ballot, seat=seat, defaults={
-        "value": value, "comment": comment, "cast_at": timezone.now()})
+        "value": value, "comment": comment, "cast_at": timezone.now(), "cast_by": access.user_of(actor)})
     return position
 
 
@@ -448,8 +459,9 @@ def start_review(actor: Actor, standard: Standard) -> Standard:
         name = "skip_comment"
     standard = apply_transition(actor, standard, name)
     _start_ballot(standard, Ballot.Kind.TECHNICAL)
-    seats = CommitteeSeat.objects.filter(committee__alliance_id=standard.alliance_id).select_related("user")
-    notify([s.user for s in seats], gettext_noop("Your vote is needed on “%(title)s”."),
+    voters = CommitteeSeat.objects.filter(committee__alliance_id=standard.alliance_id).exclude(
+        organisation_id__in=standard.participants.values("organisation_id"))
+    notify(seat_users(standard.alliance_id, voters), gettext_noop("Your vote is needed on “%(title)s”."),
            {"title": standard.title_zh or standard.title_en}, link=f"/standards/{standard.pk}/", actor=actor)
     return standard
 
@@ -599,9 +611,10 @@ def needs(user: Actor) -> list[Need]:
         out.append(Need(st, _("Re-review is due"), st.next_review_on))
     seat_ballots = Ballot.objects.filter(closed_at__isnull=True, standard__in=Standard.objects.restrict(user, VOTE).values("pk"))
     uid = access.roles(user).user_id or 0
-    for ballot in seat_ballots.select_related("standard__alliance").exclude(positions__seat__user_id=uid):
+    for ballot in seat_ballots.select_related("standard__alliance"):
         seat = seat_of(user, ballot.standard)
-        if seat is not None and seat.organisation_id in excluded_orgs(ballot.standard, ballot):
+        if seat is None or seat.organisation_id in excluded_orgs(ballot.standard, ballot) or \
+                ballot.positions.filter(seat=seat).exists():
             continue
         out.append(Need(ballot.standard, _("Vote: %(kind)s") % {"kind": ballot.get_kind_display()}, ballot.closes_on))
     drafting = Standard.objects.restrict(user, DRAFT).select_related("alliance")
@@ -628,8 +641,7 @@ def send_reminders(now: datetime.datetime | None = None) -> int:
                                             ).select_related("standard"):
             voted = ballot.positions.values("seat_id")
             seats = CommitteeSeat.objects.filter(committee__alliance_id=ballot.standard.alliance_id).exclude(pk__in=voted)
-            excluded = excluded_orgs(ballot.standard, ballot)
-            users = [s.user for s in seats.select_related("user") if s.organisation_id not in excluded]
+            users = seat_users(ballot.standard.alliance_id, seats.exclude(organisation_id__in=excluded_orgs(ballot.standard, ballot)))
             made += len(notify(users, gettext_noop("Reminder: your vote on “%(title)s” closes on %(day)s."),
                                {"title": ballot.standard.title_zh, "day": ballot.closes_on}, link=f"/standards/{ballot.standard_id}/"))
         for st in Standard.objects.filter(status=Status.PUBLISHED, next_review_on__lte=today + datetime.timedelta(days=30)):

@@ -69,10 +69,10 @@ def build_std_world(world: World, code: str = "G60JQR") -> StdWorld:
         accounts.grant_role(user, "member", organisation=org)
         users[key], orgs[key] = user, org
     secretariat = world.users["secretariat"]
-    services.add_seat(secretariat, committee, users["member"], world.member_org, CommitteeSeat.Role.CHAIR)
-    services.add_seat(secretariat, committee, users["owner"], world.owner_org)
-    services.add_seat(secretariat, committee, users["expert1"], orgs["expert1"])
-    services.add_seat(secretariat, committee, users["expert2"], orgs["expert2"])
+    services.add_seat(secretariat, committee, world.member_org, role=CommitteeSeat.Role.CHAIR)
+    services.add_seat(secretariat, committee, world.owner_org)
+    services.add_seat(secretariat, committee, orgs["expert1"])
+    services.add_seat(secretariat, committee, orgs["expert2"])
     return StdWorld(world, committee, users, orgs)
 
 
