@@ -172,7 +172,9 @@ def _load(alliance: Alliance, admin: Any, secretariat: Any) -> None:
     rv = _initiated(secretariat, rv, seats)
     services.upload_draft(admin, rv, RV_TEXT)
     rv = services.open_comment(secretariat, Standard.objects.get(pk=rv.pk))
-    Comment.objects.create(standard=rv, draft=services.comment_draft(rv), clause="4.4", text="额定寿命建议提高到8000 h。",
+    rv_draft = services.comment_draft(rv)
+    assert rv_draft is not None
+    Comment.objects.create(standard=rv, draft=rv_draft, clause="4.4", text="额定寿命建议提高到8000 h。",
                            proposal="4.4 额定寿命应不低于8000 h。", organisation=others[0] if others else guozi)
     _past_window(rv, 40)
     services.dispose(admin, Comment.objects.get(standard=rv), "partly", "6000 h为现阶段国产产品普遍水平；增加8000 h高等级要求作为推荐性指标。")
@@ -200,6 +202,7 @@ def _load(alliance: Alliance, admin: Any, secretariat: Any) -> None:
     services.upload_draft(admin, amr, AMR_TEXT)
     amr = services.open_comment(secretariat, Standard.objects.get(pk=amr.pk), timezone.localdate() + datetime.timedelta(days=30))
     draft = services.comment_draft(amr)
+    assert draft is not None
     Comment.objects.create(standard=amr, draft=draft, clause="4.2", text="1.5 m检测距离对窄通道场景过严，建议按速度分级。",
                            proposal="按运行速度给出检测距离分级要求。", organisation=others[0] if others else shuohe)
     Comment.objects.create(standard=amr, draft=draft, clause="5.1", text="Please allow a PLC event log as an alternative to high-speed video.",

@@ -24,7 +24,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from corridor.core import access
 from corridor.core.access import ALL, NOTHING, VIEW, Actor, RestrictedQuerySet
@@ -546,8 +546,8 @@ class Comment(models.Model):
         NOT_ACCEPTED = "not_accepted", _("Not accepted")
 
     class Language(models.TextChoices):
-        ZH = "zh", _("Chinese")
-        EN = "en", _("English")
+        ZH = "zh", pgettext_lazy("language of a comment", "Chinese")
+        EN = "en", pgettext_lazy("language of a comment", "English")
 
     standard = models.ForeignKey(Standard, verbose_name=_("standard"), on_delete=models.CASCADE, related_name="comments")
     draft = models.ForeignKey(Draft, verbose_name=_("draft"), on_delete=models.CASCADE, related_name="comments")

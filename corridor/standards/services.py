@@ -106,7 +106,7 @@ def add_seat(actor: Actor, committee: Committee, organisation: Organisation | No
     if organisation is not None and not AllianceMembership.objects.filter(alliance_id=committee.alliance_id,
                                                                           organisation=organisation).exists():
         raise ValidationError({"organisation": _("Seats are for members of the alliance.")})
-    key = {"organisation": organisation} if organisation is not None else {"user": user, "organisation": None}
+    key: dict[str, Any] = {"organisation": organisation} if organisation is not None else {"user": user, "organisation": None}
     seat, _created = CommitteeSeat.objects.update_or_create(committee=committee, **key, defaults={"role": role})
     return seat
 

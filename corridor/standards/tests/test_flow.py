@@ -237,3 +237,32 @@ def test_what_needs_me_follows_the_roles(sw):  # type: ignore[no-untyped-def]
     services.cast(u["expert1"], refresh(standard), "yes")
     assert services.needs(u["expert1"]) == []
     assert services.needs(u["outsider"]) == []
+
+
+def test_reminders_go_to_seats_that_have_not_voted_and_to_the_secretariat_when_re_review_is_due(sw):  # type: ignore[no-untyped-def]
+    u = sw.users
+    standard = to_state(sw, "review")
+    services.cast(u["member"], standard, "yes")
+    Ballot.objects.filter(standard=standard, closed_at__isnull=True).update(closes_on=timezone.localdate())
+    before = Notification.objects.count()
+    services.send_reminders()
+    told = set(Notification.objects.filter(pk__gt=0).order_by("-pk")[: Notification.objects.count() - before]
+               .values_list("user__username", flat=True))
+    assert told == {"expert1", "expert2"}  # not the member (voted), not the owner (drafter)
+    published = to_state(sw, "published")
+    Standard.objects.filter(pk=published.pk).update(next_review_on=timezone.localdate() + datetime.timedelta(days=10))
+    assert services.needs(u["secretariat"]) and any(n.standard.pk == published.pk for n in services.needs(u["secretariat"]))
+
+
+def test_any_user_of_a_seat_organisation_votes_for_it(sw):  # type: ignore[no-untyped-def]
+    from corridor.accounts import services as accounts
+    from corridor.core.testing import PASSWORD
+
+    colleague = accounts.create_user("colleague", PASSWORD)
+    accounts.grant_role(colleague, "member", organisation=sw.orgs["expert1"])
+    standard = to_state(sw, "review")
+    services.cast(sw.users["expert1"], standard, "no", "缺少安全条款")
+    services.cast(colleague, standard, "yes")  # the same seat: the position changes, it is not counted twice
+    ballot = services.open_ballot(standard)
+    assert ballot is not None and services.tally_of(ballot).voting == 1
+    assert ballot.positions.get().cast_by == colleague
