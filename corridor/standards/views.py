@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -251,6 +251,23 @@ def draft_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "may_comment": draft.for_comment and access.may(request.user, COMMENT, standard),
         "drafts": Draft.objects.restrict(request.user).filter(standard=standard),
     })
+
+
+def draft_document(request: HttpRequest, pk: int, number: int) -> FileResponse:
+    """A draft's uploaded document, to those who may read the draft (files are never served from a public URL)."""
+    standard = _standard(request, pk)
+    draft = get_object_or_404(Draft.objects.restrict(request.user).filter(standard=standard), number=number)
+    if not draft.document:
+        raise Http404
+    return FileResponse(draft.document.open("rb"), as_attachment=True, filename=draft.document.name.rsplit("/", 1)[-1])
+
+
+def final_pdf(request: HttpRequest, pk: int) -> FileResponse:
+    standard = _standard(request, pk)
+    if standard.status not in (Status.PUBLISHED, Status.RE_REVIEW) or not standard.final_pdf:
+        raise Http404
+    name = f"{standard.publication_number.replace('/', '-').replace(' ', '_')}.pdf"
+    return FileResponse(standard.final_pdf.open("rb"), content_type="application/pdf", filename=name)
 
 
 def diff(request: HttpRequest, pk: int) -> HttpResponse:

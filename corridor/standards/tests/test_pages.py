@@ -69,6 +69,8 @@ def test_published_text_is_public(sw):  # type: ignore[no-untyped-def]
     expect_matrix(sw.world, "get", f"/standards/{standard.pk}/drafts/2/", EVERYONE)
     body = sw.world.client_for("visitor").get(f"/standards/{standard.pk}/").content.decode()
     assert standard.publication_number in body
+    assert 'data-testid="ballot-counts"' in body and 'data-testid="position"' not in body  # the result, not who voted how
+    assert 'data-testid="position"' in sw.world.client_for("member").get(f"/standards/{standard.pk}/").content.decode()
 
 
 def test_diff_page_shows_changes_clause_by_clause(sw):  # type: ignore[no-untyped-def]
@@ -127,3 +129,34 @@ def _client(sw, key):  # type: ignore[no-untyped-def]
     client = Client()
     client.force_login(sw.users[key])
     return client
+
+
+def test_brands_are_listed_publicly_and_on_the_holders_page(sw):  # type: ignore[no-untyped-def]
+    import datetime
+
+    w = sw.world
+    services.recognise_brand(w.users["secretariat"], w.alliance, w.member_org, {
+        "name_zh": "埃夫特", "certificate": "G60JQR-PP-2025-009", "category": "product",
+        "valid_from": datetime.date(2025, 1, 1), "valid_until": datetime.date(2027, 12, 31)})
+    expect_matrix(w, "get", "/standards/brands/", EVERYONE)
+    assert "G60JQR-PP-2025-009" in w.client_for("visitor").get(f"/organisations/{w.member_org.pk}/").content.decode()
+    assert "G60JQR-PP-2025-009" not in w.client_for("visitor").get(f"/organisations/{w.owner_org.pk}/").content.decode()
+    bad = w.client_for("secretariat").post("/standards/brands/new/", {
+        "alliance": w.alliance.pk, "holder": str(w.outsider_org.pk), "name_zh": "外联", "category": "product",
+        "certificate": "X-1", "valid_from": "2025-01-01", "valid_until": "2024-01-01"})
+    assert bad.status_code == 422
+    body = bad.content.decode()
+    assert 'data-testid="error-holder"' in body and 'data-testid="error-valid_until"' in body
+    assert w.client_for("member").get("/standards/brands/new/").status_code == 404
+
+
+def test_draft_documents_are_served_only_to_those_who_may_read_the_draft(sw):  # type: ignore[no-untyped-def]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    standard = to_state(sw, "initiated")
+    upload = SimpleUploadedFile("v1.txt", CLAUSES_V1.encode("utf-8"), content_type="text/plain")
+    response = sw.world.client_for("owner").post(f"/standards/{standard.pk}/drafts/new/", {"document": upload})
+    assert response.status_code == 302
+    draft = standard.drafts.get()
+    assert "4.2" in [c.number for c in draft.clauses()] and draft.document
+    expect_matrix(sw.world, "get", f"/standards/{standard.pk}/drafts/1/document/", INSIDERS)
