@@ -96,7 +96,7 @@ class PatentForm(forms.Form):
 
 class BrandForm(forms.Form):
     alliance = forms.ModelChoiceField(label=_("Alliance"), queryset=Alliance.objects.none(), empty_label=None)
-    holder = forms.CharField(label=_("Holder"), max_length=300,
+    holder = forms.CharField(label=_("Brand holder"), max_length=300,
                              widget=forms.TextInput(attrs={"list": "org-picker-holder", "autocomplete": "off"}))
     name_zh = forms.CharField(label=_("Chinese name"), max_length=128, required=False)
     name_en = forms.CharField(label=_("English name"), max_length=200, required=False)

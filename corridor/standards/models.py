@@ -360,6 +360,13 @@ class Standard(models.Model):
     def rationale(self) -> str:
         return pick(self.rationale_zh, self.rationale_en)
 
+    @property
+    def comment_last_day(self) -> datetime.date | None:
+        """The last day comments are taken (the window closes at the following midnight)."""
+        if self.comment_closes_at is None:
+            return None
+        return timezone.localtime(self.comment_closes_at - datetime.timedelta(microseconds=1)).date()
+
     def comment_window_open(self, now: datetime.datetime | None = None) -> bool:
         now = now or timezone.now()
         return (self.status == Status.COMMENT and self.comment_opens_at is not None and self.comment_closes_at is not None

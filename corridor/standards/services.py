@@ -380,8 +380,7 @@ def add_comment(actor: Actor, standard: Standard, clause: str, text: str, propos
         raise PermissionDenied(_("Sign in to comment."))
     if not access.may(actor, COMMENT, standard):
         if standard.status == Status.COMMENT and standard.comment_window_closed():
-            raise Conflict({"text": _("The public comment closed on %(day)s.")
-                            % {"day": timezone.localtime(standard.comment_closes_at).date() - datetime.timedelta(days=1)}})
+            raise Conflict({"text": _("The public comment closed on %(day)s.") % {"day": standard.comment_last_day}})
         raise PermissionDenied(_("This standard is not open for your comments."))
     draft = comment_draft(standard)
     assert draft is not None
@@ -616,15 +615,14 @@ def needs(user: Actor) -> list[Need]:
         if seat is None or seat.organisation_id in excluded_orgs(ballot.standard, ballot) or \
                 ballot.positions.filter(seat=seat).exists():
             continue
-        out.append(Need(ballot.standard, _("Vote: %(kind)s") % {"kind": ballot.get_kind_display()}, ballot.closes_on))
+        out.append(Need(ballot.standard, str(ballot.get_kind_display()), ballot.closes_on))
     drafting = Standard.objects.restrict(user, DRAFT).select_related("alliance")
     for st in drafting.filter(status=Status.INITIATED):
         out.append(Need(st, _("Upload draft v1")))
     for st in drafting.filter(status=Status.COMMENT, comment_closes_at__lte=timezone.now(), comments__disposition="").distinct():
         out.append(Need(st, _("Dispose of the public comments")))
     for st in Standard.objects.restrict(user, COMMENT).select_related("alliance").exclude(comments__author_id=uid):
-        out.append(Need(st, _("Open for your comments"), (timezone.localtime(st.comment_closes_at).date()
-                                                            - datetime.timedelta(days=1)) if st.comment_closes_at else None))
+        out.append(Need(st, _("Open for your comments"), st.comment_last_day))
     return out
 
 
