@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corridor.alliances.models import Alliance
 from corridor.orgs.models import Organisation
-from corridor.standards.models import Brand, Comment, PatentDeclaration, Position
+from corridor.standards.models import Brand, Comment, Committee, CommitteeSeat, PatentDeclaration, Position
 
 TEXTAREA = {"rows": 3}
 
@@ -92,6 +93,24 @@ class PatentForm(forms.Form):
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+
+
+class CommitteeForm(forms.Form):
+    code = forms.CharField(label=_("Code in standard numbers"), max_length=16, help_text=_("e.g. G60JQR: T/G60JQR 001—2025"))
+    name_zh = forms.CharField(label=_("Chinese name"), max_length=128)
+    name_en = forms.CharField(label=_("English name"), max_length=200, required=False)
+    pass_share = forms.DecimalField(label=_("Share of those voting needed to pass"), min_value=Decimal("0.5"),
+                                    max_value=Decimal("1"), decimal_places=2, initial=Decimal("0.75"))
+    comment_days = forms.IntegerField(label=_("Public comment days"), min_value=30, max_value=365, initial=30)
+    review_years = forms.IntegerField(label=_("Re-review after (years)"), min_value=3, max_value=5, initial=5)
+    options = forms.MultipleChoiceField(label=_("Optional steps"), choices=Committee.Option.choices, required=False,
+                                        widget=forms.CheckboxSelectMultiple)
+
+
+class SeatForm(forms.Form):
+    organisation = forms.CharField(label=_("Member organisation"), max_length=300,
+                                   widget=forms.TextInput(attrs={"list": "org-picker-organisation", "autocomplete": "off"}))
+    role = forms.ChoiceField(label=_("Role"), choices=CommitteeSeat.Role.choices)
 
 
 class BrandForm(forms.Form):

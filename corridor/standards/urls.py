@@ -11,6 +11,7 @@ urlpatterns = [
     path("brands/new/", views.brand_create, name="brand_create"),
     path("brands/<int:pk>/revoke/", views.brand_revoke, name="brand_revoke"),
     path("committee/<slug:slug>/", views.committee, name="committee"),
+    path("committee/<slug:slug>/seats/", views.seat_create, name="seat_create"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/do/<slug:name>/", views.take, name="take"),
     path("<int:pk>/vote/", views.vote, name="vote"),

@@ -28,6 +28,7 @@ from corridor.standards.forms import (
     BrandForm,
     CommentForm,
     CommentWindowForm,
+    CommitteeForm,
     DisposeForm,
     DraftForm,
     ParticipantForm,
@@ -35,6 +36,7 @@ from corridor.standards.forms import (
     ProposeForm,
     PublishForm,
     ReasonForm,
+    SeatForm,
     VoteForm,
 )
 from corridor.standards.models import (
@@ -94,6 +96,7 @@ def standard_list(request: HttpRequest) -> HttpResponse:
         "page_obj": page_obj, "standards": page_obj.object_list, "filters": filters, "statuses": Status.choices,
         "can_propose": services.alliances_for_proposals(request.user).exists(),
         "needs_count": len(services.needs(request.user)) if request.user.is_authenticated else 0,
+        "managed": Alliance.objects.filter(pk__in=access.secretariat_alliance_ids(request.user)).order_by("slug"),
     })
 
 
@@ -396,11 +399,46 @@ def patent_create(request: HttpRequest, pk: int) -> HttpResponse:
 # ---- committee and brands --------------------------------------------------------------------------------------
 
 def committee(request: HttpRequest, slug: str) -> HttpResponse:
-    found = get_object_or_404(Committee.objects.restrict(request.user).select_related("alliance"), alliance__slug=slug)
-    return render(request, "standards/committee.html", {
-        "committee": found, "seats": found.seats.select_related("user", "organisation"),
-        "standards": Standard.objects.restrict(request.user).filter(alliance=found.alliance),
-    })
+    """The committee's rules and seats; its secretariat sets it up and changes it here (also before it exists)."""
+    alliance = get_object_or_404(Alliance, slug=slug)
+    found = Committee.objects.restrict(request.user).select_related("alliance").filter(alliance=alliance).first()
+    manages = access.is_secretariat_of(request.user, alliance.pk)
+    if found is None and not manages:
+        raise Http404
+    initial = ({"code": found.code, "name_zh": found.name_zh, "name_en": found.name_en, "pass_share": found.pass_share,
+                "comment_days": found.comment_days, "review_years": found.review_years, "options": found.options}
+               if found else {"name_zh": f"{alliance.name_zh}标准化工作委员会"})
+    form = CommitteeForm(request.POST or None, initial=initial) if manages else None
+
+    def save(f: CommitteeForm) -> Committee:
+        return services.set_up_committee(request.user, alliance, dict(f.cleaned_data))
+
+    def done(saved: Committee) -> HttpResponse:
+        messages.success(request, _("The committee was saved."))
+        return redirect("standards:committee", slug=slug)
+
+    context = {
+        "alliance": alliance, "committee": found, "manages": manages, "seat_form": SeatForm() if manages and found else None,
+        "seats": found.seats.select_related("user", "organisation") if found else [],
+        "standards": Standard.objects.restrict(request.user).filter(alliance=alliance),
+    }
+    if form is None:
+        return render(request, "standards/committee.html", context)
+    return toolkit.form_view(request, form, save, template="standards/committee.html", done=done, context=context)
+
+
+@require_POST
+@login_required
+def seat_create(request: HttpRequest, slug: str) -> HttpResponse:
+    found = get_object_or_404(Committee.objects.restrict(request.user, MANAGE), alliance__slug=slug)
+    form = SeatForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+    elif _run(request, lambda: services.add_seat(
+            request.user, found, services.find_organisation(request.user, form.cleaned_data["organisation"], "organisation"),
+            role=form.cleaned_data["role"]), form):
+        messages.success(request, _("The seat was added."))
+    return redirect("standards:committee", slug=slug)
 
 
 def brand_list(request: HttpRequest) -> HttpResponse:

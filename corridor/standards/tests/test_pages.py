@@ -160,3 +160,29 @@ def test_draft_documents_are_served_only_to_those_who_may_read_the_draft(sw):  #
     draft = standard.drafts.get()
     assert "4.2" in [c.number for c in draft.clauses()] and draft.document
     expect_matrix(sw.world, "get", f"/standards/{standard.pk}/drafts/1/document/", INSIDERS)
+
+
+def test_the_secretariat_sets_up_a_committee_and_its_seats_on_the_page():
+    w = build_world()
+    url = f"/standards/committee/{w.alliance.slug}/"
+    expect_matrix(w, "get", url, {**dict.fromkeys(EVERYONE, 404), "secretariat": 200, "admin": 200})
+    secretariat = w.client_for("secretariat")
+    bad = secretariat.post(url, {"code": "g60 jqr!", "name_zh": "委员会", "pass_share": "0.4", "comment_days": "20",
+                                 "review_years": "5"})
+    assert bad.status_code == 422
+    body = bad.content.decode()
+    for field in ("pass_share", "comment_days"):
+        assert f'data-testid="error-{field}"' in body
+    assert secretariat.post(url, {"code": "g60 jqr!", "name_zh": "委员会", "pass_share": "0.75", "comment_days": "30",
+                                  "review_years": "5"}).status_code == 422  # the code
+    assert secretariat.post(url, {"code": "G60JQR", "name_zh": "委员会", "pass_share": "0.75", "comment_days": "30",
+                                  "review_years": "5", "options": ["skip_comment"]}).status_code == 302
+    expect_matrix(w, "get", url, EVERYONE)
+    assert secretariat.post(f"{url}seats/", {"organisation": str(w.member_org.pk), "role": "chair"}).status_code == 302
+    secretariat.post(f"{url}seats/", {"organisation": str(w.outsider_org.pk), "role": "member"})  # not a member: refused
+    from corridor.standards.models import Committee
+
+    committee = Committee.objects.get()
+    assert committee.options == ["skip_comment"]
+    assert list(committee.seats.values_list("organisation_id", "role")) == [(w.member_org.pk, "chair")]
+    assert w.client_for("member").post(f"{url}seats/", {"organisation": str(w.owner_org.pk), "role": "member"}).status_code == 404
