@@ -509,7 +509,7 @@ def take(actor: Actor, standard: Standard, name: str, **values: Any) -> Standard
         return submit(actor, standard)
     if name in ("start_review", "skip_comment"):
         return start_review(actor, standard)
-    if name in Standard.AUTOMATIC_TRANSITIONS or name in ("open_comment", "publish"):
+    if name in Standard.AUTOMATIC_TRANSITIONS or name in FORM_TRANSITIONS:
         raise ValidationError({"status": _("This step is taken by its own form.")})
     if name in Standard.OPTIONAL_TRANSITIONS and not _option_on(standard, name):
         raise Conflict({"status": _("This committee does not allow that step.")})
@@ -528,8 +528,12 @@ def transitions_for(user: Actor, standard: Standard) -> list[str]:
     names = available_transitions(user, standard)
     committee = committee_of(standard)
     options = set(committee.options or []) if committee else set()
-    return [n for n in names if n not in Standard.AUTOMATIC_TRANSITIONS
+    return [n for n in names if n not in Standard.AUTOMATIC_TRANSITIONS and n not in FORM_TRANSITIONS
             and (n not in Standard.OPTIONAL_TRANSITIONS or n in options)]
+
+
+# Steps with their own form and endpoint (a closing date; a number and the final PDF), not a plain button.
+FORM_TRANSITIONS = frozenset({"open_comment", "publish"})
 
 
 # ---- patents ----------------------------------------------------------------------------------------------

@@ -266,3 +266,29 @@ def test_any_user_of_a_seat_organisation_votes_for_it(sw):  # type: ignore[no-un
     ballot = services.open_ballot(standard)
     assert ballot is not None and services.tally_of(ballot).voting == 1
     assert ballot.positions.get().cast_by == colleague
+
+
+@pytest.mark.parametrize(("state", "buttons"), [
+    ("proposed", {"secretariat": ["submit", "reject", "withdraw"], "owner": [], "member": [], "outsider": []}),
+    ("drafting", {"secretariat": ["withdraw"], "owner": [], "member": [], "outsider": []}),
+    ("comment_closed", {"secretariat": ["start_review", "back_to_drafting"], "owner": [], "member": [], "outsider": []}),
+    ("published", {"secretariat": ["start_re_review"], "owner": [], "member": [], "outsider": [], "visitor": []}),
+])
+def test_state_machine_buttons_per_role(sw, state, buttons):  # type: ignore[no-untyped-def]
+    standard = propose_one(sw) if state == "proposed" else to_state(sw, state)
+    for role, expected in buttons.items():
+        user = None if role == "visitor" else sw.users[role]
+        assert sorted(services.transitions_for(user, standard)) == sorted(expected), role
+
+
+def test_who_may_act_at_each_step(sw):  # type: ignore[no-untyped-def]
+    from corridor.core import access
+
+    standard = to_state(sw, "comment")
+    u = sw.users
+    acts = {role: access.permitted_actions(u[role], standard) for role in ("owner", "member", "outsider", "secretariat", "officer")}
+    assert acts["owner"] >= {"view", "draft", "comment", "view_drafts"} and "manage" not in acts["owner"]
+    assert acts["member"] >= {"view", "vote", "comment", "view_drafts"} and "draft" not in acts["member"]
+    assert acts["outsider"] == {"view"}
+    assert acts["secretariat"] >= {"view", "manage", "view_drafts"} and "vote" not in acts["secretariat"]
+    assert acts["officer"] == {"view"}
