@@ -483,7 +483,8 @@ def publish(actor: Actor, standard: Standard, number: int | None = None, pdf: An
         raise ValidationError({"number": _("A number from 1 to 999.")})
     if pdf is not None and not (getattr(pdf, "name", "") or "").lower().endswith(".pdf"):
         raise ValidationError({"pdf": _("The final text is a PDF file.")})
-    chosen = number or next_number(standard, year)
+    # A revision keeps its number with the new year (T/X 001—2025 revised is T/X 001—2030).
+    chosen = number or standard.number or next_number(standard, year)
     code = publication_number(committee.code, chosen, year)
     review = (published_on or timezone.localdate()).replace(year=year + committee.review_years) if not (
         (published_on or timezone.localdate()).month == 2 and (published_on or timezone.localdate()).day == 29) else \

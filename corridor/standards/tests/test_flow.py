@@ -292,3 +292,30 @@ def test_who_may_act_at_each_step(sw):  # type: ignore[no-untyped-def]
     assert acts["outsider"] == {"view"}
     assert acts["secretariat"] >= {"view", "manage", "view_drafts"} and "vote" not in acts["secretariat"]
     assert acts["officer"] == {"view"}
+
+
+def test_notifications_reach_only_insiders(sw):  # type: ignore[no-untyped-def]
+    u = sw.users
+    to_state(sw, "published")
+    told = set(Notification.objects.values_list("user__username", flat=True))
+    assert {"secretariat", "member", "expert1", "expert2"} <= told
+    assert not told & {"outsider", "officer"}
+
+
+def test_re_review_confirms_or_sends_back_to_drafting(sw):  # type: ignore[no-untyped-def]
+    u = sw.users
+    standard = to_state(sw, "published")
+    number = standard.publication_number
+    services.take(u["secretariat"], standard, "start_re_review")
+    standard = services.take(u["secretariat"], refresh(standard), "confirm")
+    assert standard.status == Status.PUBLISHED and standard.publication_number == number
+    assert standard.next_review_on and standard.next_review_on.year == timezone.localdate().year + 5
+    services.take(u["secretariat"], standard, "start_re_review")
+    standard = services.take(u["secretariat"], refresh(standard), "revise", reason="技术进步，需修订")
+    assert standard.status == Status.DRAFTING and standard.publication_number == number
+    services.upload_draft(u["owner"], standard, CLAUSES_V2 + "7 安全\n7.1 应设急停。\n", "修订")
+    with pytest.raises(ValidationError):
+        services.take(u["secretariat"], standard, "publish")
+    Standard.objects.filter(pk=standard.pk).update(status=Status.APPROVED)  # (its second ballot, as in to_state)
+    republished = services.publish(u["secretariat"], refresh(standard), published_on=datetime.date(2031, 3, 1))
+    assert republished.publication_number == number.replace(number[-4:], "2031")
