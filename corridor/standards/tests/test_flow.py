@@ -295,7 +295,6 @@ def test_who_may_act_at_each_step(sw):  # type: ignore[no-untyped-def]
 
 
 def test_notifications_reach_only_insiders(sw):  # type: ignore[no-untyped-def]
-    u = sw.users
     to_state(sw, "published")
     told = set(Notification.objects.values_list("user__username", flat=True))
     assert {"secretariat", "member", "expert1", "expert2"} <= told
