@@ -123,3 +123,17 @@ def test_comment_rows_stay_with_author_and_insiders(sw):  # type: ignore[no-unty
     assert len(client(sw, "member").get(f"/api/standards/{standard.pk}/comments").json()) == 2  # committee
     assert client(sw, "visitor").get(f"/api/standards/{standard.pk}/comments").status_code == 401
     assert Standard.objects.get(pk=standard.pk).status == Status.COMMENT
+
+
+def test_patent_disclosures_through_the_api(sw):  # type: ignore[no-untyped-def]
+    standard = to_state(sw, "drafting")
+    url = f"/api/standards/{standard.pk}/patents"
+    body = {"organisation": sw.world.owner_org.pk, "patent_number": "ZL201910000001.X", "title": "关节模组力矩检测方法",
+            "clause": "4.3", "licensing": "frand"}
+    assert post(client(sw, "member"), url, body).status_code == 403  # not the member's organisation
+    assert post(client(sw, "owner"), url, {**body, "licensing": "maybe"}).status_code == 422
+    assert post(client(sw, "owner"), url, body).status_code == 201
+    assert post(client(sw, "owner"), url, body).status_code == 409
+    assert [p["patent_number"] for p in client(sw, "visitor").get(url).json()] == ["ZL201910000001.X"]
+    proposal = propose_one(sw)
+    assert client(sw, "outsider").get(f"/api/standards/{proposal.pk}/patents").status_code == 404
