@@ -99,6 +99,7 @@ from corridor.matching.api import router as matching_router  # noqa: E402
 from corridor.orgs.api import router as orgs_router  # noqa: E402
 from corridor.policies.api import router as policies_router  # noqa: E402
 from corridor.regions.api import router as regions_router  # noqa: E402
+from corridor.standards.api import router as standards_router  # noqa: E402
 
 api.add_router("/regions", regions_router)
 api.add_router("/organisations", orgs_router)
@@ -112,3 +113,4 @@ api.add_router("/jobs", jobs_router)
 api.add_router("/policies", policies_router)
 api.add_router("/channel", channel_router)
 api.add_router("/events", events_router)
+api.add_router("/standards", standards_router)

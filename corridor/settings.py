@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "corridor.policies",
     "corridor.channel",
     "corridor.events",
+    "corridor.standards",
 ]
 
 MIDDLEWARE = [

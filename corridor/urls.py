@@ -27,5 +27,6 @@ urlpatterns = [
     path("policies/", include("corridor.policies.urls")),
     path("channel/", include("corridor.channel.urls")),
     path("events/", include("corridor.events.urls")),
+    path("standards/", include("corridor.standards.urls")),
     path("", include("corridor.core.urls")),
 ]

@@ -439,4 +439,7 @@ def load_demo(
     from corridor.events.demo import load_demo as load_events
 
     load_events(progress)
+    from corridor.standards.demo import load_demo as load_standards
+
+    load_standards(progress)
     return counts()

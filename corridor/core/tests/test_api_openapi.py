@@ -15,6 +15,7 @@ from corridor.jobs.models import Job
 from corridor.matching import services as matching
 from corridor.policies.testing import policy_ids
 from corridor.regions.models import Corridor, CorridorVersion, Park
+from corridor.standards.testing import STANDARDS_MISSING_IDS, standards_ids
 
 UNSAFE = ("post", "put", "patch", "delete")
 
@@ -52,7 +53,7 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
              "listing_id", "interest_id", "instrument_id", "booking_id", "programme_id", "voucher_id",
              "job_id", "policy_id", "request_id", "office_id", "step", "event_id", "registration_id"),
             "999999",
-        )
+        ) | STANDARDS_MISSING_IDS
     application = alliances.apply_for_membership(world.users["outsider"], world.alliance, world.outsider_org)
     token, _plain = create_api_token(world.users["admin"], "smoke")
     from corridor.matching.testing import make_listings
@@ -74,6 +75,7 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         **events_ids(world),
         "job_id": str(Job.objects.create(kind="import-organisations", created_by=world.users["owner"]).pk),
         **policy_ids(world),
+        **standards_ids(world),
     }
 
 
