@@ -4,7 +4,6 @@ Rows through the models' `restrict` (hidden ⇒ 404); an overlap is answered as 
 a project the caller may not see is never named (`hidden`, with only the message).
 """
 
-from __future__ import annotations
 
 from typing import Any
 
@@ -70,13 +69,12 @@ def _projects(request: HttpRequest) -> Any:
     return RDProject.objects.restrict(actor(request)).select_related("organisation")
 
 
-def _detail(request: HttpRequest, project: RDProject) -> dict[str, Any]:
+def _detail(request: HttpRequest, project: RDProject) -> RDProject:
     user = actor(request)
     rows = Overlap.objects.restrict(user).filter(Q(project_a=project) | Q(project_b=project)).select_related(
         "project_a__organisation", "project_b__organisation")
-    out = ProjectDetailOut.from_orm(project, context={"request": request}).dict()
-    out["overlaps"] = [overlap_out(user, o, mine=project) for o in rows]
-    return out
+    project.overlaps_shown = [overlap_out(user, o, mine=project) for o in rows]  # type: ignore[attr-defined]
+    return project
 
 
 def _service_data(payload: ProjectIn, organisation: int) -> dict[str, Any]:

@@ -102,7 +102,11 @@ class ProjectDetailOut(ProjectOut, WithActions):
     budget_band: str
     team_size: int | None
     patents: list[dict[str, Any]]
-    overlaps: list[OverlapOut] = Field(default_factory=list)
+    overlaps: list[OverlapOut] = Field(default_factory=list, description="Overlaps as you may see them")
+
+    @staticmethod
+    def resolve_overlaps(obj: RDProject) -> list[dict[str, Any]]:
+        return getattr(obj, "overlaps_shown", [])
 
 
 class MarkIn(InputSchema):
