@@ -59,7 +59,7 @@ def test_a_three_member_cluster_is_one_proposal(world, cluster):
 
 
 def test_who_may_propose(world, cluster):
-    overlap = Overlap.objects.filter(relation=Overlap.Relation.OVERLAP).first()
+    overlap = Overlap.objects.filter(relation=Overlap.Relation.OVERLAP).earliest("pk")
     for role in ("outsider", "officer"):
         with pytest.raises(PermissionDenied):
             services.propose_team(world.users[role], [overlap], title_en="x")
