@@ -38,7 +38,7 @@ def reasons_for_display(reasons: dict[str, Any]) -> dict[str, Any]:
         "semantic": round(100 * float(reasons.get("semantic", 0))),
         "objective": round(100 * float(reasons.get("objective", 0))),
         "activities": [str(ACTIVITY_LABELS.get(a, a)) for a in reasons.get("shared_activities", [])],
-        "parameters": reasons.get("parameters", []), "terms": reasons.get("terms", []),
+        "parameters": list(dict.fromkeys(reasons.get("parameters", []))), "terms": reasons.get("terms", []),
         "concepts": reasons.get("concepts", []), "segments": names, "ipc": reasons.get("ipc", []),
         "keywords": reasons.get("keywords", []),
     }
