@@ -158,17 +158,32 @@ def alliances_of(org_ids: Iterable[int]) -> set[int]:
     return set(AllianceMembership.objects.filter(organisation_id__in=list(org_ids)).values_list("alliance_id", flat=True))
 
 
-def org_may_see(org_id: int, project: RDProject) -> bool:
+Alliances = dict[int, set[int]]
+
+
+def alliance_map(org_ids: Iterable[int]) -> Alliances:
+    """organisation id → its alliances, for many organisations in one query."""
+    found: Alliances = defaultdict(set)
+    for org, alliance in AllianceMembership.objects.filter(organisation_id__in=set(org_ids)).values_list(
+            "organisation_id", "alliance_id"):
+        found[org].add(alliance)
+    return found
+
+
+def org_may_see(org_id: int, project: RDProject, alliances: Alliances | None = None) -> bool:
     """Whether the staff of `org_id` (as members, not as a secretariat) may see `project`."""
     if project.organisation_id == org_id or project.visibility == Visibility.PUBLIC:
         return True
     if project.visibility == Visibility.ALLIANCE:
-        return bool(alliances_of([org_id]) & alliances_of([project.organisation_id]))
+        known = alliances if alliances is not None else alliance_map([org_id, project.organisation_id])
+        return bool(known.get(org_id, set()) & known.get(project.organisation_id, set()))
     return False
 
 
-def shared_alliances(org_ids: Iterable[int]) -> set[int]:
-    sets = [alliances_of([o]) for o in set(org_ids)]
+def shared_alliances(org_ids: Iterable[int], alliances: Alliances | None = None) -> set[int]:
+    ids = set(org_ids)
+    known = alliances if alliances is not None else alliance_map(ids)
+    sets = [known.get(o, set()) for o in ids]
     return set.intersection(*sets) if sets else set()
 
 
@@ -330,7 +345,8 @@ def record_overlaps(actor: Actor, project: RDProject) -> list[Overlap]:
     """Run the engine for `project` and bring its overlap records in step: new ones created and told,
     changed ones updated, vanished ones removed unless the secretariat already judged them."""
     found = find_overlaps(project)
-    others = RDProject.objects.in_bulk([f.other_id for f in found])
+    others = RDProject.objects.select_related("organisation").in_bulk([f.other_id for f in found])
+    alliances = alliance_map([project.organisation_id, *(o.organisation_id for o in others.values())])
     existing = {
         (o.project_b_id if o.project_a_id == project.pk else o.project_a_id): o
         for o in Overlap.objects.filter(Q(project_a=project) | Q(project_b=project))
@@ -351,40 +367,46 @@ def record_overlaps(actor: Actor, project: RDProject) -> list[Overlap]:
         overlap.reasons = f.reasons
         if f.relation == OVERLAP:
             # A party that may not see the other's project is told only that one exists; the owner is asked.
-            if not org_may_see(b.organisation_id, a) and not overlap.consent_a:
+            if not org_may_see(b.organisation_id, a, alliances) and not overlap.consent_a:
                 overlap.consent_a = Overlap.Consent.ASKED
-            if not org_may_see(a.organisation_id, b) and not overlap.consent_b:
+            if not org_may_see(a.organisation_id, b, alliances) and not overlap.consent_b:
                 overlap.consent_b = Overlap.Consent.ASKED
         overlap.save()
         kept.append(overlap)
     for gone in existing.values():
         if gone.status == Overlap.Status.OPEN:
             gone.delete()
+    staff: dict[Any, list[Any]] = {}
     for overlap in new:
         if overlap.relation == OVERLAP:
-            _tell_new_overlap(actor, overlap)
+            _tell_new_overlap(actor, overlap, alliances, staff)
     return kept
 
 
-def _tell_new_overlap(actor: Actor, overlap: Overlap) -> None:
+def _tell_new_overlap(actor: Actor, overlap: Overlap, alliances: Alliances, staff: dict[Any, list[Any]]) -> None:
     a, b = overlap.project_a, overlap.project_b
     link = f"/rnd/overlaps/{overlap.pk}/"
     for mine, other in ((a, b), (b, a)):
-        people = users_acting_for([mine.organisation_id])
-        if org_may_see(mine.organisation_id, other):
+        if mine.organisation_id not in staff:
+            staff[mine.organisation_id] = users_acting_for([mine.organisation_id])
+        people = staff[mine.organisation_id]
+        if org_may_see(mine.organisation_id, other, alliances):
             notify(people, gettext_noop("A project of %(org)s overlaps your R&D project “%(project)s”."),
                    {"org": other.organisation.name, "project": mine.title}, link=link, actor=actor)
         else:
             notify(people, gettext_noop("A closely similar project exists at another member, overlapping your R&D "
                                         "project “%(project)s”; the secretariat can introduce you."),
                    {"project": mine.title}, link=link, actor=actor)
-        if not org_may_see(other.organisation_id, mine):
+        if not org_may_see(other.organisation_id, mine, alliances):
             notify(people, gettext_noop("Another member has a project closely similar to your R&D project "
                                         "“%(project)s”. Do you agree to be introduced?"),
                    {"project": mine.title}, link=link, actor=actor)
-    shared = shared_alliances([a.organisation_id, b.organisation_id])
+    shared = shared_alliances([a.organisation_id, b.organisation_id], alliances)
     if shared:
-        notify(users_acting_for((), shared), gettext_noop("A new R&D overlap: %(a)s and %(b)s."),
+        key = ("secretariats", frozenset(shared))
+        if key not in staff:
+            staff[key] = users_acting_for((), shared)
+        notify(staff[key], gettext_noop("A new R&D overlap: %(a)s and %(b)s."),
                {"a": a.organisation.name, "b": b.organisation.name}, link=link, actor=actor)
 
 

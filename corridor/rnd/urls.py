@@ -15,6 +15,7 @@ urlpatterns = [
     path("overlaps/<int:pk>/introduction/", views.overlap_consent, name="overlap_consent"),
     path("overlaps/<int:pk>/team/", views.overlap_propose, name="overlap_propose"),
     path("board/", views.board, name="board"),
+    path("board.xlsx", views.board_xlsx, name="board_xlsx"),
     path("teams/", views.team_list, name="teams"),
     path("teams/<int:pk>/", views.team_detail, name="team"),
     path("teams/<int:pk>/members/<int:member_pk>/<slug:answer>/", views.team_answer, name="team_answer"),

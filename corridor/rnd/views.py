@@ -47,6 +47,7 @@ from corridor.rnd.models import (
     PROPOSE,
     JointTeam,
     Milestone,
+    Output,
     Overlap,
     RDDirection,
     RDProject,
@@ -269,7 +270,7 @@ def board(request: HttpRequest) -> HttpResponse:
         "projects": RDProject.objects.restrict(request.user).count(),
         "overlaps": len(overlaps), "complementary": len(rows) - len(overlaps),
         "proposed": counts.get(JointTeam.Status.PROPOSED, 0), "formed": counts.get(JointTeam.Status.FORMED, 0),
-        "outputs": sum(t.outputs.count() for t in teams),
+        "outputs": Output.objects.filter(team__in=teams).count(),
     }
     by_segment: Counter[str] = Counter()
     for project in RDProject.objects.restrict(request.user).prefetch_related("segments"):
@@ -281,6 +282,18 @@ def board(request: HttpRequest) -> HttpResponse:
         "complementary": [o for o in rows if o.relation == Overlap.Relation.COMPLEMENTARY][:50],
         "statuses": Overlap.Status.choices,
     })
+
+
+@login_required
+def board_xlsx(request: HttpRequest) -> HttpResponse:
+    if not is_board_reader(request.user):
+        raise PermissionDenied(_("The overlap board is the secretariat's."))
+    filters = BoardFilter.from_query(request.GET)
+    rows = filters.apply(Overlap.objects.restrict(request.user, MARK))
+    response = HttpResponse(reports.overlaps_xlsx(rows),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="rnd-overlaps.xlsx"'
+    return response
 
 
 # ---- teams -----------------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ def test_list_and_detail_by_role(world, pair):
         "visitor": 302, "owner": 200, "member": 200, "outsider": 404, "secretariat": 200, "officer": 404, "admin": 200})
     expect_matrix(world, "get", "/rnd/board/", {"visitor": 302, "owner": 403, "member": 403, "outsider": 403,
                                                   "secretariat": 200, "officer": 403, "admin": 200})
+    expect_matrix(world, "get", "/rnd/board.xlsx", {"visitor": 302, "owner": 403, "member": 403, "outsider": 403,
+                                                    "secretariat": 200, "officer": 403, "admin": 200})
     expect_matrix(world, "get", f"/rnd/{zh.pk}/edit/", {"visitor": 302, "owner": 403, "member": 200,
                                                            "outsider": 404, "secretariat": 403, "officer": 404, "admin": 200})
 
