@@ -29,3 +29,15 @@ ZH_TOOTH_PROFILE = {
 def register(world: World, role: str, data: dict[str, Any], **extra: Any) -> RDProject:
     org = {"owner": world.owner_org, "member": world.member_org, "outsider": world.outsider_org}[role]
     return services.create_project(world.users[role], org, {**data, **extra})
+
+
+def rnd_ids(world: World) -> dict[str, str]:
+    """Path parameters of existing R&D objects, for the OpenAPI test's walk over every operation."""
+    from corridor.rnd.models import Overlap
+
+    zh = register(world, "member", ZH_LIFE_TEST)
+    register(world, "owner", EN_LIFE_TEST)
+    overlap = Overlap.objects.get()
+    team = services.propose_team(world.users["secretariat"], [overlap], title_en="Joint life testing")
+    member = team.members.get(organisation=world.owner_org)
+    return {"project_id": str(zh.pk), "overlap_id": str(overlap.pk), "team_id": str(team.pk), "member_id": str(member.pk)}

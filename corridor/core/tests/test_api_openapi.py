@@ -12,6 +12,7 @@ from corridor.equipment.testing import equipment_ids
 from corridor.jobs.models import Job
 from corridor.matching import services as matching
 from corridor.regions.models import Corridor, CorridorVersion, Park
+from corridor.rnd.testing import rnd_ids
 
 UNSAFE = ("post", "put", "patch", "delete")
 
@@ -47,7 +48,7 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         return dict.fromkeys(
             ("org_id", "code", "application_id", "commitment_id", "membership_id", "declaration_id", "token_id",
              "listing_id", "interest_id", "instrument_id", "booking_id", "programme_id", "voucher_id",
-             "job_id"),
+             "job_id", "project_id", "overlap_id", "team_id", "member_id"),
             "999999",
         )
     application = alliances.apply_for_membership(world.users["outsider"], world.alliance, world.outsider_org)
@@ -68,6 +69,7 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         "interest_id": str(interest.pk),
         **equipment_ids(world),
         "job_id": str(Job.objects.create(kind="import-organisations", created_by=world.users["owner"]).pk),
+        **rnd_ids(world),
     }
 
 
