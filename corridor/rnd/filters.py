@@ -23,7 +23,7 @@ class ProjectFilter(BaseFilter):
     trl: int | None = Field(None, ge=1, le=9, description="Stage: technology readiness level 1–9")
     language: Literal["zh", "en"] | None = None
     visibility: Visibility | None = None
-    organisation: int | None = Field(None, ge=1, description="Id of the owner organisation")
+    organisation: int | None = Field(None, ge=1, le=2_147_483_647, description="Id of the owner organisation")
 
     def apply(self, qs: QuerySet[RDProject]) -> QuerySet[RDProject]:
         if self.q:

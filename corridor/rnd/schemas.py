@@ -11,6 +11,8 @@ from pydantic import Field
 from corridor.core.schemas import InputSchema, WithActions, inline_choices
 from corridor.rnd.models import JointTeam, Output, Overlap, RDProject, TeamMember, Visibility
 
+RowId = Annotated[int, Field(ge=1, le=2_147_483_647)]
+"""A row id as a client sends it: out of range is a 422 naming the field, never a database overflow."""
 VisibilityField = Annotated[Visibility, inline_choices(Visibility)]
 Budget = Annotated[RDProject.Budget, inline_choices(RDProject.Budget)]
 OverlapStatus = Annotated[Overlap.Status, inline_choices(Overlap.Status)]
@@ -44,23 +46,23 @@ class Patent(Schema):
 
 
 class ProjectIn(InputSchema):
-    organisation: int | None = Field(None, description="Id of the owner organisation (on create; yours if you act for one)")
+    organisation: RowId | None = Field(None, description="Id of the owner organisation (on create; yours if you act for one)")
     title: str | None = None
     language: str | None = Field(None, description="zh or en")
     text: str | None = None
     objective: str | None = None
     parameters: list[str] | None = Field(None, description="Targets with units, e.g. “backlash ≤ 1 arcmin”")
     route: str | None = None
-    trl: int | None = Field(None, description="Technology readiness level 1–9")
+    trl: int | None = Field(None, ge=1, le=9, description="Technology readiness level 1–9")
     starts_on: datetime.date | None = None
     ends_on: datetime.date | None = None
     budget_band: Budget | None = None
-    team_size: int | None = Field(None, ge=1)
-    segments: list[int] | None = Field(None, description="Ids of chain segments")
+    team_size: int | None = Field(None, ge=1, le=1_000_000)
+    segments: list[RowId] | None = Field(None, description="Ids of chain segments")
     keywords: list[str] | None = None
     patents: list[Patent] | None = None
     visibility: VisibilityField | None = None
-    direction: int | None = Field(None, description="Id of one of the organisation's R&D directions")
+    direction: RowId | None = Field(None, description="Id of one of the organisation's R&D directions")
 
 
 class Reasons(Schema):
@@ -119,11 +121,11 @@ class ConsentIn(InputSchema):
 
 
 class TeamIn(InputSchema):
-    overlaps: list[int] = Field(min_length=1, description="Ids of the overlaps the team comes from")
+    overlaps: list[RowId] = Field(min_length=1, max_length=200, description="Ids of the overlaps the team comes from")
     title_zh: str = ""
     title_en: str = ""
     objective: str = ""
-    lead: int | None = Field(None, description="Id of the lead organisation (one of the projects' owners)")
+    lead: RowId | None = Field(None, description="Id of the lead organisation (one of the projects' owners)")
 
 
 class MemberOut(Schema):
@@ -175,6 +177,6 @@ class DeclineIn(InputSchema):
 
 class MilestoneIn(InputSchema):
     title: str
-    owner: int
+    owner: RowId
     due_on: datetime.date
-    work_package: int | None = None
+    work_package: RowId | None = None
