@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "corridor.channel",
     "corridor.events",
     "corridor.standards",
+    "corridor.rnd",
 ]
 
 MIDDLEWARE = [

@@ -28,5 +28,6 @@ urlpatterns = [
     path("channel/", include("corridor.channel.urls")),
     path("events/", include("corridor.events.urls")),
     path("standards/", include("corridor.standards.urls")),
+    path("rnd/", include("corridor.rnd.urls")),
     path("", include("corridor.core.urls")),
 ]

@@ -442,4 +442,7 @@ def load_demo(
     from corridor.standards.demo import load_demo as load_standards
 
     load_standards(progress)
+    from corridor.rnd.demo import load_demo as load_rnd
+
+    load_rnd(progress)
     return counts()

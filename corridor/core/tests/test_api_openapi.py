@@ -16,6 +16,7 @@ from corridor.matching import services as matching
 from corridor.policies.testing import policy_ids
 from corridor.regions.models import Corridor, CorridorVersion, Park
 from corridor.standards.testing import STANDARDS_MISSING_IDS, standards_ids
+from corridor.rnd.testing import rnd_ids
 
 UNSAFE = ("post", "put", "patch", "delete")
 
@@ -51,7 +52,8 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         return dict.fromkeys(
             ("org_id", "code", "application_id", "commitment_id", "membership_id", "declaration_id", "token_id",
              "listing_id", "interest_id", "instrument_id", "booking_id", "programme_id", "voucher_id",
-             "job_id", "policy_id", "request_id", "office_id", "step", "event_id", "registration_id"),
+             "job_id", "policy_id", "request_id", "office_id", "step", "event_id", "registration_id",
+             "project_id", "overlap_id", "team_id", "member_id"),
             "999999",
         ) | STANDARDS_MISSING_IDS
     application = alliances.apply_for_membership(world.users["outsider"], world.alliance, world.outsider_org)
@@ -76,6 +78,7 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         "job_id": str(Job.objects.create(kind="import-organisations", created_by=world.users["owner"]).pk),
         **policy_ids(world),
         **standards_ids(world),
+        **rnd_ids(world),
     }
 
 
