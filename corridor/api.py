@@ -90,6 +90,7 @@ install_error_handlers(api)
 from corridor.accounts.api import router as accounts_router  # noqa: E402
 from corridor.alliances.api import router as alliances_router  # noqa: E402
 from corridor.chains.api import router as chains_router  # noqa: E402
+from corridor.dashboards.api import router as dashboards_router  # noqa: E402
 from corridor.equipment.api import router as equipment_router  # noqa: E402
 from corridor.imports.api import router as imports_router  # noqa: E402
 from corridor.jobs.api import router as jobs_router  # noqa: E402
@@ -106,3 +107,4 @@ api.add_router("/equipment", equipment_router)
 api.add_router("/chains", chains_router)
 api.add_router("/imports", imports_router)
 api.add_router("/jobs", jobs_router)
+api.add_router("/dashboards", dashboards_router)
