@@ -430,4 +430,5 @@ def load_demo(
     from corridor.chains.demo import load_demo as load_chains
 
     load_chains(progress)
+    __import__("corridor.dashboards.demo", fromlist=["load_demo"]).load_demo(progress)
     return counts()

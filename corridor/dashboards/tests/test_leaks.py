@@ -40,12 +40,12 @@ def add_hidden_rows(dw):
 def test_hidden_rows_do_not_move_the_visitors_figures():
     dw = build_dash_world()
     cities = tuple(dw.city(c) for c in CITY_CODES)
-    slices = ({}, {"alliance_id": dw.world.alliance.pk}, {"chain_id": dw.chain.pk},
+    slices: tuple[dict[str, int], ...] = ({}, {"alliance_id": dw.world.alliance.pk}, {"chain_id": dw.chain.pk},
               {"segment_id": dw.owner_segment.pk})
     admin = dw.world.users["admin"]
     before = [(figures(None, cities, d), figures(admin, cities, d)) for d in slices]
     add_hidden_rows(dw)
-    for dims, (public, full) in zip(slices, before, strict=True):
+    for dims, (public, _full) in zip(slices, before, strict=True):
         assert figures(None, cities, dims) == public, dims
     after_admin = figures(admin, cities, {})
     for key in ("orgs.organisations", "orgs.head_enterprises", "alliances.members", "matching.listings",

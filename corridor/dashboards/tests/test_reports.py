@@ -4,6 +4,7 @@ charts drawn), the .xlsx re-opened, each computed as its reader may see the figu
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.utils import translation
@@ -39,7 +40,8 @@ def pdf_text(data: bytes) -> tuple[str, PdfReader]:
 def fonts(reader: PdfReader) -> set[str]:
     names = set()
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+        resources: Any = page["/Resources"]
+        for font in resources["/Font"].values():
             names.add(str(font.get_object()["/BaseFont"]))
     return names
 
