@@ -11,3 +11,21 @@ class DashboardsConfig(AppConfig):
         from corridor.dashboards import reports, snapshots, sources  # noqa: F401  (job kinds)
 
         sources.register_all()
+        from corridor.core import events
+        from corridor.core.workflow import transition_applied
+
+        events.subscribe(events.ORGANISATIONS_CHANGED, _forget_figures)
+        events.subscribe(events.ORGANISATIONS_DELETED, _forget_figures)
+        transition_applied.connect(_forget_after_transition, dispatch_uid="dashboards-forget")
+
+
+def _forget_figures(ids: list[int]) -> None:
+    from corridor.dashboards.services import forget
+
+    forget()
+
+
+def _forget_after_transition(sender: object, **kwargs: object) -> None:
+    from corridor.dashboards.services import forget
+
+    forget()

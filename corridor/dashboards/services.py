@@ -139,15 +139,73 @@ def board(user: Actor, *, city: Region | None = None, alliance_id: int | None = 
     cities = corridor_cities()
     s = _slice(user, cities, alliance_id=alliance_id, chain_id=chain_id)
     previous = timezone.localdate() - datetime.timedelta(days=CHANGE_DAYS)
-    figures = ind.compute(s, keys, previous_end=previous)
+    figures = cached_figures(s, keys, previous)
     rows = [_row(f, s, city) for f in figures]
     return Board(title=title, rows=rows, cities=cities, computed_at=timezone.now(), city=city)
 
 
 def city_board(user: Actor, city: Region) -> Board:
     result = board(user, city=city, title=city.name)
-    result.extra["chains"] = city_chains(user, city)
+    result.extra["chains"] = cached(user, f"chains:{city.pk}", lambda: city_chains(user, city), language=True)
     return result
+
+
+# ---- the warm path: figures kept for a short while per set of role grants ---------------------------
+
+CACHE_SECONDS = 60
+VERSION_KEY = "dashboards:version"
+
+
+def forget() -> None:
+    """Drop every kept figure (called on the kernel's change events: organisations changed or deleted, a
+    workflow transition applied). Writes without an event are seen within CACHE_SECONDS."""
+    from django.core.cache import cache
+
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def _grants(user: Actor) -> str:
+    """Who sees what: users with the same role grants see the same rows (no rule reads anything else)."""
+    scope = access.roles(user)
+    if scope.is_admin:
+        return "admin"
+    parts = (sorted(scope.org_ids), sorted(scope.secretariat_alliance_ids), sorted(scope.officer_region_ids))
+    return "visitor" if not any(parts) else "o{}s{}r{}".format(*(",".join(map(str, p)) for p in parts))
+
+
+def cached(user: Actor, name: str, compute: Any, *, language: bool = False) -> Any:
+    from django.core.cache import cache
+    from django.utils import translation
+
+    version = cache.get(VERSION_KEY, 0)
+    key = f"dashboards:{version}:{_grants(user)}:{name}"
+    if language:
+        key += f":{translation.get_language()}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def cached_figures(s: Slice, keys: list[str] | None, previous: datetime.date) -> list[Figure]:
+    """`ind.compute` for the slice, kept as plain numbers (so in any language) for CACHE_SECONDS."""
+    def compute() -> list[tuple[str, dict[int, float], dict[int, float] | None]]:
+        return [(f.indicator.key, f.values, f.previous) for f in ind.compute(s, keys, previous_end=previous)]
+
+    name = "figures:{}:{}:{}:{}:{}:{}".format(",".join(map(str, s.cities)), s.alliance_id, s.chain_id, s.segment_id,
+                                             ",".join(keys or ()), previous.isoformat())
+    raw = cached(s.viewer, name, compute)
+    now = timezone.now()
+    out = []
+    for key, values, prev in raw:
+        found = ind.get(key)
+        if found is not None:
+            out.append(Figure(found, values, now, prev))
+    return out
 
 
 def city_chains(user: Actor, city: Region) -> list[dict[str, Any]]:
@@ -195,17 +253,16 @@ def parse_cities(raw: list[str] | str | None) -> list[Region]:
     return [by_code[c] for c in dict.fromkeys(codes)]
 
 
-def comparison(user: Actor, cities: list[Region], keys: list[str]) -> dict[str, Any]:
-    """Chosen cities side by side on chosen indicators (values as the viewer may see them)."""
-    s = _slice(user, corridor_cities())
-    figures = ind.compute(s, keys or None)
+def comparison(board_: Board, cities: list[Region], keys: list[str]) -> dict[str, Any]:
+    """Chosen cities side by side on chosen indicators (the board's values: as the viewer may see them)."""
+    rows = [r for r in board_.rows if not keys or r.key in keys]
     return {
         "cities": cities,
         "rows": [
-            {"key": f.indicator.key, "name": str(f.indicator.name), "unit": str(f.indicator.unit),
-             "values": [fmt(f.value(c.pk), f.indicator.decimals) for c in cities],
-             "raw": [f.value(c.pk) for c in cities]}
-            for f in figures
+            {"key": r.key, "name": r.name, "unit": r.unit,
+             "values": [fmt(r.values.get(c.pk, 0.0), r.decimals) for c in cities],
+             "raw": [r.values.get(c.pk, 0.0) for c in cities]}
+            for r in rows
         ],
     }
 
@@ -280,7 +337,7 @@ def month_starts(months: int = TREND_MONTHS, today: datetime.date | None = None)
 
 
 def trend(user: Actor, indicator: Indicator, city: Region | None = None, *, alliance_id: int | None = None,
-          chain_id: int | None = None) -> list[dict[str, Any]]:
+          chain_id: int | None = None, live: float | None = None) -> list[dict[str, Any]]:
     """Monthly values from the snapshots the viewer may read (public ones; all for admins), and this
     month's live value as the viewer sees it."""
     from corridor.dashboards.models import Snapshot
@@ -291,8 +348,10 @@ def trend(user: Actor, indicator: Indicator, city: Region | None = None, *, alli
         .order_by("period").values_list("period", "value")
     points = {p: v for p, v in rows}
     this_month = timezone.localdate().replace(day=1)
-    live = indicator.values(_slice(user, [city] if city else corridor_cities(), alliance_id=alliance_id,
-                                   chain_id=chain_id))
+    if live is None:
+        now = indicator.values(_slice(user, [city] if city else corridor_cities(), alliance_id=alliance_id,
+                                      chain_id=chain_id))
+        live = None if now is None else now[city.pk if city else TOTAL]
     if live is not None:
-        points[this_month] = live[city.pk if city else TOTAL]
+        points[this_month] = live
     return [{"period": p.strftime("%Y-%m"), "value": v} for p, v in sorted(points.items())]

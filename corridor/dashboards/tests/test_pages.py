@@ -70,3 +70,20 @@ def test_comparison_of_chosen_cities_and_a_bad_city_named(dw):
     assert html.count('data-testid="compared-city"') == 3
     bad = Client(HTTP_ACCEPT_LANGUAGE="en").get("/dashboards/corridor/?city=123456")
     assert bad.status_code == 422 and "123456" in bad.content.decode()
+
+
+def test_kept_figures_follow_the_change_events(dw):
+    from corridor.orgs.services import create_organisation
+
+    client = Client()
+    assert figure(client.get("/dashboards/city/330400/").content.decode(), "orgs.organisations") == "1.0"
+    create_organisation(None, {"name_zh": "嘉兴新来科技有限公司", "region": "330402"})  # fires organisations_changed
+    assert figure(client.get("/dashboards/city/330400/").content.decode(), "orgs.organisations") == "2.0"
+
+
+def test_kept_figures_are_per_role_grants(dw):
+    public = Client().get("/dashboards/city/330400/").content.decode()
+    officer = dw.world.client_for("officer").get("/dashboards/city/330400/").content.decode()
+    again = Client().get("/dashboards/city/330400/").content.decode()
+    assert figure(public, "orgs.organisations") == figure(again, "orgs.organisations") == "1.0"
+    assert figure(officer, "orgs.organisations") == "2.0"
