@@ -22,9 +22,54 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+
+def load_population(size: int, console: Any) -> None:
+    """bench/chains.py's population (same cities, weights, 3 % unlisted, 5.8 % head enterprises), with the
+    columns the organisation table has since grown (search_tokens)."""
+    import datetime
+    import random
+    from collections.abc import Iterator
+
+    from django.db import transaction
+
+    from bench.chains import _copy_rows
+    from corridor.demo import synthetic, synthetic_data
+    from corridor.demo.services import region_index
+    from corridor.orgs.models import Organisation
+
+    regions = region_index()
+    places = synthetic.places()
+    cities = list(places)
+    weights = [synthetic_data.CITIES[c][0] for c in cities]
+    rng = random.Random(2026)
+    now = datetime.datetime.now(datetime.UTC)
+    n = size - Organisation.objects.count()
+    console.print(f"loading {n:,} organisations …")
+
+    def orgs() -> Iterator[tuple[Any, ...]]:
+        for i in range(n):
+            city = rng.choices(cities, weights)[0]
+            place = places[city][int(rng.random() * len(places[city]))]
+            region_id, city_id, province_id = regions[place.code]
+            # created over the last two years, so that stocks as of a date and the trends differ
+            created = now - datetime.timedelta(days=rng.random() * 730)
+            yield (f"基准{i}科技有限公司", f"Bench {i} Technology Co., Ltd.", "", "[]", "enterprise", "", "small",
+                   rng.random() < 0.058, "", "", "", rng.random() >= 0.03, "", "", "", f"基准{i}", f"基准{i}", True,
+                   "bench", created, now, region_id, city_id, province_id)
+
+    columns = ["name_zh", "name_en", "short_name", "aliases", "kind", "address", "size_band", "is_head_enterprise",
+               "description_zh", "description_en", "website", "listed", "contact_name", "contact_email",
+               "contact_phone", "search_text", "search_tokens", "is_synthetic", "source_seed", "created_at",
+               "updated_at", "region_id", "city_id", "province_id"]
+    started = time.perf_counter()
+    with transaction.atomic():
+        _copy_rows(Organisation._meta.db_table, columns, orgs())
+    console.print(f"  organisations in {time.perf_counter() - started:.0f} s")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -53,7 +98,7 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from bench.chains import load_population, load_tags
+    from bench.chains import load_tags
     from corridor.accounts import services as accounts
     from corridor.alliances.models import Alliance
     from corridor.chains import services as chains

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from corridor.core import access
 from corridor.core import indicators as ind
@@ -207,21 +208,21 @@ def register_all() -> None:
     for item in (
         Indicator(
             key="orgs.organisations", model=Organisation, order=10, compute=organisations, dimensions=every,
-            name=_("Organisations"), unit=_("organisations"), source=_("Organisation registry"),
+            name=_("Organisations"), unit=pgettext_lazy("unit", "organisations"), source=_("Organisation registry"),
             definition=_("Organisations registered in the city (by their address), as of the date; with a chain "
                          "or segment, those producing in it; with an alliance, its members."),
             link=_orgs_link(),
         ),
         Indicator(
             key="orgs.head_enterprises", model=Organisation, order=11, compute=head_enterprises, dimensions=every,
-            name=_("Head enterprises"), unit=_("enterprises"), source=_("Organisation registry"),
+            name=_("Head enterprises"), unit=pgettext_lazy("unit", "enterprises"), source=_("Organisation registry"),
             definition=_("Organisations marked as head (leading) enterprises, as of the date."),
             link=_orgs_link(head="true"),
         ),
         Indicator(
             key="alliances.members", model=Organisation, order=20, compute=alliance_members,
             dimensions=frozenset({REGION, ALLIANCE, CHAIN, SEGMENT, PERIOD}),
-            name=_("Alliance members"), unit=_("organisations"), source=_("Alliances"),
+            name=_("Alliance members"), unit=pgettext_lazy("unit", "organisations"), source=_("Alliances"),
             definition=_("Organisations that are members of an industrial alliance (or of the chosen one), "
                          "by the date they joined."),
             link=_orgs_link(),
@@ -229,14 +230,14 @@ def register_all() -> None:
         Indicator(
             key="chains.segments_covered", model=SegmentTag, order=30, compute=segments_covered,
             dimensions=frozenset({REGION, CHAIN}),
-            name=_("Chain segments covered"), unit=_("segments"), source=_("Industry chains"),
+            name=_("Chain segments covered"), unit=pgettext_lazy("unit", "segments"), source=_("Industry chains"),
             definition=_("Segments of the industry chain(s) with at least one producer in the city."),
             link=_chain_link,
         ),
         Indicator(
             key="chains.strong_links", model=SegmentTag, order=31, compute=strong_links,
             dimensions=frozenset({REGION, CHAIN}),
-            name=_("Strong links"), unit=_("segments"), source=_("Industry chains"),
+            name=_("Strong links"), unit=pgettext_lazy("unit", "segments"), source=_("Industry chains"),
             definition=_("Segments where the city is strong: many producers and a location quotient well above "
                          "the corridor's."),
             link=_chain_link,
@@ -244,7 +245,7 @@ def register_all() -> None:
         Indicator(
             key="chains.gaps", model=SegmentTag, order=32, compute=chain_gaps,
             dimensions=frozenset({REGION, CHAIN}),
-            name=_("Chain gaps"), unit=_("segments"), source=_("Industry chains"),
+            name=_("Chain gaps"), unit=pgettext_lazy("unit", "segments"), source=_("Industry chains"),
             definition=_("Segments absent or weak in the city that feed segments it has: investment-attraction "
                          "targets."),
             link=_chain_link,
@@ -252,63 +253,63 @@ def register_all() -> None:
         Indicator(
             key="matching.listings", model=Listing, order=40, compute=open_listings,
             dimensions=frozenset({REGION, ALLIANCE, PERIOD}),
-            name=_("Open offers and needs"), unit=_("listings"), source=_("Matchmaking"),
+            name=_("Open offers and needs"), unit=pgettext_lazy("unit", "listings"), source=_("Matchmaking"),
             definition=_("Open offers and needs posted by organisations of the city, as of the date."),
             link=lambda s, city: _url("matching:list"),
         ),
         Indicator(
             key="matching.interests", model=Interest, order=41, compute=interests, kind=FLOW,
             dimensions=frozenset({REGION, ALLIANCE, PERIOD}),
-            name=_("Interests expressed"), unit=_("interests"), source=_("Matchmaking"),
+            name=_("Interests expressed"), unit=pgettext_lazy("unit", "interests"), source=_("Matchmaking"),
             definition=_("Expressions of interest in the city's listings during the period."),
             link=lambda s, city: _url("matching:funnel", by="city"),
         ),
         Indicator(
             key="matching.meetings", model=Interest, order=42, compute=meetings, kind=FLOW,
             dimensions=frozenset({REGION, ALLIANCE, PERIOD}),
-            name=_("Meetings held"), unit=_("meetings"), source=_("Matchmaking"),
+            name=_("Meetings held"), unit=pgettext_lazy("unit", "meetings"), source=_("Matchmaking"),
             definition=_("Interests that led to a meeting during the period."),
             link=lambda s, city: _url("matching:funnel", by="city"),
         ),
         Indicator(
             key="matching.agreements", model=Interest, order=43, compute=agreements, kind=FLOW,
             dimensions=frozenset({REGION, ALLIANCE, PERIOD}),
-            name=_("Agreements signed"), unit=_("agreements"), source=_("Matchmaking"),
+            name=_("Agreements signed"), unit=pgettext_lazy("unit", "agreements"), source=_("Matchmaking"),
             definition=_("Interests that ended in a signed agreement during the period."),
             link=lambda s, city: _url("matching:funnel", by="city"),
         ),
         Indicator(
             key="equipment.instruments", model=Instrument, order=50, compute=instruments,
             dimensions=frozenset({REGION, PERIOD}),
-            name=_("Shared instruments"), unit=_("instruments"), source=_("Shared equipment"),
+            name=_("Shared instruments"), unit=pgettext_lazy("unit", "instruments"), source=_("Shared equipment"),
             definition=_("Bookable instruments in the shared catalogue standing in the city, as of the date."),
             link=lambda s, city: _url("equipment:list", city=city),
         ),
         Indicator(
             key="equipment.bookings", model=Booking, order=51, compute=bookings_completed, kind=FLOW,
             dimensions=frozenset({REGION, PERIOD}),
-            name=_("Completed bookings"), unit=_("bookings"), source=_("Shared equipment"),
+            name=_("Completed bookings"), unit=pgettext_lazy("unit", "bookings"), source=_("Shared equipment"),
             definition=_("Bookings of the city's instruments completed during the period."),
             link=lambda s, city: _url("equipment:bookings"),
         ),
         Indicator(
             key="equipment.hours", model=Booking, order=52, compute=hours_used, kind=FLOW, decimals=1,
             dimensions=frozenset({REGION, PERIOD}),
-            name=_("Instrument hours used"), unit=_("hours"), source=_("Shared equipment"),
+            name=_("Instrument hours used"), unit=pgettext_lazy("unit", "hours"), source=_("Shared equipment"),
             definition=_("Hours recorded on completed bookings of the city's instruments during the period."),
             link=lambda s, city: _url("equipment:utilisation"),
         ),
         Indicator(
             key="equipment.vouchers_in", model=Voucher, order=60, compute=vouchers_in, kind=FLOW, decimals=2,
             dimensions=frozenset({REGION, PERIOD}), audience=_voucher_people,
-            name=_("Vouchers redeemed in the city"), unit=_("CNY"), source=_("Innovation vouchers"),
+            name=_("Vouchers redeemed in the city"), unit=pgettext_lazy("unit", "CNY"), source=_("Innovation vouchers"),
             definition=_("Innovation vouchers redeemed at providers in the city during the period (money in)."),
             link=lambda s, city: _url("equipment:programmes"),
         ),
         Indicator(
             key="equipment.vouchers_out", model=Voucher, order=61, compute=vouchers_out, kind=FLOW, decimals=2,
             dimensions=frozenset({REGION, PERIOD}), audience=_voucher_people,
-            name=_("Vouchers used by the city's holders"), unit=_("CNY"), source=_("Innovation vouchers"),
+            name=_("Vouchers used by the city's holders"), unit=pgettext_lazy("unit", "CNY"), source=_("Innovation vouchers"),
             definition=_("Innovation vouchers of holders in the city redeemed anywhere during the period (money out)."),
             link=lambda s, city: _url("equipment:programmes"),
         ),

@@ -1,4 +1,5 @@
-"""Fill the dashboards' zh_Hans catalogue from zh_Hans.json (msgid → msgstr; a list for plural forms).
+"""Fill the dashboards' zh_Hans catalogue from zh_Hans.json (msgid → msgstr; a list for plural forms;
+"context\x04msgid" for a msgctxt).
 
 Run after `makemessages` in this app: `../../.venv/bin/python locale/fill.py`, then compilemessages.
 Prints the msgids still without a translation.
@@ -50,7 +51,8 @@ def main() -> int:
             continue
         head = [h for h in head if h != "#, fuzzy" and not h.startswith("#| ")]
         head = [re.sub(r"#, fuzzy, ", "#, ", h) for h in head]
-        value = table.get(msgid)
+        context = next((json.loads(h[8:]) for h in head if h.startswith("msgctxt ")), None)
+        value = table.get(msgid if context is None else f"{context}\x04{msgid}")
         if value is None:
             missing.append(msgid)
             out.append(block)
