@@ -162,14 +162,24 @@ def _number(value: Any) -> float:
 
 
 def in_period(qs: QuerySet[Any], s: Slice, stamp: str | None, kind: str = STOCK) -> QuerySet[Any]:
-    """Rows of a stock stamped on or before `s.end`; of a flow, within `s.start`..`s.end` (dates, inclusive)."""
+    """Rows of a stock stamped on or before `s.end`; of a flow, within `s.start`..`s.end` (dates, inclusive).
+    A datetime stamp is compared with the day's bounds in the site's time zone (an index range, no function
+    per row)."""
     if stamp is None:
         return qs
+    dated = _is_datetime(qs, stamp)
     if s.end is not None:
-        qs = qs.filter(**{f"{stamp}__date__lte" if _is_datetime(qs, stamp) else f"{stamp}__lte": s.end})
+        qs = qs.filter(**({f"{stamp}__lt": _day_start(s.end + datetime.timedelta(days=1))} if dated
+                          else {f"{stamp}__lte": s.end}))
     if kind == FLOW and s.start is not None:
-        qs = qs.filter(**{f"{stamp}__date__gte" if _is_datetime(qs, stamp) else f"{stamp}__gte": s.start})
+        qs = qs.filter(**({f"{stamp}__gte": _day_start(s.start)} if dated else {f"{stamp}__gte": s.start}))
     return qs
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def _is_datetime(qs: QuerySet[Any], path: str) -> bool:

@@ -216,7 +216,7 @@ def city_chains(user: Actor, city: Region) -> list[dict[str, Any]]:
 
     out = []
     for chain in Chain.objects.order_by("slug"):
-        cmap = chain_map(user, chain)
+        cmap = cached(user, f"chainmap:{chain.pk}", lambda chain=chain: chain_map(user, chain))
         if city.code not in cmap.matrix.regions:
             continue
         strong = strong_links(cmap, city.code)

@@ -88,8 +88,11 @@ def _chain_maps(s: Slice) -> list[Any]:
     from corridor.chains.models import Chain
     from corridor.chains.reports import chain_map
 
+    from corridor.dashboards.services import cached
+
     chains = Chain.objects.filter(pk=s.chain_id) if s.chain_id is not None else Chain.objects.order_by("slug")
-    return [chain_map(s.viewer, chain) for chain in chains]
+    # One map per chain and set of role grants, shared by the three chain indicators and the city's chains.
+    return [cached(s.viewer, f"chainmap:{chain.pk}", lambda chain=chain: chain_map(s.viewer, chain)) for chain in chains]
 
 
 def _chain_values(s: Slice, count: Any) -> Values:
