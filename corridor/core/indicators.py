@@ -168,11 +168,13 @@ def in_period(qs: QuerySet[Any], s: Slice, stamp: str | None, kind: str = STOCK)
     if stamp is None:
         return qs
     dated = _is_datetime(qs, stamp)
+    bound: dict[str, Any]
     if s.end is not None:
-        qs = qs.filter(**({f"{stamp}__lt": _day_start(s.end + datetime.timedelta(days=1))} if dated
-                          else {f"{stamp}__lte": s.end}))
+        bound = {f"{stamp}__lt": _day_start(s.end + datetime.timedelta(days=1))} if dated else {f"{stamp}__lte": s.end}
+        qs = qs.filter(**bound)
     if kind == FLOW and s.start is not None:
-        qs = qs.filter(**({f"{stamp}__gte": _day_start(s.start)} if dated else {f"{stamp}__gte": s.start}))
+        bound = {f"{stamp}__gte": _day_start(s.start) if dated else s.start}
+        qs = qs.filter(**bound)
     return qs
 
 

@@ -87,7 +87,6 @@ def _orgs_link(**extra: Any) -> Any:
 def _chain_maps(s: Slice) -> list[Any]:
     from corridor.chains.models import Chain
     from corridor.chains.reports import chain_map
-
     from corridor.dashboards.services import cached
 
     chains = Chain.objects.filter(pk=s.chain_id) if s.chain_id is not None else Chain.objects.order_by("slug")
