@@ -61,8 +61,11 @@ def context(user: Actor, kind: str, target: Any, progress: jobs.Progress | None 
         title = _("Monthly report of %(city)s") % {"city": target.name}
         highlight = next((n for n, c in enumerate(board.cities) if c.pk == target.pk), None)
     else:
-        board = services.board(user, alliance_id=target.pk, title=target.name)
-        title = _("Annual report of %(alliance)s") % {"alliance": target.name}
+        # The year so far: flows since 1 January, stocks as of today.
+        today = timezone.localdate()
+        board = services.board(user, alliance_id=target.pk, title=target.name, start=today.replace(month=1, day=1),
+                               end=today)
+        title = _("Annual report of %(alliance)s, %(year)s") % {"alliance": target.name, "year": today.year}
         highlight = None
     say(_("Drawing the charts"), 2, 4)
     labels = [c.name for c in board.cities]

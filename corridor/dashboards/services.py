@@ -135,9 +135,11 @@ def _slice(user: Actor, cities: list[Region], **dims: Any) -> Slice:
 
 
 def board(user: Actor, *, city: Region | None = None, alliance_id: int | None = None, chain_id: int | None = None,
-          keys: list[str] | None = None, title: str = "") -> Board:
+          keys: list[str] | None = None, title: str = "", start: datetime.date | None = None,
+          end: datetime.date | None = None) -> Board:
+    """`start`/`end`: a period (flows within it, stocks at its end; figures without a period left out)."""
     cities = corridor_cities()
-    s = _slice(user, cities, alliance_id=alliance_id, chain_id=chain_id)
+    s = _slice(user, cities, alliance_id=alliance_id, chain_id=chain_id, start=start, end=end)
     previous = timezone.localdate() - datetime.timedelta(days=CHANGE_DAYS)
     figures = cached_figures(s, keys, previous)
     rows = [_row(f, s, city) for f in figures]
@@ -196,8 +198,9 @@ def cached_figures(s: Slice, keys: list[str] | None, previous: datetime.date) ->
     def compute() -> list[tuple[str, dict[int, float], dict[int, float] | None]]:
         return [(f.indicator.key, f.values, f.previous) for f in ind.compute(s, keys, previous_end=previous)]
 
-    name = "figures:{}:{}:{}:{}:{}:{}".format(",".join(map(str, s.cities)), s.alliance_id, s.chain_id, s.segment_id,
-                                             ",".join(keys or ()), previous.isoformat())
+    name = "figures:{}:{}:{}:{}:{}:{}:{}:{}".format(",".join(map(str, s.cities)), s.alliance_id, s.chain_id,
+                                                   s.segment_id, ",".join(keys or ()), previous.isoformat(), s.start,
+                                                   s.end)
     raw = cached(s.viewer, name, compute)
     now = timezone.now()
     out = []

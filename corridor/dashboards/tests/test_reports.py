@@ -83,7 +83,13 @@ def test_alliance_report_as_xlsx_reopens(dw):
     _job, data = run(dw.world.users["secretariat"], "alliance", dw.world.alliance.slug, "xlsx", language="en")
     book = load_workbook(io.BytesIO(data))
     assert book.sheetnames[:2] == ["Figures", "Cities"]
-    assert book.worksheets[0]["A1"].value == "Annual report of G60 Robot Industry Alliance"
+    from django.utils import timezone
+
+    year = timezone.localdate().year
+    assert book.worksheets[0]["A1"].value == f"Annual report of G60 Robot Industry Alliance, {year}"
+    figures = {row[0]: row[1] for row in book.worksheets[0].iter_rows(min_row=4, values_only=True)}
+    assert figures["Alliance members"] == 2  # the secretariat sees its two members
+    assert "Strong links" not in figures  # no period on chain figures: not in a yearly report
     assert book.worksheets[1]._charts  # the cities chart
 
 
