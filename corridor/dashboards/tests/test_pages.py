@@ -87,3 +87,15 @@ def test_kept_figures_are_per_role_grants(dw):
     again = Client().get("/dashboards/city/330400/").content.decode()
     assert figure(public, "orgs.organisations") == figure(again, "orgs.organisations") == "1.0"
     assert figure(officer, "orgs.organisations") == "2.0"
+
+
+def test_composite_index_by_hand(dw):
+    """Visitor's values (Songjiang, Hangzhou, Jiaxing, Wuhu): organisations 0/1/1/1, head enterprises 0/0/0/1,
+    segments covered 0/1/0/0, open listings 0/0/1/0, instruments 0/1/0/0, alliance members 0/1/0/1; each
+    scaled to the cities' mean = 100, weighted .2/.2/.2/.15/.15/.1."""
+    from corridor.dashboards import services
+
+    index = services.composite(services.board(None))
+    by_code = {c.code: index["scores"][c.pk] for c in services.corridor_cities()}
+    assert by_code == {"310117": 0.0, "330100": 186.7, "330400": 86.7, "340200": 126.7}
+    assert [w["weight"] for w in index["weights"]] == [0.2, 0.2, 0.2, 0.15, 0.15, 0.1]
