@@ -27,6 +27,9 @@ def organisations(page):  # type: ignore[no-untyped-def]
 
 
 def test_officer_city_dashboard_map_comparison_and_report(new_page):
+    from django.core.cache import cache
+
+    cache.clear()  # figures kept by an earlier test's world (ids repeat)
     build_dash_world()
 
     def open_page(locale: str, width: int = 1366):  # type: ignore[no-untyped-def]
