@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """What the test suite needs from the machine, beyond the venv: Debian's Chromium (browser tests), a CJK
-font (screenshots of Chinese pages) and gettext (compiled catalogues).
+font (screenshots of Chinese pages, and embedded in the PDF reports), gettext (compiled catalogues) and Pango
+(WeasyPrint renders the PDF reports through it).
 
 Run by `make test` and by `.ci/run` (one path for both). Whatever is missing is installed when it can be
 (root and apt-get); otherwise it stops at once, before any test runs, with the one command to run.
@@ -34,7 +35,15 @@ def missing() -> list[str]:
         need.append("fonts-wqy-microhei")
     if not shutil.which("msgfmt"):
         need.append("gettext")
+    if not _has_pango():
+        need += ["libpango-1.0-0", "libpangoft2-1.0-0"]  # WeasyPrint (PDF reports)
     return need
+
+
+def _has_pango() -> bool:
+    import ctypes.util
+
+    return bool(ctypes.util.find_library("pango-1.0")) and bool(ctypes.util.find_library("pangoft2-1.0"))
 
 
 def main() -> int:

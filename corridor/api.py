@@ -91,6 +91,7 @@ from corridor.accounts.api import router as accounts_router  # noqa: E402
 from corridor.alliances.api import router as alliances_router  # noqa: E402
 from corridor.chains.api import router as chains_router  # noqa: E402
 from corridor.channel.api import router as channel_router  # noqa: E402
+from corridor.dashboards.api import router as dashboards_router  # noqa: E402
 from corridor.equipment.api import router as equipment_router  # noqa: E402
 from corridor.events.api import router as events_router  # noqa: E402
 from corridor.imports.api import router as imports_router  # noqa: E402
@@ -116,3 +117,4 @@ api.add_router("/channel", channel_router)
 api.add_router("/events", events_router)
 api.add_router("/standards", standards_router)
 api.add_router("/rnd", rnd_router)
+api.add_router("/dashboards", dashboards_router)

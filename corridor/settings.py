@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "corridor.events",
     "corridor.standards",
     "corridor.rnd",
+    "corridor.dashboards",
 ]
 
 MIDDLEWARE = [

@@ -29,5 +29,6 @@ urlpatterns = [
     path("events/", include("corridor.events.urls")),
     path("standards/", include("corridor.standards.urls")),
     path("rnd/", include("corridor.rnd.urls")),
+    path("dashboards/", include("corridor.dashboards.urls")),
     path("", include("corridor.core.urls")),
 ]

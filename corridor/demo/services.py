@@ -445,4 +445,7 @@ def load_demo(
     from corridor.rnd.demo import load_demo as load_rnd
 
     load_rnd(progress)
+    from corridor.dashboards.demo import load_demo as load_dashboards
+
+    load_dashboards(progress)
     return counts()

@@ -1,0 +1,17 @@
+"""Demo history for the dashboards: monthly snapshots of every indicator for this month and the five
+before (from the rows' own dates), so the trends have points. Idempotent: a second run replaces the same
+rows and adds none."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.utils import timezone
+
+from corridor.dashboards import snapshots
+
+DEMO_MONTHS = 5
+
+
+def load_demo(progress: Callable[[str, int, int], None] | None = None) -> int:
+    return snapshots.run(timezone.localdate().replace(day=1), DEMO_MONTHS, progress)

@@ -1,0 +1,58 @@
+"""Monthly snapshots of every indicator, so trends read stored rows instead of recomputing history.
+
+A snapshot is taken for an audience: `public` (as a visitor sees it: what a public trend may show) and
+`full` (everything: only admins read it). A role in between reads the public trend plus its own live
+figure for this month, so no stored number carries a row that role may not see.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from corridor.core.access import ALL, NOTHING, Actor, RestrictedQuerySet
+
+
+class SnapshotQuerySet(RestrictedQuerySet["Snapshot"]):
+    """view: public snapshots for everyone; full ones for admins."""
+
+    def rule(self, user: Actor, action: str) -> models.Q:
+        from corridor.core import access
+
+        if access.is_admin(user):
+            return ALL
+        return models.Q(audience=Snapshot.Audience.PUBLIC) | NOTHING
+
+
+class Snapshot(models.Model):
+    class Audience(models.TextChoices):
+        PUBLIC = "public", _("public")
+        FULL = "full", _("everything")
+
+    indicator = models.CharField(_("indicator"), max_length=80)
+    audience = models.CharField(_("audience"), max_length=8, choices=Audience.choices)
+    period = models.DateField(_("month"), help_text=_("The first day of the month the value stands for (as of its end)"))
+    city = models.ForeignKey("regions.Region", verbose_name=_("city"), null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="+")
+    alliance = models.ForeignKey("alliances.Alliance", verbose_name=_("alliance"), null=True, blank=True,
+                                 on_delete=models.CASCADE, related_name="+")
+    chain = models.ForeignKey("chains.Chain", verbose_name=_("chain"), null=True, blank=True, on_delete=models.CASCADE,
+                              related_name="+")
+    value = models.FloatField(_("value"))
+    taken_at = models.DateTimeField(_("taken at"), auto_now=True)
+
+    objects = SnapshotQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["indicator", "period"]
+        verbose_name = _("indicator snapshot")
+        verbose_name_plural = _("indicator snapshots")
+        constraints = [
+            # Rows with an empty city/alliance/chain are kept unique by the one writer (`snapshots.take`).
+            models.UniqueConstraint(fields=["indicator", "audience", "period", "city", "alliance", "chain"],
+                                    name="snapshot_once"),
+        ]
+        indexes = [models.Index(fields=["indicator", "audience", "city", "period"], name="snapshot_series")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.period:%Y-%m} {self.city_id}: {self.value}"
