@@ -100,8 +100,8 @@ from corridor.matching.api import router as matching_router  # noqa: E402
 from corridor.orgs.api import router as orgs_router  # noqa: E402
 from corridor.policies.api import router as policies_router  # noqa: E402
 from corridor.regions.api import router as regions_router  # noqa: E402
-from corridor.standards.api import router as standards_router  # noqa: E402
 from corridor.rnd.api import router as rnd_router  # noqa: E402
+from corridor.standards.api import router as standards_router  # noqa: E402
 
 api.add_router("/regions", regions_router)
 api.add_router("/organisations", orgs_router)

@@ -10,7 +10,6 @@ def test_demo_channel_is_loaded_once(db):
     assert Office.objects.count() == 11
     assert {t.goal for t in Target.objects.filter(region__code="120110")} == {100, 1000, 10000}
     from corridor.channel.services import target_value
-
     from corridor.orgs.models import Organisation
 
     # Counted over the registry as it is (the demo corridor's few Dongli profiles), not entered by hand.

@@ -15,8 +15,8 @@ from corridor.jobs.models import Job
 from corridor.matching import services as matching
 from corridor.policies.testing import policy_ids
 from corridor.regions.models import Corridor, CorridorVersion, Park
-from corridor.standards.testing import STANDARDS_MISSING_IDS, standards_ids
 from corridor.rnd.testing import rnd_ids
+from corridor.standards.testing import STANDARDS_MISSING_IDS, standards_ids
 
 UNSAFE = ("post", "put", "patch", "delete")
 
