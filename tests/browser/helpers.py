@@ -14,3 +14,11 @@ def sign_in(page, username: str, base: str = "") -> None:  # type: ignore[no-unt
     page.get_by_test_id("login-password").fill(PASSWORD)
     page.get_by_test_id("login-submit").click()
     expect(page.get_by_test_id("user-name")).to_have_text(username)
+
+
+def go(page, testid: str) -> None:  # type: ignore[no-untyped-def]
+    """Follow a header link, opening its menu first when it sits in one (base.html's nav groups)."""
+    link = page.get_by_test_id(testid)
+    if not link.is_visible():
+        page.locator(f"details.nav-group:has([data-testid='{testid}']) > summary").click()
+    link.click()

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from corridor.dashboards.testing import build_dash_world
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import go, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SLOW_MACHINE_MS = 45_000
@@ -41,7 +41,7 @@ def test_officer_city_dashboard_map_comparison_and_report(new_page):
     # The officer signs in and the dashboards link lands on Jiaxing's page, in Chinese.
     officer = open_page("zh-CN")
     sign_in(officer, "officer")
-    officer.get_by_test_id("nav-dashboards").click()
+    go(officer, "nav-dashboards")
     expect(officer).to_have_url(re.compile(r"/dashboards/city/330400/$"))
     expect(officer.get_by_test_id("dash-title")).to_have_text("嘉兴市")
     expect(organisations(officer)).to_have_attribute("data-value", "2.0")  # with Jiaxing's unlisted one

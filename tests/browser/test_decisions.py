@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from corridor.alliances import services as alliances
 from corridor.matching import services
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import go, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +17,7 @@ def test_a_decided_application_moves_to_decided_at_once(world, new_page) -> None
     application = alliances.apply_for_membership(world.users["outsider"], world.alliance, world.outsider_org)
     page = new_page("zh-CN")
     sign_in(page, "secretariat")
-    page.get_by_test_id("nav-applications").click()
+    go(page, "nav-applications")
     pending = page.get_by_test_id("pending-applications")
     expect(pending.get_by_test_id(f"application-{application.pk}")).to_have_count(1)
     count_before = int(page.locator("#pending-count").inner_text())

@@ -15,7 +15,7 @@ from corridor.equipment import vouchers
 from corridor.equipment.models import Booking
 from corridor.equipment.testing import at, build_equip_world, make_instrument
 from corridor.orgs.services import create_organisation
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import go, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SLOW_MACHINE_MS = 45_000
@@ -54,7 +54,7 @@ def test_wuhu_member_books_a_songjiang_instrument_and_a_wuhu_voucher_pays_part(n
     # The Wuhu member finds the Songjiang microscope by a Chinese word and books tomorrow 10:00–12:00.
     member = open_page("zh-CN")
     sign_in(member, "member")
-    member.get_by_test_id("nav-equipment").click()
+    go(member, "nav-equipment")
     # htmx is a deferred script: typed before it has bound its triggers (a slow page under load), the
     # search would never be sent. Wait for it, then for the search. Leaving the box sends nothing more (the
     # filter form ignores the search box's change event), so no swap lands between press and release.

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from corridor.core.testing import build_world
 from corridor.events.models import Event, Meeting, MeetingRequest, Registration
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import go, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SLOW_MACHINE_MS = 45_000
@@ -43,7 +43,7 @@ def test_brokerage_day_from_creation_to_check_in(new_page):
     # The secretariat creates the brokerage day (Chinese, desktop).
     organiser = open_page("zh-CN", DESKTOP)
     sign_in(organiser, "secretariat")
-    organiser.get_by_test_id("nav-events").click()
+    go(organiser, "nav-events")
     organiser.get_by_test_id("event-create").click()
     organiser.locator("#id_kind").select_option("brokerage")
     organiser.locator("#id_title_zh").fill("机器人供需对接会")

@@ -9,7 +9,7 @@ from corridor.core.testing import build_world
 from corridor.imports.reading import csv_text
 from corridor.orgs import uscc
 from corridor.orgs.models import Organisation
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import go, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CODE = uscc.make("9", "1", "330108", "MA2H0K1X7")
@@ -19,7 +19,7 @@ def test_secretariat_imports_a_gbk_list_and_gets_the_report_of_a_bad_one(new_pag
     build_world()
     page = new_page("zh-CN")
     sign_in(page, "secretariat")
-    page.get_by_test_id("nav-imports").click()
+    go(page, "nav-imports")
 
     bad = tmp_path / "成员名单.csv"
     bad.write_bytes(csv_text(["企业名称", "统一社会信用代码"], [["杭州好科技有限公司", CODE], ["杭州坏科技有限公司", "123"]])
@@ -36,7 +36,7 @@ def test_secretariat_imports_a_gbk_list_and_gets_the_report_of_a_bad_one(new_pag
     good = tmp_path / "members.csv"
     good.write_bytes(csv_text(["企业名称", "统一社会信用代码", "地址"],
                               [["杭州好科技有限公司", CODE, "浙江省杭州市滨江区1号"]]).encode("gbk"))
-    page.get_by_test_id("nav-imports").click()
+    go(page, "nav-imports")
     page.get_by_label("文件（.xlsx 或 .csv）").set_input_files(str(good))
     page.get_by_test_id("import-submit").click()
     expect(page.get_by_test_id("job-status")).to_have_attribute("data-status", "succeeded")
@@ -56,7 +56,7 @@ def test_secretariat_imports_a_gbk_list_and_gets_the_report_of_a_bad_one(new_pag
     expect(english.get_by_test_id("import-counts")).to_have_text("1 row: 1 created, 0 updated, 0 unchanged.")
     english.screenshot(path="/tmp/uxshots/import-job-390-en.png", full_page=True)
 
-    page.get_by_test_id("nav-organisations").click()
+    go(page, "nav-organisations")
     with page.expect_download() as download:
         page.get_by_test_id("export-xlsx").click()
     assert download.value.suggested_filename.startswith("organisations-")

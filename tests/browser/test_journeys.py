@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from corridor.alliances.models import AllianceMembership, MembershipApplication
 from corridor.core.testing import build_world
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import go, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +23,7 @@ def test_visitor_switches_language_and_finds_an_organisation_by_a_chinese_partia
 
     page.get_by_test_id("lang-en").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.get_by_test_id("nav-organisations").click()
+    go(page, "nav-organisations")
     expect(page.locator("html")).to_have_attribute("lang", "en")  # the choice is remembered
 
     # Wait for htmx to bind its triggers and for the search's response before reading the results.
@@ -61,7 +61,7 @@ def test_secretariat_approves_an_application_made_by_a_member(new_page):
 
     secretariat_page = new_page("en-US")
     sign_in(secretariat_page, "secretariat")
-    secretariat_page.get_by_test_id("nav-applications").click()
+    go(secretariat_page, "nav-applications")
     card = secretariat_page.get_by_test_id(f"application-{application.pk}")
     expect(card).to_contain_text("我们生产精密减速器")
     card.locator(f"#id_app{application.pk}_role").select_option("director")
@@ -71,7 +71,7 @@ def test_secretariat_approves_an_application_made_by_a_member(new_page):
     membership = AllianceMembership.objects.get(alliance=world.alliance, organisation=world.outsider_org)
     assert membership.role == "director"
 
-    member_page.get_by_test_id("nav-applications").click()
+    go(member_page, "nav-applications")
     mine = member_page.get_by_test_id(f"application-{application.pk}")
     expect(mine).to_have_attribute("data-status", "approved")
     member_page.goto(f"/alliances/{world.alliance.slug}/")

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from corridor.core.testing import build_world
 from corridor.imports.reading import csv_text
 from corridor.orgs import uscc
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import go, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 GOOD = uscc.make("9", "1", "330108", "MA2H0K1X7")
@@ -34,7 +34,7 @@ def test_import_errors_read_in_one_language(new_page, tmp_path, language):
     build_world()
     page = new_page("zh-CN" if language == "zh-hans" else "en-US")
     sign_in(page, "secretariat")
-    page.get_by_test_id("nav-imports").click()
+    go(page, "nav-imports")
     rows = [["Good Tech Co", GOOD], ["Short Code Co", "123"], ["Letters Co", GOOD[:16] + "IO"],
             ["Check Co", BAD_CHECK], ["Division Co", "91ABCDEF" + GOOD[8:]]]
     upload = tmp_path / "bad5.csv"

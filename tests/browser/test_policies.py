@@ -16,7 +16,7 @@ from corridor.orgs.services import create_organisation
 from corridor.policies import services
 from corridor.policies.models import Policy
 from corridor.policies.tests.world import RND_RULE
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import go, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SLOW_MACHINE_MS = 45_000
@@ -53,7 +53,7 @@ def test_officer_publishes_members_see_their_answers(browser, live_server):  # t
     # The Wuhu officer records the policy and its item (conditions as the engine reads them), then publishes.
     context, page = _page(browser, live_server, "zh-CN", 1366)
     sign_in(page, "officer_wuhu")
-    page.get_by_test_id("nav-policies").click()
+    go(page, "nav-policies")
     page.get_by_test_id("policy-create").click()
     page.locator("#id_title_zh").fill("芜湖市研发费用补助办法")
     page.locator("#id_title_en").fill("Wuhu R&D expense subsidy")

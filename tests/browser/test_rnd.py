@@ -13,7 +13,7 @@ from corridor.core.testing import build_world
 from corridor.rnd.models import JointTeam, Overlap, RDProject
 from corridor.rnd.services import INDEX
 from corridor.rnd.testing import EN_LIFE_TEST, ZH_LIFE_TEST
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import go, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SLOW_MACHINE_MS = 45_000
@@ -42,7 +42,7 @@ def test_overlap_across_languages_becomes_a_joint_team(browser, live_server):  #
         # The Wuhu member registers its project in Chinese (desktop).
         wuhu = open_page("zh-CN", 1366)
         sign_in(wuhu, "member")
-        wuhu.get_by_test_id("nav-rnd").click()
+        go(wuhu, "nav-rnd")
         wuhu.get_by_test_id("project-create").click()
         wuhu.locator("#id_title").fill(ZH_LIFE_TEST["title"])
         wuhu.locator("#id_language").select_option("zh")

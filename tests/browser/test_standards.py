@@ -13,7 +13,7 @@ from corridor.core.testing import build_world
 from corridor.standards import services
 from corridor.standards.models import Standard
 from corridor.standards.testing import CLAUSES_V1, CLAUSES_V2, build_std_world, close_window
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import go, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SLOW_MACHINE_MS = 45_000
@@ -43,7 +43,7 @@ def test_member_proposes_committee_votes_drafts_comments_and_publication(browser
     try:
         # The owner's company proposes a standard (zh-CN, desktop).
         owner = open_page("owner", "zh-CN", 1366)
-        owner.get_by_test_id("nav-standards").click()
+        go(owner, "nav-standards")
         owner.get_by_test_id("propose-link").click()
         owner.get_by_test_id("propose-submit").click()  # nothing filled: the fields say what is missing
         expect(owner.get_by_test_id("error-title_zh")).to_be_visible()
@@ -58,7 +58,7 @@ def test_member_proposes_committee_votes_drafts_comments_and_publication(browser
 
         # The secretariat puts it to the committee (en).
         secretariat = open_page("secretariat", "en-US", 1366)
-        secretariat.get_by_test_id("nav-standards").click()
+        go(secretariat, "nav-standards")
         secretariat.get_by_test_id("needs-link").click()
         expect(secretariat.get_by_test_id("need-row")).to_have_count(1)
         secretariat.get_by_test_id("need-row").get_by_role("link").click()

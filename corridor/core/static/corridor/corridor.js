@@ -127,4 +127,26 @@
     }).catch(function () { box.hidden = true; });
   }
   document.addEventListener("DOMContentLoaded", initMap);
+
+  // The header's menus (base.html, <details class="nav-group">): one open at a time; a click elsewhere or
+  // Escape closes them.
+  document.addEventListener("toggle", function (event) {
+    var opened = event.target;
+    if (!opened.classList || !opened.classList.contains("nav-group") || !opened.open) return;
+    document.querySelectorAll("details.nav-group[open]").forEach(function (other) {
+      if (other !== opened) other.open = false;
+    });
+  }, true);
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("details.nav-group[open]").forEach(function (group) {
+      if (!group.contains(event.target)) group.open = false;
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll("details.nav-group[open]").forEach(function (group) {
+      group.open = false;
+      group.querySelector("summary").focus();
+    });
+  });
 })();
