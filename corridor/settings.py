@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "corridor.jobs",
     "corridor.chains",
     "corridor.notifications",
+    "corridor.projects",
 ]
 
 MIDDLEWARE = [

@@ -24,5 +24,6 @@ urlpatterns = [
     path("jobs/", include("corridor.jobs.urls")),
     path("chains/", include("corridor.chains.urls")),
     path("notifications/", include("corridor.notifications.urls")),
+    path("projects/", include("corridor.projects.urls")),
     path("", include("corridor.core.urls")),
 ]

@@ -1,0 +1,41 @@
+"""The one filter of the project pipeline: the list page, the board, the export and the API use it."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from pydantic import Field
+
+from corridor.core.toolkit import BaseFilter
+from corridor.projects.models import PROJECT_REGION_COLUMNS, Project, Stage
+from corridor.regions.models import within_q
+
+
+class ProjectFilter(BaseFilter):
+    q: str | None = Field(None, max_length=100, description="Words in the project's or the investor's name")
+    city: str | None = Field(None, pattern=r"^\d{6}$", description="GB/T 2260 code of the target city or district")
+    stage: Stage | None = None
+    kind: Project.Kind | None = None
+    source: Project.Source | None = None
+    segment: int | None = Field(None, ge=1, description="A chain segment's id")
+    stalled: bool | None = Field(None, description="Only projects with no stage change for longer than their stage allows")
+
+    def apply(self, qs: QuerySet[Project]) -> QuerySet[Project]:
+        if self.q:
+            for word in self.q.split():
+                qs = qs.filter(Q(name_zh__icontains=word) | Q(name_en__icontains=word)
+                               | Q(investor__name_zh__icontains=word) | Q(investor__name_en__icontains=word))
+        if self.city:
+            qs = qs.filter(within_q("region", self.city, ancestors=PROJECT_REGION_COLUMNS))
+        if self.stage:
+            qs = qs.filter(stage=self.stage)
+        if self.kind:
+            qs = qs.filter(kind=self.kind)
+        if self.source:
+            qs = qs.filter(source=self.source)
+        if self.segment:
+            qs = qs.filter(segments__id=self.segment)
+        if self.stalled:
+            from corridor.projects.services import stalled
+
+            qs = stalled(qs)
+        return qs
