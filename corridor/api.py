@@ -95,6 +95,7 @@ from corridor.imports.api import router as imports_router  # noqa: E402
 from corridor.jobs.api import router as jobs_router  # noqa: E402
 from corridor.matching.api import router as matching_router  # noqa: E402
 from corridor.orgs.api import router as orgs_router  # noqa: E402
+from corridor.projects.api import router as projects_router  # noqa: E402
 from corridor.regions.api import router as regions_router  # noqa: E402
 
 api.add_router("/regions", regions_router)
@@ -106,3 +107,4 @@ api.add_router("/equipment", equipment_router)
 api.add_router("/chains", chains_router)
 api.add_router("/imports", imports_router)
 api.add_router("/jobs", jobs_router)
+api.add_router("/projects", projects_router)
