@@ -43,3 +43,9 @@ def may_record_projects(context: template.Context) -> bool:
 
     request = context.get("request")
     return bool(request is not None and may_create(request.user))
+
+
+@register.inclusion_tag("projects/_start_lead.html")
+def start_lead_link(chain: Any, city: Any, segment_key: str, organisation_id: int) -> dict[str, Any]:
+    """On a city's chain gap: start a lead for an organisation elsewhere that has the missing segment."""
+    return {"chain": chain, "city": city, "segment_key": segment_key, "organisation_id": organisation_id}
