@@ -430,4 +430,7 @@ def load_demo(
     from corridor.chains.demo import load_demo as load_chains
 
     load_chains(progress)
+    from corridor.projects.demo import load_demo as load_projects
+
+    load_projects(progress)
     return counts()

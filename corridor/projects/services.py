@@ -179,7 +179,7 @@ def _place(project: Project, region: Region) -> None:
 
 @transaction.atomic
 def create_project(actor: Actor, data: dict[str, Any], *, is_synthetic: bool = False, source_seed: str = "",
-                   trusted: bool = False) -> Project:
+                   trusted: bool = False, recorded_on: datetime.date | None = None) -> Project:
     """Record a project (a lead, unless the data says otherwise). `data`: investor (id) or new_investor
     (+ new_investor_region), region (code), park (id), alliance (id, secretariats), kind, source, segments
     (ids), account_manager (user id; default the creator), the amounts, and `activity` of the first site.
@@ -224,7 +224,11 @@ def create_project(actor: Actor, data: dict[str, Any], *, is_synthetic: bool = F
     Site.objects.create(project=project, region=region, city=project.city, park=project.park,
                         activity=data.get("activity") or Site.Activity.MANUFACTURING)
     StageChange.objects.create(project=project, from_stage="", to_stage=project.stage, by=access.user_of(actor),
-                               on=timezone.localdate(), note=_("Recorded"))
+                               on=recorded_on or timezone.localdate(), note=_("Recorded"))
+    if recorded_on is not None:
+        since = timezone.make_aware(datetime.datetime.combine(recorded_on, datetime.time(9)))
+        Project.objects.filter(pk=project.pk).update(stage_changed_at=since)
+        project.stage_changed_at = since
     audit.record(actor, project, ChangeRecord.Action.CREATE)
     return project
 
@@ -305,8 +309,12 @@ def _sign_values(project: Project, values: dict[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def advance(actor: Actor, project: Project, name: str, *, note: str = "", **values: Any) -> Project:
-    """Take transition `name` (contact, visit, negotiate, sign, start, produce, operate, drop, reopen)."""
+def advance(actor: Actor, project: Project, name: str, *, note: str = "", on: datetime.date | None = None,
+            **values: Any) -> Project:
+    """Take transition `name` (contact, visit, negotiate, sign, start, produce, operate, drop, reopen).
+    `on`: the day it happened, when recorded afterwards (not in the future; the stage runs from then)."""
+    if on is not None and on > timezone.localdate():
+        raise ValidationError({"on": _("The date cannot be in the future.")})
     flow = Project.WORKFLOW
     try:
         transition = flow.get(name)
@@ -321,8 +329,13 @@ def advance(actor: Actor, project: Project, name: str, *, note: str = "", **valu
         raise ValidationError({sorted(values)[0]: _("This field cannot be set at this step.")})
     before = project.stage
     project = apply_transition(actor, project, name, **values)
+    day = on or values.get("signed_on") or timezone.localdate()
     StageChange.objects.create(project=project, from_stage=before, to_stage=project.stage, by=access.user_of(actor),
-                               on=values.get("signed_on") or timezone.localdate(), note=str(note or "")[:300])
+                               on=day, note=str(note or "")[:300])
+    if on is not None:
+        since = timezone.make_aware(datetime.datetime.combine(on, datetime.time(9)))
+        Project.objects.filter(pk=project.pk).update(stage_changed_at=since)
+        project.stage_changed_at = since
     if project.stage == Stage.PRODUCTION:
         land(actor, project)
     if project.stage in (Stage.DROPPED, Stage.LEAD) and project.published:
