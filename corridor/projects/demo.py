@@ -142,7 +142,7 @@ def _pipeline(admin: Any, rng: random.Random, today: datetime.date) -> int:
         city = cities.get(city_code)
         if city is None:
             continue
-        for n in range(6):
+        for _n in range(6):
             chain, key = TARGETS[rng.randrange(len(TARGETS))]
             segment = _segment(chain, key)
             if segment is None:
