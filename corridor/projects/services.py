@@ -354,7 +354,7 @@ def land(actor: Actor, project: Project) -> list[Site]:
     landed: list[Site] = []
     segments = list(project.segments.all())
     investor = project.investor
-    for site in project.sites.select_for_update().select_related("region", "city").filter(landed_at__isnull=True):
+    for site in project.sites.select_for_update(of=("self",)).select_related("region", "city").filter(landed_at__isnull=True):
         org = site.organisation
         if org is None and investor.city_id and investor.city_id == site.city_id:
             org = investor  # an expansion at home: the investor's own entry gains what it lacks
