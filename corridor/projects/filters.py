@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.db.models import Q, QuerySet
 from pydantic import Field
 
+from corridor.core.schemas import inline_choices
 from corridor.core.toolkit import BaseFilter
 from corridor.projects.models import PROJECT_REGION_COLUMNS, Project, Stage
 from corridor.regions.models import within_q
@@ -13,9 +16,10 @@ from corridor.regions.models import within_q
 class ProjectFilter(BaseFilter):
     q: str | None = Field(None, max_length=100, description="Words in the project's or the investor's name")
     city: str | None = Field(None, pattern=r"^\d{6}$", description="GB/T 2260 code of the target city or district")
-    stage: Stage | None = None
-    kind: Project.Kind | None = None
-    source: Project.Source | None = None
+    # Spelled out in place: other models have a Stage, a Kind and a Source (see core.schemas.inline_choices).
+    stage: Annotated[Stage, inline_choices(Stage)] | None = None
+    kind: Annotated[Project.Kind, inline_choices(Project.Kind)] | None = None
+    source: Annotated[Project.Source, inline_choices(Project.Source)] | None = None
     segment: int | None = Field(None, ge=1, description="A chain segment's id")
     stalled: bool | None = Field(None, description="Only projects with no stage change for longer than their stage allows")
 

@@ -47,7 +47,7 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         return dict.fromkeys(
             ("org_id", "code", "application_id", "commitment_id", "membership_id", "declaration_id", "token_id",
              "listing_id", "interest_id", "instrument_id", "booking_id", "programme_id", "voucher_id",
-             "job_id"),
+             "job_id", "project_id", "step"),
             "999999",
         )
     application = alliances.apply_for_membership(world.users["outsider"], world.alliance, world.outsider_org)
@@ -68,7 +68,16 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         "interest_id": str(interest.pk),
         **equipment_ids(world),
         "job_id": str(Job.objects.create(kind="import-organisations", created_by=world.users["owner"]).pk),
+        **_project_ids(world),
     }
+
+
+def _project_ids(world) -> dict[str, str]:
+    from corridor.projects.services import create_project
+
+    project = create_project(world.users["officer"], {"name_zh": "开放接口项目", "investor": world.owner_org.pk,
+                                                      "region": "330400"})
+    return {"project_id": str(project.pk), "step": "contact"}
 
 
 def _slug(path: str, *, missing: bool) -> str:
