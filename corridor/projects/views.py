@@ -122,8 +122,8 @@ def project_create(request: HttpRequest) -> HttpResponse:
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(Project.objects.restrict(request.user, CHANGE).select_related("investor"), pk=pk)
     initial = {name: getattr(project, name) for name in services.EDITABLE}
-    initial.update({"investor": project.investor_id, "park": project.park_id or "",
-                    "segments": list(project.segments.values_list("pk", flat=True))})
+    initial |= {"investor": project.investor_id, "park": project.park_id or "",
+                "segments": list(project.segments.values_list("pk", flat=True))}
     form = ProjectForm(request.POST or None, actor=request.user, editing=True, initial=initial)
 
     def done(saved: Project) -> HttpResponse:
