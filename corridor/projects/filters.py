@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated
 
 from django.db.models import Q, QuerySet
@@ -22,6 +23,11 @@ class ProjectFilter(BaseFilter):
     source: Annotated[Project.Source, inline_choices(Project.Source)] | None = None
     segment: int | None = Field(None, ge=1, description="A chain segment's id")
     stalled: bool | None = Field(None, description="Only projects with no stage change for longer than their stage allows")
+    # A reporting period: projects recorded in it (leads, conversion) and the figures of those signed in it.
+    since: datetime.date | None = Field(None, ge=datetime.date(1990, 1, 1), le=datetime.date(2100, 12, 31),
+                                        description="Recorded (or signed) on or after this day")
+    until: datetime.date | None = Field(None, ge=datetime.date(1990, 1, 1), le=datetime.date(2100, 12, 31),
+                                        description="Recorded (or signed) on or before this day")
 
     def apply(self, qs: QuerySet[Project]) -> QuerySet[Project]:
         if self.q:
@@ -38,6 +44,10 @@ class ProjectFilter(BaseFilter):
             qs = qs.filter(source=self.source)
         if self.segment:
             qs = qs.filter(segments__id=self.segment)
+        if self.since:
+            qs = qs.filter(Q(signed_on__gte=self.since) | Q(signed_on__isnull=True, created_at__date__gte=self.since))
+        if self.until:
+            qs = qs.filter(Q(signed_on__lte=self.until) | Q(signed_on__isnull=True, created_at__date__lte=self.until))
         if self.stalled:
             from corridor.projects.services import stalled
 

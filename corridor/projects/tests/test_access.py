@@ -125,3 +125,15 @@ def test_history_only_for_those_who_see_the_figures(projects):
         "visitor": 403, "owner": 403, "member": 403, "outsider": 403, "secretariat": 403, "officer": 200, "admin": 200})
     expect_matrix(w, "get", f"/history/projects/project/{w.secret.pk}/", {
         "visitor": 404, "owner": 200, "member": 404, "outsider": 404, "secretariat": 404, "officer": 404, "admin": 200})
+
+
+def test_figures_per_period(projects):
+    w = projects
+    c = w.client_for("admin")
+    everything = json.loads(c.get("/api/projects/figures").content)
+    signed_2026 = json.loads(c.get("/api/projects/figures?since=2026-01-01&until=2026-01-31").content)
+    assert everything["projects"] == 3 and signed_2026["signed"] == 1
+    assert json.loads(c.get("/api/projects/figures?since=2030-01-01").content)["projects"] == 0
+    assert c.get("/api/projects/figures?since=yesterday").status_code == 422
+    page = c.get("/projects/board/?since=2026-01-01&until=2026-01-31")
+    assert page.status_code == 200 and 'data-testid="fig-signed">1<' in page.content.decode()
