@@ -210,8 +210,10 @@ class Project(BilingualNameMixin, models.Model):
         verbose_name = _("investment project")
         verbose_name_plural = _("investment projects")
         indexes = [
-            models.Index(fields=["city", "stage"], name="project_city_stage"),
-            models.Index(fields=["region", "stage"], name="project_region_stage"),
+            # A city's (or district's) board column, read in order: longest in stage first.
+            models.Index(fields=["city", "stage", "stage_changed_at"], name="project_city_stage"),
+            models.Index(fields=["region", "stage", "stage_changed_at"], name="project_region_stage"),
+            models.Index(fields=["published", "city"], name="project_published_city"),
             models.Index(fields=["stage", "stage_changed_at"], name="project_stage_since"),
             models.Index(fields=["investor"], name="project_investor"),
         ]

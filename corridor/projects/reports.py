@@ -87,11 +87,12 @@ def figures(user: Actor, qs: QuerySet[Project]) -> Figures:
 
 def board(user: Actor, qs: QuerySet[Project]) -> list[dict[str, Any]]:
     """Columns by stage, each with its first cards (longest in stage first) and its count: one query per
-    column, whatever the number of projects."""
+    column and one for the counts, whatever the number of projects."""
     counts = dict(qs.order_by().values_list("stage").annotate(n=Count("id")))
     now = timezone.now()
     columns = []
     for stage in (*PIPELINE, Stage.DROPPED):
+        # An index walk per column ((city, stage, stage_changed_at)): the first cards, longest in stage first.
         cards = list(qs.filter(stage=stage).order_by("stage_changed_at", "id")[:BOARD_CARDS])
         for card in cards:
             days = max(0, (now - card.stage_changed_at).days)

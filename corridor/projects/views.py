@@ -34,8 +34,12 @@ STEP_LABELS = {
 
 
 def _cities(request: HttpRequest) -> list[Region]:
-    ids = Project.objects.restrict(request.user).order_by().values("city_id").distinct()
-    return list(Region.objects.filter(pk__in=ids).order_by("code"))
+    """The corridor's cities, and the regions the officer looks after (no scan of the projects)."""
+    from corridor.chains.reports import corridor_cities
+
+    found = {r.pk: r for r in corridor_cities()}
+    found |= {r.pk: r for r in Region.objects.filter(pk__in=access.officer_region_ids(request.user))}
+    return sorted(found.values(), key=lambda r: r.code)
 
 
 def project_list(request: HttpRequest) -> HttpResponse:
