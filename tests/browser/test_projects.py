@@ -78,6 +78,10 @@ def test_officer_turns_a_chain_gap_into_a_landed_project(new_page):
     expect(page.get_by_test_id("gap").filter(has_text="减速器")).to_have_count(0)
     project = Project.objects.get()
     assert project.stage == "production" and project.sites.get().landed_at is not None
+    page.get_by_test_id("nav-projects").click()
+    expect(page.get_by_test_id("project-row")).to_have_count(1)
+    expect(page.get_by_test_id("project-amount")).to_contain_text("3 亿元")
+    page.screenshot(path="/tmp/projects-6-list.png", full_page=True)
 
     # On a phone, in English: the board and the figures of Wuhu.
     phone = new_page("en-GB")
