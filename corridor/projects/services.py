@@ -328,6 +328,10 @@ def advance(actor: Actor, project: Project, name: str, *, note: str = "", on: da
     elif values:
         raise ValidationError({sorted(values)[0]: _("This field cannot be set at this step.")})
     before = project.stage
+    if transition.target not in at_or_past(Stage.SIGNED) and project.published:
+        # Dropped (or reopened): the public summary goes first (only signed projects may have one).
+        Project.objects.filter(pk=project.pk).update(published=False)
+        project.published = False
     project = apply_transition(actor, project, name, **values)
     day = on or values.get("signed_on") or timezone.localdate()
     StageChange.objects.create(project=project, from_stage=before, to_stage=project.stage, by=access.user_of(actor),
@@ -338,9 +342,6 @@ def advance(actor: Actor, project: Project, name: str, *, note: str = "", on: da
         project.stage_changed_at = since
     if project.stage == Stage.PRODUCTION:
         land(actor, project)
-    if project.stage in (Stage.DROPPED, Stage.LEAD) and project.published:
-        Project.objects.filter(pk=project.pk).update(published=False)
-        project.published = False
     return project
 
 

@@ -159,3 +159,14 @@ def test_early_warning_and_reminders(lead):
     # A region may allow longer: then no reminder.
     services.set_stage_rule(w.users["wuhu_officer"], w.regions["340200"], [], {"lead": 60})
     assert services.remind() == 0
+
+
+def test_dropping_a_published_project_withdraws_its_summary(lead):
+    w, officer = lead, lead.users["wuhu_officer"]
+    project = services.advance(officer, services.advance(officer, w.lead, "contact"), "negotiate")
+    project = services.advance(officer, project, "sign", signed_on=datetime.date(2026, 1, 1), agreement_parties="双方")
+    project = services.publish(officer, project)
+    assert w.client_for("visitor").get(f"/projects/{project.pk}/").status_code == 200
+    project = services.advance(officer, project, "drop", reason="未履约")
+    assert project.stage == "dropped" and not Project.objects.get(pk=project.pk).published
+    assert w.client_for("visitor").get(f"/projects/{project.pk}/").status_code == 404
