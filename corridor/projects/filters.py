@@ -34,6 +34,7 @@ class ProjectFilter(BaseFilter):
     stage: Annotated[Stage, inline_choices(Stage)] | None = None
     kind: Annotated[Project.Kind, inline_choices(Project.Kind)] | None = None
     source: Annotated[Project.Source, inline_choices(Project.Source)] | None = None
+    park: int | None = Field(None, ge=1, description="A park's id (the park's board)")
     segment: int | None = Field(None, ge=1, description="A chain segment's id")
     stalled: bool | None = Field(None, description="Only projects with no stage change for longer than their stage allows")
     # A reporting period: projects recorded in it (leads, conversion) and the figures of those signed in it.
@@ -55,6 +56,8 @@ class ProjectFilter(BaseFilter):
             qs = qs.filter(kind=self.kind)
         if self.source:
             qs = qs.filter(source=self.source)
+        if self.park:
+            qs = qs.filter(park_id=self.park)
         if self.segment:
             qs = qs.filter(segments__id=self.segment)
         if self.since:
