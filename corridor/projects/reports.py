@@ -85,10 +85,11 @@ def figures(user: Actor, qs: QuerySet[Project]) -> Figures:
     )
 
 
-def board(user: Actor, qs: QuerySet[Project]) -> list[dict[str, Any]]:
+def board(user: Actor, qs: QuerySet[Project], counts: dict[str, int] | None = None) -> list[dict[str, Any]]:
     """Columns by stage, each with its first cards (longest in stage first) and its count: one query per
     column and one for the counts, whatever the number of projects."""
-    counts = dict(qs.order_by().values_list("stage").annotate(n=Count("id")))
+    if counts is None:  # the figures' counts by stage, when the caller has them
+        counts = dict(qs.order_by().values_list("stage").annotate(n=Count("id")))
     now = timezone.now()
     columns = []
     for stage in (*PIPELINE, Stage.DROPPED):

@@ -70,9 +70,10 @@ def board(request: HttpRequest) -> HttpResponse:
     filters.stage = None
     city = Region.objects.filter(code=filters.city).first() if filters.city else None
     qs = filters.apply(reports.projects_for(request.user))
+    figures = reports.figures(request.user, qs)
     return render(request, "projects/board.html", {
-        "filters": filters, "city": city, "cities": _cities(request), "columns": reports.board(request.user, qs),
-        "figures": reports.figures(request.user, qs),
+        "filters": filters, "city": city, "cities": _cities(request), "figures": figures,
+        "columns": reports.board(request.user, qs, counts=figures.by_stage),
     })
 
 
