@@ -44,6 +44,18 @@ def _org(name_zh: str) -> Any:
     return Organisation.objects.filter(name_zh=name_zh).first()
 
 
+def _local(code: str, rng: random.Random, exclude: Any = None) -> Any:
+    """An organisation already registered in the region: the local entity a producing site names, so the
+    demo's landings add tags to the registry, not organisations (the population stays the generated one)."""
+    from corridor.orgs.models import ORGANISATION_REGION_COLUMNS, Organisation
+    from corridor.regions.models import within_q
+
+    found = [pk for pk in Organisation.objects.filter(within_q("region", code, ancestors=ORGANISATION_REGION_COLUMNS),
+                                                      kind="enterprise").order_by("pk").values_list("pk", flat=True)[:21]
+             if pk != getattr(exclude, "pk", None)][:20]
+    return Organisation.objects.get(pk=rng.choice(found)) if found else None
+
+
 def _walk(actor: Any, project: Project, steps: list[tuple[str, datetime.date]], **sign: Any) -> Project:
     for step, day in steps:
         values = sign if step == "sign" else {}
@@ -110,12 +122,14 @@ def _enclaves(officer_wuhu: Any, admin: Any) -> int:
         from corridor.regions.models import Region
 
         target = district if Region.objects.filter(code=district).exists() else city
+        rng = random.Random(slug)
         project = services.create_project(actor, {
             "name_zh": zh, "name_en": en, "investor": investor, "region": target, "kind": "new", "source": "referral",
             "source_note": park.name_zh, "segments": [segment.pk], "investment": "320000000", "jobs": "260",
-            "land_mu": "80", "activity": "manufacturing",
+            "land_mu": "80", "activity": "manufacturing", "site_organisation": _local(city, rng, investor),
         }, trusted=True, is_synthetic=True, source_seed=SOURCE, recorded_on=datetime.date(2024, 3, 1))
-        services.add_site(actor, project, {"region": "310117", "activity": "rnd", "park": park.pk})
+        services.add_site(actor, project, {"region": "310117", "activity": "rnd", "park": park.pk,
+                                           "organisation": investor})
         steps = [("contact", datetime.date(2024, 3, 20)), ("visit", datetime.date(2024, 4, 18)),
                  ("negotiate", datetime.date(2024, 5, 10)), ("sign", datetime.date(2024, 7, 1)),
                  ("start", datetime.date(2024, 10, 8))]
@@ -164,6 +178,7 @@ def _pipeline(admin: Any, rng: random.Random, today: datetime.date) -> int:
                 "source": rng.choice(("chain_gap", "referral", "matchmaking", "investor")),
                 "segments": [segment.pk], "investment": str(Decimal(rng.randrange(2, 150)) * 10_000_000),
                 "jobs": str(rng.randrange(20, 800)), "activity": "manufacturing",
+                "site_organisation": _local(city.code, rng, investor),
             }, trusted=True, is_synthetic=True, source_seed=SOURCE, recorded_on=start)
             day = start
             steps: list[tuple[str, datetime.date]] = []

@@ -182,7 +182,8 @@ def create_project(actor: Actor, data: dict[str, Any], *, is_synthetic: bool = F
                    trusted: bool = False, recorded_on: datetime.date | None = None) -> Project:
     """Record a project (a lead, unless the data says otherwise). `data`: investor (id) or new_investor
     (+ new_investor_region), region (code), park (id), alliance (id, secretariats), kind, source, segments
-    (ids), account_manager (user id; default the creator), the amounts, and `activity` of the first site.
+    (ids), account_manager (user id; default the creator), the amounts, and `activity` (and, when it already
+    exists, `site_organisation`: the local entity) of the first site.
     `trusted`: a batch job (ledger import, demo loader) run from the command line, not a request."""
     region = _region(data.get("region"))
     scope = access.roles(actor)
@@ -221,7 +222,12 @@ def create_project(actor: Actor, data: dict[str, Any], *, is_synthetic: bool = F
     project.save()
     if segments:
         project.segments.set(segments)
-    Site.objects.create(project=project, region=region, city=project.city, park=project.park,
+    local = data.get("site_organisation")
+    if local is not None and not isinstance(local, Organisation):
+        local = Organisation.objects.restrict(actor).filter(pk=int(str(local)) if str(local).isdigit() else 0).first()
+        if local is None:
+            raise ValidationError({"site_organisation": _("Choose an organisation from the registry.")})
+    Site.objects.create(project=project, region=region, city=project.city, park=project.park, organisation=local,
                         activity=data.get("activity") or Site.Activity.MANUFACTURING)
     StageChange.objects.create(project=project, from_stage="", to_stage=project.stage, by=access.user_of(actor),
                                on=recorded_on or timezone.localdate(), note=_("Recorded"))
@@ -386,8 +392,8 @@ def add_site(actor: Actor, project: Project, data: dict[str, Any]) -> Site:
         raise ValidationError({"activity": _("Choose an activity.")})
     if Site.objects.filter(project=project, region=region, activity=activity).exists():
         raise ValidationError({"activity": _("The project already has this activity in this region.")})
-    organisation = None
-    if data.get("organisation"):
+    organisation = data.get("organisation") if isinstance(data.get("organisation"), Organisation) else None
+    if organisation is None and data.get("organisation"):
         organisation = Organisation.objects.restrict(actor).filter(
             pk=int(data["organisation"]) if str(data["organisation"]).isdigit() else 0).first()
         if organisation is None:
