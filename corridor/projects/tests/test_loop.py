@@ -76,6 +76,7 @@ def test_gap_to_landing_through_the_pages(loop_world):
     assert site.organisation is not None and site.organisation.city == w.regions["340200"]
     detail = c.get(f"/projects/{project.pk}/").content.decode()
     assert 'data-stage="production"' in detail and site.organisation.name_zh in detail
+    assert f'href="/chains/{ROBOTS}/cities/340200/" data-testid="gap-link"' in detail
     # Timeline: recorded + 7 moves, dated.
     assert project.stage_changes.count() == 7
     # Counted once: operating and a new site of another activity add nothing to the reducer count.
