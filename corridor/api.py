@@ -99,6 +99,7 @@ from corridor.jobs.api import router as jobs_router  # noqa: E402
 from corridor.matching.api import router as matching_router  # noqa: E402
 from corridor.orgs.api import router as orgs_router  # noqa: E402
 from corridor.policies.api import router as policies_router  # noqa: E402
+from corridor.projects.api import router as projects_router  # noqa: E402
 from corridor.regions.api import router as regions_router  # noqa: E402
 from corridor.rnd.api import router as rnd_router  # noqa: E402
 from corridor.standards.api import router as standards_router  # noqa: E402
@@ -118,3 +119,4 @@ api.add_router("/events", events_router)
 api.add_router("/standards", standards_router)
 api.add_router("/rnd", rnd_router)
 api.add_router("/dashboards", dashboards_router)
+api.add_router("/projects", projects_router)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "corridor.standards",
     "corridor.rnd",
     "corridor.dashboards",
+    "corridor.projects",
 ]
 
 MIDDLEWARE = [

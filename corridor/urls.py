@@ -30,5 +30,6 @@ urlpatterns = [
     path("standards/", include("corridor.standards.urls")),
     path("rnd/", include("corridor.rnd.urls")),
     path("dashboards/", include("corridor.dashboards.urls")),
+    path("projects/", include("corridor.projects.urls")),
     path("", include("corridor.core.urls")),
 ]

@@ -490,3 +490,36 @@ def withdraw_tag(actor: Actor, tag: SegmentTag) -> None:
         _count_change(tag.organisation, tag.segment_id, -1)
     audit.record(actor, tag, ChangeRecord.Action.DELETE, before=audit.snapshot(tag))
     tag.delete()
+
+
+@transaction.atomic
+def declare_landed_tags(actor: Actor, org: Organisation, segments: Iterable[Segment]) -> list[SegmentTag]:
+    """A landed investment project (corridor/projects) puts its local site on the project's segments as a
+    producer, declared on the organisation's behalf by whoever moved the project (the projects service
+    checked that they may). A tag the organisation already counts in is left as it is, so a landing that
+    adds nothing new counts nothing twice. Returns the tags that now count and did not before."""
+    added: list[SegmentTag] = []
+    for segment in segments:
+        if not segment.active:
+            continue
+        role = SegmentTag.Role.PRODUCES
+        tag = SegmentTag.objects.select_for_update().filter(organisation=org, segment=segment, role=role).first()
+        if tag is not None and tag.counted and tag.status == SegmentTag.Status.CONFIRMED:
+            continue
+        was_counted = tag.counted if tag else False
+        before = audit.snapshot(tag) if tag else None
+        if tag is None:
+            tag = SegmentTag(organisation=org, segment=segment, role=role)
+        tag.source, tag.status, tag.confidence, tag.decided_by = (
+            SegmentTag.Source.DECLARED, SegmentTag.Status.CONFIRMED, 1.0, access.user_of(actor)
+        )
+        tag.evidence = [*(tag.evidence or []), "investment project landed"]
+        tag.save()
+        if before is None:
+            audit.record(actor, tag, ChangeRecord.Action.CREATE, note="project landed")
+        else:
+            audit.record(actor, tag, ChangeRecord.Action.UPDATE, before=before, note="project landed")
+        if not was_counted:
+            _count_change(org, segment.pk, 1)
+            added.append(tag)
+    return added

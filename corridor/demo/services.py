@@ -448,4 +448,7 @@ def load_demo(
     from corridor.dashboards.demo import load_demo as load_dashboards
 
     load_dashboards(progress)
+    from corridor.projects.demo import load_demo as load_projects
+
+    load_projects(progress)
     return counts()

@@ -79,7 +79,16 @@ def _ids(world, *, missing: bool) -> dict[str, str]:
         **policy_ids(world),
         **standards_ids(world),
         **rnd_ids(world),
+        **_project_ids(world),
     }
+
+
+def _project_ids(world) -> dict[str, str]:
+    from corridor.projects.services import create_project
+
+    project = create_project(world.users["officer"], {"name_zh": "开放接口项目", "investor": world.owner_org.pk,
+                                                      "region": "330400"})
+    return {"project_id": str(project.pk), "step": "contact"}
 
 
 def _slug(path: str, *, missing: bool) -> str:
