@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from corridor.core.access import Actor
 from corridor.projects import services
 from corridor.projects.models import Project
 
@@ -56,7 +57,7 @@ def _local(code: str, rng: random.Random, exclude: Any = None) -> Any:
     return Organisation.objects.get(pk=rng.choice(found)) if found else None
 
 
-def _walk(actor: Any, project: Project, steps: list[tuple[str, datetime.date]], **sign: Any) -> Project:
+def _walk(actor: Actor, project: Project, steps: list[tuple[str, datetime.date]], **sign: Any) -> Project:
     for step, day in steps:
         values = sign if step == "sign" else {}
         project = services.advance(actor, project, step, on=day, **values)
