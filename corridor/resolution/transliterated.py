@@ -17,23 +17,50 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Levenshtein
 
 from corridor.resolution.lexicon import is_pinyin
-from corridor.resolution.records import Evidence, Prepared, _compatible_concepts
 from corridor.resolution.names import ParsedName
+from corridor.resolution.records import Evidence, Prepared, _compatible_concepts
 
-CLOSE = 0.99  # normalised similarity of the two skeletons
+CLOSE = 0.85  # normalised similarity of the two skeletons
 MARGIN = 0.15  # over the next candidate of another cluster
 MAX_CANDIDATES = 40  # more Chinese names in one block and a sound alone cannot pick one
 TRANSLITERATED = 0.78
 
 _VOWELS = "aeiouy"
 # Pinyin: the initials and the nasal finals; the affricates and sibilants are one class.
-_PINYIN = [("zh", "S"), ("ch", "S"), ("sh", "S"), ("ng", "N"), ("j", "S"), ("q", "S"), ("x", "S"), ("z", "S"),
-           ("c", "S"), ("s", "S"), ("g", "K"), ("k", "K"), ("h", "H")]
+_PINYIN = [
+    ("zh", "S"),
+    ("ch", "S"),
+    ("sh", "S"),
+    ("ng", "N"),
+    ("j", "S"),
+    ("q", "S"),
+    ("x", "S"),
+    ("z", "S"),
+    ("c", "S"),
+    ("s", "S"),
+    ("g", "K"),
+    ("k", "K"),
+    ("h", "H"),
+]
 # English spelling of the same sounds (Gifore 吉峰, Echom 毅昌, Luxshare 立讯).
-_ENGLISH = [("sch", "S"), ("ch", "S"), ("sh", "S"), ("ph", "F"), ("th", "D"), ("ck", "K"), ("ng", "N"),
-            ("gh", "K"), ("x", "S"), ("j", "S"), ("z", "S"), ("s", "S"), ("q", "K"), ("k", "K"), ("h", "H")]
-_COMMON = {"b": "B", "p": "B", "d": "D", "t": "D", "f": "F", "v": "F", "w": "W", "l": "L", "r": "L", "m": "M",
-           "n": "N"}
+_ENGLISH = [
+    ("sch", "S"),
+    ("ch", "S"),
+    ("sh", "S"),
+    ("ph", "F"),
+    ("th", "D"),
+    ("ck", "K"),
+    ("ng", "N"),
+    ("gh", "K"),
+    ("x", "S"),
+    ("j", "S"),
+    ("z", "S"),
+    ("s", "S"),
+    ("q", "K"),
+    ("k", "K"),
+    ("h", "H"),
+]
+_COMMON = {"b": "B", "p": "B", "d": "D", "t": "D", "f": "F", "v": "F", "w": "W", "l": "L", "r": "L", "m": "M", "n": "N"}
 
 
 def _fold(text: str, table: list[tuple[str, str]], english: bool) -> str:
