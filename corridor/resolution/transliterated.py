@@ -16,7 +16,6 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Levenshtein
 
-from corridor.resolution.lexicon import is_pinyin
 from corridor.resolution.names import ParsedName
 from corridor.resolution.records import Evidence, Prepared, _compatible_concepts
 
@@ -128,12 +127,14 @@ def transliterated_pairs(prepared: Sequence[Prepared], roots: Sequence[int]) -> 
     for idx, item in enumerate(prepared):
         scripts.setdefault(roots[idx], set()).update(p.script for p in item.parses)
     index: dict[tuple[str, str], list[tuple[int, str, ParsedName]]] = {}
+    spelled: set[str] = set()
     for idx, item in enumerate(prepared):
         if "latin" in scripts[roots[idx]] or item.institution:
             continue
         for p in item.parses:
             if p.script not in ("zh", "part") or len(p.trade) < 2 or len(p.trade) > 4 or p.key.startswith("#"):
                 continue
+            spelled.update((p.key, *p.readings))
             for reading in (p.key, *p.readings):
                 if not reading.isalpha() or len(reading) <= len(p.trade):  # not the initials (ypl)
                     continue
@@ -150,8 +151,8 @@ def transliterated_pairs(prepared: Sequence[Prepared], roots: Sequence[int]) -> 
             if la.script != "latin" or not la.head or la.key.startswith("#"):
                 continue
             word = re.sub(r"[^a-z]", "", la.head.split()[0].lower())
-            if len(word) < 4 or is_pinyin(word):
-                continue  # pinyin is compared as pinyin by the rules; a sound match is for coined brands
+            if len(word) < 4 or word in spelled:
+                continue  # the pinyin of a Chinese name here: the rules compared them already
             sk = skeleton_english(word)
             if len(sk) < 5:
                 continue  # too short a sound to tell one name from another
