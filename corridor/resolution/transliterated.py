@@ -83,7 +83,7 @@ def _fold(text: str, table: list[tuple[str, str]], english: bool) -> str:
             elif ch == "g" or ch == "c":
                 out.append("K")
             i += 1
-    folded = re.sub(r"(.)\1+", r"\1", "".join(out))
+    folded = re.sub(r"(.)\1+", r"\1", "".join(out)).replace("NK", "N")  # henggong / Hengong
     if english and folded.endswith("V") and text.endswith("e"):
         folded = folded[:-1]  # a silent final e (Eastone)
     return folded
@@ -150,12 +150,13 @@ def transliterated_pairs(prepared: Sequence[Prepared], roots: Sequence[int]) -> 
         for la in item.parses:
             if la.script != "latin" or not la.head or la.key.startswith("#"):
                 continue
-            word = re.sub(r"[^a-z]", "", la.head.split()[0].lower())
+            word = la.trade if la.trade.isalpha() else re.sub(r"[^a-z]", "", la.head.split()[0].lower())
             if len(word) < 4 or word in spelled:
                 continue  # the pinyin of a Chinese name here: the rules compared them already
             sk = skeleton_english(word)
-            if len(sk) < 5:
+            if len(sk) < 4 or (len(sk) == 4 and sk[0] == "V"):
                 continue  # too short a sound to tell one name from another
+            close = CLOSE if len(sk) >= 5 else 1.0  # four marks (Bojay 博杰): all of them
             block = _block(sk)
             if not block:
                 continue
@@ -178,7 +179,7 @@ def transliterated_pairs(prepared: Sequence[Prepared], roots: Sequence[int]) -> 
                 continue
             top, other = ranked[0]
             runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-            if top >= CLOSE and top - runner_up >= MARGIN:
+            if top >= close and top - runner_up >= MARGIN:
                 out.append((min(idx, other), max(idx, other), Evidence(TRANSLITERATED, "transliterated")))
                 break
     return out
