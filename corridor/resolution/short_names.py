@@ -54,13 +54,22 @@ def unique_trade_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int, Evi
                 partners.update(latin_fulls[key])
         for i in members:
             for j in partners:
-                if i != j and not (prepared[i].uscc and prepared[j].uscc) and not _places_conflict(prepared[i], prepared[j]):
+                if (i != j and not (prepared[i].uscc and prepared[j].uscc) and not _places_conflict(prepared[i], prepared[j])
+                        and _word_in_full(prepared[i], prepared[j], trade)):
                     out.append((min(i, j), max(i, j), Evidence(UNIQUE_TRADE, "unique-trade")))
     return out
 
 
 UNIQUE_TRADE = 0.75
 _SHORT_SUFFIXES = ("股份", "集团", "控股", "科技", "技术", "实业")  # words that say only "a company"
+
+
+def _word_in_full(short: Prepared, full: Prepared, trade: str) -> bool:
+    """吉峰科技 may be 吉峰三农科技服务 (科技 is in it), not 吉峰科工: a word other than 股份 / 集团 / 控股
+    after the trade name must be in the full name too."""
+    words = {p.core[len(trade):] for p in short.parses if p.script == "zh" and p.core.startswith(trade)}
+    words -= {"", "股份", "集团", "控股"}
+    return all(any(w in p.core for p in full.parses if p.script == "zh") for w in words)
 
 
 def _places_conflict(a: Prepared, b: Prepared) -> bool:
