@@ -32,7 +32,7 @@ _BRACKETS = re.compile(r"[(\[【〔]([^()\[\]【】〔〕]*)[)\]】〕]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORDS = re.compile(r"[a-z][a-z0-9&'.\-]*(?:[ ,.]+[a-z0-9&'.\-]+){1,}")
 _NOT_ALNUM = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
-_SPLIT_LATIN = re.compile(r"[^0-9a-z&]+")
+_LATIN_TOKEN = re.compile(r"[0-9a-z]+|&")  # "Sci&Tech" is three tokens
 _MARKET_FLAG = re.compile(r"^[a-z*]{1,3}(?=[\u4e00-\u9fff])")
 
 
@@ -273,10 +273,17 @@ def _longest(core: str, i: int, first: dict[str, str], second: dict[str, str], l
     return None
 
 
+def _singular(word: str) -> str:
+    """utilities → utility, plastics → plastic; wireless and glass stay."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+
+
 def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[ParsedName]:
     lex = lexicon()
-    tokens = [t for t in _SPLIT_LATIN.split(text.replace("'s", "")) if t]
-    tokens += [t for word in extra for t in _SPLIT_LATIN.split(word) if t]
+    tokens = _LATIN_TOKEN.findall(text.replace("'s", ""))
+    tokens += [t for word in extra for t in _LATIN_TOKEN.findall(word)]
     if not tokens:
         return []
     exact = "".join(tokens)
@@ -360,7 +367,7 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
             trade_tokens.append(token)  # a trade name in pinyin may be spelled in syllables: Rong Wei
         else:
             in_trade = False
-            extras.add(token[:-1] if token.endswith("s") and len(token) > 3 else token)
+            extras.add(_singular(token))
         i += 1
     concepts.discard(GENERIC)
     if spaced and len(trade_tokens) >= 3 and all(t in syllables for t in trade_tokens):

@@ -39,6 +39,7 @@ from corridor.resolution.short_names import abbreviation_candidates, part_candid
 from corridor.resolution.teaching import drop_rejected, taught_pairs
 from corridor.resolution.translate import meaningful_rest_latin, meaningful_rest_zh, same_meaning
 from corridor.resolution.translated import translated_pairs
+from corridor.resolution.transliterated import transliterated_pairs
 
 Progress = Callable[[str, int, int], None]
 
@@ -535,6 +536,10 @@ def resolve(
         if extra:
             pairs.extend(extra)
             roots = cluster(prepared, pairs, merge_at)
+    extra = drop_rejected(prepared, transliterated_pairs(prepared, roots), rejected)
+    if extra:
+        pairs.extend(extra)
+        roots = cluster(prepared, pairs, merge_at)
     labels = [records[root].id for root in roots]
     review_band = [(i, j, ev) for i, j, ev in pairs if review_from <= ev.score < merge_at and roots[i] != roots[j]]
     review_band.sort(key=lambda p: (abs(p[2].score - merge_at), p[0], p[1]))

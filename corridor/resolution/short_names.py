@@ -31,12 +31,15 @@ def unique_trade_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int, Evi
                 latin_fulls.setdefault(p.key, []).append(idx)
             if p.script != "zh" or len(p.trade) != 2:
                 continue
-            if p.kind == "company" or p.place is not None:
+            short = p.kind is None and not p.concepts and not p.extras and p.core in (
+                p.trade, *(p.trade + s for s in _SHORT_SUFFIXES))
+            if short:
+                # 良信股份, 吉峰科技, and with its place 宁波华翔: the trade name and nothing that says more
+                shorts.setdefault(p.trade, []).append(idx)
+            elif p.kind == "company" or p.place is not None:
                 signatures.setdefault(p.trade, set()).add((p.concepts, p.extras))
                 by_sound.setdefault(p.key, set()).add(p.trade)
                 fulls.setdefault(p.trade, []).append(idx)
-            elif p.kind is None and not p.concepts and not p.extras and p.core in (p.trade, *(p.trade + s for s in _SHORT_SUFFIXES)):
-                shorts.setdefault(p.trade, []).append(idx)
     out: list[tuple[int, int, Evidence]] = []
     for trade, members in shorts.items():
         partners: set[int] = set()
@@ -51,13 +54,30 @@ def unique_trade_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int, Evi
                 partners.update(latin_fulls[key])
         for i in members:
             for j in partners:
-                if i != j and not (prepared[i].uscc and prepared[j].uscc):
+                if (i != j and not (prepared[i].uscc and prepared[j].uscc) and not _places_conflict(prepared[i], prepared[j])
+                        and _word_in_full(prepared[i], prepared[j], trade)):
                     out.append((min(i, j), max(i, j), Evidence(UNIQUE_TRADE, "unique-trade")))
     return out
 
 
 UNIQUE_TRADE = 0.75
-_SHORT_SUFFIXES = ("股份", "集团", "控股")
+_SHORT_SUFFIXES = ("股份", "集团", "控股", "科技", "技术", "实业")  # words that say only "a company"
+
+
+def _word_in_full(short: Prepared, full: Prepared, trade: str) -> bool:
+    """吉峰科技 may be 吉峰三农科技服务 (科技 is in it), not 吉峰科工: a word other than 股份 / 集团 / 控股
+    after the trade name must be in the full name too."""
+    words = {p.core[len(trade):] for p in short.parses if p.script == "zh" and p.core.startswith(trade)}
+    words -= {"", "股份", "集团", "控股"}
+    return all(any(w in p.core for p in full.parses if p.script == "zh") for w in words)
+
+
+def _places_conflict(a: Prepared, b: Prepared) -> bool:
+    for p in a.parses:
+        for q in b.parses:
+            if p.place is not None and q.place is not None and p.place.conflicts(q.place):
+                return True
+    return False
 SHORT_BLOCK = 200  # short names sharing their first two characters: more than this and the block is noise
 _INSTITUTION_ENDINGS = frozenset("大院所校")
 

@@ -152,3 +152,46 @@ def test_english_acronym_of_a_university() -> None:
     assert together("USTC", "University of Science and Technology of China")
     assert together("HFUT", "Hefei University of Technology")
     assert not together("HFUT", "Hefei University")
+
+
+# Issue 13, second round: invented names built like the failure kinds of the dev set.
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("Luxsun Precision Industry Co., Ltd.", "力训精密工业股份有限公司"),  # li xun
+    ("Guangzhou Wanfoo Biotech Co., Ltd.", "广州万福生物技术股份有限公司"),  # wan fu
+    ("Zhuhai Bojay Electronics Co., Ltd.", "珠海博杰电子股份有限公司"),  # four marks, all of them
+    ("Long Young Electronic (Kunshan) Co., Ltd.", "隆扬电子（昆山）股份有限公司"),  # spaced
+])
+def test_english_brand_coined_from_the_sound_of_the_trade_name(english: str, chinese: str) -> None:
+    assert together(english, chinese)
+
+
+def test_a_coined_brand_goes_to_the_one_clear_candidate_only() -> None:
+    # Two companies of one industry whose trade names sound alike: the sound cannot pick one.
+    records = [Record("e", "Luxsun Precision Industry Co., Ltd."), Record("a", "力训精密工业股份有限公司"),
+               Record("b", "立新精密工业股份有限公司")]
+    labels = resolve(records).labels
+    assert labels[0] not in (labels[1], labels[2])
+    # Nothing shared besides the sound (no industry, no city): apart.
+    assert not together("Luxsun Co., Ltd.", "力训精密工业股份有限公司")
+    # A spelling that is the pinyin of another Chinese name here is left to the rules.
+    assert not together("Edan Instruments, Inc.", "易天自动化设备（深圳）股份有限公司")
+
+
+@pytest.mark.parametrize(("short", "full"), [
+    ("宁波华祥", "宁波华祥电子股份有限公司"),  # the place and the trade name
+    ("吉丰科技", "吉丰三农科技服务股份有限公司"),  # the trade name and a word that says only "a company"
+])
+def test_short_name_with_place_or_generic_word(short: str, full: str) -> None:
+    assert together(short, full)
+
+
+def test_short_name_with_place_needs_one_company_of_that_trade_name() -> None:
+    assert not together("宁波华祥", "宁波华祥电子股份有限公司", "宁波华祥塑料股份有限公司")
+    assert not together("宁波华祥", "温州华祥电子股份有限公司")  # another city
+
+
+def test_industry_words_said_in_both_languages() -> None:
+    assert together("Zhejiang Zhongmeng Packing Material Co., Ltd", "浙江众蒙包装材料股份有限公司")
+    assert together("Beijing Jingyue Culture&Tourism Co., Ltd", "北京京悦文化旅游股份有限公司")
+    assert not together("Zhejiang Zhongmeng Printing Co., Ltd", "浙江众蒙包装材料股份有限公司")
