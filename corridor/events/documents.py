@@ -7,7 +7,6 @@ import datetime
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING, Any
 
 import segno

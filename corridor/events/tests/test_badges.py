@@ -4,6 +4,7 @@ QR code and the .ics."""
 from __future__ import annotations
 
 from io import BytesIO
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -33,8 +34,11 @@ def test_badges_pdf_has_names_organisations_types_and_qr(world, client):
     text = "".join(page.extract_text() for page in reader.pages)
     for expected in ("张伟", "Anna Schmidt", world.member_org.name_zh, "企业", registration.code, "机器人产业论坛"):
         assert expected in text, expected
-    fonts = {str(f.get_object().get("/BaseFont")) for page in reader.pages
-             for f in (page["/Resources"].get("/Font") or {}).values()}
+    fonts: set[str] = set()
+    for page in reader.pages:
+        resources: Any = page["/Resources"]
+        for font in (resources.get("/Font") or {}).values():
+            fonts.add(str(font.get_object().get("/BaseFont")))
     assert any("WenQuanYi" in f or "CJK" in f or "Droid" in f for f in fonts), fonts
     images = sum(len(page.images) for page in reader.pages)
     assert images == 2  # one QR code per badge

@@ -36,7 +36,7 @@ def _event(world):
 def test_answers_are_checked_and_stored(world):
     event, (industry, lunch, diet) = _event(world)
     assert [value for value, _label in industry.options()] == ["1", "2"]
-    a, b, c = more_members(world, 3)
+    a, _b, _c = more_members(world, 3)
     with pytest.raises(ValidationError) as exc, translation.override("en"):  # required, unanswered: named
         services.register(a, event, organisation=world.member_org, answers={f"q{industry.pk}": "1"})
     assert list(exc.value.message_dict) == [f"q{lunch.pk}"]
