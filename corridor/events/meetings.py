@@ -423,8 +423,10 @@ def suggestions(registration: Registration, k: int = 5) -> list[dict[str, Any]]:
         shared_w = set(q_words) & set(words.tokens(row))
         terms = shared_terms([t.lstrip("~") for t in sorted(shared_c, key=lambda t: (-concepts.idf(t), t))]
                              + sorted(shared_w, key=lambda t: (-words.idf(t), t)), chinese_page, limit=8)
-        seen: set[str] = set()  # two English forms of one Chinese word (certified, certification) once
-        terms = [t for t in terms if not (t.split(" (")[0] in seen or seen.add(t.split(" (")[0]))][:4]
+        shown: dict[str, str] = {}  # two English forms of one Chinese word (certified, certification) once
+        for term in terms:
+            shown.setdefault(term.split(" (")[0], term)
+        terms = list(shown.values())[:4]
         reasons = [_("both mention %(terms)s") % {"terms": "、".join(terms) if chinese_page else ", ".join(terms)}] if terms else []
         out.append({"registration": other, "score": round(score, 3), "reason": sentence(reasons) if reasons else "",
                     "terms": terms})
