@@ -360,7 +360,7 @@ def schedule_report(event: Event, time_limit: float = 5.0) -> dict[str, Any]:
     bound = diagnose.upper_bound(problem, time_limit=time_limit)
     requests = {r.pk: r for r in MeetingRequest.objects.filter(pk__in=[u.request for u in unplaced]).select_related(
         "requester__organisation", "invitee__organisation")}
-    names = {p.pk: p.display_name for p in participants(event)}
+    names = {p.pk: p.name for p in participants(event)}  # the request column names the organisations
     rows = []
     for item in unplaced:
         request = requests[item.request]  # type: ignore[index]
