@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from corridor.alliances.models import Alliance
-from corridor.events.models import Event, MeetingRequest, RegistrationType
+from corridor.events.models import Event, MeetingRequest, Question, RegistrationType
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
 
@@ -63,7 +63,7 @@ class EventForm(forms.Form):
         for name in ("meeting_tables", "max_meetings"):
             if data.get(name) is None:
                 data.pop(name, None)
-        for name in ("agenda", "types"):
+        for name in ("agenda", "types", "questions"):
             data.pop(name, None)
         return data
 
@@ -77,6 +77,16 @@ class NewEventForm(EventForm):
         label=gettext_lazy("Registration types"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("One type a line: 中文名 | English name | cap (empty: no cap)"),
     )
+
+    questions = forms.CharField(
+        label=gettext_lazy("Questions on the registration form"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("One question a line: kind (text, choice, yesno) | * if required | 中文问题 | "
+                               "English question | choices for a choice: 中文/English; 中文/English"),
+    )
+
+    def clean_questions(self) -> list[dict[str, Any]]:
+        return parse_questions(self.cleaned_data.get("questions", ""))
 
     def clean_agenda(self) -> list[dict[str, Any]]:
         return parse_agenda(self.cleaned_data.get("agenda", ""), self.data.get("starts_at", ""))
@@ -132,6 +142,46 @@ def parse_types(text: str) -> list[dict[str, Any]]:
     return rows
 
 
+def parse_questions(text: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for number, line in enumerate([line for line in (text or "").splitlines() if line.strip()], start=1):
+        parts = [part.strip() for part in line.split("|")] + ["", "", "", "", ""]
+        kind = parts[0].lower().replace("/", "").replace("-", "")
+        if kind not in Question.Kind.values:
+            raise ValidationError(_("Questions line %(n)s: start with the kind: text, choice or yesno.") % {"n": number})
+        label_zh, label_en = parts[2][:200], parts[3][:300]
+        if not (label_zh or label_en):
+            raise ValidationError(_("Questions line %(n)s: give the question.") % {"n": number})
+        choices = [c.strip() for c in parts[4].replace("；", ";").split(";") if c.strip()]
+        if kind == Question.Kind.CHOICE and len(choices) < 2:
+            raise ValidationError(_("Questions line %(n)s: give at least two choices.") % {"n": number})
+        rows.append({"kind": kind, "required": parts[1] in ("*", "required", "必填"), "label_zh": label_zh,
+                     "label_en": label_en, "position": number,
+                     "choices_text": "\n".join(" | ".join(x.strip() for x in c.split("/", 1)) for c in choices)})
+    return rows
+
+
+def question_fields(questions: Any) -> dict[str, forms.Field]:
+    """Form fields for the event's questions, named `q<id>`; the service checks the answers."""
+    fields: dict[str, forms.Field] = {}
+    for question in questions:
+        name = f"q{question.pk}"
+        if question.kind == Question.Kind.CHOICE:
+            fields[name] = forms.ChoiceField(label=question.label, required=False,
+                                             choices=[("", "—"), *question.options()])
+        elif question.kind == Question.Kind.YESNO:
+            fields[name] = forms.ChoiceField(label=question.label, required=False, widget=forms.RadioSelect,
+                                             choices=[("yes", _("Yes")), ("no", _("No"))])
+        else:
+            fields[name] = forms.CharField(label=question.label, required=False, max_length=2000,
+                                           widget=forms.Textarea(attrs={"rows": 2}))
+        fields[name].widget.attrs["data-question"] = str(question.pk)
+        if question.required:
+            fields[name].widget.attrs["aria-required"] = "true"
+            fields[name].label = f"{question.label} *"
+    return fields
+
+
 class RegisterForm(forms.Form):
     organisation = forms.ModelChoiceField(label=gettext_lazy("For the organisation"), queryset=Organisation.objects.none(),
                                           required=False)
@@ -142,14 +192,19 @@ class RegisterForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], types: QuerySet[RegistrationType],
-                 **kwargs: Any) -> None:
+                 questions: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
         self.fields["type"].queryset = types  # type: ignore[attr-defined]
+        self.fields.update(question_fields(questions))
         if not organisations.exists():
             del self.fields["organisation"]
         if not types.exists():
             del self.fields["type"]
+
+
+    def answers(self) -> dict[str, Any]:
+        return {name: value for name, value in self.cleaned_data.items() if name.startswith("q") and name[1:].isdigit()}
 
 
 class CheckInForm(forms.Form):

@@ -35,3 +35,24 @@ def start_schedule(actor: Actor, event: Any, *, keep_all: bool) -> Job:
     _require_organiser(actor, event)
     _require_brokerage(event)
     return jobs.start(SCHEDULE_MEETINGS, {"event": event.pk, "keep_all": keep_all}, actor)
+
+
+SEND_CONFIRMATION = "events-confirmation-email"
+
+
+@jobs.register(SEND_CONFIRMATION, gettext_lazy("Registration confirmation e-mail"))
+def run_confirmation(job: Job, progress: jobs.Progress) -> dict[str, Any]:
+    """E-mail a confirmed participant their check-in QR code (PNG, inline and attached) and the event's .ics."""
+    from corridor.events.documents import confirmation_email
+    from corridor.events.models import Registration
+
+    registration = Registration.objects.filter(pk=job.params["registration"], status=Registration.Status.APPROVED).select_related(
+        "event", "user", "organisation", "type").first()
+    if registration is None or registration.user is None or not registration.user.email:
+        return {"sent": 0}
+    confirmation_email(registration).send(fail_silently=False)
+    return {"sent": 1}
+
+
+def start_confirmation(registration_id: int) -> Job:
+    return jobs.start(SEND_CONFIRMATION, {"registration": registration_id})

@@ -9,13 +9,13 @@ row leaves the previous schedule as it was.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -344,3 +344,90 @@ def record_outcome(actor: Actor, seat: MeetingSeat, *, held: bool, outcome: str 
     audit.record(actor, seat.meeting.request, ChangeRecord.Action.UPDATE, before=before,
                  after={"held": held, "outcome": outcome}, note=f"outcome of registration {registration.pk}")
     return seat
+
+
+# ---- why requests are unplaced, and the most the day could hold -----------------------------------------
+
+def schedule_report(event: Event, time_limit: float = 5.0) -> dict[str, Any]:
+    """For the organiser: the accepted requests left out of the current schedule, each with its reason
+    (availability, a participant's maximum, every common slot taken), counts by reason, and an upper bound
+    of the meetings any schedule of the day could place (``scheduling.diagnose``)."""
+    from corridor.events.scheduling import diagnose
+
+    problem, _facts = build_problem(event, keep_all=True)  # every placed meeting: the current schedule
+    placed = list(problem.locked)
+    unplaced = diagnose.why_unplaced(problem, placed)
+    bound = diagnose.upper_bound(problem, time_limit=time_limit)
+    requests = {r.pk: r for r in MeetingRequest.objects.filter(pk__in=[u.request for u in unplaced]).select_related(
+        "requester__organisation", "invitee__organisation")}
+    names = {p.pk: p.name for p in participants(event)}  # the request column names the organisations
+    rows = []
+    for item in unplaced:
+        request = requests[item.request]  # type: ignore[index]
+        if item.reason == diagnose.AVAILABILITY:
+            text = _("never available at the same time")
+        elif item.reason == diagnose.CAP:
+            text = _("%(who)s already has %(n)s meetings, their maximum") % {"who": names.get(item.who, "?"),  # type: ignore[arg-type]
+                                                                            "n": item.cap}
+        else:
+            text = _("each of the %(n)s slots both could use is taken by another meeting of either side"
+                     " or has no free table (%(full)s full)") % {"n": item.slots, "full": item.full_tables}
+        rows.append({"request": request, "reason": item.reason, "text": text})
+    by_reason = Counter(item.reason for item in unplaced)
+    return {"accepted": len(problem.requests), "placed": len(placed), "unplaced": rows,
+            "by_reason": {key: by_reason.get(key, 0) for key in (diagnose.AVAILABILITY, diagnose.CAP, diagnose.BUSY)},
+            "bound": bound}
+
+
+# ---- whom to meet ------------------------------------------------------------------------------------
+
+def suggestions(registration: Registration, k: int = 5) -> list[dict[str, Any]]:
+    """Participants worth meeting, from the profiles (what each offers and looks for), with the reason.
+
+    Matchmaking's text similarity (`corridor.matching.engine`): BM25 over the bilingual concepts of its
+    lexicon (a Chinese profile meets an English one on 减速器 = reducer) and over plain words, weighted as the
+    matching engine weighs concepts against words. Those already asked (either way) are left out.
+    """
+    from corridor.matching.engine import lexicon, text
+    from corridor.matching.engine.lexical import BM25
+    from corridor.matching.explain import sentence, shared_terms
+
+    def body(r: Registration) -> str:
+        return f"{r.profile_zh}\n{r.profile_en}".strip()
+
+    mine = body(registration)
+    if not mine:
+        return []
+    asked = MeetingRequest.objects.filter(event_id=registration.event_id, status__in=("requested", "accepted")).filter(
+        Q(requester=registration) | Q(invitee=registration)).values_list("requester_id", "invitee_id")
+    skip = {registration.pk} | {pk for pair in asked for pk in pair}
+    others = [r for r in participants(registration.event) if r.pk not in skip and body(r)]
+    if not others:
+        return []
+    concepts, words = BM25(), BM25()
+    concepts.add_many([lexicon.concepts(body(r)) for r in others])
+    words.add_many([text.tokens(body(r)) for r in others])
+    import numpy as np
+
+    rows = np.arange(len(others))
+    q_concepts, q_words = lexicon.concepts(mine), text.tokens(mine)
+    scores = 0.7 * concepts.score_rows(q_concepts, rows) + 0.3 * words.score_rows(q_words, rows)
+    chinese_page = (translation.get_language() or "").startswith("zh")
+    out: list[dict[str, Any]] = []
+    for row in np.argsort(-scores, kind="stable")[:k].tolist():
+        score = float(scores[row])
+        if score <= 0.02:
+            break
+        other = others[row]
+        shared_c = set(q_concepts) & set(concepts.tokens(row))
+        shared_w = set(q_words) & set(words.tokens(row))
+        terms = shared_terms([t.lstrip("~") for t in sorted(shared_c, key=lambda t: (-concepts.idf(t), t))]
+                             + sorted(shared_w, key=lambda t: (-words.idf(t), t)), chinese_page, limit=8)
+        shown: dict[str, str] = {}  # two English forms of one Chinese word (certified, certification) once
+        for term in terms:
+            shown.setdefault(term.split(" (")[0], term)
+        terms = list(shown.values())[:4]
+        reasons = [_("both mention %(terms)s") % {"terms": "、".join(terms) if chinese_page else ", ".join(terms)}] if terms else []
+        out.append({"registration": other, "score": round(score, 3), "reason": sentence(reasons) if reasons else "",
+                    "terms": terms})
+    return out

@@ -488,3 +488,73 @@ class MeetingSeat(models.Model):
             models.UniqueConstraint(fields=["slot", "registration"], name="meeting_seat_once_per_slot"),
             models.CheckConstraint(condition=Q(outcome="") | Q(held=True), name="meeting_seat_outcome_only_if_held"),
         ]
+
+
+# ---- questions on the registration form ----------------------------------------------------------------
+
+class Question(models.Model):
+    """A question the organiser asks on the registration form: free text, one choice of a list, or yes/no."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Text")
+        CHOICE = "choice", _("Choice")
+        YESNO = "yesno", _("Yes or no")
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.TEXT)
+    label_zh = models.CharField(_("question (Chinese)"), max_length=200, blank=True)
+    label_en = models.CharField(_("question (English)"), max_length=300, blank=True)
+    # One choice a line: "中文 | English".
+    choices_text = models.TextField(_("choices"), blank=True)
+    required = models.BooleanField(_("required"), default=False)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        constraints = [
+            models.CheckConstraint(condition=~Q(label_zh="") | ~Q(label_en=""), name="event_question_has_a_label"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return pick(self.label_zh, self.label_en)
+
+    def options(self) -> list[tuple[str, str]]:
+        """(value, label in the reader's language): the value is the choice's number, from 1."""
+        out = []
+        for number, line in enumerate([x for x in self.choices_text.splitlines() if x.strip()], start=1):
+            zh, _bar, en = line.partition("|")
+            out.append((str(number), pick(zh.strip(), en.strip())))
+        return out
+
+    def display(self, value: str) -> str:
+        if self.kind == self.Kind.CHOICE:
+            return dict(self.options()).get(value, value)
+        if self.kind == self.Kind.YESNO:
+            return str({"yes": _("Yes"), "no": _("No")}.get(value, value))
+        return value
+
+
+class Answer(models.Model):
+    registration = models.ForeignKey(Registration, verbose_name=_("registration"), on_delete=models.CASCADE,
+                                     related_name="answers")
+    question = models.ForeignKey(Question, verbose_name=_("question"), on_delete=models.CASCADE,
+                                 related_name="answers")
+    value = models.TextField(_("answer"), blank=True)
+
+    class Meta:
+        ordering = ["question__position", "question_id"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "question"], name="event_answer_once_per_question"),
+        ]
+
+    @property
+    def shown(self) -> str:
+        return self.question.display(self.value)

@@ -18,14 +18,18 @@ def registrations_xlsx(actor: Actor, event: Event) -> bytes:
 
     book = Workbook(write_only=True)
     sheet: Any = book.create_sheet(_("Registrations"))
+    questions = list(event.questions.all())
     sheet.append(xlsx_row(sheet, [_("Name"), _("Organisation"), _("Registration type"), _("Status"), _("Code"),
-                                  _("Registered at"), _("Checked in at"), _("Note")]))
-    rows = Registration.objects.restrict(actor).filter(event=event).select_related("organisation", "type")
+                                  _("Registered at"), _("Checked in at"), _("Note"),
+                                  *[q.label for q in questions]]))
+    rows = Registration.objects.restrict(actor).filter(event=event).select_related("organisation", "type").prefetch_related(
+        "answers")
     for r in rows.order_by("created_at", "id"):
+        given = {a.question_id: a.value for a in r.answers.all()}
         sheet.append(xlsx_row(sheet, [
             r.name, r.organisation.name if r.organisation else "", r.type.name if r.type else "", r.get_status_display(),
             r.code, r.created_at.replace(tzinfo=None), r.checked_in_at.replace(tzinfo=None) if r.checked_in_at else None,
-            r.note,
+            r.note, *[q.display(given[q.pk]) if q.pk in given else "" for q in questions],
         ]))
     out = BytesIO()
     book.save(out)

@@ -30,7 +30,9 @@ from corridor.core.errors import Conflict
 from corridor.core.workflow import apply_transition
 from corridor.events.models import (
     MANAGE,
+    Answer,
     Event,
+    Question,
     Registration,
     RegistrationType,
     Session,
@@ -119,7 +121,7 @@ def _snapshot(event: Event) -> dict[str, Any]:
 
 @transaction.atomic
 def create_event(actor: Actor, data: dict[str, Any], *, sessions: list[dict[str, Any]] | None = None,
-                 types: list[dict[str, Any]] | None = None) -> Event:
+                 types: list[dict[str, Any]] | None = None, questions: list[dict[str, Any]] | None = None) -> Event:
     """A new event organised by the actor (for an alliance they run, their organisation or their region)."""
     if not may_create_events(actor):
         raise PermissionDenied(_("Only secretariats, city officers and organisations' staff may create events."))
@@ -137,6 +139,8 @@ def create_event(actor: Actor, data: dict[str, Any], *, sessions: list[dict[str,
         add_session(None, event, row)
     for row in types or []:
         add_registration_type(None, event, row)
+    for row in questions or []:
+        add_question(None, event, row)
     audit.record(actor, event, ChangeRecord.Action.CREATE, after=_snapshot(event))
     return event
 
@@ -188,6 +192,60 @@ def add_registration_type(actor: Actor, event: Event, data: dict[str, Any]) -> R
         raise ValidationError({"name_zh": _("Give a name in Chinese or English.")})
     kind.save()
     return kind
+
+
+MAX_ANSWER = 2000
+
+
+def add_question(actor: Actor, event: Event, data: dict[str, Any]) -> Question:
+    """A question on the registration form (text, choice or yes/no; required or not; bilingual label)."""
+    if actor is not None and not may_manage(actor, event):
+        raise PermissionDenied(_("Only the event's organisers may do this."))
+    question = Question(event=event, **data)
+    if not (question.label_zh.strip() or question.label_en.strip()):
+        raise ValidationError({"label_zh": _("Give the question in Chinese or English.")})
+    if question.kind not in Question.Kind.values:
+        raise ValidationError({"kind": _("A question is text, choice or yes/no.")})
+    if question.kind == Question.Kind.CHOICE and len(question.options()) < 2:
+        raise ValidationError({"choices_text": _("A choice question needs at least two choices.")})
+    if not question.position:
+        question.position = event.questions.count() + 1
+    question.save()
+    return question
+
+
+def check_answers(event: Event, answers: dict[Any, Any] | None) -> dict[int, str]:
+    """The answers to the event's questions, checked: {question id: stored value}. A missing required answer,
+    an unknown choice or an unknown question is refused, naming the question (field `q<id>`)."""
+    given = {str(key).removeprefix("q"): value for key, value in (answers or {}).items()}
+    questions = list(event.questions.all())
+    known = {str(q.pk) for q in questions}
+    errors: dict[str, str] = {}
+    for key in given:
+        if key not in known:
+            errors[f"q{key}"] = _("This question is not one of this event's.")
+    clean: dict[int, str] = {}
+    for question in questions:
+        raw = given.get(str(question.pk))
+        if isinstance(raw, bool):
+            raw = "yes" if raw else "no"
+        value = "" if raw is None else str(raw).strip()
+        field = f"q{question.pk}"
+        if not value:
+            if question.required:
+                errors[field] = _("%(question)s: this question needs an answer.") % {"question": question.label}
+            continue
+        if question.kind == Question.Kind.CHOICE and value not in dict(question.options()):
+            errors[field] = _("%(question)s: choose one of the choices given.") % {"question": question.label}
+        elif question.kind == Question.Kind.YESNO and value not in ("yes", "no"):
+            errors[field] = _("%(question)s: answer yes or no.") % {"question": question.label}
+        elif len(value) > MAX_ANSWER:
+            errors[field] = _("%(question)s: at most %(n)s characters.") % {"question": question.label, "n": MAX_ANSWER}
+        else:
+            clean[question.pk] = value
+    if errors:
+        raise ValidationError(errors)
+    return clean
 
 
 # ---- places --------------------------------------------------------------------------------------
@@ -244,6 +302,8 @@ def promote_waiting_list(event: Event) -> list[Registration]:
                    gettext_noop("A place came free at %(event)s: your registration awaits the organiser's approval."))
         notify([registration.user] if registration.user else [], message, {"event": registration.event.title},
                link=f"/events/registrations/{registration.pk}/")
+        if target == Registration.Status.APPROVED:
+            _send_confirmation_after_commit(registration)
         moved.append(registration)
     return moved
 
@@ -266,7 +326,7 @@ def _may_register(actor: Actor, event: Event, organisation: Organisation | None)
 
 def register(actor: Actor, event: Event, *, organisation: Organisation | None = None,
              type: RegistrationType | None = None, name: str = "", note: str = "",
-             now: datetime.datetime | None = None) -> Registration:
+             answers: dict[Any, Any] | None = None, now: datetime.datetime | None = None) -> Registration:
     """Register the actor (for their organisation): confirmed, pending approval, or on the waiting list when full."""
     now = now or timezone.now()
     _may_register(actor, event, organisation)
@@ -283,11 +343,13 @@ def register(actor: Actor, event: Event, *, organisation: Organisation | None = 
     user = access.user_of(actor)
     assert user is not None
     name = (name or "").strip() or user.get_full_name() or user.get_username()
-    return _create(actor, event, user=user, organisation=organisation, type=type, name=name, note=note)
+    clean = check_answers(event, answers)
+    return _create(actor, event, user=user, organisation=organisation, type=type, name=name, note=note, answers=clean)
 
 
 def register_guest(actor: Actor, event: Event, *, name: str, organisation: Organisation | None = None,
-                   type: RegistrationType | None = None, note: str = "") -> Registration:
+                   type: RegistrationType | None = None, note: str = "",
+                   answers: dict[Any, Any] | None = None) -> Registration:
     """The organiser registers a participant without an account (an invited guest, an imported list)."""
     if not may_manage(actor, event):
         raise PermissionDenied(_("Only the event's organisers may do this."))
@@ -295,11 +357,13 @@ def register_guest(actor: Actor, event: Event, *, name: str, organisation: Organ
         raise ValidationError({"type": _("This registration type is not one of this event's.")})
     if not (name or "").strip():
         raise ValidationError({"name": _("Give the participant's name.")})
-    return _create(actor, event, user=None, organisation=organisation, type=type, name=name.strip(), note=note)
+    clean = check_answers(event, answers)
+    return _create(actor, event, user=None, organisation=organisation, type=type, name=name.strip(), note=note,
+                   answers=clean)
 
 
 def _create(actor: Actor, event: Event, *, user: Any, organisation: Organisation | None,
-            type: RegistrationType | None, name: str, note: str) -> Registration:
+            type: RegistrationType | None, name: str, note: str, answers: dict[int, str] | None = None) -> Registration:
     if len(name) > 100:
         raise ValidationError({"name": _("At most 100 characters.")})
     try:
@@ -314,7 +378,11 @@ def _create(actor: Actor, event: Event, *, user: Any, organisation: Organisation
                 event=event, type=type, user=user, organisation=organisation, name=name, note=note.strip(),
                 status=status, code=new_code(),
             )
+            Answer.objects.bulk_create([Answer(registration=registration, question_id=question_id, value=value)
+                                        for question_id, value in (answers or {}).items()])
             audit.record(actor, registration, ChangeRecord.Action.CREATE, after=audit.snapshot(registration))
+            if registration.status == Registration.Status.APPROVED:
+                _send_confirmation_after_commit(registration)
             _tell_organisers(event, registration, actor)
     except IntegrityError:
         if user is not None and Registration.objects.filter(event=event, user=user, status__in=Registration.ACTIVE).exists():
@@ -335,7 +403,20 @@ def _tell_organisers(event: Event, registration: Registration, actor: Actor) -> 
 
 
 def approve(actor: Actor, registration: Registration) -> Registration:
-    return apply_transition(actor, registration, "approve")
+    with transaction.atomic():
+        registration = apply_transition(actor, registration, "approve")
+        _send_confirmation_after_commit(registration)
+    return registration
+
+
+def _send_confirmation_after_commit(registration: Registration) -> None:
+    """The confirmation e-mail (QR code and .ics attached) goes out in a job after the commit."""
+    if registration.user_id is None:
+        return
+    from corridor.events.jobs import start_confirmation
+
+    registration_id = registration.pk
+    transaction.on_commit(lambda: start_confirmation(registration_id))
 
 
 @transaction.atomic

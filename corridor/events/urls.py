@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/do/<slug:action>/", views.event_action, name="action"),
     path("<int:pk>/registrations/", views.registrations, name="registrations"),
     path("<int:pk>/registrations.xlsx", views.registrations_xlsx, name="registrations_xlsx"),
+    path("<int:pk>/badges.pdf", views.badges_pdf, name="badges_pdf"),
     path("<int:pk>/check-in/", views.check_in, name="check_in"),
     path("<int:pk>/check-in/counts/", views.check_in_counts, name="check_in_counts"),
     path("<int:pk>/meetings/", views.meetings, name="meetings"),

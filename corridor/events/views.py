@@ -69,7 +69,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
 
     def save(f: NewEventForm) -> Event:
         return services.create_event(request.user, f.service_data(), sessions=f.cleaned_data["agenda"],
-                                     types=f.cleaned_data["types"])
+                                     types=f.cleaned_data["types"], questions=f.cleaned_data["questions"])
 
     def done(event: Event) -> HttpResponse:
         messages.success(request, _("Event created."))
@@ -110,7 +110,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if access.is_signed_in(request.user) and mine is None and event.registration_open(timezone.now()):
         organisations = Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh")
         form = RegisterForm(request.POST if request.method == "POST" else None, organisations=organisations,
-                            types=event.registration_types.all(), initial={"organisation": organisations.first()})
+                            types=event.registration_types.all(), questions=event.questions.all(),
+                            initial={"organisation": organisations.first()})
     context: dict[str, Any] = {
         "event": event, "mine": mine, "can_manage": access.may(request.user, MANAGE, event),
         "sessions": event.sessions.all(), "types": event.registration_types.all(),
@@ -124,7 +125,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     def save(f: RegisterForm) -> Registration:
         data = f.cleaned_data
         return services.register(request.user, event, organisation=data.get("organisation"), type=data.get("type"),
-                                 name=data.get("name", ""), note=data.get("note", ""))
+                                 name=data.get("name", ""), note=data.get("note", ""), answers=f.answers())
 
     def done(registration: Registration) -> HttpResponse:
         messages.success(request, {
@@ -226,7 +227,8 @@ def registration_action(request: HttpRequest, pk: int, action: str) -> HttpRespo
 @login_required
 def registrations(request: HttpRequest, pk: int) -> HttpResponse:
     event = _managed_event(request, pk)
-    rows = Registration.objects.restrict(request.user).filter(event=event).select_related("organisation", "type")
+    rows = Registration.objects.restrict(request.user).filter(event=event).select_related(
+        "organisation", "type").prefetch_related("answers__question")
     status = request.GET.get("status", "")
     if status in Registration.Status.values:
         rows = rows.filter(status=status)
@@ -234,8 +236,22 @@ def registrations(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "events/registrations.html", {
         "event": event, "page_obj": page_obj, "rows": page_obj.object_list, "status": status,
         "statuses": Registration.Status.choices, "counts": services.attendance(event),
-        "types": event.registration_types.all(),
+        "types": event.registration_types.all(), "questions": list(event.questions.all()),
     })
+
+
+@login_required
+def badges_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """Printable badges of the confirmed participants (or one registration type's: ?type=<id>)."""
+    event = _managed_event(request, pk)
+    rows = Registration.objects.restrict(request.user).filter(event=event, status=Registration.Status.APPROVED)
+    kind = request.GET.get("type", "")
+    if kind.isdigit():
+        rows = rows.filter(type_id=int(kind))
+    rows = rows.select_related("organisation", "type").order_by("type_id", "organisation__name_zh", "name")
+    response = HttpResponse(documents.badges_pdf(event, list(rows)), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="event-{event.pk}-badges.pdf"'
+    return response
 
 
 @login_required
@@ -329,6 +345,7 @@ def meetings(request: HttpRequest, pk: int) -> HttpResponse:
             "profile_form": ProfileForm(initial={f: getattr(mine, f) for f in ProfileForm.base_fields}),
             "request_form": MeetingRequestForm(), "priorities": MeetingRequest.Priority.choices,
             "outcomes": MeetingSeat.Outcome.choices, "now": timezone.now(),
+            "suggested": meeting_services.suggestions(mine),
         })
     return render(request, "events/meetings.html", context)
 
@@ -470,6 +487,7 @@ def meetings_manage(request: HttpRequest, pk: int) -> HttpResponse:
         "event": event, "form": form, "grid": meeting_services.grid(event), "slots": slots, "counts": counts,
         "tables": range(1, event.meeting_tables + 1), "job": job,
         "placed": event.meetings.count(), "unpublished": event.meetings.filter(published=False).count(),
+        "report": meeting_services.schedule_report(event, time_limit=3.0) if slots and counts["accepted"] else None,
     }, status=status)
 
 

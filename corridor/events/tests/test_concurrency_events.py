@@ -11,6 +11,14 @@ from django.db import connections
 from corridor.events import services
 from corridor.events.models import Event, Registration
 from corridor.events.tests.helpers import make_event, more_members
+from corridor.jobs import services as jobs
+
+
+@pytest.fixture(autouse=True)
+def _confirmations_sent_before_teardown():
+    """Confirmed registrations e-mail in background jobs: let them end before the database is flushed."""
+    yield
+    jobs.wait_all(60)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 THREADS = 8
