@@ -25,6 +25,7 @@ from corridor.core.workflow import available_transitions
 from corridor.orgs.models import Organisation
 from corridor.orgs.views import _city_options
 from corridor.policies import services
+from corridor.policies.builder import SUBGROUPS, field_options, operator_options
 from corridor.policies.filters import PolicyFilter
 from corridor.policies.forms import ItemForm, PolicyForm, ProfileForm
 from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy, Reminder
@@ -92,12 +93,40 @@ def policy_edit(request: HttpRequest, pk: int) -> HttpResponse:
                              done=lambda saved: redirect("policies:detail", pk=saved.pk))
 
 
+def _builder_step(request: HttpRequest, form: ItemForm, context: dict[str, Any]) -> HttpResponse | None:
+    """"Add a condition" / "remove" re-show the form with the rows changed (nothing is saved); None: go on."""
+    builder = form.builder
+    if request.method != "POST" or builder is None:
+        if builder is not None and not builder.rows:
+            builder.with_blank_rows()
+        return None
+    remove = request.POST.get("builder_remove", "")
+    if "builder_add" not in request.POST and not remove.isdigit():
+        return None
+    if remove.isdigit() and 0 <= int(remove) < len(builder.rows):
+        del builder.rows[int(remove)]
+    if "builder_add" in request.POST:
+        builder.with_blank_rows()
+        group = request.POST.get("builder_add", "")
+        builder.rows[-1].group = int(group) if group.isdigit() and int(group) in SUBGROUPS else 0
+    form.errors.clear()  # not a save: no "required" complaints yet
+    return render(request, "policies/item_form.html", {**context, "form": form})
+
+
+def _item_context(policy: Policy, item: ApplicationItem | None) -> dict[str, Any]:
+    return {"policy": policy, "item": item, "field_options": field_options(), "operator_options": operator_options(),
+            "subgroups": SUBGROUPS}
+
+
 @login_required
 def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     policy = get_object_or_404(Policy.objects.restrict(request.user, "change"), pk=pk)
     form = ItemForm(request.POST or None)
+    context = _item_context(policy, None)
+    if (step := _builder_step(request, form, context)) is not None:
+        return step
     return toolkit.form_view(request, form, lambda f: services.save_item(request.user, policy, f.service_data()),
-                             template="policies/item_form.html", context={"policy": policy, "item": None},
+                             template="policies/item_form.html", context=context,
                              done=lambda saved: redirect("policies:detail", pk=policy.pk))
 
 
@@ -106,8 +135,11 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(ApplicationItem.objects.filter(policy__in=Policy.objects.restrict(request.user, "change"))
                              .select_related("policy"), pk=pk)
     form = ItemForm(request.POST or None, initial=ItemForm.initial_of(item))
+    context = _item_context(item.policy, item)
+    if (step := _builder_step(request, form, context)) is not None:
+        return step
     return toolkit.form_view(request, form, lambda f: services.save_item(request.user, item.policy, f.service_data(), item),
-                             template="policies/item_form.html", context={"policy": item.policy, "item": item},
+                             template="policies/item_form.html", context=context,
                              done=lambda saved: redirect("policies:detail", pk=item.policy_id))
 
 
