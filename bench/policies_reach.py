@@ -33,6 +33,8 @@ def main() -> None:
     os.environ.setdefault("CORRIDOR_DATA_DIR", "/tmp/policies-reach-bench")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
     os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("CORRIDOR_DEMO", "1")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
     Path(os.environ["CORRIDOR_DATA_DIR"]).mkdir(parents=True, exist_ok=True)
     import django
 

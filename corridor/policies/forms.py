@@ -94,6 +94,8 @@ class ItemForm(forms.Form):
         from corridor.policies.builder import Builder
 
         stored = self.initial.get("rule_data")
+        if self.mode() == "builder":  # errors name "Conditions", not the JSON box
+            self.fields["rule"].label = _("Conditions")
         if self.is_bound and self.mode() == "builder":
             self.builder: Builder | None = Builder.from_post(self.data)
         elif self.is_bound:
