@@ -205,7 +205,10 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     page_obj = toolkit.paginate(request, results)
     reminded = set(Reminder.objects.filter(user=request.user.pk, item__in=[r.item.pk for r in page_obj.object_list])
                    .values_list("item_id", flat=True)) if request.user.is_authenticated else set()
+    from corridor.policies.calendar import feed_key
+
     return render(request, "policies/for_us.html", {
+        "feed_key": feed_key(request.user.pk, organisation.pk),
         "organisation": organisation, "results": page_obj.object_list, "page_obj": page_obj, "reminded": reminded, "counts": counts, "benefit": benefit, "answer": answer,
         "level": level, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
         "my_orgs": Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh"),
@@ -294,4 +297,41 @@ def item_reach_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     content = reports.reach_xlsx(services.reach(request.user, item))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="policy-item-{item.pk}.xlsx"'
+    return response
+
+
+# ---- exports: the library as .xlsx, an organisation's deadlines as an .ics feed -------------------------
+
+def policies_xlsx(request: HttpRequest) -> HttpResponse:
+    """The library (as filtered on its page) with one row per application item, as the reader may see it."""
+    from corridor.policies import reports
+
+    filters = PolicyFilter.from_query(request.GET)
+    items = (ApplicationItem.objects.filter(policy__in=filters.apply(services.library(request.user)).values("pk"))
+             .select_related("policy__home_region").order_by("-policy__effective_from", "policy_id", "position", "id"))
+    response = HttpResponse(reports.policies_xlsx(items),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="policies.xlsx"'
+    return response
+
+
+def deadlines_ics(request: HttpRequest, org_id: int) -> HttpResponse:
+    """Application deadlines of the items an organisation is (or may be) eligible for, as a calendar feed.
+    With `?key=` (the address shown to a member) no session is needed; without, the signed-in member's."""
+    from django.contrib.auth import get_user_model
+
+    from corridor.policies import calendar
+
+    key = request.GET.get("key", "")
+    user: Any = request.user
+    if key:
+        user_id = calendar.read_key(key, org_id)
+        user = get_user_model().objects.filter(pk=user_id, is_active=True).first() if user_id else None
+    organisation = Organisation.objects.filter(pk=org_id).first()
+    if user is None or not user.is_authenticated or organisation is None or not services.may_see_answers(user, organisation):
+        raise Http404
+    results = services.answers_for(user, organisation)
+    text = calendar.ics(organisation, results, request.get_host().split(":")[0], request.build_absolute_uri("/").rstrip("/"))
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="policy-deadlines-{organisation.pk}.ics"'
     return response
