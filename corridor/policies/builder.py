@@ -108,7 +108,8 @@ class Builder:
             found.group_hows[g] = "any" if data.get(f"group-{g}-how") == "any" else "all"
         numbers = sorted({int(m.group(1)) for key in data if (m := re.match(r"^cond-(\d+)-field$", key))})[:MAX_ROWS]
         for n in numbers:
-            part = lambda name: str(data.get(f"cond-{n}-{name}") or "").strip()  # noqa: E731
+            def part(name: str, n: int = n) -> str:
+                return str(data.get(f"cond-{n}-{name}") or "").strip()
             group = part("group")
             found.rows.append(Row(int(group) if group.isdigit() and int(group) in SUBGROUPS else 0, part("field"),
                                   part("op"), part("value"), part("value2"), part("label_zh"), part("label_en"),

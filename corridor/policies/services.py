@@ -28,7 +28,16 @@ from corridor.core.workflow import apply_transition
 from corridor.jobs import services as jobs
 from corridor.jobs.models import Job
 from corridor.orgs.models import Organisation
-from corridor.policies.eligibility import Answer, ItemAnswers, RuleError, Table, evaluate, evaluate_table, parse_item, parse_rule
+from corridor.policies.eligibility import (
+    Answer,
+    ItemAnswers,
+    RuleError,
+    Table,
+    evaluate,
+    evaluate_table,
+    parse_item,
+    parse_rule,
+)
 from corridor.policies.eligibility.fields import CERTIFICATE_KINDS, FIELDS
 from corridor.policies.models import (
     PUSH_MESSAGE,

@@ -208,7 +208,7 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     from corridor.policies.calendar import feed_key
 
     return render(request, "policies/for_us.html", {
-        "feed_key": feed_key(request.user.pk, organisation.pk),
+        "feed_key": feed_key(int(request.user.pk or 0), organisation.pk),
         "organisation": organisation, "results": page_obj.object_list, "page_obj": page_obj, "reminded": reminded, "counts": counts, "benefit": benefit, "answer": answer,
         "level": level, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
         "my_orgs": Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh"),
@@ -284,7 +284,7 @@ def item_reach(request: HttpRequest, pk: int) -> HttpResponse:
     found = services.reach(request.user, item)
     return render(request, "policies/reach.html", {
         "item": item, "policy": item.policy, "reach": found,
-        "eligible_page": toolkit.paginate(request, found.eligible),
+        "eligible_page": toolkit.paginate(request, found.eligible),  # type: ignore[arg-type]  # a lazy Sequence pages alike
         "unknown": [(org, [str(services.FILL_IN_LABELS.get(m, m)) for m in answer.missing]) for org, answer in found.unknown[:200]],
     })
 
