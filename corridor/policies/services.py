@@ -343,6 +343,29 @@ def items_in_force(on: datetime.date | None = None) -> Any:
                                             "policy__summary_zh", "policy__summary_en").order_by("-policy__effective_from", "policy_id", "position", "id"))
 
 
+def in_force_list(on: datetime.date | None = None) -> list[ApplicationItem]:
+    """The items in force (as `items_in_force`), kept in this process per version of the policy tables: three
+    aggregate queries tell whether anything changed (a row's `updated_at`, a row added or deleted, the day),
+    instead of reading and building every item and its policy on each "policies for us" page."""
+    from django.db.models import Count, Max
+
+    on = on or timezone.localdate()
+    key = (on, tuple(ApplicationItem.objects.aggregate(n=Count("id"), at=Max("updated_at")).values()),
+           tuple(Policy.objects.aggregate(n=Count("id"), at=Max("updated_at")).values()),
+           # Transitions write with a conditional UPDATE (no updated_at); they only move forward
+           # (draft → effective → expired → superseded), so each one changes these counts.
+           tuple(Policy.objects.order_by("status").values_list("status").annotate(n=Count("id"))))
+    found = _IN_FORCE.get(key)
+    if found is None:
+        found = list(items_in_force(on))
+        _IN_FORCE.clear()
+        _IN_FORCE[key] = found
+    return found
+
+
+_IN_FORCE: dict[tuple[Any, ...], list[ApplicationItem]] = {}
+
+
 def answers_for(actor: Actor, organisation: Organisation, on: datetime.date | None = None,
                 items: Iterable[ApplicationItem] | None = None) -> list[Result]:
     """"Policies for us": every item in force with the organisation's answer; its members and admins only."""

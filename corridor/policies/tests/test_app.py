@@ -256,3 +256,27 @@ def test_reach_is_set_based_and_agrees_with_the_per_organisation_answers(world, 
     assert all(got[pk].because == expected[pk].because for pk in got)
     assert found.total == len(expected)
     assert [o.pk for o, _a in found.eligible[0:1]] == [world.member_org.pk]  # a page reads only its rows
+
+
+def test_policies_for_us_reads_no_item_rows_when_nothing_changed(world, django_capture_on_commit_callbacks):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    officer = wuhu_officer(world)
+    with django_capture_on_commit_callbacks(execute=False):
+        policy, _item = rnd_policy(world, officer, publish=True)
+    member = world.client_for("member")
+    url = f"/policies/for/{world.member_org.pk}/"
+    member.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert 'data-answer="unknown"' in member.get(url).content.decode()
+    item_rows = [q["sql"] for q in queries.captured_queries
+                 if 'FROM "policies_applicationitem"' in q["sql"] and "COUNT(" not in q["sql"].upper()]
+    assert item_rows == []
+    # Any change is seen at once: a new item, an edited one, a policy expired.
+    services.save_item(officer, policy, {"title_zh": "新事项", "title_en": "A new item", "benefit": "award"})
+    assert "A new item" in member.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    services.save_item(officer, policy, {"title_en": "Renamed item"}, policy.items.get(title_en="A new item"))
+    assert "Renamed item" in member.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    services.expire(officer, policy)
+    assert "Renamed item" not in member.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
