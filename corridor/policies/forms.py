@@ -76,7 +76,10 @@ class ItemForm(forms.Form):
     cap = forms.CharField(label=_("Cap (CNY)"), required=False)
     target_zh = forms.CharField(label=_("Target group (Chinese)"), max_length=300, required=False)
     target_en = forms.CharField(label=_("Target group (English)"), max_length=400, required=False)
-    rule = forms.CharField(label=_("Conditions"), required=False, help_text=RULE_HELP,
+    rule_mode = forms.ChoiceField(label=_("Edit the conditions"), required=False, initial="builder",
+                                  choices=[("builder", _("with the form")), ("json", _("as JSON (advanced)"))],
+                                  widget=forms.RadioSelect)
+    rule = forms.CharField(label=_("Conditions as JSON"), required=False, help_text=RULE_HELP,
                            widget=forms.Textarea(attrs={"rows": 10, "class": "mono", "spellcheck": "false"}))
     window_opens = forms.DateField(label=_("Application opens"), required=False, widget=DATE)
     window_closes = forms.DateField(label=_("Application closes"), required=False, widget=DATE)
@@ -86,7 +89,40 @@ class ItemForm(forms.Form):
     contact = forms.CharField(label=_("Contact"), max_length=200, required=False)
     materials_zh = forms.CharField(label=_("Materials required (Chinese)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from corridor.policies.builder import Builder
+
+        stored = self.initial.get("rule_data")
+        if self.mode() == "builder":  # errors name "Conditions", not the JSON box
+            self.fields["rule"].label = _("Conditions")
+        if self.is_bound and self.mode() == "builder":
+            self.builder: Builder | None = Builder.from_post(self.data)
+        elif self.is_bound:
+            try:
+                self.builder = Builder.from_rule(json.loads(self.data.get("rule") or "{}"))
+            except json.JSONDecodeError:
+                self.builder = None
+        else:
+            self.builder = Builder.from_rule(stored)
+            if self.builder is None:  # a shape beyond the form: the JSON view
+                self.initial["rule_mode"] = "json"
+
+    def mode(self) -> str:
+        """"builder" or "json"; a POST without `rule_mode` and without builder rows is the JSON of before."""
+        if not self.is_bound:
+            return "json" if self.initial.get("rule_mode") == "json" else "builder"
+        chosen = self.data.get("rule_mode")
+        if not chosen:
+            return "builder" if any(str(key).startswith("cond-") for key in self.data) else "json"
+        return "json" if chosen == "json" else "builder"
+
     def clean_rule(self) -> Any:
+        if self.mode() == "builder" and self.builder is not None:
+            rule = self.builder.rule()
+            if self.builder.errors:
+                raise forms.ValidationError(self.builder.errors)
+            return rule
         raw = (self.cleaned_data.get("rule") or "").strip()
         if not raw:
             return {}
@@ -101,8 +137,9 @@ class ItemForm(forms.Form):
 
     @staticmethod
     def initial_of(item: ApplicationItem) -> dict[str, Any]:
-        data = {name: getattr(item, name) for name in ItemForm.base_fields if name != "rule"}
+        data = {name: getattr(item, name) for name in ItemForm.base_fields if name not in ("rule", "rule_mode")}
         data["rule"] = json.dumps(item.rule, ensure_ascii=False, indent=2) if item.rule else ""
+        data["rule_data"] = item.rule
         return data
 
 

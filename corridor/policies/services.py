@@ -8,10 +8,10 @@ so a Songjiang district policy answers "not eligible" to a Hangzhou firm and nam
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, overload
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -28,7 +28,16 @@ from corridor.core.workflow import apply_transition
 from corridor.jobs import services as jobs
 from corridor.jobs.models import Job
 from corridor.orgs.models import Organisation
-from corridor.policies.eligibility import Answer, RuleError, evaluate, parse_item, parse_rule
+from corridor.policies.eligibility import (
+    Answer,
+    ItemAnswers,
+    RuleError,
+    Table,
+    evaluate,
+    evaluate_table,
+    parse_item,
+    parse_rule,
+)
 from corridor.policies.eligibility.fields import CERTIFICATE_KINDS, FIELDS
 from corridor.policies.models import (
     PUSH_MESSAGE,
@@ -334,6 +343,29 @@ def items_in_force(on: datetime.date | None = None) -> Any:
                                             "policy__summary_zh", "policy__summary_en").order_by("-policy__effective_from", "policy_id", "position", "id"))
 
 
+def in_force_list(on: datetime.date | None = None) -> list[ApplicationItem]:
+    """The items in force (as `items_in_force`), kept in this process per version of the policy tables: three
+    aggregate queries tell whether anything changed (a row's `updated_at`, a row added or deleted, the day),
+    instead of reading and building every item and its policy on each "policies for us" page."""
+    from django.db.models import Count, Max
+
+    on = on or timezone.localdate()
+    key = (on, tuple(ApplicationItem.objects.aggregate(n=Count("id"), at=Max("updated_at")).values()),
+           tuple(Policy.objects.aggregate(n=Count("id"), at=Max("updated_at")).values()),
+           # Transitions write with a conditional UPDATE (no updated_at); they only move forward
+           # (draft → effective → expired → superseded), so each one changes these counts.
+           tuple(Policy.objects.order_by("status").values_list("status").annotate(n=Count("id"))))
+    found = _IN_FORCE.get(key)
+    if found is None:
+        found = list(items_in_force(on))
+        _IN_FORCE.clear()
+        _IN_FORCE[key] = found
+    return found
+
+
+_IN_FORCE: dict[tuple[Any, ...], list[ApplicationItem]] = {}
+
+
 def answers_for(actor: Actor, organisation: Organisation, on: datetime.date | None = None,
                 items: Iterable[ApplicationItem] | None = None) -> list[Result]:
     """"Policies for us": every item in force with the organisation's answer; its members and admins only."""
@@ -531,11 +563,40 @@ def may_view_policy(user: Actor, policy: Policy) -> bool:
 
 # ---- an officer's view of an item: who it reaches -----------------------------------------------------
 
+class _Orgs(Sequence[tuple[Organisation, Answer]]):
+    """(organisation, answer) pairs of some rows of a reach, read from the database only for the slice asked for
+    (a page of 20 costs one query, however many thousands the item reaches)."""
+
+    def __init__(self, ids: list[int], rows: Any, answers: ItemAnswers) -> None:
+        self.ids, self.rows, self.answers = ids, rows, answers
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def _fetch(self, rows: Any) -> list[tuple[Organisation, Answer]]:
+        wanted = [self.ids[int(r)] for r in rows]
+        orgs = Organisation.objects.select_related("region").in_bulk(wanted)
+        return [(orgs[pk], self.answers.answer(int(r))) for pk, r in zip(wanted, rows, strict=True) if pk in orgs]
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Organisation, Answer]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[Organisation, Answer]]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return self._fetch(self.rows[index])
+        return self._fetch([self.rows[index]])[0]
+
+    def __iter__(self) -> Iterator[tuple[Organisation, Answer]]:
+        for start in range(0, len(self.rows), 2000):
+            yield from self._fetch(self.rows[start:start + 2000])
+
+
 @dataclass
 class Reach:
     item: ApplicationItem
-    eligible: list[tuple[Organisation, Answer]]
-    unknown: list[tuple[Organisation, Answer]]
+    eligible: Sequence[tuple[Organisation, Answer]]
+    unknown: Sequence[tuple[Organisation, Answer]]
     not_eligible: int
 
     @property
@@ -561,22 +622,23 @@ def reach_scope(actor: Actor, policy: Policy) -> Any:
 
 
 def reach(actor: Actor, item: ApplicationItem, on: datetime.date | None = None) -> Reach:
-    """Who the item reaches among the organisations the actor looks after (who manages the policy only)."""
+    """Who the item reaches among the organisations the actor looks after (who manages the policy only).
+
+    Set-based: the profiles become the engine's columns (`eligibility.Table`) and the item is evaluated over
+    all of them at once (`evaluate_table`); organisations are read back only for the rows a page shows."""
+    import numpy as np
+
     _require_change(actor, item.policy)
     if actor is None:
         raise PermissionDenied
     on = on or timezone.localdate()
     engine = engine_item(item)
-    orgs = {o.pk: o for o in reach_scope(actor, item.policy).select_related("region").order_by("name_zh", "pk")}
-    eligible: list[tuple[Organisation, Answer]] = []
-    unknown: list[tuple[Organisation, Answer]] = []
-    refused = 0
-    for org_id, profile in profiles(orgs).items():
-        answer = evaluate(engine, profile, on)
-        if answer.status == "eligible":
-            eligible.append((orgs[org_id], answer))
-        elif answer.status == "unknown":
-            unknown.append((orgs[org_id], answer))
-        else:
-            refused += 1
-    return Reach(item, eligible, unknown, refused)
+    scope = list(reach_scope(actor, item.policy).order_by("name_zh", "pk").values_list("pk", flat=True))
+    found = profiles(scope)
+    ids = [pk for pk in scope if pk in found]
+    table = Table([found[pk] for pk in ids])
+    answers = next(evaluate_table([engine], table, on))
+    status = answers.status
+    eligible = _Orgs(ids, np.flatnonzero(status == 2), answers)
+    unknown = _Orgs(ids, np.flatnonzero(status == 1), answers)
+    return Reach(item, eligible, unknown, int(np.count_nonzero(status == 0)))

@@ -25,6 +25,7 @@ from corridor.core.workflow import available_transitions
 from corridor.orgs.models import Organisation
 from corridor.orgs.views import _city_options
 from corridor.policies import services
+from corridor.policies.builder import SUBGROUPS, field_options, operator_options
 from corridor.policies.filters import PolicyFilter
 from corridor.policies.forms import ItemForm, PolicyForm, ProfileForm
 from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy, Reminder
@@ -92,12 +93,40 @@ def policy_edit(request: HttpRequest, pk: int) -> HttpResponse:
                              done=lambda saved: redirect("policies:detail", pk=saved.pk))
 
 
+def _builder_step(request: HttpRequest, form: ItemForm, context: dict[str, Any]) -> HttpResponse | None:
+    """"Add a condition" / "remove" re-show the form with the rows changed (nothing is saved); None: go on."""
+    builder = form.builder
+    if request.method != "POST" or builder is None:
+        if builder is not None and not builder.rows:
+            builder.with_blank_rows()
+        return None
+    remove = request.POST.get("builder_remove", "")
+    if "builder_add" not in request.POST and not remove.isdigit():
+        return None
+    if remove.isdigit() and 0 <= int(remove) < len(builder.rows):
+        del builder.rows[int(remove)]
+    if "builder_add" in request.POST:
+        builder.with_blank_rows()
+        group = request.POST.get("builder_add", "")
+        builder.rows[-1].group = int(group) if group.isdigit() and int(group) in SUBGROUPS else 0
+    form.errors.clear()  # not a save: no "required" complaints yet
+    return render(request, "policies/item_form.html", {**context, "form": form})
+
+
+def _item_context(policy: Policy, item: ApplicationItem | None) -> dict[str, Any]:
+    return {"policy": policy, "item": item, "field_options": field_options(), "operator_options": operator_options(),
+            "subgroups": SUBGROUPS}
+
+
 @login_required
 def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     policy = get_object_or_404(Policy.objects.restrict(request.user, "change"), pk=pk)
     form = ItemForm(request.POST or None)
+    context = _item_context(policy, None)
+    if (step := _builder_step(request, form, context)) is not None:
+        return step
     return toolkit.form_view(request, form, lambda f: services.save_item(request.user, policy, f.service_data()),
-                             template="policies/item_form.html", context={"policy": policy, "item": None},
+                             template="policies/item_form.html", context=context,
                              done=lambda saved: redirect("policies:detail", pk=policy.pk))
 
 
@@ -106,8 +135,11 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(ApplicationItem.objects.filter(policy__in=Policy.objects.restrict(request.user, "change"))
                              .select_related("policy"), pk=pk)
     form = ItemForm(request.POST or None, initial=ItemForm.initial_of(item))
+    context = _item_context(item.policy, item)
+    if (step := _builder_step(request, form, context)) is not None:
+        return step
     return toolkit.form_view(request, form, lambda f: services.save_item(request.user, item.policy, f.service_data(), item),
-                             template="policies/item_form.html", context={"policy": item.policy, "item": item},
+                             template="policies/item_form.html", context=context,
                              done=lambda saved: redirect("policies:detail", pk=item.policy_id))
 
 
@@ -157,11 +189,11 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     benefit = request.GET.get("benefit", "")
     answer = request.GET.get("answer", "")
     level = request.GET.get("level", "")
-    items = services.items_in_force()
+    items = services.in_force_list()  # kept per version of the tables: no rows read when nothing changed
     if benefit in ApplicationItem.Benefit.values:
-        items = items.filter(benefit=benefit)
+        items = [i for i in items if i.benefit == benefit]
     if level in Policy.Level.values:
-        items = items.filter(policy__level=level)
+        items = [i for i in items if i.policy.level == level]
     results = services.answers_for(request.user, organisation, items=items)
     counts = {name: sum(1 for r in results if r.status == name) for name in ANSWERS}
     if answer in ANSWERS:
@@ -173,7 +205,10 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     page_obj = toolkit.paginate(request, results)
     reminded = set(Reminder.objects.filter(user=request.user.pk, item__in=[r.item.pk for r in page_obj.object_list])
                    .values_list("item_id", flat=True)) if request.user.is_authenticated else set()
+    from corridor.policies.calendar import feed_key
+
     return render(request, "policies/for_us.html", {
+        "feed_key": feed_key(int(request.user.pk or 0), organisation.pk),
         "organisation": organisation, "results": page_obj.object_list, "page_obj": page_obj, "reminded": reminded, "counts": counts, "benefit": benefit, "answer": answer,
         "level": level, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
         "my_orgs": Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh"),
@@ -249,7 +284,7 @@ def item_reach(request: HttpRequest, pk: int) -> HttpResponse:
     found = services.reach(request.user, item)
     return render(request, "policies/reach.html", {
         "item": item, "policy": item.policy, "reach": found,
-        "eligible_page": toolkit.paginate(request, found.eligible),
+        "eligible_page": toolkit.paginate(request, found.eligible),  # type: ignore[arg-type]  # a lazy Sequence pages alike
         "unknown": [(org, [str(services.FILL_IN_LABELS.get(m, m)) for m in answer.missing]) for org, answer in found.unknown[:200]],
     })
 
@@ -262,4 +297,41 @@ def item_reach_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     content = reports.reach_xlsx(services.reach(request.user, item))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="policy-item-{item.pk}.xlsx"'
+    return response
+
+
+# ---- exports: the library as .xlsx, an organisation's deadlines as an .ics feed -------------------------
+
+def policies_xlsx(request: HttpRequest) -> HttpResponse:
+    """The library (as filtered on its page) with one row per application item, as the reader may see it."""
+    from corridor.policies import reports
+
+    filters = PolicyFilter.from_query(request.GET)
+    items = (ApplicationItem.objects.filter(policy__in=filters.apply(services.library(request.user)).values("pk"))
+             .select_related("policy__home_region").order_by("-policy__effective_from", "policy_id", "position", "id"))
+    response = HttpResponse(reports.policies_xlsx(items),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="policies.xlsx"'
+    return response
+
+
+def deadlines_ics(request: HttpRequest, org_id: int) -> HttpResponse:
+    """Application deadlines of the items an organisation is (or may be) eligible for, as a calendar feed.
+    With `?key=` (the address shown to a member) no session is needed; without, the signed-in member's."""
+    from django.contrib.auth import get_user_model
+
+    from corridor.policies import calendar
+
+    key = request.GET.get("key", "")
+    user: Any = request.user
+    if key:
+        user_id = calendar.read_key(key, org_id)
+        user = get_user_model().objects.filter(pk=user_id, is_active=True).first() if user_id else None
+    organisation = Organisation.objects.filter(pk=org_id).first()
+    if user is None or not user.is_authenticated or organisation is None or not services.may_see_answers(user, organisation):
+        raise Http404
+    results = services.answers_for(user, organisation)
+    text = calendar.ics(organisation, results, request.get_host().split(":")[0], request.build_absolute_uri("/").rstrip("/"))
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="policy-deadlines-{organisation.pk}.ics"'
     return response

@@ -68,6 +68,7 @@ def test_officer_publishes_members_see_their_answers(browser, live_server):  # t
     page.locator("#id_title_en").fill("R&D expense subsidy")
     page.locator("#id_rate").fill("10")
     page.locator("#id_cap").fill("2000000")
+    page.locator("input[name=rule_mode][value=json]").check()  # the advanced view: conditions as JSON
     page.locator("#id_rule").fill('{"all": [{"field": "rnd_share", "op": "gte", "value": "三"}]}')
     page.get_by_test_id("item-save").click()
     expect(page.get_by_test_id("error-rule")).to_contain_text("rule.all[0]")  # named, nothing saved

@@ -134,7 +134,7 @@ def test_officer_sees_who_an_item_reaches_in_their_region(world):
     expect_matrix(world, "get", url, {"visitor": 302, "owner": 404, "member": 404, "outsider": 404,
                                       "secretariat": 404, "officer": 404, "admin": 200})
     found = services.reach(officer, item)
-    assert ([o.pk for o, _a in found.unknown], found.eligible) == ([world.member_org.pk], [])
+    assert ([o.pk for o, _a in found.unknown], list(found.eligible)) == ([world.member_org.pk], [])
     services.save_profile(world.users["member"], world.member_org, {"rnd_share": "7"})
     found = services.reach(officer, item)
     assert [o.pk for o, _a in found.eligible] == [world.member_org.pk] and found.total == 1
@@ -233,3 +233,50 @@ def test_remind_me_once_before_the_window_closes(world):
     assert services.send_reminders(item.window_closes - datetime.timedelta(days=2)) == 0
     told = Notification.objects.filter(user=world.users["member"], message__startswith="Applications for")
     assert told.count() == 1
+
+
+def test_reach_is_set_based_and_agrees_with_the_per_organisation_answers(world, monkeypatch):
+    from corridor.policies.eligibility import evaluate
+    from corridor.policies.profiles import profiles
+
+    officer = wuhu_officer(world)
+    _policy, item = rnd_policy(world, officer, publish=True)
+    services.save_profile(world.users["member"], world.member_org, {"rnd_share": "7"})
+    engine = services.engine_item(item)
+    scope = list(services.reach_scope(officer, item.policy).values_list("pk", flat=True))
+    expected = {pk: evaluate(engine, p, __import__("datetime").date.today()) for pk, p in profiles(scope).items()}
+
+    def per_organisation(*args, **kwargs):
+        raise AssertionError("reach evaluates organisations one by one")
+
+    monkeypatch.setattr(services, "evaluate", per_organisation)
+    found = services.reach(officer, item)
+    got = {o.pk: a for o, a in [*found.eligible, *found.unknown]}
+    assert {pk: a.status for pk, a in got.items()} == {pk: a.status for pk, a in expected.items() if a.status != "not_eligible"}
+    assert all(got[pk].because == expected[pk].because for pk in got)
+    assert found.total == len(expected)
+    assert [o.pk for o, _a in found.eligible[0:1]] == [world.member_org.pk]  # a page reads only its rows
+
+
+def test_policies_for_us_reads_no_item_rows_when_nothing_changed(world, django_capture_on_commit_callbacks):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    officer = wuhu_officer(world)
+    with django_capture_on_commit_callbacks(execute=False):
+        policy, _item = rnd_policy(world, officer, publish=True)
+    member = world.client_for("member")
+    url = f"/policies/for/{world.member_org.pk}/"
+    member.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert 'data-answer="unknown"' in member.get(url).content.decode()
+    item_rows = [q["sql"] for q in queries.captured_queries
+                 if 'FROM "policies_applicationitem"' in q["sql"] and "COUNT(" not in q["sql"].upper()]
+    assert item_rows == []
+    # Any change is seen at once: a new item, an edited one, a policy expired.
+    services.save_item(officer, policy, {"title_zh": "新事项", "title_en": "A new item", "benefit": "award"})
+    assert "A new item" in member.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    services.save_item(officer, policy, {"title_en": "Renamed item"}, policy.items.get(title_en="A new item"))
+    assert "Renamed item" in member.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    services.expire(officer, policy)
+    assert "Renamed item" not in member.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()

@@ -1,0 +1,130 @@
+""""Who it reaches" for one application item over N organisations in the database (issue 20, gap 2).
+
+    nice .venv/bin/python bench/policies_reach.py --orgs 100000          # SQLite under /tmp/policies-reach-bench
+
+Loads N synthetic organisations with eligibility profiles (the engine's `synthetic.organisation`) and one
+item with a realistic synthetic rule, then times, as an admin (every organisation in scope):
+- service: `services.reach` — profiles read once per source, the item evaluated over all organisations at once
+  with the set-based evaluator (`eligibility.columns`), and the first page of eligible organisations read back;
+- baseline in the same run: the first version's loop — every Organisation row loaded, `evaluate()` per
+  organisation, a Python (organisation, answer) list per answer — on the same data; its counts checked equal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--orgs", type=int, default=20000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    os.environ.setdefault("CORRIDOR_DATA_DIR", "/tmp/policies-reach-bench")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "corridor.settings")
+    os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("CORRIDOR_DEMO", "1")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
+    Path(os.environ["CORRIDOR_DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from corridor.accounts import services as accounts
+    from corridor.orgs.models import Organisation
+    from corridor.policies import services
+    from corridor.policies.eligibility import evaluate, synthetic
+    from corridor.policies.profiles import profiles
+
+    call_command("migrate", verbosity=0)
+    on = datetime.date.today()
+    rng = random.Random(11)
+    item = _load(args.orgs, rng, on, synthetic)
+    admin = accounts.create_user(f"reach{time.time_ns()}", "bench-pass-1234", is_admin=True)
+    print(f"{Organisation.objects.count():,} organisations; item rule with {len(services.engine_item(item).conditions)} conditions")
+
+    def baseline() -> tuple[int, int, int]:
+        engine = services.engine_item(item)
+        orgs = {o.pk: o for o in services.reach_scope(admin, item.policy).select_related("region").order_by("name_zh", "pk")}
+        eligible, unknown, refused = [], [], 0
+        for org_id, profile in profiles(orgs).items():
+            answer = evaluate(engine, profile, on)
+            if answer.status == "eligible":
+                eligible.append((orgs[org_id], answer))
+            elif answer.status == "unknown":
+                unknown.append((orgs[org_id], answer))
+            else:
+                refused += 1
+        return len(eligible), len(unknown), refused
+
+    def service() -> tuple[int, int, int]:
+        found = services.reach(admin, item, on)
+        list(found.eligible[:20])  # the page's rows
+        list(found.unknown[:200])
+        return len(found.eligible), len(found.unknown), found.not_eligible
+
+    for name, work in (("baseline: per-organisation loop", baseline), ("service reach (set-based)", service)):
+        times, counts = [], None
+        for _ in range(args.runs):
+            start, cpu = time.perf_counter(), time.process_time()
+            counts = work()
+            times.append((time.perf_counter() - start, time.process_time() - cpu))
+        best = min(times)
+        print(f"{name:34s} best of {args.runs}: {best[0]:6.2f} s wall, {best[1]:6.2f} s CPU; eligible/unknown/not = {counts}")
+    print(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
+def _load(n_orgs: int, rng: random.Random, on: datetime.date, synthetic):  # type: ignore[no-untyped-def]
+    from django.db import transaction
+
+    from corridor.orgs.models import Organisation
+    from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy
+    from corridor.regions.models import Region
+
+    found = ApplicationItem.objects.filter(policy__source_seed="policies-reach-bench").first()
+    have = Organisation.objects.filter(source_seed="policies-reach-bench").count()
+    with transaction.atomic():
+        regions: dict[str, Region] = {}
+        for city, districts in synthetic.CITIES.items():
+            level = "province" if city.endswith("0000") else "city"
+            regions[city], _ = Region.objects.get_or_create(code=city, defaults={"name_zh": city, "name_en": city, "level": level})
+            for code in districts:
+                regions[code], _ = Region.objects.get_or_create(code=code, defaults={
+                    "name_zh": code, "name_en": code, "level": "district", "parent": regions[city]})
+        for start in range(have, n_orgs, 5000):
+            rows = [synthetic.organisation(rng, i) for i in range(start, min(n_orgs, start + 5000))]
+            made = Organisation.objects.bulk_create([Organisation(
+                name_zh=f"（合成）覆盖基准机构{start + i}", kind=row.get("kind") or "enterprise",
+                region=regions.get(row.get("region") or ""), size_band=row.get("size_band") or "",
+                is_head_enterprise=bool(row.get("is_head_enterprise")), founded_year=row.get("founded_year"),
+                is_synthetic=True, source_seed="policies-reach-bench") for i, row in enumerate(rows)])
+            EligibilityProfile.objects.bulk_create([EligibilityProfile(
+                organisation=org, rnd_share=row.get("rnd_share"), employees=row.get("employees"),
+                revenue_band=row.get("revenue_band") or "", has_rnd_project=row.get("has_rnd_project"))
+                for org, row in zip(made, rows, strict=True)])
+        if found is None:
+            policy = Policy.objects.create(title_zh="（合成）覆盖基准政策", issuer_zh="（合成）基准", home_region=regions["340200"],
+                                           status="effective", is_synthetic=True, source_seed="policies-reach-bench")
+            rule = {"all": [
+                {"field": "kind", "op": "eq", "value": "enterprise", "label_zh": "企业", "label_en": "An enterprise"},
+                {"field": "rnd_share", "op": "gte", "value": 3, "label_zh": "研发占比不低于3%", "label_en": "R&D ≥ 3%"},
+                {"any": [{"field": "employees", "op": "lte", "value": 500, "label_zh": "不超过500人", "label_en": "≤ 500 staff"},
+                         {"field": "revenue_band", "op": "lte", "value": "50m_200m", "label_zh": "营收2亿以下",
+                          "label_en": "Revenue under 200m"}]}]}
+            found = ApplicationItem.objects.create(policy=policy, title_zh="（合成）覆盖基准事项", rule=rule)
+    return ApplicationItem.objects.select_related("policy").get(pk=found.pk)
+
+
+if __name__ == "__main__":
+    main()
