@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -117,18 +117,21 @@ def _looked_after(viewer: Any) -> QuerySet[Any]:
 
 
 def eligible(rows: QuerySet[Any], s: Slice) -> Values:
-    """Organisations of the city (among those the viewer looks after) eligible for at least one application
-    item of the policies in force, by the set-based evaluator over their profiles."""
+    """Organisations of the city (among those the viewer looks after) with an eligibility profile on file that
+    are eligible for at least one application item of the policies in force (the set-based evaluator)."""
     import numpy as np
 
     from corridor.policies.eligibility import Table, evaluate_table
     from corridor.policies.eligibility.evaluate import T
-    from corridor.policies.models import ApplicationItem
+    from corridor.policies.models import ApplicationItem, EligibilityProfile
     from corridor.policies.profiles import profiles
     from corridor.policies.services import engine_item
 
     on = _on(s)
-    orgs = _looked_after(s.viewer).filter(city_id__in=s.cities)
+    # Over the organisations that filled in their profile: the cost follows the profiles on file, not the
+    # registry's size (a million organisations' registry-only profiles would make a cold page take minutes).
+    filed = EligibilityProfile.objects.filter(organisation_id=OuterRef("pk"))
+    orgs = _looked_after(s.viewer).filter(Exists(filed), city_id__in=s.cities)
     if s.alliance_id is not None:
         orgs = orgs.filter(memberships__alliance_id=s.alliance_id)
     city_of = dict(orgs.values_list("pk", "city_id"))
@@ -176,8 +179,8 @@ def register_all() -> None:
             dimensions=frozenset({REGION, ALLIANCE, CHAIN, SEGMENT, PERIOD}), audience=_managers,
             name=_("Organisations eligible for a policy"), unit=pgettext_lazy("unit", "organisations"),
             source=_("Policies"),
-            definition=_("Organisations of the city you look after that meet every condition of at least one "
-                         "application item in force, from their eligibility profiles."),
+            definition=_("Organisations of the city you look after that have filled in their eligibility profile "
+                         "and meet every condition of at least one application item in force."),
             link=link,
         ),
     ):

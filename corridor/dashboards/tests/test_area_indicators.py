@@ -269,17 +269,20 @@ def test_policies(dw):
     assert values(dw, "policies.items", w.users["admin"]) == {"330100": 2, "330400": 2, "340200": 1, "total": 3}
     assert values(dw, "policies.effective", None, end=timezone.localdate() - datetime.timedelta(days=1)) == \
         {"330100": 1, "330400": 1, "340200": 1, "total": 2}  # no start date: in force since published
-    # Eligibility reads organisations' profiles: not for visitors or members; an officer counts their city's.
+    # Eligibility reads organisations' profiles: not for visitors or members; counted over the organisations
+    # that filled in theirs (Wuhu's member_org; Jiaxing's outsider_org and unlisted_org), those an officer
+    # looks after for an officer (Jiaxing's, the unlisted one too). The items have no conditions beyond the
+    # policies' regions, so each is eligible in its own province or city.
+    from corridor.policies import services
+
+    for org in (w.member_org, w.outsider_org, w.unlisted_org):
+        services.save_profile(None, org, {"employees": 50})
     assert values(dw, "policies.eligible", None) is None
     assert values(dw, "policies.eligible", w.users["member"]) is None
-    from corridor.orgs.models import Organisation
-
-    jiaxing = Organisation.objects.filter(city_id=dw.city("330400")).count()
-    assert values(dw, "policies.eligible", w.users["officer"]) == {"330400": jiaxing, "total": jiaxing}
-    everyone = Organisation.objects.filter(city_id__in=[dw.city(c) for c in ("330100", "330400", "340200")])
-    by_admin = values(dw, "policies.eligible", w.users["admin"])
-    assert by_admin is not None and by_admin["total"] == everyone.count()
-    assert "310117" not in by_admin  # the Songjiang draft's item is not in force
+    assert values(dw, "policies.eligible", w.users["officer"]) == {"330400": 2, "total": 2}
+    assert values(dw, "policies.eligible", w.users["admin"]) == {"330400": 2, "340200": 1, "total": 3}
+    # With an alliance: the alliance's own policies (none here) and its members.
+    assert values(dw, "policies.eligible", w.users["admin"], alliance_id=w.alliance.pk) == {"total": 0}
 
 
 def test_channel(dw):
