@@ -21,3 +21,6 @@ class ChannelConfig(AppConfig):
         registry.register(RoutingRule, url=lambda r: reverse("channel:office", args=[r.office_id]), history=registry.may("manage"))
         registry.register(Target, url=lambda t: reverse("channel:targets"), history=registry.may("manage"),
                           search=("title_zh", "title_en"))
+        from corridor.channel import indicators
+
+        indicators.register_all()

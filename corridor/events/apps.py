@@ -20,3 +20,6 @@ class EventsConfig(AppConfig):
                           history=registry.may("view"))
         registry.register(MeetingRequest, url=lambda r: reverse("events:meetings", args=[r.event_id]),
                           history=lambda user, r: access.may(user, "view", r))
+        from corridor.events import indicators
+
+        indicators.register_all()

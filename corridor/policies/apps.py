@@ -20,3 +20,6 @@ class PoliciesConfig(AppConfig):
                           history=lambda user, i: registry.may("change")(user, i.policy))
         registry.register(EligibilityProfile, url=lambda p: reverse("policies:profile", args=[p.organisation_id]),
                           history=registry.may("view"))
+        from corridor.policies import indicators
+
+        indicators.register_all()

@@ -16,3 +16,6 @@ class ProjectsConfig(AppConfig):
         # Search looks in names only (never amounts); `restrict` hides projects the searcher may not see.
         registry.register(Project, url=lambda p: reverse("projects:detail", args=[p.pk]),
                           history=registry.may("view_private"), search=("name_zh", "name_en"))
+        from corridor.projects import indicators
+
+        indicators.register_all()

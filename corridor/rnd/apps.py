@@ -23,3 +23,6 @@ class RndConfig(AppConfig):
                           search=("title_zh", "title_en"))
         registry.register(TeamMember, url=lambda m: reverse("rnd:team", args=[m.team_id]),
                           history=lambda user, m: access.may(user, "view", m.team))
+        from corridor.rnd import indicators
+
+        indicators.register_all()

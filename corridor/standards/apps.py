@@ -21,3 +21,6 @@ class StandardsConfig(AppConfig):
                           history=registry.may("manage"), search=("name_zh", "name_en", "products_zh", "products_en"))
         registry.register(Committee, url=lambda c: reverse("standards:committee", args=[c.alliance.slug]),
                           history=registry.may("manage"))
+        from corridor.standards import indicators
+
+        indicators.register_all()
