@@ -179,6 +179,24 @@ class RDProject(models.Model):
         return [p.get("ipc", "") for p in self.patents if isinstance(p, dict) and p.get("ipc")]
 
 
+class ProjectVectors(models.Model):
+    """A project's embeddings (text and objective, float32), computed once on save and kept so that a process
+    starting cold loads them instead of running the model over every project. `key` is the hash of the two
+    texts they were computed from: a project whose texts changed since is embedded again."""
+
+    project = models.OneToOneField(RDProject, on_delete=models.CASCADE, primary_key=True, related_name="vectors")
+    key = models.CharField(max_length=40)
+    dim = models.PositiveIntegerField()
+    data = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("R&D project embedding")
+        verbose_name_plural = _("R&D project embeddings")
+
+    def __str__(self) -> str:
+        return f"{self.project_id}:{self.key}"
+
+
 class OverlapQuerySet(RestrictedQuerySet["Overlap"]):
     """view/consent/propose: the staff of either party; view/mark/propose: the secretariat of an alliance
     both parties belong to; admins everything."""
