@@ -104,7 +104,7 @@ class RDDirection(models.Model):
         return pick(self.title_zh, self.title_en)
 
 
-class ProjectQuerySet(RestrictedQuerySet["RDProject"]):
+class RDProjectQuerySet(RestrictedQuerySet["RDProject"]):
     """view: by visibility (module docstring); change: the owner's staff and admins."""
 
     actions = (VIEW, CHANGE)
@@ -157,7 +157,7 @@ class RDProject(models.Model):
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
 
-    objects = ProjectQuerySet.as_manager()
+    objects = RDProjectQuerySet.as_manager()
     AUDITED_FIELDS = ("title", "language", "text", "objective", "parameters", "route", "trl", "starts_on", "ends_on",
                       "budget_band", "team_size", "keywords", "patents", "visibility", "direction_id")
 

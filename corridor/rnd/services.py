@@ -102,12 +102,6 @@ def embed(items: Sequence[EngineProject]) -> tuple[np.ndarray, np.ndarray]:
     return both[: len(items)], both[len(items) :]
 
 
-def store_vectors(project_id: int, key: str, text_vector: np.ndarray, goal_vector: np.ndarray) -> None:
-    data = np.concatenate([text_vector, goal_vector]).astype(np.float32).tobytes()
-    ProjectVectors.objects.update_or_create(project_id=project_id,
-                                            defaults={"key": key, "dim": len(text_vector), "data": data})
-
-
 def _unpack(row: ProjectVectors | None, key: str, dim: int) -> tuple[np.ndarray, np.ndarray] | None:
     if row is None or row.key != key or row.dim != dim:
         return None
@@ -117,14 +111,21 @@ def _unpack(row: ProjectVectors | None, key: str, dim: int) -> tuple[np.ndarray,
     return both[:dim], both[dim:]
 
 
-def vectors_for(project: RDProject, item: EngineProject) -> tuple[np.ndarray, np.ndarray]:
-    """The project's kept vectors when its texts have not changed, else computed now and kept."""
+def vectors_for(project: RDProject, item: EngineProject, new: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """The project's kept vectors when its texts have not changed, else computed now and kept (`new`: a
+    project just created, which has none)."""
     key = texts_key(item)
-    kept = _unpack(ProjectVectors.objects.filter(project_id=project.pk).first(), key, embedders.get().dim)
-    if kept is not None:
-        return kept
+    if not new:
+        kept = _unpack(ProjectVectors.objects.filter(project_id=project.pk).first(), key, embedders.get().dim)
+        if kept is not None:
+            return kept
     text_vectors, goal_vectors = embed([item])
-    store_vectors(project.pk, key, text_vectors[0], goal_vectors[0])
+    data = np.concatenate([text_vectors[0], goal_vectors[0]]).astype(np.float32).tobytes()
+    if new:
+        ProjectVectors.objects.create(project_id=project.pk, key=key, dim=len(text_vectors[0]), data=data)
+    else:
+        ProjectVectors.objects.update_or_create(project_id=project.pk,
+                                                defaults={"key": key, "dim": len(text_vectors[0]), "data": data})
     return text_vectors[0], goal_vectors[0]
 
 
@@ -252,10 +253,10 @@ class Found:
     reasons: dict[str, Any] = field(default_factory=dict)
 
 
-def find_overlaps(project: RDProject) -> list[Found]:
+def find_overlaps(project: RDProject, new: bool = False) -> list[Found]:
     """Projects of other organisations overlapping `project` (stored), best first, with reasons."""
     me = engine_project(project)
-    mine = vectors_for(project, me)  # kept on save: a later cold start loads it
+    mine = vectors_for(project, me, new)  # kept on save: a later cold start loads it
     with INDEX.lock:
         finder = INDEX.sync()
         if me.id not in INDEX.ids:
@@ -264,15 +265,15 @@ def find_overlaps(project: RDProject) -> list[Found]:
         explained = [(pair, finder.explain(me.id, pair.b)) for pair in pairs]
     wanted: dict[int, str] = {}
     for pair, _reasons in explained:
-        pk, _sep, key = pair.b.partition(":")
-        wanted[int(pk)] = key
+        raw, _sep, key = pair.b.partition(":")
+        wanted[int(raw)] = key
     current = dict(RDProject.objects.filter(pk__in=wanted).values_list("pk", "engine_key"))
-    stale = [pk for pk, key in wanted.items() if current.get(pk) != key]
+    stale = [other for other, key in wanted.items() if current.get(other) != key]
     if stale:  # deleted (or changed) by another process since this one indexed it
         with INDEX.lock:
-            for pk in stale:
-                if INDEX.current.get(pk) == f"{pk}:{wanted[pk]}":
-                    INDEX.retire(pk)
+            for other in stale:
+                if INDEX.current.get(other) == f"{other}:{wanted[other]}":
+                    INDEX.retire(other)
     found: list[Found] = []
     seen: set[int] = set()
     for pair, reasons in explained:
@@ -462,7 +463,7 @@ def create_project(actor: Actor, organisation: Organisation | None, data: dict[s
     project.save()
     project.segments.set(segments)
     audit.record(actor, project, ChangeRecord.Action.CREATE)
-    record_overlaps(actor, project)
+    record_overlaps(actor, project, new=True)
     return project
 
 
@@ -503,23 +504,23 @@ def _ordered(a: RDProject, b: RDProject) -> tuple[RDProject, RDProject]:
     return (a, b) if a.pk < b.pk else (b, a)
 
 
-def record_overlaps(actor: Actor, project: RDProject) -> list[Overlap]:
+def record_overlaps(actor: Actor, project: RDProject, new: bool = False) -> list[Overlap]:
     """Run the engine for `project` and bring its overlap records in step: new ones created and told,
     changed ones updated, vanished ones removed unless the secretariat already judged them.
 
     New rows go in with one insert. A concurrent save of the other project may insert the same ordered pair
     first (the database's `rd_overlap_once` refuses the second): then the rows are inserted one by one and
     a pair that already exists is updated instead, and told by the save that created it, not again."""
-    found = find_overlaps(project)
+    found = find_overlaps(project, new)
     others = RDProject.objects.select_related("organisation").in_bulk([f.other_id for f in found])
     alliances = alliance_map([project.organisation_id, *(o.organisation_id for o in others.values())])
-    existing = {
+    existing = {} if new else {  # a project just created has none yet
         (o.project_b_id if o.project_a_id == project.pk else o.project_a_id): o
         for o in Overlap.objects.filter(Q(project_a=project) | Q(project_b=project))
     }
     now = timezone.now()
     kept: list[Overlap] = []
-    new: list[Overlap] = []
+    added: list[Overlap] = []
     changed: list[Overlap] = []
     for f in found:
         other = others.get(f.other_id)
@@ -529,7 +530,7 @@ def record_overlaps(actor: Actor, project: RDProject) -> list[Overlap]:
         overlap = existing.pop(other.pk, None)
         if overlap is None:
             overlap = Overlap(project_a=a, project_b=b)
-            new.append(overlap)
+            added.append(overlap)
         else:
             overlap.project_a, overlap.project_b = a, b
             changed.append(overlap)
@@ -538,7 +539,7 @@ def record_overlaps(actor: Actor, project: RDProject) -> list[Overlap]:
         kept.append(overlap)
     if changed:
         Overlap.objects.bulk_update(changed, ["relation", "score", "reasons", "consent_a", "consent_b", "updated_at"])
-    created = _insert(new, alliances, {f.other_id: f for f in found}, project.pk, now)
+    created = _insert(added, alliances, {f.other_id: f for f in found}, project.pk, now)
     gone = [o.pk for o in existing.values() if o.status == Overlap.Status.OPEN]
     if gone:
         Overlap.objects.filter(pk__in=gone).delete()

@@ -133,19 +133,21 @@ def test_retired_entries_do_not_take_live_neighbours_places():
 
 def test_a_pair_recorded_by_a_concurrent_save_is_updated_not_duplicated(world, monkeypatch):
     zh = register(world, "member", ZH_LIFE_TEST)
-    real = services.find_overlaps
+    real = services.org_may_see
+    raced: list[int] = []
 
-    def racing(project):
-        found = real(project)
-        # Meanwhile another process saved the other project and recorded the same ordered pair.
-        for f in found:
-            a, b = sorted([project.pk, f.other_id])
-            Overlap.objects.create(project_a_id=a, project_b_id=b, score=0.1, reasons={})
-        return found
+    def racing(org_id, project, *args):
+        # Between this save's look at the pair's rows and its insert, another process saved the other project
+        # and recorded the same ordered pair (the rows of the existing overlaps were already read).
+        if not raced:
+            a, b = sorted(RDProject.objects.order_by("-pk").values_list("pk", flat=True)[:2])
+            raced.append(Overlap.objects.create(project_a_id=a, project_b_id=b, score=0.1, reasons={}).pk)
+        return real(org_id, project, *args)
 
-    monkeypatch.setattr(services, "find_overlaps", racing)
+    monkeypatch.setattr(services, "org_may_see", racing)
     en = register(world, "owner", EN_LIFE_TEST)
     overlap = Overlap.objects.get()
+    assert overlap.pk == raced[0]
     assert {overlap.project_a_id, overlap.project_b_id} == {zh.pk, en.pk}
     assert overlap.score > 0.5 and overlap.reasons["objective"] > 0.5  # brought in step by this save
     # Told once, by the save that created it (here the other one), not twice.
