@@ -23,7 +23,7 @@ from corridor.matching.engine.lexical import BM25
 from corridor.matching.engine.vectors import EXACT_LIMIT, HNSW_EF_CONSTRUCTION, HNSW_M
 from corridor.rnd.engine import objective
 from corridor.rnd.engine.features import DEFAULT, FEATURES, Model
-from corridor.rnd.engine.project import Project, Reading, read_many
+from corridor.rnd.engine.project import Project, Reading, read, read_many
 
 Progress = Callable[[str, int, int], None]
 ALL_PAIRS_LIMIT = 3_000
@@ -162,7 +162,9 @@ class OverlapFinder:
         return row is not None and bool(self._retired.values[row])
 
     def prepare(self) -> None:
-        """Build now what the first query would build (the neighbour graph past the exact limit)."""
+        """Build now what the first query would build: the neighbour graph past the exact limit, and the
+        reader's dictionaries in this process (a bulk load reads in worker processes)."""
+        read(Project(id="", org="", title="RV减速器寿命试验", text="Accelerated life test of RV reducers, 10,000 h."))
         if len(self) > self.exact_limit:
             self._hnsw()
 
