@@ -54,6 +54,7 @@ def test_a_member_deletes_its_project_from_its_page_with_its_overlaps(world):
     expect_matrix(world, "get", f"/rnd/{zh.pk}/delete/", {
         "visitor": 302, "owner": 403, "member": 200, "outsider": 404, "secretariat": 403, "officer": 404, "admin": 200})
     assert "1 overlap record" in member.get(f"/rnd/{zh.pk}/delete/").content.decode()
+    assert "1 条重叠记录" in member.get(f"/rnd/{zh.pk}/delete/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert world.client_for("owner").post(f"/rnd/{zh.pk}/delete/").status_code == 403
     assert world.client_for("outsider").post(f"/rnd/{zh.pk}/delete/").status_code == 404
     assert RDProject.objects.filter(pk=zh.pk).exists()
