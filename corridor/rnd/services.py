@@ -225,6 +225,8 @@ class _Index:
         with self.lock:
             finder = self.sync(progress)
             finder.prepare()
+            if self.current:  # one query as a save makes it, so that whatever the first one builds is built here
+                finder.overlaps_of(next(p for p in reversed(finder.projects) if not finder.is_retired(p.id)))
             return {"projects": len(self.current), "embedded": self.embedded}
 
 
