@@ -104,7 +104,7 @@ class RDDirection(models.Model):
         return pick(self.title_zh, self.title_en)
 
 
-class ProjectQuerySet(RestrictedQuerySet["RDProject"]):
+class RDProjectQuerySet(RestrictedQuerySet["RDProject"]):
     """view: by visibility (module docstring); change: the owner's staff and admins."""
 
     actions = (VIEW, CHANGE)
@@ -157,7 +157,7 @@ class RDProject(models.Model):
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
 
-    objects = ProjectQuerySet.as_manager()
+    objects = RDProjectQuerySet.as_manager()
     AUDITED_FIELDS = ("title", "language", "text", "objective", "parameters", "route", "trl", "starts_on", "ends_on",
                       "budget_band", "team_size", "keywords", "patents", "visibility", "direction_id")
 
@@ -177,6 +177,24 @@ class RDProject(models.Model):
     @property
     def ipc_classes(self) -> list[str]:
         return [p.get("ipc", "") for p in self.patents if isinstance(p, dict) and p.get("ipc")]
+
+
+class ProjectVectors(models.Model):
+    """A project's embeddings (text and objective, float32), computed once on save and kept so that a process
+    starting cold loads them instead of running the model over every project. `key` is the hash of the two
+    texts they were computed from: a project whose texts changed since is embedded again."""
+
+    project = models.OneToOneField(RDProject, on_delete=models.CASCADE, primary_key=True, related_name="vectors")
+    key = models.CharField(max_length=40)
+    dim = models.PositiveIntegerField()
+    data = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("R&D project embedding")
+        verbose_name_plural = _("R&D project embeddings")
+
+    def __str__(self) -> str:
+        return f"{self.project_id}:{self.key}"
 
 
 class OverlapQuerySet(RestrictedQuerySet["Overlap"]):

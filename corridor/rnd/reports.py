@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from corridor.core.spreadsheet import xlsx_row
-from corridor.rnd.models import Overlap, RDProject
+from corridor.rnd.models import JointTeam, Overlap, RDProject, TeamMember
 
 
 def projects_xlsx(projects: QuerySet[RDProject]) -> bytes:
@@ -40,6 +40,32 @@ def overlaps_xlsx(overlaps: QuerySet[Overlap]) -> bytes:
         sheet.append(xlsx_row(sheet, [o.project_a.title, o.project_a.organisation.name, o.project_b.title,
                                       o.project_b.organisation.name, o.get_relation_display(), round(o.score, 3),
                                       o.get_status_display(), o.note]))
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def teams_xlsx(teams: QuerySet[JointTeam]) -> bytes:
+    """Joint teams the reader may see (the caller restricts them): one row per team, its organisations by role."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet: Any = book.create_sheet(_("Joint R&D teams"))
+    sheet.append(xlsx_row(sheet, [_("Team"), _("Status"), _("Alliance"), _("Lead organisation"), _("Participants"),
+                                  _("Invited"), _("Declined"), _("Milestones"), _("Milestones done"), _("Outputs"),
+                                  _("Agreement signed on")]))
+    rows = teams.select_related("lead", "alliance").prefetch_related("members__organisation", "milestones", "outputs")
+    for t in rows.order_by("pk"):
+        by_status: dict[str, list[str]] = {}
+        for m in t.members.all():
+            by_status.setdefault(m.status, []).append(m.organisation.name)
+        milestones = list(t.milestones.all())
+        sheet.append(xlsx_row(sheet, [
+            t.title, t.get_status_display(), t.alliance.name if t.alliance else "", t.lead.name if t.lead else "",
+            ", ".join(by_status.get(TeamMember.Status.ACCEPTED, [])), ", ".join(by_status.get(TeamMember.Status.INVITED, [])),
+            ", ".join(by_status.get(TeamMember.Status.DECLINED, [])), len(milestones),
+            sum(1 for m in milestones if m.done_on), len(t.outputs.all()), t.agreement_signed_on,
+        ]))
     out = BytesIO()
     book.save(out)
     return out.getvalue()

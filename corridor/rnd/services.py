@@ -18,8 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,10 +33,14 @@ from corridor.core import access
 from corridor.core.access import CHANGE, Actor
 from corridor.core.errors import Conflict
 from corridor.core.workflow import apply_transition
-from corridor.notifications.services import notify, users_acting_for
+from corridor.jobs import services as jobs
+from corridor.matching.engine import embedders
+from corridor.notifications.models import Notification
+from corridor.notifications.services import SEND_EMAIL, notify, users_acting_for
 from corridor.orgs.models import Organisation
 from corridor.rnd.engine import COMPLEMENTARY, OVERLAP, OverlapFinder
 from corridor.rnd.engine import Project as EngineProject
+from corridor.rnd.engine.objective import objective_text
 from corridor.rnd.models import (
     CONSENT,
     MANAGE,
@@ -45,6 +50,7 @@ from corridor.rnd.models import (
     Milestone,
     Output,
     Overlap,
+    ProjectVectors,
     RDDirection,
     RDProject,
     TeamMember,
@@ -79,40 +85,166 @@ def fingerprint(project: RDProject, segments: Sequence[Any]) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
+def texts_key(item: EngineProject) -> str:
+    """The hash of what is embedded of a project (its body and its objective): the key its vectors are kept by."""
+    goal = objective_text(item.title, item.text)
+    return hashlib.sha1(f"{item.body}\x00{goal}".encode()).hexdigest()
+
+
+def embed(items: Sequence[EngineProject]) -> tuple[np.ndarray, np.ndarray]:
+    """(text vectors, objective vectors) of `items`, one call to the model."""
+    embedder = embedders.get()
+    if not items:
+        empty = np.zeros((0, embedder.dim), np.float32)
+        return empty, empty
+    both = np.asarray(embedder.encode([p.body for p in items] + [objective_text(p.title, p.text) for p in items]),
+                      np.float32)
+    return both[: len(items)], both[len(items) :]
+
+
+def _unpack(row: ProjectVectors | None, key: str, dim: int) -> tuple[np.ndarray, np.ndarray] | None:
+    if row is None or row.key != key or row.dim != dim:
+        return None
+    both = np.frombuffer(bytes(row.data), dtype=np.float32)
+    if len(both) != 2 * dim:
+        return None
+    return both[:dim], both[dim:]
+
+
+def vectors_for(project: RDProject, item: EngineProject, new: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """The project's kept vectors when its texts have not changed, else computed now and kept (`new`: a
+    project just created, which has none)."""
+    key = texts_key(item)
+    if not new:
+        kept = _unpack(ProjectVectors.objects.filter(project_id=project.pk).first(), key, embedders.get().dim)
+        if kept is not None:
+            return kept
+    text_vectors, goal_vectors = embed([item])
+    data = np.concatenate([text_vectors[0], goal_vectors[0]]).astype(np.float32).tobytes()
+    if new:
+        ProjectVectors.objects.create(project_id=project.pk, key=key, dim=len(text_vectors[0]), data=data)
+    else:
+        ProjectVectors.objects.update_or_create(project_id=project.pk,
+                                                defaults={"key": key, "dim": len(text_vectors[0]), "data": data})
+    return text_vectors[0], goal_vectors[0]
+
+
 class _Index:
-    """The engine's corpus in this process, kept in step with the database by `updated_at`."""
+    """The engine's corpus in this process, kept in step with the database by `updated_at`.
+
+    Embeddings come from `ProjectVectors` (computed once, on save): a cold start reads and tokenises the
+    projects but runs the model only over those whose vectors are missing or stale (and keeps them). A
+    project edited since it was indexed has a new engine id; its old entry is retired in the engine, so
+    it can neither surface nor take a neighbour's place; a deleted project's entry is retired the same way.
+    """
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.finder: OverlapFinder | None = None
         self.ids: set[str] = set()
+        self.current: dict[int, str] = {}  # project pk → its engine id in the corpus
         self.synced_at: datetime.datetime | None = None
+        self.embedded = 0  # projects this process ran the model for (the rest were loaded)
 
     def reset(self) -> None:
         with self.lock:
-            self.finder, self.ids, self.synced_at = None, set(), None
+            self.finder, self.ids, self.current, self.synced_at = None, set(), {}, None
+            self.embedded = 0
 
-    def sync(self) -> OverlapFinder:
+    @property
+    def warm(self) -> bool:
+        return self.finder is not None
+
+    def retire(self, pk: int) -> None:
+        """Take project `pk` out of the engine's answers (called with the lock held)."""
+        old = self.current.pop(pk, None)
+        if old is not None and self.finder is not None:
+            self.finder.retire([old])
+
+    def _add(self, items: list[EngineProject], vectors: list[tuple[np.ndarray, np.ndarray]] | None = None) -> None:
+        assert self.finder is not None
+        if not items:
+            return
+        if vectors is None:
+            text_vectors, goal_vectors = embed(items)
+            self.embedded += len(items)
+        else:
+            text_vectors = np.vstack([v[0] for v in vectors])
+            goal_vectors = np.vstack([v[1] for v in vectors])
+        for item in items:
+            pk = int(item.id.partition(":")[0])
+            self.retire(pk)
+            self.current[pk] = item.id
+            self.ids.add(item.id)
+        self.finder.add(items, text_vectors, goal_vectors)
+
+    def sync(self, progress: Any = None) -> OverlapFinder:
         if self.finder is None:
-            self.finder, self.ids, self.synced_at = OverlapFinder(), set(), None
+            self.finder, self.ids, self.current, self.synced_at = OverlapFinder(), set(), {}, None
         mark = timezone.now()
         rows = RDProject.objects.all()
         if self.synced_at is not None:
             # A little overlap: rows saved while the last look ran are looked at again (skipped if known).
             rows = rows.filter(updated_at__gte=self.synced_at - datetime.timedelta(seconds=5))
-        fresh = []
-        for p in rows.prefetch_related("segments").order_by("pk").iterator(chunk_size=2000):
+        dim = self.finder.embedder.dim
+        loaded: list[EngineProject] = []
+        loaded_vectors: list[tuple[np.ndarray, np.ndarray]] = []
+        missing: list[tuple[int, str, EngineProject]] = []
+        for p in rows.select_related("vectors").prefetch_related("segments").order_by("pk").iterator(chunk_size=2000):
             item = engine_project(p, list(p.segments.all()))
-            if item.id not in self.ids:
-                fresh.append(item)
-                self.ids.add(item.id)
-        if fresh:
-            self.finder.add(fresh)
+            if item.id in self.ids:
+                continue
+            key = texts_key(item)
+            kept = _unpack(getattr(p, "vectors", None), key, dim)
+            if kept is None:
+                missing.append((p.pk, key, item))
+            else:
+                loaded.append(item)
+                loaded_vectors.append(kept)
+        self._add(loaded, loaded_vectors)
+        for start in range(0, len(missing), 2000):
+            chunk = missing[start : start + 2000]
+            items = [item for _pk, _key, item in chunk]
+            text_vectors, goal_vectors = embed(items)
+            self.embedded += len(items)
+            ProjectVectors.objects.filter(project_id__in=[pk for pk, _key, _item in chunk]).delete()
+            ProjectVectors.objects.bulk_create([
+                ProjectVectors(project_id=pk, key=key, dim=dim,
+                               data=np.concatenate([t, g]).astype(np.float32).tobytes())
+                for (pk, key, _item), t, g in zip(chunk, text_vectors, goal_vectors, strict=True)
+            ], ignore_conflicts=True)
+            self._add(items, list(zip(text_vectors, goal_vectors, strict=True)))
+            if progress:
+                progress(gettext_noop("embed projects"), start + len(chunk), len(missing))
         self.synced_at = mark
         return self.finder
 
+    def warm_up(self, progress: Any = None) -> dict[str, int]:
+        """Everything a first save would otherwise pay for: the corpus, and the neighbour graph past the
+        engine's exact limit."""
+        with self.lock:
+            finder = self.sync(progress)
+            finder.prepare()
+            if self.current:  # one query as a save makes it, so that whatever the first one builds is built here
+                finder.overlaps_of(next(p for p in reversed(finder.projects) if not finder.is_retired(p.id)))
+            return {"projects": len(self.current), "embedded": self.embedded}
+
 
 INDEX = _Index()
+WARM_JOB = "rnd.warm-index"
+
+
+@jobs.register(WARM_JOB, gettext_noop("R&D overlap index warmed"))
+def _warm_job(job: Any, progress: Any) -> dict[str, Any]:
+    return INDEX.warm_up(progress)
+
+
+def warm_in_background() -> Any:
+    """Start the warming job in this (web) process: called when the server starts, so the first save of a
+    user finds the index ready instead of building it. Returns the job (None when nothing to warm)."""
+    if INDEX.warm:
+        return None
+    return jobs.start(WARM_JOB, {})
 
 
 @dataclass
@@ -123,21 +255,27 @@ class Found:
     reasons: dict[str, Any] = field(default_factory=dict)
 
 
-def find_overlaps(project: RDProject) -> list[Found]:
+def find_overlaps(project: RDProject, new: bool = False) -> list[Found]:
     """Projects of other organisations overlapping `project` (stored), best first, with reasons."""
     me = engine_project(project)
+    mine = vectors_for(project, me, new)  # kept on save: a later cold start loads it
     with INDEX.lock:
         finder = INDEX.sync()
         if me.id not in INDEX.ids:
-            finder.add([me])
-            INDEX.ids.add(me.id)
+            INDEX._add([me], [mine])
         pairs = finder.overlaps_of(me, complementary=True)
         explained = [(pair, finder.explain(me.id, pair.b)) for pair in pairs]
     wanted: dict[int, str] = {}
     for pair, _reasons in explained:
-        pk, _sep, key = pair.b.partition(":")
-        wanted[int(pk)] = key
+        raw, _sep, key = pair.b.partition(":")
+        wanted[int(raw)] = key
     current = dict(RDProject.objects.filter(pk__in=wanted).values_list("pk", "engine_key"))
+    stale = [other for other, key in wanted.items() if current.get(other) != key]
+    if stale:  # deleted (or changed) by another process since this one indexed it
+        with INDEX.lock:
+            for other in stale:
+                if INDEX.current.get(other) == f"{other}:{wanted[other]}":
+                    INDEX.retire(other)
     found: list[Found] = []
     seen: set[int] = set()
     for pair, reasons in explained:
@@ -231,6 +369,26 @@ def create_direction(actor: Actor, organisation: Organisation | None, data: dict
     return direction
 
 
+@transaction.atomic
+def update_direction(actor: Actor, direction: RDDirection, data: dict[str, Any]) -> RDDirection:
+    access.require(actor, CHANGE, direction, _("Only the organisation's staff may change its directions."))
+    direction = RDDirection.objects.select_for_update().get(pk=direction.pk)
+    before = audit.snapshot(direction)
+    for name in ("title_zh", "title_en", "description_zh", "description_en"):
+        if name in data:
+            setattr(direction, name, str(data[name] or "").strip())
+    if "keywords" in data:
+        direction.keywords = _words(data["keywords"])
+    if data.get("visibility"):
+        direction.visibility = data["visibility"]
+    if not (direction.title_zh or direction.title_en):
+        raise ValidationError({"title_zh": _("Give the direction a title in Chinese or English.")})
+    direction.full_clean()
+    direction.save()
+    audit.record(actor, direction, ChangeRecord.Action.UPDATE, before=before, after=audit.snapshot(direction))
+    return direction
+
+
 # ---- projects --------------------------------------------------------------------------------------
 
 PROJECT_FIELDS = ("title", "language", "text", "objective", "parameters", "route", "trl", "starts_on", "ends_on",
@@ -307,7 +465,7 @@ def create_project(actor: Actor, organisation: Organisation | None, data: dict[s
     project.save()
     project.segments.set(segments)
     audit.record(actor, project, ChangeRecord.Action.CREATE)
-    record_overlaps(actor, project)
+    record_overlaps(actor, project, new=True)
     return project
 
 
@@ -332,7 +490,14 @@ def update_project(actor: Actor, project: RDProject, data: dict[str, Any]) -> RD
 def delete_project(actor: Actor, project: RDProject) -> None:
     access.require(actor, CHANGE, project, _("Only the organisation's staff may change its projects."))
     audit.record(actor, project, ChangeRecord.Action.DELETE, before=audit.snapshot(project))
+    pk = project.pk
     project.delete()
+
+    def forget() -> None:
+        with INDEX.lock:
+            INDEX.retire(pk)
+
+    transaction.on_commit(forget)
 
 
 # ---- overlaps --------------------------------------------------------------------------------------
@@ -341,18 +506,24 @@ def _ordered(a: RDProject, b: RDProject) -> tuple[RDProject, RDProject]:
     return (a, b) if a.pk < b.pk else (b, a)
 
 
-def record_overlaps(actor: Actor, project: RDProject) -> list[Overlap]:
+def record_overlaps(actor: Actor, project: RDProject, new: bool = False) -> list[Overlap]:
     """Run the engine for `project` and bring its overlap records in step: new ones created and told,
-    changed ones updated, vanished ones removed unless the secretariat already judged them."""
-    found = find_overlaps(project)
+    changed ones updated, vanished ones removed unless the secretariat already judged them.
+
+    New rows go in with one insert. A concurrent save of the other project may insert the same ordered pair
+    first (the database's `rd_overlap_once` refuses the second): then the rows are inserted one by one and
+    a pair that already exists is updated instead, and told by the save that created it, not again."""
+    found = find_overlaps(project, new)
     others = RDProject.objects.select_related("organisation").in_bulk([f.other_id for f in found])
     alliances = alliance_map([project.organisation_id, *(o.organisation_id for o in others.values())])
-    existing = {
+    existing = {} if new else {  # a project just created has none yet
         (o.project_b_id if o.project_a_id == project.pk else o.project_a_id): o
         for o in Overlap.objects.filter(Q(project_a=project) | Q(project_b=project))
     }
+    now = timezone.now()
     kept: list[Overlap] = []
-    new: list[Overlap] = []
+    added: list[Overlap] = []
+    changed: list[Overlap] = []
     for f in found:
         other = others.get(f.other_id)
         if other is None:
@@ -361,53 +532,130 @@ def record_overlaps(actor: Actor, project: RDProject) -> list[Overlap]:
         overlap = existing.pop(other.pk, None)
         if overlap is None:
             overlap = Overlap(project_a=a, project_b=b)
-            new.append(overlap)
-        overlap.relation = f.relation
-        overlap.score = round(f.score, 6)
-        overlap.reasons = f.reasons
-        if f.relation == OVERLAP:
-            # A party that may not see the other's project is told only that one exists; the owner is asked.
-            if not org_may_see(b.organisation_id, a, alliances) and not overlap.consent_a:
-                overlap.consent_a = Overlap.Consent.ASKED
-            if not org_may_see(a.organisation_id, b, alliances) and not overlap.consent_b:
-                overlap.consent_b = Overlap.Consent.ASKED
-        overlap.save()
+            added.append(overlap)
+        else:
+            overlap.project_a, overlap.project_b = a, b
+            changed.append(overlap)
+        _fill(overlap, f, alliances)
+        overlap.updated_at = now
         kept.append(overlap)
-    for gone in existing.values():
-        if gone.status == Overlap.Status.OPEN:
-            gone.delete()
-    staff: dict[Any, list[Any]] = {}
-    for overlap in new:
-        if overlap.relation == OVERLAP:
-            _tell_new_overlap(actor, overlap, alliances, staff)
+    if changed:
+        Overlap.objects.bulk_update(changed, ["relation", "score", "reasons", "consent_a", "consent_b", "updated_at"])
+    created = _insert(added, alliances, {f.other_id: f for f in found}, project.pk, now)
+    gone = [o.pk for o in existing.values() if o.status == Overlap.Status.OPEN]
+    if gone:
+        Overlap.objects.filter(pk__in=gone).delete()
+    _tell_new_overlaps(actor, [o for o in created if o.relation == OVERLAP], alliances)
     return kept
 
 
-def _tell_new_overlap(actor: Actor, overlap: Overlap, alliances: Alliances, staff: dict[Any, list[Any]]) -> None:
+def _fill(overlap: Overlap, f: Found, alliances: Alliances) -> None:
     a, b = overlap.project_a, overlap.project_b
-    link = f"/rnd/overlaps/{overlap.pk}/"
-    for mine, other in ((a, b), (b, a)):
-        if mine.organisation_id not in staff:
-            staff[mine.organisation_id] = users_acting_for([mine.organisation_id])
-        people = staff[mine.organisation_id]
-        if org_may_see(mine.organisation_id, other, alliances):
-            notify(people, gettext_noop("A project of %(org)s overlaps your R&D project “%(project)s”."),
-                   {"org": other.organisation.name, "project": mine.title}, link=link, actor=actor)
-        else:
-            notify(people, gettext_noop("A closely similar project exists at another member, overlapping your R&D "
-                                        "project “%(project)s”; the secretariat can introduce you."),
-                   {"project": mine.title}, link=link, actor=actor)
-        if not org_may_see(other.organisation_id, mine, alliances):
-            notify(people, gettext_noop("Another member has a project closely similar to your R&D project "
-                                        "“%(project)s”. Do you agree to be introduced?"),
-                   {"project": mine.title}, link=link, actor=actor)
-    shared = shared_alliances([a.organisation_id, b.organisation_id], alliances)
-    if shared:
-        key = ("secretariats", frozenset(shared))
-        if key not in staff:
-            staff[key] = users_acting_for((), shared)
-        notify(staff[key], gettext_noop("A new R&D overlap: %(a)s and %(b)s."),
-               {"a": a.organisation.name, "b": b.organisation.name}, link=link, actor=actor)
+    overlap.relation = f.relation
+    overlap.score = round(f.score, 6)
+    overlap.reasons = f.reasons
+    if f.relation == OVERLAP:
+        # A party that may not see the other's project is told only that one exists; the owner is asked.
+        if not org_may_see(b.organisation_id, a, alliances) and not overlap.consent_a:
+            overlap.consent_a = Overlap.Consent.ASKED
+        if not org_may_see(a.organisation_id, b, alliances) and not overlap.consent_b:
+            overlap.consent_b = Overlap.Consent.ASKED
+
+
+def _insert(new: list[Overlap], alliances: Alliances, found: dict[int, Found], me: int,
+            now: datetime.datetime) -> list[Overlap]:
+    """Insert `new` (one statement); on a pair created meanwhile by another save, row by row. Returns the
+    rows this call created."""
+    if not new:
+        return []
+    try:
+        with transaction.atomic():
+            Overlap.objects.bulk_create(new)
+        if all(o.pk for o in new):
+            return new
+    except IntegrityError:
+        pass
+    created: list[Overlap] = []
+    for overlap in new:
+        overlap.pk = None
+        try:
+            with transaction.atomic():
+                overlap.save(force_insert=True)
+            created.append(overlap)
+        except IntegrityError:  # the same ordered pair, recorded by a concurrent save: brought in step
+            row = Overlap.objects.select_for_update().get(project_a_id=overlap.project_a_id,
+                                                          project_b_id=overlap.project_b_id)
+            row.project_a, row.project_b = overlap.project_a, overlap.project_b
+            other = row.project_b_id if row.project_a_id == me else row.project_a_id
+            _fill(row, found[other], alliances)
+            row.updated_at = now
+            row.save(update_fields=["relation", "score", "reasons", "consent_a", "consent_b", "updated_at"])
+    return created
+
+
+def _tell_new_overlaps(actor: Actor, overlaps: Sequence[Overlap], alliances: Alliances) -> None:
+    """Every notification of the new overlaps written in one insert; e-mail follows after commit, one job."""
+    if not overlaps:
+        return
+    org_ids = {p.organisation_id for o in overlaps for p in (o.project_a, o.project_b)}
+    alliance_sets = {frozenset(shared_alliances([o.project_a.organisation_id, o.project_b.organisation_id], alliances))
+                     for o in overlaps}
+    staff = _staff(org_ids, set().union(*alliance_sets))
+    acting = getattr(actor, "pk", None)
+    rows: list[Notification] = []
+
+    def tell(people: Iterable[Any], message: str, params: dict[str, Any], link: str) -> None:
+        plain = {key: str(value) for key, value in params.items()}
+        for user in {u.pk: u for u in people if u.pk != acting}.values():
+            rows.append(Notification(user=user, message=str(message)[:300], params=plain, link=link[:300]))
+
+    for overlap in overlaps:
+        a, b = overlap.project_a, overlap.project_b
+        link = f"/rnd/overlaps/{overlap.pk}/"
+        for mine, other in ((a, b), (b, a)):
+            people = staff["org"].get(mine.organisation_id, [])
+            if org_may_see(mine.organisation_id, other, alliances):
+                tell(people, gettext_noop("A project of %(org)s overlaps your R&D project “%(project)s”."),
+                     {"org": other.organisation.name, "project": mine.title}, link)
+            else:
+                tell(people, gettext_noop("A closely similar project exists at another member, overlapping your R&D "
+                                          "project “%(project)s”; the secretariat can introduce you."),
+                     {"project": mine.title}, link)
+            if not org_may_see(other.organisation_id, mine, alliances):
+                tell(people, gettext_noop("Another member has a project closely similar to your R&D project "
+                                          "“%(project)s”. Do you agree to be introduced?"),
+                     {"project": mine.title}, link)
+        shared = shared_alliances([a.organisation_id, b.organisation_id], alliances)
+        secretaries = {u.pk: u for al in shared for u in staff["alliance"].get(al, [])}.values()
+        if shared:
+            tell(secretaries, gettext_noop("A new R&D overlap: %(a)s and %(b)s."),
+                 {"a": a.organisation.name, "b": b.organisation.name}, link)
+    made = Notification.objects.bulk_create(rows)
+    ids = [n.pk for n in made]
+    if ids:
+        transaction.on_commit(lambda: jobs.start(SEND_EMAIL, {"ids": ids}))
+
+
+def _staff(org_ids: set[int], alliance_ids: set[int]) -> dict[str, dict[int, list[Any]]]:
+    """Active users acting for each organisation (members) and each alliance (secretariat), one query."""
+    from django.contrib.auth import get_user_model
+
+    from corridor.accounts.models import RoleGrant
+
+    grants = Q(role=RoleGrant.Role.MEMBER, organisation_id__in=org_ids)
+    if alliance_ids:
+        grants |= Q(role=RoleGrant.Role.SECRETARIAT, alliance_id__in=alliance_ids)
+    found: dict[str, dict[int, list[Any]]] = {"org": defaultdict(list), "alliance": defaultdict(list)}
+    pairs = list(RoleGrant.objects.filter(grants, user__is_active=True).values_list("user_id", "role", "organisation_id",
+                                                                                     "alliance_id"))
+    users = get_user_model().objects.in_bulk({u for u, *_rest in pairs})
+    for user_id, role, org, alliance in pairs:
+        user = users[user_id]
+        if role == RoleGrant.Role.MEMBER and org in org_ids:
+            found["org"][org].append(user)
+        elif role == RoleGrant.Role.SECRETARIAT and alliance in alliance_ids:
+            found["alliance"][alliance].append(user)
+    return found
 
 
 @transaction.atomic

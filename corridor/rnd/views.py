@@ -174,6 +174,40 @@ def direction_create(request: HttpRequest) -> HttpResponse:
         template="rnd/direction_form.html", done=done)
 
 
+@login_required
+def direction_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    direction = get_object_or_404(RDDirection.objects.restrict(request.user).select_related("organisation"), pk=pk)
+    access.require(request.user, CHANGE, direction, _("Only the organisation's staff may change its directions."))
+    orgs = Organisation.objects.filter(pk=direction.organisation_id)
+    form = DirectionForm(request.POST or None, organisations=orgs, initial={
+        "organisation": direction.organisation, "title_zh": direction.title_zh, "title_en": direction.title_en,
+        "description_zh": direction.description_zh, "description_en": direction.description_en,
+        "keywords": ", ".join(direction.keywords), "visibility": direction.visibility,
+    })
+    form.fields["organisation"].disabled = True
+
+    def done(saved: RDDirection) -> HttpResponse:
+        messages.success(request, _("Direction saved."))
+        return redirect("rnd:list")
+
+    return toolkit.form_view(request, form, lambda f: services.update_direction(
+        request.user, direction, {k: v for k, v in f.cleaned_data.items() if k != "organisation"}),
+        template="rnd/direction_form.html", done=done, context={"direction": direction})
+
+
+@login_required
+def project_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the confirmation (what goes with it); POST: deleted, with its overlaps."""
+    project = get_object_or_404(projects().restrict(request.user), pk=pk)
+    access.require(request.user, CHANGE, project, _("Only the organisation's staff may change its projects."))
+    if request.method == "POST":
+        services.delete_project(request.user, project)
+        messages.success(request, _("Project deleted."))
+        return redirect("rnd:list")
+    overlaps = Overlap.objects.filter(Q(project_a=project) | Q(project_b=project)).count()
+    return render(request, "rnd/project_delete.html", {"project": project, "overlaps": overlaps})
+
+
 # ---- overlaps --------------------------------------------------------------------------------------
 
 def _overlap(request: HttpRequest, pk: int) -> Overlap:
@@ -302,6 +336,15 @@ def board_xlsx(request: HttpRequest) -> HttpResponse:
 def team_list(request: HttpRequest) -> HttpResponse:
     teams = JointTeam.objects.restrict(request.user).select_related("lead", "alliance").prefetch_related("members__organisation")
     return render(request, "rnd/teams.html", {"teams": teams})
+
+
+@login_required
+def teams_xlsx(request: HttpRequest) -> HttpResponse:
+    teams = JointTeam.objects.restrict(request.user)
+    response = HttpResponse(reports.teams_xlsx(teams),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="rnd-teams.xlsx"'
+    return response
 
 
 def _team(request: HttpRequest, pk: int) -> JointTeam:

@@ -23,7 +23,7 @@ from corridor.matching.engine.lexical import BM25
 from corridor.matching.engine.vectors import EXACT_LIMIT, HNSW_EF_CONSTRUCTION, HNSW_M
 from corridor.rnd.engine import objective
 from corridor.rnd.engine.features import DEFAULT, FEATURES, Model
-from corridor.rnd.engine.project import Project, Reading, read_many
+from corridor.rnd.engine.project import Project, Reading, read, read_many
 
 Progress = Callable[[str, int, int], None]
 ALL_PAIRS_LIMIT = 3_000
@@ -92,6 +92,8 @@ class OverlapFinder:
         self._fig_count = Column(np.int64)
         self._fig_low = Column(np.float64)
         self._fig_high = Column(np.float64)
+        self._retired = Column(np.bool_)  # entries replaced or removed: never a candidate again
+        self.retired_count = 0
         self._graph = None
 
     def __len__(self) -> int:
@@ -135,6 +137,7 @@ class OverlapFinder:
         counts = np.array([len(r.figures) for r in readings], dtype=np.int64)
         self._goal_concepts.extend([r.objective_concepts for r in readings])
         self._tagged.extend([bool(p.segments or p.ipc or p.keywords) for p in projects])
+        self._retired.extend(np.zeros(len(projects), np.bool_))
         self._fig_start.extend(len(self._fig_low) + np.cumsum(counts) - counts)
         self._fig_count.extend(counts)
         self._fig_low.extend([f.low for r in readings for f in r.figures])
@@ -144,6 +147,26 @@ class OverlapFinder:
             if len(self) > graph.get_max_elements():
                 graph.resize_index(max(len(self), graph.get_max_elements() * 5 // 4))
             graph.add_items(np.asarray(vectors, np.float32), np.arange(first, len(self)))
+
+    def retire(self, ids: Sequence[str]) -> None:
+        """Entries that no longer stand for a project (edited: it came back under a new id; or deleted): they
+        stay in the arrays (rows are positions) but are never a candidate nor an answer again."""
+        for project_id in ids:
+            row = self._row.get(project_id)
+            if row is not None and not self._retired.values[row]:
+                self._retired.values[row] = True
+                self.retired_count += 1
+
+    def is_retired(self, project_id: str) -> bool:
+        row = self._row.get(project_id)
+        return row is not None and bool(self._retired.values[row])
+
+    def prepare(self) -> None:
+        """Build now what the first query would build: the neighbour graph past the exact limit, and the
+        reader's dictionaries in this process (a bulk load reads in worker processes)."""
+        read(Project(id="", org="", title="RV减速器寿命试验", text="Accelerated life test of RV reducers, 10,000 h."))
+        if len(self) > self.exact_limit:
+            self._hnsw()
 
     @property
     def vectors(self) -> np.ndarray:
@@ -376,8 +399,13 @@ class OverlapFinder:
         if len(self) <= self.all_pairs_limit:
             others = np.arange(len(self))
         else:
-            others = self._knn(self.vectors[row : row + 1], k + 1)[0][0]
-        others = others[(others != row) & (self.org[others] != self.org[row])]
+            # Retired entries are skipped: ask for more so that they do not take live neighbours' places.
+            extra = min(self.retired_count, 4 * k)
+            others = self._knn(self.vectors[row : row + 1], min(k + 1 + extra, len(self)))[0][0]
+            if extra:
+                live = others[~self._retired.values[others]]
+                others = live[np.argsort(-(self.vectors[live] @ self.vectors[row]), kind="stable")[: k + 1]]
+        others = others[(others != row) & (self.org[others] != self.org[row]) & ~self._retired.values[others]]
         scores, relation = self.score_pairs(np.full(len(others), row), others)
         keep = relation >= (1 if complementary else 2)
         order = np.flatnonzero(keep)[np.argsort(-scores[keep], kind="stable")]
