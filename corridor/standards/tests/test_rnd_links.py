@@ -46,7 +46,7 @@ def test_a_proposal_links_only_projects_its_proposer_sees(world):
 
 
 def test_each_side_lists_only_what_its_reader_sees(world, linked):
-    sw, standard, public, hidden = linked
+    _sw, standard, public, hidden = linked
     secretariat = _client(world, "secretariat")
     response = secretariat.post(f"/standards/{standard.pk}/rnd-projects/", {"rnd_projects": [public.pk, hidden.pk]})
     assert response.status_code == 302
@@ -77,7 +77,7 @@ def test_a_standard_still_in_proposal_is_not_named_on_the_project_page(world):
 
 
 def test_relinking_keeps_what_the_editor_cannot_see_and_only_insiders_link(world, linked):
-    sw, standard, public, hidden = linked
+    _sw, standard, public, hidden = linked
     services.link_rnd_projects(world.users["secretariat"], standard, [public.pk, hidden.pk])
     # The owner leads the drafting: it may relink, among what it sees; the hidden link stays.
     services.link_rnd_projects(world.users["owner"], refresh(standard), [])
