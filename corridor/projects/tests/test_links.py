@@ -227,3 +227,17 @@ def test_meeting_outcomes_and_leads_join_the_matching_funnel(world):
     assert 'data-testid="funnel-event-meetings">1<' in page and 'data-testid="funnel-projects">0<' in page
     api = _client(world.users["secretariat"]).get("/api/matching/funnel?by=alliance").json()
     assert next(r for r in api if r["key"] == world.alliance.pk)["projects"] == 1
+
+
+def test_the_api_names_the_origin_only_to_who_may_see_it(world, wuhu_officer):
+    meeting = held_meeting(world, "agreement")
+    created = _client(world.users["secretariat"]).post("/api/projects", {
+        "name_zh": "国自芜湖项目", "investor": world.owner_org.pk, "region": "340200", "meeting": meeting.pk},
+        content_type="application/json")
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert body["source"] == "event_meeting" and body["origin"]["event_title"] == EVENT_TITLE
+    seen = _client(wuhu_officer).get(f"/api/projects/{body['id']}").json()
+    assert seen["origin"] == {"kind": "meeting", "hidden": True, "meeting": None, "event": None, "event_title": None,
+                              "interest": None, "listing": None, "listing_title": None, "parties": []}
+    assert EVENT_TITLE not in str(seen)

@@ -95,3 +95,12 @@ def test_relinking_keeps_what_the_editor_cannot_see_and_only_insiders_link(world
     # The form is offered to the secretariat and the drafting group only.
     assert 'data-testid="rnd-link-form"' in _client(world, "secretariat").get(f"/standards/{standard.pk}/").content.decode()
     assert 'data-testid="rnd-link-form"' not in _client(world, "outsider").get(f"/standards/{standard.pk}/").content.decode()
+
+
+def test_the_api_links_and_lists_only_visible_projects(world, linked):
+    _sw, standard, public, hidden = linked
+    services.link_rnd_projects(world.users["secretariat"], standard, [public.pk, hidden.pk])
+    outsider = _client(world, "outsider").get(f"/api/standards/{standard.pk}").json()
+    assert [p["id"] for p in outsider["rnd_projects"]] == [public.pk] and HIDDEN_TITLE not in str(outsider)
+    member = _client(world, "member").get(f"/api/standards/{standard.pk}").json()
+    assert {p["id"] for p in member["rnd_projects"]} == {public.pk, hidden.pk}
