@@ -15,8 +15,8 @@ from corridor.standards.testing import build_std_world, propose_one, refresh, to
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_TITLE = EN_LIFE_TEST["title"]
-HIDDEN_TITLE = ZH_TOOTH_PROFILE["title"]
+PUBLIC_TITLE = str(EN_LIFE_TEST["title"])
+HIDDEN_TITLE = str(ZH_TOOTH_PROFILE["title"])
 
 
 @pytest.fixture
