@@ -114,4 +114,4 @@ def step(request: HttpRequest, interest_id: int, payload: StepIn) -> Interest:
 
 @router.get("/funnel", response={200: list[FunnelRowOut], **errors(422)}, summary="Listings → agreements per alliance or city")
 def funnel(request: HttpRequest, by: Literal["alliance", "city"] = "alliance") -> Any:
-    return services.funnel(by)
+    return services.funnel(by, viewer=request.user)

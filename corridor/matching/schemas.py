@@ -122,6 +122,10 @@ class FunnelRowOut(Schema):
     accepted: int
     meetings: int
     agreements: int
+    event_meetings: int = 0
+    event_interest: int = 0
+    event_agreements: int = 0
+    projects: int = 0
 
 
 class ListingDetailOut(ListingOut, WithActions):

@@ -284,9 +284,11 @@ def advance(actor: Actor, interest: Interest, stage: str) -> Interest:
 
 # -- the funnel --------------------------------------------------------------------------------
 FUNNEL = ("listings", "interests", "accepted", "meetings", "agreements")
+# The same funnel's steps from events' 1:1 meetings (issue 18) and the project leads both led to (issue 19).
+EVENT_FUNNEL = ("event_meetings", "event_interest", "event_agreements", "projects")
 
 
-def funnel(group_by: str, since: datetime.date | None = None) -> list[dict[str, Any]]:
+def funnel(group_by: str, since: datetime.date | None = None, viewer: Actor = None) -> list[dict[str, Any]]:
     """Per alliance or per city (of the posting organisation): listings → interests → accepted → meetings → agreements.
 
     Counts only: no listing's content appears, so secretariat-only listings may be counted for all.
@@ -308,9 +310,63 @@ def funnel(group_by: str, since: datetime.date | None = None) -> list[dict[str, 
         target = rows.setdefault(row[f"listing__{key}"], {name: 0 for name in FUNNEL})
         for name in FUNNEL[1:]:
             target[name] = row[name]
+    for group, counts in _event_funnel(group_by, since, viewer).items():
+        target = rows.setdefault(group, {name: 0 for name in FUNNEL})
+        target.update(counts)
+    for counts in rows.values():
+        for name in EVENT_FUNNEL:
+            counts.setdefault(name, 0)
     names = _group_names(group_by, [k for k in rows if k is not None])
     out = [{"key": k, "name": names.get(k, _("none")), **counts} for k, counts in rows.items()]
     return sorted(out, key=lambda r: (-r["listings"], str(r["name"])))
+
+
+def _event_funnel(group_by: str, since: datetime.date | None, viewer: Actor) -> dict[Any, dict[str, int]]:
+    """Events' 1:1 meetings held, and those whose outcome (either side's) was interest or agreement, per the
+    event's alliance or city (counts only, like the rest of the funnel: no event, party or outcome is named).
+    `projects`: the project leads started from a meeting or from matchmaking that the viewer may see (a
+    project before signing is confidential: only its own readers count it), per the alliance of the listing
+    or event it came from, or the project's target city."""
+    from django.db.models import Exists, OuterRef
+
+    from corridor.events.models import Meeting, MeetingSeat
+    from corridor.projects.models import Project
+    from corridor.regions.models import Region
+    from corridor.regions.services import hierarchy
+
+    seats = MeetingSeat.objects.filter(meeting=OuterRef("pk"))
+    meetings = Meeting.objects.annotate(
+        is_held=Exists(seats.filter(held=True)),
+        has_interest=Exists(seats.filter(outcome__in=("interest", "agreement"))),
+        has_agreement=Exists(seats.filter(outcome="agreement")),
+    ).filter(is_held=True)
+    if since:
+        meetings = meetings.filter(slot__starts_at__date__gte=since)
+    key = "event__alliance_id" if group_by == "alliance" else "event__region_id"
+    out: dict[Any, dict[str, int]] = {}
+    rows = list(meetings.values_list(key, "has_interest", "has_agreement"))
+    cities: dict[Any, Any] = {}
+    if group_by == "city":
+        regions = Region.objects.filter(pk__in={r[0] for r in rows if r[0]}).select_related("parent__parent")
+        cities = {r.pk: getattr(hierarchy(r)[0], "pk", None) for r in regions}
+    for group, interest, agreement in rows:
+        group = cities.get(group) if group_by == "city" else group
+        counts = out.setdefault(group, {"event_meetings": 0, "event_interest": 0, "event_agreements": 0})
+        counts["event_meetings"] += 1
+        counts["event_interest"] += int(bool(interest))
+        counts["event_agreements"] += int(bool(agreement))
+    projects = Project.objects.restrict(viewer).filter(
+        source__in=(Project.Source.MATCHMAKING, Project.Source.EVENT_MEETING)).filter(
+        Q(interest__isnull=False) | Q(meeting__isnull=False))
+    if since:
+        projects = projects.filter(created_at__date__gte=since)
+    fields = (("interest__listing__alliance_id", "meeting__event__alliance_id") if group_by == "alliance"
+              else ("city_id", "city_id"))
+    for first, second in projects.values_list(*fields):
+        group = first if first is not None else second
+        counts = out.setdefault(group, {"event_meetings": 0, "event_interest": 0, "event_agreements": 0})
+        counts["projects"] = counts.get("projects", 0) + 1
+    return out
 
 
 def _group_names(group_by: str, keys: list[int]) -> dict[int, str]:

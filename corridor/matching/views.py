@@ -127,5 +127,5 @@ def interest_step(request: HttpRequest, pk: int) -> HttpResponse:
 
 def funnel(request: HttpRequest) -> HttpResponse:
     group_by = "city" if request.GET.get("by") == "city" else "alliance"
-    return render(request, "matching/funnel.html", {"rows": services.funnel(group_by), "group_by": group_by,
+    return render(request, "matching/funnel.html", {"rows": services.funnel(group_by, viewer=request.user), "group_by": group_by,
                                                     "stages": Interest.Stage})

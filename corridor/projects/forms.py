@@ -51,6 +51,9 @@ class ProjectForm(forms.Form):
     annual_tax = forms.CharField(label=_("Expected annual tax (CNY)"), required=False)
     description_zh = forms.CharField(label=_("Description (Chinese)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     description_en = forms.CharField(label=_("Description (English)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    # A lead started from a meeting at an event or an interest in matchmaking (the service checks both).
+    meeting = forms.CharField(required=False, widget=forms.HiddenInput)
+    interest = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, actor: Actor, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -59,7 +62,7 @@ class ProjectForm(forms.Form):
         self.fields["segments"].choices = segment_choices()  # type: ignore[attr-defined]
         self.fields["park"].choices = park_choices()  # type: ignore[attr-defined]
         if editing:
-            for name in ("region", "activity", "new_investor_region"):
+            for name in ("region", "activity", "new_investor_region", "meeting", "interest"):
                 del self.fields[name]
         else:
             self.fields["region"].choices = [  # type: ignore[attr-defined]
@@ -69,6 +72,9 @@ class ProjectForm(forms.Form):
         data = dict(self.cleaned_data)
         if not data.get("investor"):
             data.pop("investor", None)
+        for name in ("meeting", "interest"):
+            if not data.get(name):
+                data.pop(name, None)
         return data
 
 

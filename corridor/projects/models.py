@@ -130,6 +130,12 @@ class Project(BilingualNameMixin, models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.NEW)
     source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.INVESTOR)
     source_note = models.CharField(_("source details"), max_length=300, blank=True)
+    # Where the lead came from (issue 19's loop): a 1:1 meeting at an event, or an interest in matchmaking.
+    # Shown on the project page only to those who may see that meeting or interest (see services.origin).
+    meeting = models.ForeignKey("events.Meeting", verbose_name=_("meeting at an event"), null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="projects")
+    interest = models.ForeignKey("matching.Interest", verbose_name=_("matchmaking interest"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="projects")
     segments = models.ManyToManyField("chains.Segment", verbose_name=_("chain segments"), blank=True, related_name="+")
     stage = models.CharField(_("stage"), max_length=12, choices=Stage.choices, default=Stage.LEAD)
     stage_changed_at = models.DateTimeField(_("stage since"), auto_now_add=True)

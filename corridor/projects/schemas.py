@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
 from pydantic import Field
@@ -92,8 +92,42 @@ class ArrivalOut(Schema):
     note: str
 
 
+class OriginOut(Schema):
+    """The meeting or interest a lead came from; its details only to a reader who may see it (`hidden`)."""
+
+    kind: Literal["meeting", "interest"]
+    hidden: bool = False
+    meeting: int | None = None
+    event: int | None = None
+    event_title: str | None = None
+    interest: int | None = None
+    listing: int | None = None
+    listing_title: str | None = None
+    parties: list[str] = Field(default_factory=list)
+
+
+def _origin_out(request: Any, obj: Any) -> dict[str, Any] | None:
+    from corridor.accounts.api_auth import actor
+    from corridor.projects.services import origin
+
+    if not getattr(obj, "may_view_private", False) or request is None:
+        return None
+    found = origin(actor(request), obj)
+    if found is None:
+        return None
+    if found.get("hidden"):
+        return {"kind": found["kind"], "hidden": True}
+    parties = [o.name for o in found["sides"]]
+    if found["kind"] == "meeting":
+        return {"kind": "meeting", "meeting": found["meeting"].pk, "event": found["event"].pk,
+                "event_title": found["event"].title, "parties": parties}
+    return {"kind": "interest", "interest": found["interest"].pk, "listing": found["listing"].pk,
+            "listing_title": found["listing"].title, "parties": parties}
+
+
 class ProjectDetailOut(ProjectOut, WithActions):
     source: SourceName | None = None
+    origin: OriginOut | None = Field(None, description="The meeting or matchmaking interest the lead came from")
     registered_capital: Decimal | None = None
     land_mu: Decimal | None = None
     floor_area_m2: Decimal | None = None
@@ -123,6 +157,10 @@ class ProjectDetailOut(ProjectOut, WithActions):
     @staticmethod
     def resolve_source(obj: Any) -> Any:
         return _private(obj, "source")
+
+    @staticmethod
+    def resolve_origin(obj: Any, context: Any) -> Any:
+        return _origin_out((context or {}).get("request"), obj)
 
     @staticmethod
     def resolve_registered_capital(obj: Any) -> Any:
@@ -184,6 +222,8 @@ class ProjectIn(InputSchema):
     source: SourceName | None = None
     source_note: str | None = Field(None, max_length=300)
     segments: list[int] | None = None
+    meeting: int | None = Field(None, description="On create: the 1:1 meeting (interest or agreement) the lead came from")
+    interest: int | None = Field(None, description="On create: the matchmaking interest (accepted) the lead came from")
     account_manager: int | None = None
     investment: Decimal | None = None
     registered_capital: Decimal | None = None

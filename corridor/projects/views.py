@@ -102,7 +102,47 @@ def _prefill(request: HttpRequest) -> dict[str, Any]:
     if segment and investor:
         initial["name_zh"] = f"{investor.short_name or investor.name_zh or investor.name_en}{segment.name_zh}项目"
         initial["source_note"] = f"{segment.chain.name_zh} · {segment.name_zh}"
-    return {"initial": initial, "investor": investor, "segment": segment}
+    found = _prefill_origin(request, initial)
+    return {"initial": initial, "investor": found.get("investor", investor), "segment": segment, **found}
+
+
+def _prefill_origin(request: HttpRequest, initial: dict[str, Any]) -> dict[str, Any]:
+    """From a meeting at an event (?meeting=) or an interest in matchmaking (?interest=): the investor (the
+    side from elsewhere, or the offering party), the target city, the source. Hidden ones prefill nothing."""
+    get = request.GET
+    regions = {r.code: r for r in services.creatable_regions(request.user)} if (
+        str(get.get("meeting", "")).isdigit() or str(get.get("interest", "")).isdigit()) else {}
+    target = regions.get(str(initial.get("region", "")))
+    if str(get.get("meeting", "")).isdigit():
+        meeting = services.meetings_for_leads(request.user).filter(pk=int(get["meeting"])).first()
+        if meeting is None:
+            return {}
+        event_city = meeting.event.region
+        if target is None and event_city is not None:
+            for candidate in (event_city, event_city.parent):
+                if candidate is not None and candidate.code in regions:
+                    target = regions[candidate.code]
+                    initial["region"] = candidate.code
+                    break
+        if target is None and len(regions) == 1:
+            target = next(iter(regions.values()))
+        investor = services.lead_investor(services.meeting_sides(meeting), target)
+        # No event title in source_note: the project's other readers may not see the event (the link shows it
+        # to those who may).
+        initial |= {"meeting": meeting.pk, "source": Project.Source.EVENT_MEETING}
+        if investor is not None:
+            initial["investor"] = investor.pk
+            initial.setdefault("name_zh", f"{investor.short_name or investor.name_zh or investor.name_en}投资项目")
+        return {"investor": investor, "from_meeting": meeting, "sides": services.meeting_sides(meeting)}
+    if str(get.get("interest", "")).isdigit():
+        interest = services.interests_for_leads(request.user).filter(pk=int(get["interest"])).first()
+        if interest is None:
+            return {}
+        investor = services.offering_party(interest)
+        initial |= {"interest": interest.pk, "source": Project.Source.MATCHMAKING, "investor": investor.pk}
+        initial.setdefault("name_zh", f"{investor.short_name or investor.name_zh or investor.name_en}投资项目")
+        return {"investor": investor, "from_interest": interest, "sides": services.interest_parties(interest)}
+    return {}
 
 
 @login_required
@@ -119,7 +159,9 @@ def project_create(request: HttpRequest) -> HttpResponse:
 
     return toolkit.form_view(request, form, lambda f: services.create_project(request.user, f.service_data()),
                              template="projects/form.html", done=done,
-                             context={"investor": pre["investor"], "gap_segment": pre["segment"]})
+                             context={"investor": pre["investor"], "gap_segment": pre["segment"],
+                                      "from_meeting": pre.get("from_meeting"), "from_interest": pre.get("from_interest"),
+                                      "sides": pre.get("sides", [])})
 
 
 @login_required
@@ -154,6 +196,7 @@ def _detail_context(request: HttpRequest, project: Project) -> dict[str, Any]:
                                        "agreement_parties": project.agreement_parties}),
         "drop_form": DropForm(), "site_form": SiteForm(), "arrival_form": ArrivalForm(),
         "days_in_stage": services.days_in_stage(project),
+        "origin": services.origin(request.user, project) if VIEW_PRIVATE in actions else None,
         "warn_after": services.warn_days(project).get(project.stage),
         "sign_requires": services.sign_requires(project),
         "can_publish": CHANGE in actions and project.stage in (Stage.SIGNED, Stage.STARTED, Stage.PRODUCTION, Stage.OPERATING),

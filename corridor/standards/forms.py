@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corridor.alliances.models import Alliance
 from corridor.orgs.models import Organisation
+from corridor.rnd.models import RDProject
 from corridor.standards.models import Brand, Comment, Committee, CommitteeSeat, PatentDeclaration, Position
 
 TEXTAREA = {"rows": 3}
@@ -24,15 +25,34 @@ class ProposeForm(forms.Form):
     scope_en = forms.CharField(label=_("Scope (English)"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
     rationale_zh = forms.CharField(label=_("Why it is needed (Chinese)"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
     rationale_en = forms.CharField(label=_("Why it is needed (English)"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
-    related_projects = forms.CharField(label=_("Related R&D projects"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    rnd_projects = forms.ModelMultipleChoiceField(label=_("R&D projects in Corridor"), required=False,
+                                                  queryset=RDProject.objects.none(),
+                                                  widget=forms.SelectMultiple(attrs={"size": 6}))
+    related_projects = forms.CharField(label=_("Other related R&D projects"), required=False,
+                                       widget=forms.Textarea(attrs={"rows": 2}),
+                                       help_text=_("Projects outside Corridor, one a line"))
     drafting_org = forms.CharField(label=_("Another drafting organisation"), required=False, max_length=300,
                                    help_text=_("Type part of the name and pick it; the secretariat can add more later"),
                                    widget=forms.TextInput(attrs={"list": "org-picker-drafting_org", "autocomplete": "off"}))
 
-    def __init__(self, *args: Any, alliances: Any, organisations: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, alliances: Any, organisations: Any, rnd_projects: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["alliance"].queryset = alliances  # type: ignore[attr-defined]
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        if rnd_projects is not None:
+            self.fields["rnd_projects"].queryset = rnd_projects  # type: ignore[attr-defined]
+
+
+class RndLinkForm(forms.Form):
+    """The R&D projects a standard builds on: those the editor may see (the service keeps the others)."""
+
+    rnd_projects = forms.ModelMultipleChoiceField(label=_("R&D projects in Corridor"), required=False,
+                                                  queryset=RDProject.objects.none(),
+                                                  widget=forms.SelectMultiple(attrs={"size": 6}))
+
+    def __init__(self, *args: Any, rnd_projects: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rnd_projects"].queryset = rnd_projects  # type: ignore[attr-defined]
 
 
 class DraftForm(forms.Form):

@@ -250,7 +250,10 @@ class Standard(models.Model):
     scope_en = models.TextField(_("scope (English)"), blank=True)
     rationale_zh = models.TextField(_("why it is needed (Chinese)"), blank=True)
     rationale_en = models.TextField(_("why it is needed (English)"), blank=True)
-    related_projects = models.TextField(_("related R&D projects"), blank=True)
+    related_projects = models.TextField(_("related R&D projects"), blank=True)  # external ones, as text
+    # R&D projects registered in Corridor that the standard builds on; each side lists only what its reader sees.
+    rnd_projects = models.ManyToManyField("rnd.RDProject", verbose_name=_("R&D projects"), blank=True,
+                                          related_name="standards")
     segments = models.ManyToManyField("chains.Segment", verbose_name=_("chain segments"), blank=True, related_name="+")
     proposer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+")

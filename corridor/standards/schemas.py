@@ -59,12 +59,18 @@ class HolderOut(Schema):
     what: str
 
 
+class RndRef(Schema):
+    id: int
+    title: str
+
+
 class StandardDetailOut(StandardOut, WithActions):
     scope_zh: str
     scope_en: str
     rationale_zh: str
     rationale_en: str
     related_projects: str
+    rnd_projects: list[RndRef] = Field(default_factory=list, description="Linked R&D projects the caller may see")
     proposing_org: OrganisationRef | None
     participants: list[ParticipantOut]
     reason: str
@@ -74,6 +80,14 @@ class StandardDetailOut(StandardOut, WithActions):
     ballots: list[BallotOut]
     transitions: list[str] = Field(description="State changes the caller may take now (POST …/transitions/{name})")
     action_holders: list[HolderOut] = Field(description="Who must act now, and what")
+
+    @staticmethod
+    def resolve_rnd_projects(obj: Any, context: dict[str, Any] | None) -> list[Any]:
+        from corridor.accounts.api_auth import actor
+        from corridor.standards.services import rnd_projects_of
+
+        request = (context or {}).get("request")
+        return list(rnd_projects_of(actor(request), obj)) if request is not None else []
 
     @staticmethod
     def resolve_participants(obj: Any) -> list[Any]:
@@ -107,7 +121,8 @@ class ProposeIn(InputSchema):
     scope_en: str = ""
     rationale_zh: str = ""
     rationale_en: str = ""
-    related_projects: str = ""
+    related_projects: str = Field("", description="Related R&D projects outside Corridor, as text")
+    rnd_projects: list[int] = Field(default_factory=list, description="R&D projects in Corridor (ids you may see)")
     drafting_orgs: list[int] = Field(default_factory=list, description="Other drafting organisations")
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/do/<slug:name>/", views.take, name="take"),
     path("<int:pk>/vote/", views.vote, name="vote"),
+    path("<int:pk>/rnd-projects/", views.link_rnd, name="link_rnd"),
     path("<int:pk>/close-ballot/", views.close_ballot, name="close_ballot"),
     path("<int:pk>/drafts/new/", views.draft_create, name="draft_create"),
     path("<int:pk>/drafts/<int:number>/", views.draft_detail, name="draft"),

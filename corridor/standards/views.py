@@ -36,6 +36,7 @@ from corridor.standards.forms import (
     ProposeForm,
     PublishForm,
     ReasonForm,
+    RndLinkForm,
     SeatForm,
     VoteForm,
 )
@@ -111,7 +112,8 @@ def propose(request: HttpRequest) -> HttpResponse:
     if not alliances.exists():
         messages.error(request, _("Only members of an alliance with a standards committee may propose standards."))
         return redirect("standards:list")
-    form = ProposeForm(request.POST or None, alliances=alliances, organisations=services.proposing_organisations(request.user))
+    form = ProposeForm(request.POST or None, alliances=alliances, organisations=services.proposing_organisations(request.user),
+                       rnd_projects=services.linkable_rnd_projects(request.user))
 
     def save(f: ProposeForm) -> Standard:
         data = dict(f.cleaned_data)
@@ -163,8 +165,24 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "patents": PatentDeclaration.objects.restrict(user).filter(standard=standard).select_related("organisation"),
         "patent_form": PatentForm(organisations=Organisation.objects.filter(pk__in=org_ids)) if org_ids and standard.status != Status.WITHDRAWN else None,
         "segments": standard.segments.all(),
+        "rnd_links": services.rnd_projects_of(user, standard),
     }
+    if services.may_link_rnd(user, standard):
+        context["rnd_form"] = RndLinkForm(rnd_projects=services.linkable_rnd_projects(user),
+                                          initial={"rnd_projects": list(context["rnd_links"])})
     return render(request, "standards/detail.html", context)
+
+
+@require_POST
+@login_required
+def link_rnd(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set the R&D projects the standard builds on (the secretariat, the drafting group)."""
+    standard = _standard(request, pk)
+    form = RndLinkForm(request.POST, rnd_projects=services.linkable_rnd_projects(request.user))
+    chosen = request.POST.getlist("rnd_projects")
+    if _run(request, lambda: services.link_rnd_projects(request.user, standard, chosen), form):
+        messages.success(request, _("Saved."))
+    return redirect("standards:detail", pk=standard.pk)
 
 
 REASONED = {"reject", "withdraw", "back_to_drafting", "revise"}

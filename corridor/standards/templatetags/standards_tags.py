@@ -17,3 +17,12 @@ def org_brands(context: dict[str, Any], org: Any) -> dict[str, Any]:
     user = getattr(request, "user", None)
     brands = list(Brand.objects.restrict(user).filter(holder=org).select_related("alliance")[:20])
     return {"brands": brands, "org": org}
+
+
+@register.inclusion_tag("standards/_fed_standards.html", takes_context=True)
+def standards_fed_by(context: dict[str, Any], rnd_project: Any) -> dict[str, Any]:
+    """On an R&D project's page: the standards it feeds, those the viewer may see."""
+    from corridor.standards.services import standards_fed_by as fed
+
+    request = context.get("request")
+    return {"standards": list(fed(getattr(request, "user", None), rnd_project))}
