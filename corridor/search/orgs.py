@@ -12,7 +12,7 @@ suggestion or an autocomplete entry can only come from organisations the viewer 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
@@ -21,6 +21,7 @@ from django.db.models.expressions import RawSQL
 from corridor.orgs.models import Organisation
 from corridor.orgs.search_text import fold
 from corridor.search import text
+from corridor.search.paging import first_ids
 from corridor.search.text import Term
 
 # How many candidate organisations a typo suggestion looks at (each is checked in Python).
@@ -39,6 +40,23 @@ class SearchResult:
     query: str
     suggestion: str | None = None
     corrected: bool = False
+    _ids: list[int] | None = field(default=None, repr=False)
+    # The caller's queryset before the search narrowed it (what may be seen, with the list's filters): a page
+    # whose keys are known loads its rows from this, by key, without matching and ranking again.
+    base: QuerySet[Organisation] | None = field(default=None, repr=False)
+
+    @property
+    def searched(self) -> bool:
+        """Whether the query had anything to search for (otherwise `queryset` is the caller's, in its order)."""
+        return self.queryset is not self.base
+
+    @property
+    def ids(self) -> list[int]:
+        """Keys of the first CAP + 1 results in rank order (one query, read once): the count up to the cap, the
+        "did anything match", and the keys a page loads (corridor.search.paging)."""
+        if self._ids is None:
+            self._ids = first_ids(self.queryset)
+        return self._ids
 
 
 def _token_match_sql(expression: str, limit: int = RANKED) -> tuple[str, list[str]]:
@@ -76,24 +94,19 @@ def _related_ids_sql(query: str) -> tuple[str, list[object]]:
     if len(folded) < 2:
         return "", []
     by_name = Q(name_zh__contains=folded) | Q(name_en__icontains=singular)
-    segment_ids = list(Segment.objects.filter(by_name).values_list("pk", flat=True)[:50])
-    industry_ids = list(Industry.objects.filter(by_name).values_list("pk", flat=True)[:50])
+    # The segment and industry names are looked up inside the same statement (no round trips of their own).
+    segments = Segment.objects.filter(by_name).order_by().values("pk")[:50]
+    industries = Industry.objects.filter(by_name).order_by().values("pk")[:50]
+    tags = (SegmentTag.objects.filter(segment_id__in=segments).exclude(status=SegmentTag.Status.REJECTED)
+            .order_by().values("organisation_id")[:RANKED])
+    through = Organisation.industries.through
+    links = through.objects.filter(industry_id__in=industries).order_by().values("organisation_id")[:RANKED]
     sql: list[str] = []
     params: list[object] = []
-    if segment_ids:
-        marks = ", ".join(["%s"] * len(segment_ids))
-        sql.append(
-            "SELECT * FROM (SELECT organisation_id FROM chains_segmenttag "
-            f"WHERE segment_id IN ({marks}) AND status <> %s LIMIT {RANKED}) s"
-        )
-        params += [*segment_ids, SegmentTag.Status.REJECTED]
-    if industry_ids:
-        marks = ", ".join(["%s"] * len(industry_ids))
-        sql.append(
-            "SELECT * FROM (SELECT organisation_id FROM orgs_organisation_industries "
-            f"WHERE industry_id IN ({marks}) LIMIT {RANKED}) i"
-        )
-        params += industry_ids
+    for alias, part in (("s", tags), ("i", links)):
+        part_sql, part_params = part.query.sql_with_params()
+        sql.append(f"SELECT * FROM ({part_sql}) {alias}")
+        params += list(part_params)
     return " UNION ".join(sql), params
 
 
@@ -134,13 +147,13 @@ def search_organisations(qs: QuerySet[Organisation], query: str | None, *, sugge
     query = (query or "").strip()
     terms = text.parse(query)
     if not terms:
-        return SearchResult(qs, query)
-    result = SearchResult(_matching(qs, query, terms), query)
-    if suggest and not result.queryset.exists():
+        return SearchResult(qs, query, base=qs)
+    result = SearchResult(_matching(qs, query, terms), query, base=qs)
+    if suggest and not result.ids:
         suggestion = suggest_spelling(qs, query, terms)
         if suggestion:
             corrected = _matching(qs, suggestion, text.parse(suggestion))
-            return SearchResult(corrected, query, suggestion=suggestion, corrected=True)
+            return SearchResult(corrected, query, suggestion=suggestion, corrected=True, base=qs)
     return result
 
 
