@@ -97,19 +97,26 @@ def _related_ids_sql(query: str) -> tuple[str, list[object]]:
     if len(folded) < 2:
         return "", []
     by_name = Q(name_zh__contains=folded) | Q(name_en__icontains=singular)
-    # The segment and industry names are looked up inside the same statement (no round trips of their own).
-    segments = Segment.objects.filter(by_name).order_by().values("pk")[:50]
-    industries = Industry.objects.filter(by_name).order_by().values("pk")[:50]
-    tags = (SegmentTag.objects.filter(segment_id__in=segments).exclude(status=SegmentTag.Status.REJECTED)
-            .order_by().values("organisation_id")[:RANKED])
-    through = Organisation.industries.through
-    links = through.objects.filter(industry_id__in=industries).order_by().values("organisation_id")[:RANKED]
+    # Looked up first, as literals: inside the search statement the tiny segment and industry tables have only
+    # sequential scans, which index_scans() would price out of reach and so distort the whole plan.
+    segment_ids = list(Segment.objects.filter(by_name).values_list("pk", flat=True)[:50])
+    industry_ids = list(Industry.objects.filter(by_name).values_list("pk", flat=True)[:50])
     sql: list[str] = []
     params: list[object] = []
-    for alias, part in (("s", tags), ("i", links)):
-        part_sql, part_params = part.query.sql_with_params()
-        sql.append(f"SELECT * FROM ({part_sql}) {alias}")
-        params += list(part_params)
+    if segment_ids:
+        marks = ", ".join(["%s"] * len(segment_ids))
+        sql.append(
+            "SELECT * FROM (SELECT organisation_id FROM chains_segmenttag "
+            f"WHERE segment_id IN ({marks}) AND status <> %s LIMIT {RANKED}) s"
+        )
+        params += [*segment_ids, SegmentTag.Status.REJECTED]
+    if industry_ids:
+        marks = ", ".join(["%s"] * len(industry_ids))
+        sql.append(
+            "SELECT * FROM (SELECT organisation_id FROM orgs_organisation_industries "
+            f"WHERE industry_id IN ({marks}) LIMIT {RANKED}) i"
+        )
+        params += industry_ids
     return " UNION ".join(sql), params
 
 
