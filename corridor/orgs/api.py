@@ -41,6 +41,7 @@ def organisations_for(user: Actor) -> OrganisationQuerySet:
         .with_private_access(user)
         .select_related("region", "city", "province")
         .prefetch_related("industries")
+        .defer("search_text", "search_tokens")  # never answered; the search reads them in the database
     )
 
 
@@ -63,6 +64,9 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter])
     that spelling's and `suggestion` names it. `count` stops at 1000 (`count_capped`)."""
     search = filters.search(organisations_for(actor(request)))
     request.search_suggestion = search.suggestion  # type: ignore[attr-defined]
+    if search.searched:  # ranked keys, read once; a page's rows are then loaded by key (corridor.search.paging)
+        request.search_ids = search.ids  # type: ignore[attr-defined]
+        request.search_rows = search.base  # type: ignore[attr-defined]
     return search.queryset
 
 

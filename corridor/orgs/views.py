@@ -53,8 +53,18 @@ def _tristate(value: bool | None) -> str:
 def organisation_list(request: HttpRequest) -> HttpResponse:
     filters = OrganisationFilter.from_query(request.GET, None if toolkit.is_htmx(request) else request)
     search = filters.search(Organisation.objects.restrict(request.user))
-    qs: QuerySet[Organisation] = search.queryset.select_related("city", "region").prefetch_related("industries")
-    page_obj = CappedPaginator(qs, toolkit.page_size(request)).get_page(request.GET.get("page"))
+
+    def shown(qs: QuerySet[Organisation]) -> QuerySet[Organisation]:
+        # Texts the table does not show: reading them for a page of rows is most of the bytes.
+        return (qs.select_related("city", "region").prefetch_related("industries")
+                .defer("search_text", "search_tokens", "description_zh", "description_en"))
+
+    # The ranked keys are read once (search.ids); the page's rows are then loaded by key from the unsearched
+    # queryset (search.base), so matching and ranking run once per request.
+    page_obj = CappedPaginator(shown(search.queryset), toolkit.page_size(request),
+                               ids=search.ids if search.searched else None,
+                               rows=shown(search.base) if search.base is not None else None,
+                               ).get_page(request.GET.get("page"))
     context: dict[str, Any] = {
         "search": search,
         "page_obj": page_obj,

@@ -158,3 +158,25 @@ def test_plain_rules():
     assert [t.exact_keys for t in parse("機器人")] == [["机器", "器人"]]
     tokens = document_tokens(["国自机器人"], ["Robots"]).split()
     assert {"国自", "机器", "robot", "guozijiqiren", "jiqiren", "gzjqr"} <= set(tokens)
+
+
+@pytest.mark.parametrize("url", ["/organisations/", "/api/organisations"])
+def test_a_search_matches_and_ranks_once_per_request(ruiling, client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, {"q": "瑞岭", "per_page": 10, "limit": 10})
+    assert response.status_code == 200 and str(ruiling.pk) in response.content.decode()
+    matching = [q["sql"] for q in ctx.captured_queries if "orgs_organisation_fts" in q["sql"]
+                or "array_to_tsvector" in q["sql"]]
+    assert len(matching) == 1  # the ranked keys; count, "anything matched" and the page come from them
+
+
+def test_pages_of_a_search_follow_the_ranking(ruiling, client):
+    other = create_organisation(None, {"name_zh": "杭州瑞岭新材料有限公司", "region": "330108"})
+    first = client.get("/api/organisations", {"q": "瑞岭", "limit": 1, "offset": 0}).json()
+    second = client.get("/api/organisations", {"q": "瑞岭", "limit": 1, "offset": 1}).json()
+    assert first["count"] == second["count"] >= 2
+    assert {first["items"][0]["id"], second["items"][0]["id"]} <= {ruiling.pk, other.pk}
+    assert first["items"][0]["id"] != second["items"][0]["id"]
