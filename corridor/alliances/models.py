@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corridor.core import access
 from corridor.core.access import ALL, VIEW, Actor, RestrictedQuerySet
-from corridor.core.bilingual import BilingualNameMixin, pick
+from corridor.core.bilingual import BilingualNameMixin, bilingual
 from corridor.core.workflow import Transition, Workflow
 from corridor.orgs.models import Industry, Organisation
 from corridor.regions.models import Corridor, Region
@@ -45,9 +45,7 @@ class Alliance(BilingualNameMixin, models.Model):
         verbose_name = _("alliance")
         verbose_name_plural = _("alliances")
 
-    @property
-    def description(self) -> str:
-        return pick(self.description_zh, self.description_en)
+    description = bilingual("description")
 
 
 class AllianceMembership(models.Model):
@@ -180,13 +178,9 @@ class Declaration(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return pick(self.title_zh, self.title_en)
+    title = bilingual("title")
 
-    @property
-    def summary(self) -> str:
-        return pick(self.summary_zh, self.summary_en)
+    summary = bilingual("summary")
 
 
 class Commitment(models.Model):
@@ -208,9 +202,7 @@ class Commitment(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return pick(self.title_zh, self.title_en)
+    title = bilingual("title")
 
 
 class CommitmentAction(models.Model):
@@ -251,6 +243,4 @@ class AllianceOffice(models.Model):
     def __str__(self) -> str:
         return f"{self.alliance} — {self.region}"
 
-    @property
-    def purpose(self) -> str:
-        return pick(self.purpose_zh, self.purpose_en)
+    purpose = bilingual("purpose")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corridor.core import access
 from corridor.core.access import ALL, VIEW, Actor, RestrictedQuerySet
-from corridor.core.bilingual import BilingualNameMixin, pick
+from corridor.core.bilingual import BilingualNameMixin, bilingual
 from corridor.core.workflow import Transition, Workflow
 from corridor.orgs.models import Industry, Organisation
 from corridor.regions.models import Region
@@ -41,9 +41,7 @@ class Chain(BilingualNameMixin, models.Model):
         verbose_name = _("industry chain")
         verbose_name_plural = _("industry chains")
 
-    @property
-    def description(self) -> str:
-        return pick(self.description_zh, self.description_en)
+    description = bilingual("description")
 
 
 class ChainVersion(models.Model):

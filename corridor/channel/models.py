@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop
 
 from corridor.core import access
 from corridor.core.access import ALL, NOTHING, VIEW, Actor, RestrictedQuerySet
-from corridor.core.bilingual import BilingualNameMixin, pick
+from corridor.core.bilingual import BilingualNameMixin, bilingual
 from corridor.core.workflow import Transition, Workflow
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region, within_q
@@ -68,9 +68,7 @@ class Office(BilingualNameMixin, models.Model):
         verbose_name_plural = _("offices")
         constraints = [models.UniqueConstraint(fields=["region", "name_zh"], name="channel_office_unique_name")]
 
-    @property
-    def reply_template(self) -> str:
-        return pick(self.reply_template_zh, self.reply_template_en)
+    reply_template = bilingual("reply_template")
 
 
 class RequestType(models.TextChoices):
@@ -347,13 +345,9 @@ class Notice(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return pick(self.title_zh, self.title_en)
+    title = bilingual("title")
 
-    @property
-    def body(self) -> str:
-        return pick(self.body_zh, self.body_en)
+    body = bilingual("body")
 
 
 class NoticeReceipt(models.Model):
@@ -418,9 +412,7 @@ class Target(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return pick(self.title_zh, self.title_en)
+    title = bilingual("title")
 
 
 class TargetSnapshot(models.Model):

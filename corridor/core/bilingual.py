@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, overload
+
 from django.utils.translation import get_language
 
 
@@ -12,6 +14,23 @@ def prefers_chinese() -> bool:
 def pick(zh: str, en: str) -> str:
     first, second = (zh, en) if prefers_chinese() else (en, zh)
     return first or second
+
+
+class bilingual:
+    """A model attribute read in the reader's language: `title = bilingual("title")` gives `title_zh` on a
+    Chinese page and `title_en` on an English one, each falling back to the other when empty."""
+
+    def __init__(self, field: str) -> None:
+        self.zh, self.en = f"{field}_zh", f"{field}_en"
+
+    @overload
+    def __get__(self, obj: None, owner: Any = None) -> bilingual: ...
+    @overload
+    def __get__(self, obj: object, owner: Any = None) -> str: ...
+    def __get__(self, obj: object | None, owner: Any = None) -> str | bilingual:
+        if obj is None:
+            return self
+        return pick(getattr(obj, self.zh), getattr(obj, self.en))
 
 
 class BilingualNameMixin:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corridor.core import access
 from corridor.core.access import ALL, CHANGE, NOTHING, VIEW, Actor, RestrictedQuerySet
-from corridor.core.bilingual import BilingualNameMixin, pick
+from corridor.core.bilingual import BilingualNameMixin, bilingual
 from corridor.core.workflow import Transition, Workflow
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Park, Region, within_q
@@ -122,9 +122,7 @@ class Instrument(BilingualNameMixin, models.Model):
         "open_days", "approval_required", "min_minutes", "max_minutes", "lead_hours", "monthly_quota_hours", "bookable_by", "active",
     )
 
-    @property
-    def capabilities(self) -> str:
-        return pick(self.capabilities_zh, self.capabilities_en)
+    capabilities = bilingual("capabilities")
 
     def accreditations(self, on: datetime.date | None = None) -> list[str]:
         """Accreditations valid on `on` (today by default)."""

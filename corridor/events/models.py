@@ -23,7 +23,7 @@ from django.utils.translation import gettext_noop
 
 from corridor.core import access
 from corridor.core.access import ALL, VIEW, Actor, RestrictedQuerySet
-from corridor.core.bilingual import pick
+from corridor.core.bilingual import bilingual, pick
 from corridor.core.workflow import Transition, Workflow
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Park, Region, within_q
@@ -169,13 +169,9 @@ class Event(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return pick(self.title_zh, self.title_en)
+    title = bilingual("title")
 
-    @property
-    def description(self) -> str:
-        return pick(self.description_zh, self.description_en)
+    description = bilingual("description")
 
     @property
     def is_brokerage(self) -> bool:
@@ -210,9 +206,7 @@ class Session(models.Model):
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="event_session_ends_after_start"),
         ]
 
-    @property
-    def title(self) -> str:
-        return pick(self.title_zh, self.title_en)
+    title = bilingual("title")
 
 
 class RegistrationType(models.Model):
@@ -237,9 +231,7 @@ class RegistrationType(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def name(self) -> str:
-        return pick(self.name_zh, self.name_en)
+    name = bilingual("name")
 
     @property
     def places_left(self) -> int | None:
@@ -343,9 +335,7 @@ class Registration(models.Model):
     def __str__(self) -> str:
         return f"{self.name} · {self.event}"
 
-    @property
-    def profile(self) -> str:
-        return pick(self.profile_zh, self.profile_en)
+    profile = bilingual("profile")
 
     @property
     def display_name(self) -> str:
@@ -520,9 +510,7 @@ class Question(models.Model):
     def __str__(self) -> str:
         return self.label
 
-    @property
-    def label(self) -> str:
-        return pick(self.label_zh, self.label_en)
+    label = bilingual("label")
 
     def options(self) -> list[tuple[str, str]]:
         """(value, label in the reader's language): the value is the choice's number, from 1."""

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corridor.core import access
 from corridor.core.access import ALL, CHANGE, NOTHING, VIEW, VIEW_PRIVATE, Actor, RestrictedQuerySet
-from corridor.core.bilingual import BilingualNameMixin, pick
+from corridor.core.bilingual import BilingualNameMixin, bilingual
 from corridor.orgs.validators import validate_uscc
 from corridor.regions.models import Region, within_q
 
@@ -171,9 +171,7 @@ class Organisation(BilingualNameMixin, models.Model):
             events.organisations_deleted([self.pk])
             return super().delete(*args, **kwargs)
 
-    @property
-    def description(self) -> str:
-        return pick(self.description_zh, self.description_en)
+    description = bilingual("description")
 
     # Fields shown only to those with private access (see OrganisationQuerySet.with_private_access).
     PRIVATE_FIELDS = ("contact_name", "contact_email", "contact_phone")

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_noop
 
 from corridor.core import access
 from corridor.core.access import ALL, CHANGE, VIEW, Actor, RestrictedQuerySet
-from corridor.core.bilingual import pick
+from corridor.core.bilingual import bilingual
 from corridor.core.workflow import Transition, Workflow
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region, within_q
@@ -157,9 +157,7 @@ class Policy(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return pick(self.title_zh, self.title_en)
+    title = bilingual("title")
 
     @property
     def other_title(self) -> str:
@@ -167,17 +165,11 @@ class Policy(models.Model):
         other = self.title_en if shown == self.title_zh else self.title_zh
         return other if other != shown else ""
 
-    @property
-    def summary(self) -> str:
-        return pick(self.summary_zh, self.summary_en)
+    summary = bilingual("summary")
 
-    @property
-    def text(self) -> str:
-        return pick(self.text_zh, self.text_en)
+    text = bilingual("text")
 
-    @property
-    def issuer(self) -> str:
-        return pick(self.issuer_zh, self.issuer_en)
+    issuer = bilingual("issuer")
 
     def timing(self, on: datetime.date | None = None) -> str:
         """draft | not_yet_effective | in_force | expired | superseded (the engine's words)."""
@@ -247,21 +239,13 @@ class ApplicationItem(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return pick(self.title_zh, self.title_en)
+    title = bilingual("title")
 
-    @property
-    def target(self) -> str:
-        return pick(self.target_zh, self.target_en)
+    target = bilingual("target")
 
-    @property
-    def office(self) -> str:
-        return pick(self.office_zh, self.office_en)
+    office = bilingual("office")
 
-    @property
-    def materials(self) -> str:
-        return pick(self.materials_zh, self.materials_en)
+    materials = bilingual("materials")
 
     def condition_labels(self) -> list[tuple[str, str]]:
         """The item's own conditions (label in the reader's language, clause), in rule order."""

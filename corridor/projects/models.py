@@ -25,7 +25,7 @@ from django.utils.translation import gettext_noop
 from corridor.accounts.scope import Scope
 from corridor.core import access
 from corridor.core.access import ALL, CHANGE, NOTHING, VIEW, VIEW_PRIVATE, Actor, RestrictedQuerySet
-from corridor.core.bilingual import BilingualNameMixin, pick
+from corridor.core.bilingual import BilingualNameMixin, bilingual
 from corridor.core.workflow import Transition, Workflow
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Park, Region, within_q
@@ -231,9 +231,7 @@ class Project(BilingualNameMixin, models.Model):
                                    name="project_published_after_signing"),
         ]
 
-    @property
-    def description(self) -> str:
-        return pick(self.description_zh, self.description_en)
+    description = bilingual("description")
 
     @property
     def amount_band(self) -> str:

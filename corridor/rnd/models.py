@@ -21,7 +21,7 @@ from django.utils.translation import gettext_noop
 from corridor.alliances.models import AllianceMembership
 from corridor.core import access
 from corridor.core.access import ALL, CHANGE, NOTHING, VIEW, Actor, RestrictedQuerySet
-from corridor.core.bilingual import pick
+from corridor.core.bilingual import bilingual
 from corridor.core.workflow import Transition, Workflow
 from corridor.orgs.models import Organisation
 
@@ -99,9 +99,7 @@ class RDDirection(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return pick(self.title_zh, self.title_en)
+    title = bilingual("title")
 
 
 class RDProjectQuerySet(RestrictedQuerySet["RDProject"]):
@@ -353,9 +351,7 @@ class JointTeam(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return pick(self.title_zh, self.title_en)
+    title = bilingual("title")
 
 
 def _team_people(team: JointTeam) -> list[Any]:

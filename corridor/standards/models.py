@@ -28,7 +28,7 @@ from django.utils.translation import gettext_noop, pgettext_lazy
 
 from corridor.core import access
 from corridor.core.access import ALL, NOTHING, VIEW, Actor, RestrictedQuerySet
-from corridor.core.bilingual import BilingualNameMixin, pick
+from corridor.core.bilingual import BilingualNameMixin, bilingual
 from corridor.core.workflow import Transition, Workflow
 
 MANAGE = "manage"  # the alliance's secretariat: puts proposals to the committee, opens windows and ballots, publishes
@@ -346,22 +346,16 @@ class Standard(models.Model):
     def __str__(self) -> str:
         return f"{self.publication_number} {self.title}".strip()
 
-    @property
-    def title(self) -> str:
-        return pick(self.title_zh, self.title_en)
+    title = bilingual("title")
 
     @property
     def other_title(self) -> str:
         other = self.title_en if self.title == self.title_zh else self.title_zh
         return other if other != self.title else ""
 
-    @property
-    def scope(self) -> str:
-        return pick(self.scope_zh, self.scope_en)
+    scope = bilingual("scope")
 
-    @property
-    def rationale(self) -> str:
-        return pick(self.rationale_zh, self.rationale_en)
+    rationale = bilingual("rationale")
 
     @property
     def comment_last_day(self) -> datetime.date | None:
@@ -444,9 +438,7 @@ class Draft(models.Model):
     def __str__(self) -> str:
         return f"v{self.number}"
 
-    @property
-    def change_summary(self) -> str:
-        return pick(self.change_summary_zh, self.change_summary_en)
+    change_summary = bilingual("change_summary")
 
     def clauses(self) -> list[Any]:
         from corridor.standards.clauses import split_clauses
@@ -673,9 +665,7 @@ class Brand(BilingualNameMixin, models.Model):
             models.CheckConstraint(condition=Q(valid_until__gte=models.F("valid_from")), name="brand_valid_range"),
         ]
 
-    @property
-    def products(self) -> str:
-        return pick(self.products_zh, self.products_en)
+    products = bilingual("products")
 
     def is_valid(self, on: datetime.date | None = None) -> bool:
         day = on or timezone.localdate()
