@@ -31,6 +31,10 @@ class Command(TranslatedHelpCommand):
         call_command("migrate", interactive=False, verbosity=0)
         with rich_progress() as progress:
             counts = services.load_demo(progress, size=size)
+        # The demo's notifications start e-mail jobs on commit (threads): a command must not exit under them.
+        from corridor.jobs import services as jobs
+
+        jobs.wait_all(timeout=600)
         self.stdout.write(
             _("Demo corridor ready: %(orgs)s organisations (%(synthetic)s synthetic), %(alliances)s alliances.")
             % {"orgs": counts["organisations"], "synthetic": counts["synthetic_organisations"],

@@ -32,6 +32,10 @@ class Command(TranslatedHelpCommand):
         started = time.perf_counter()
         with rich_progress() as progress:
             counts = services.load_demo(progress, size=size, seed=seed)
+        # The demo's notifications start e-mail jobs on commit (threads): a command must not exit under them.
+        from corridor.jobs import services as jobs
+
+        jobs.wait_all(timeout=600)
         elapsed = time.perf_counter() - started
         self.stdout.write(table_text(_("Demo corridor loaded"), [_("table"), _("rows")], list(counts.items())))
         self.stdout.write(_("Done in %(seconds).1f s.") % {"seconds": elapsed})
