@@ -176,6 +176,11 @@ def main(argv: list[str] | None = None) -> None:
         if _needs_tables(command, args[1:]):
             ensure_tables()
         execute_from_command_line(["corridor", command, *args[1:]])
+        # Notifications start their e-mail jobs on commit, in threads: a command (a cron reminder, an import)
+        # must not exit under them, or the e-mails are lost and the interpreter may abort at shutdown.
+        from corridor.jobs import services as jobs
+
+        jobs.wait_all(timeout=600)
     except ImproperlyConfigured as exc:
         # A settings mistake is the operator's to fix: say which, without a traceback.
         sys.exit(f"corridor: {exc} (see README, Settings)")
