@@ -12,3 +12,13 @@ def world(db):
     from corridor.core.testing import build_world
 
     return build_world()
+
+
+@pytest.fixture(autouse=True)
+def fresh_rnd_index():
+    """Each test's database starts empty (rolled back; SQLite then reuses the ids): the R&D engine's
+    in-process corpus starts again too, or an earlier test's projects answer under a later test's ids."""
+    from corridor.rnd.services import INDEX
+
+    INDEX.reset()
+    yield
