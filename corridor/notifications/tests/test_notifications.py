@@ -71,7 +71,7 @@ def test_a_failing_smtp_server_neither_rolls_back_nor_blocks_the_change(world) -
             (job,) = _email_jobs()
     finally:
         server.close()
-    assert job.status == Job.Status.FAILED and "554" in job.error
+    assert job.status == Job.Status.FAILED and "554" in job.error_text
     assert Interest.objects.filter(listing=listings.need_zh, organisation=world.member_org).exists()
     note = Notification.objects.get(user=world.users["owner"])
     assert note.emailed_at is None and note.read_at is None  # still waiting in the app
