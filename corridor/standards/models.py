@@ -500,7 +500,7 @@ class PositionQuerySet(RestrictedQuerySet["Position"]):
 
 class Position(models.Model):
     class Value(models.TextChoices):
-        YES = "yes", _("Yes")
+        YES = "yes", pgettext_lazy("ballot", "Yes")
         YES_COMMENTS = "yes_comments", _("Yes, with comments")
         NO = "no", _("No, with reasons")
         ABSTAIN = "abstain", _("Abstain")
