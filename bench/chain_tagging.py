@@ -29,11 +29,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+# The shared data sit beside the checkout (../shared), or beside the worktrees' folder.
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent / "shared")
 sys.path.insert(0, str(ROOT))
 
 from corridor.chains import inference, spec, tagging  # noqa: E402
 
-DEFAULT_ITEMS = ROOT.parent.parent / "shared" / "data" / "realnames-dev" / "chains" / "items.jsonl"
+DEFAULT_ITEMS = SHARED / "data" / "realnames-dev" / "chains" / "items.jsonl"
 AGAINST = {"against", "elsewhere", "lead_against"}
 TARGET_CHAINS = ("biomedicine", "integrated-circuits", "new-energy-vehicles", "new-materials")
 

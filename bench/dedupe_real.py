@@ -33,7 +33,9 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent.parent / "shared" / "data" / "realnames-dev" / "er"
+# The shared data sit beside the checkout (../shared), or beside the worktrees' folder.
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent / "shared")
+DATA = SHARED / "data" / "realnames-dev" / "er"
 CORRIDOR = ROOT / ".venv" / "bin" / "corridor"
 PYTHON = ROOT / ".venv" / "bin" / "python"
 BILINGUAL = ROOT.parent / "evalsets" / "bench" / "data" / "er_bilingual"
