@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext
 
 
@@ -42,7 +43,8 @@ def stored(value: Any) -> Any:
 
 
 def render(msgid: str, params: dict[str, Any] | None = None) -> str:
-    text = gettext(msgid) if msgid else ""
+    # Plain modules (a file reader, the workbook guard) raise Texts too, also where Django is not set up.
+    text = (gettext(msgid) if settings.configured else msgid) if msgid else ""
     if not params:
         return text
     try:

@@ -1,4 +1,5 @@
-"""Which column is which: Chinese and English header variants mapped to organisation fields. No Django.
+"""Which column is which: Chinese and English header variants mapped to organisation fields. No Django settings
+needed (messages are Texts, said in the reader's language once Django is set up).
 
 Headers are compared folded (NFKC, lower case, no spaces, underscores or punctuation), so
 "统一社会信用代码", "USCC", "Credit code" and "unified_social_credit_code" all find `uscc`.
@@ -9,6 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from django.utils.translation import gettext_noop
+
+from corridor.core.texts import Text
 
 # field: header variants (already folded by `fold_header` when compared)
 HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
@@ -60,10 +65,11 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         column, sep, field = pair.partition("=")
         if not sep or not column.strip() or not field.strip():
-            raise MappingError(f"--map {pair!r}: write COLUMN=FIELD")
+            raise MappingError(Text(gettext_noop("%(pair)s: write COLUMN=FIELD"), pair=repr(pair)))
         field = field.strip()
         if field not in FIELDS and field != "-":
-            raise MappingError(f"--map {pair!r}: unknown field {field!r} (fields: {', '.join(FIELDS)}, or - to skip)")
+            raise MappingError(Text(gettext_noop("%(pair)s: unknown field %(field)s (fields: %(fields)s, or - to skip)"),
+                                    pair=repr(pair), field=repr(field), fields=", ".join(FIELDS)))
         out[fold_header(column)] = field
     return out
 
@@ -84,7 +90,7 @@ def map_header(header: list[str], explicit: dict[str, str] | None = None) -> tup
         mapped[index] = field
         taken.add(field)
     if not taken & {"name", "name_zh", "name_en"}:
-        raise MappingError(
-            "no name column: the header needs 名称/企业名称/name/name_zh/name_en (or map one with --map COLUMN=name_zh)"
-        )
+        raise MappingError(Text(gettext_noop(
+            "No name column: the header needs 名称/企业名称/name/name_zh/name_en (or map a column to name_zh)"
+        )))
     return mapped, ignored

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import tempfile
 import uuid
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -62,17 +61,16 @@ def run_import(job: Job, progress: Progress) -> dict[str, Any]:
             job.created_by, path, mapping=params.get("mapping") or {}, progress=progress, display_name=params["name"]
         )
     except ImportRejected as rejected:
-        from corridor.imports.report import write_error_report
+        from corridor.imports.report import write_error_reports
 
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / f"{path.stem}-errors.xlsx"
-            write_error_report(path, rejected.result, out)
-            with out.open("rb") as handle:
-                job.output.save(out.name, File(handle), save=False)
-        Job.objects.filter(pk=job.pk).update(output=job.output.name)
-        raise JobFailed(rejected.args[0], rejected.result.as_dict()) from None
+        reports = write_error_reports(path, rejected.result, path.parent, Path(params["name"]).stem or path.stem)
+        media = Path(settings.MEDIA_ROOT).resolve()
+        by_language = {code: report.resolve().relative_to(media).as_posix() for code, report in reports.items()}
+        starter = by_language.get(translation.get_language() or "") or next(iter(by_language.values()))
+        Job.objects.filter(pk=job.pk).update(output=starter)
+        raise JobFailed(rejected.args[0], {**rejected.result.as_dict(), "output_by_language": by_language}) from None
     except (TableError, MappingError) as exc:
-        raise JobFailed(str(exc)) from None
+        raise JobFailed(exc.args[0]) from None
     except PermissionError as exc:  # pragma: no cover - the page checks first
         raise JobFailed(str(exc) or _("You may not import organisations.")) from None
     return result.as_dict()

@@ -19,12 +19,14 @@ from django.db import IntegrityError, models, transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from corridor.accounts.scope import scope_of
 from corridor.audit import services as audit
 from corridor.audit.models import ChangeRecord
 from corridor.core import access, events
 from corridor.core.access import Actor
+from corridor.core.texts import Text
 from corridor.imports.models import Merge, RejectedPair
 from corridor.orgs.models import Organisation
 from corridor.orgs.services import refresh_derived_fields
@@ -42,6 +44,21 @@ def may_merge(user: Actor, *orgs: Organisation) -> bool:
         return False
     visible = Organisation.objects.restrict(user, "view_private").filter(pk__in=[o.pk for o in orgs]).count()
     return visible == len({o.pk for o in orgs})
+
+
+# The resolver (no Django) names its stages by key; the job page says them in its reader's language.
+RESOLVER_STAGES = {"parse": gettext_noop("Reading the organisations' names"),
+                   "compare": gettext_noop("Comparing the likely pairs")}
+
+
+def _stages_said(progress: Any) -> Any:
+    if progress is None:
+        return None
+
+    def report(stage: str, done: int, total: int) -> None:
+        progress(Text(RESOLVER_STAGES[stage]) if stage in RESOLVER_STAGES else stage, done, total)
+
+    return report
 
 
 def candidate_pairs(user: Actor, progress: Any = None) -> list[dict[str, Any]]:
@@ -62,7 +79,7 @@ def candidate_pairs(user: Actor, progress: Any = None) -> list[dict[str, Any]]:
         "removed_name", "kept_name")]
     refused = list(RejectedPair.objects.values_list("org_a_id", "org_b_id", "name_a", "name_b"))
     refused_ids = {frozenset((a, b)) for a, b, _na, _nb in refused}
-    result = resolve(records, confirmed, progress, rejected=[(na, nb) for _a, _b, na, nb in refused])
+    result = resolve(records, confirmed, _stages_said(progress), rejected=[(na, nb) for _a, _b, na, nb in refused])
     found = [(ev.score, orgs[i].pk, orgs[j].pk, ev.reason, "merge") for i, j, ev in result.merged_pairs()]
     found += [(ev.score, orgs[i].pk, orgs[j].pk, ev.reason, "review") for i, j, ev in result.review]
     found = [f for f in found if frozenset((f[1], f[2])) not in refused_ids]

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # `_` translates when Django is set up (the user's language), and is the identity in plain scripts.
-from corridor.imports.workbook_guard import EXCEL_MAX_CELL_CHARS, WorkbookRefused, _, check_workbook
+from django.utils.translation import gettext_noop
+
+from corridor.core.texts import Text
+from corridor.imports.workbook_guard import EXCEL_MAX_CELL_CHARS, WorkbookRefused, check_workbook
 
 SAMPLE = 1 << 20  # bytes read to decide the encoding
 DEFAULT_MAX_UNCOMPRESSED = 1 << 30  # bytes an .xlsx may unpack to (IMPORT_MAX_UNCOMPRESSED_MB in Django settings)
@@ -73,7 +76,7 @@ def detect_encoding(sample: bytes) -> str:
         codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
         return "gb18030"
     except UnicodeDecodeError:
-        raise TableError(_("The file is neither UTF-8 nor GBK/GB18030 text.")) from None
+        raise TableError(Text(gettext_noop("The file is neither UTF-8 nor GBK/GB18030 text."))) from None
 
 
 def open_table(path: str | Path) -> Table:
@@ -83,7 +86,7 @@ def open_table(path: str | Path) -> Table:
         return _open_xlsx(path)
     if suffix in (".csv", ".txt", ""):
         return _open_csv(path)
-    raise TableError(_("%(file)s: only .xlsx and .csv files can be imported.") % {"file": path.name})
+    raise TableError(Text(gettext_noop("%(file)s: only .xlsx and .csv files can be imported."), file=path.name))
 
 
 def _open_csv(path: Path) -> Table:
@@ -101,10 +104,10 @@ def _open_csv(path: Path) -> Table:
         header = next(reader, None)
     except UnicodeDecodeError:
         handle.close()
-        raise TableError(_("%(file)s is not valid %(encoding)s text.") % {"file": path.name, "encoding": encoding}) from None
+        raise TableError(Text(gettext_noop("%(file)s is not valid %(encoding)s text."), file=path.name, encoding=encoding)) from None
     if header is None:
         handle.close()
-        raise TableError(_("%(file)s is empty.") % {"file": path.name})
+        raise TableError(Text(gettext_noop("%(file)s is empty."), file=path.name))
     header = [h.lstrip("\ufeff") for h in header]
 
     def rows() -> Iterator[tuple[int, list[str]]]:
@@ -114,8 +117,8 @@ def _open_csv(path: Path) -> Table:
                 line += 1
                 yield line, cells
         except UnicodeDecodeError:
-            raise TableError(_("%(file)s: row %(row)s is not valid %(encoding)s text.") % {
-                "file": path.name, "row": line + 1, "encoding": encoding}) from None
+            raise TableError(Text(gettext_noop("%(file)s: row %(row)s is not valid %(encoding)s text."),
+                                 file=path.name, row=line + 1, encoding=encoding)) from None
         finally:
             handle.close()
 
@@ -142,8 +145,8 @@ def _open_csv(path: Path) -> Table:
             if lines:
                 yield CsvChunk(first, "".join(lines), name)
         except UnicodeDecodeError:
-            raise TableError(_("%(file)s: row %(row)s is not valid %(encoding)s text.") % {
-                "file": path.name, "row": line, "encoding": encoding}) from None
+            raise TableError(Text(gettext_noop("%(file)s: row %(row)s is not valid %(encoding)s text."),
+                                 file=path.name, row=line, encoding=encoding)) from None
         finally:
             handle.close()
 
@@ -158,17 +161,17 @@ def _open_xlsx(path: Path) -> Table:
     try:
         check_workbook(path, *limits)
     except WorkbookRefused as exc:
-        raise TableError(str(exc)) from None
+        raise TableError(exc.args[0]) from None
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError):
-        raise TableError(_("%(file)s is not a readable Excel workbook.") % {"file": path.name}) from None
+        raise TableError(Text(gettext_noop("%(file)s is not a readable Excel workbook."), file=path.name)) from None
     sheet = book.worksheets[0]
     values = sheet.iter_rows(values_only=True)
     first = next(values, None)
     if first is None:
         book.close()
-        raise TableError(_("%(file)s: the first sheet is empty.") % {"file": path.name})
+        raise TableError(Text(gettext_noop("%(file)s: the first sheet is empty."), file=path.name))
     header = [_cell(v) for v in first]
 
     def rows() -> Iterator[tuple[int, list[str]]]:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
 from corridor.core.spreadsheet import xlsx_row
+from corridor.core.texts import said, stored
 from corridor.imports.reading import open_table
 from corridor.imports.services import ImportResult
 
@@ -42,9 +45,22 @@ def write_error_report(source: str | Path, result: ImportResult, out: str | Path
                 cell.fill = BAD
             out_cells.append(cell)
         out_cells += [WriteOnlyCell(sheet, value="") for _ in range(len(table.header) - len(cells))]
-        out_cells.append(WriteOnlyCell(sheet, value="; ".join(f"{c}: {r}" for c, r in problems)))
+        out_cells.append(WriteOnlyCell(sheet, value="; ".join(f"{c}: {said(stored(r))}" for c, r in problems)))
         sheet.append(xlsx_row(sheet, out_cells))
     book.save(out)
+
+
+def write_error_reports(source: str | Path, result: ImportResult, folder: Path, stem: str) -> dict[str, Path]:
+    """The report once per language of the site, `folder/<language>/<stem>-errors.xlsx`: whoever opens the failed
+    job (the secretariat colleague who did not start it, in the other language) downloads it in theirs."""
+    reports = {}
+    for code, _name in settings.LANGUAGES:
+        out = folder / code / f"{stem}-errors.xlsx"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with translation.override(code):
+            write_error_report(source, result, out)
+        reports[code] = out
+    return reports
 
 
 def _row_cell(sheet: object, text: str) -> WriteOnlyCell:

@@ -90,6 +90,11 @@ REASONS = {
     "unique-trade": gettext_lazy("the only organisation with this trade name"),
     "same-address": gettext_lazy("same registered address, compatible names"),
     "confirmed": gettext_lazy("names confirmed by an earlier merge"),
+    "initials": gettext_lazy("initials of the other name"),
+    "institution": gettext_lazy("abbreviation of a university or institute"),
+    "acronym": gettext_lazy("acronym of the other name"),
+    "translated": gettext_lazy("English translation of the Chinese name"),
+    "transliterated": gettext_lazy("pinyin of the Chinese name"),
 }
 BANDS = {"merge": gettext_lazy("likely the same"), "review": gettext_lazy("uncertain: please decide")}
 

@@ -17,27 +17,18 @@ import zipfile
 from pathlib import Path
 from typing import IO
 
+from django.utils.translation import gettext_noop
+
+from corridor.core.texts import Text
+
 EXCEL_MAX_CELL_CHARS = 32767
 # UTF-8 takes up to 4 bytes a character and an XML entity (&amp;) 5 for one: bytes per character, at most.
 _BYTES_PER_CHAR = 6
 _PIECE = 1 << 20
 
 
-def _(message: str) -> str:
-    try:
-        from django.conf import settings
-
-        if settings.configured:
-            from django.utils.translation import gettext
-
-            return gettext(message)
-    except ImportError:  # pragma: no cover - Django is always installed with Corridor
-        pass
-    return message
-
-
 class WorkbookRefused(ValueError):
-    """The workbook is refused as a whole, before parsing."""
+    """The workbook is refused as a whole, before parsing; the message is a Text, to be said in each reader's language."""
 
 
 def check_zip_directory(path: str | Path | IO[bytes], max_uncompressed: int) -> None:
@@ -47,13 +38,13 @@ def check_zip_directory(path: str | Path | IO[bytes], max_uncompressed: int) -> 
         with zipfile.ZipFile(path) as archive:
             total = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise WorkbookRefused(_("%(file)s is not an Excel workbook (.xlsx): it cannot be opened as one.")
-                              % {"file": name}) from None
+        raise WorkbookRefused(Text(gettext_noop("%(file)s is not an Excel workbook (.xlsx): it cannot be opened as one."),
+                                   file=name)) from None
     if total > max_uncompressed:
-        raise WorkbookRefused(
-            _("%(file)s unpacks to %(size)s MB, more than the %(limit)s MB allowed. Split it into smaller files.")
-            % {"file": name, "size": total // (1 << 20), "limit": max_uncompressed // (1 << 20)}
-        )
+        raise WorkbookRefused(Text(
+            gettext_noop("%(file)s unpacks to %(size)s MB, more than the %(limit)s MB allowed. Split it into smaller files."),
+            file=name, size=total // (1 << 20), limit=max_uncompressed // (1 << 20),
+        ))
 
 
 def check_workbook(path: str | Path, max_uncompressed: int, max_cell_chars: int = EXCEL_MAX_CELL_CHARS) -> None:
@@ -67,10 +58,10 @@ def check_workbook(path: str | Path, max_uncompressed: int, max_cell_chars: int 
             if not (part == "xl/sharedStrings.xml" or part.startswith("xl/worksheets/")) or not part.endswith(".xml"):
                 continue
             if _longest_text_run(archive, info) > limit:
-                raise WorkbookRefused(
-                    _("%(file)s has a cell longer than %(limit)s characters, which no spreadsheet cell can hold; "
-                      "the file is refused.") % {"file": name, "limit": max_cell_chars}
-                )
+                raise WorkbookRefused(Text(
+                    gettext_noop("%(file)s has a cell longer than %(limit)s characters, which no spreadsheet cell can "
+                                 "hold; the file is refused."), file=name, limit=max_cell_chars,
+                ))
 
 
 def _longest_text_run(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
@@ -92,5 +83,5 @@ def _longest_text_run(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
                 carry = len(piece) - last - 1
                 longest = max(longest, carry)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise WorkbookRefused(_("%(file)s is damaged: %(reason)s") % {"file": info.filename, "reason": exc}) from None
+        raise WorkbookRefused(Text(gettext_noop("%(file)s is damaged: %(reason)s"), file=info.filename, reason=str(exc))) from None
     return longest

@@ -60,6 +60,13 @@ def _kept(message: Any) -> tuple[str, dict[str, Any]]:
     return str(message), {}
 
 
+def output_name(job: Job, language: str | None) -> str:
+    """The storage name of the job's output file in `language` when the job kept one per language (its result's
+    `output_by_language`, e.g. an import's error report), else its one output; "" when there is none."""
+    by_language = (job.result or {}).get("output_by_language") or {}
+    return str(by_language.get(language or "") or job.output.name or "")
+
+
 @dataclass(frozen=True)
 class JobKind:
     kind: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 
 from corridor.jobs import services
 from corridor.jobs.models import Job
@@ -32,6 +33,7 @@ def job_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 def job_output(request: HttpRequest, pk: int) -> HttpResponseBase:
     job = _job_for(request, pk)
-    if not job.output:
+    name = services.output_name(job, get_language())
+    if not name:
         raise Http404
-    return FileResponse(job.output.open("rb"), as_attachment=True, filename=job.output.name.rsplit("/", 1)[-1])
+    return FileResponse(job.output.storage.open(name, "rb"), as_attachment=True, filename=name.rsplit("/", 1)[-1])

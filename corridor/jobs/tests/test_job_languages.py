@@ -3,6 +3,7 @@ and said in the reader's language, whatever language the job was started in."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -58,3 +59,59 @@ def test_rows_written_before_message_ids_still_show(world):
                              error="1 行无法导入，未做任何更改。", created_by=world.users["admin"])
     html = world.client_for("admin").get(f"/jobs/{job.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "正在导入 old.csv" in html
+
+
+def _report_text(client, job: Job, language: str) -> str:
+    from openpyxl import load_workbook
+
+    response = client.get(f"/jobs/{job.pk}/output/", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    sheet = book.worksheets[0]
+    cells = [sheet.title] + [str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None]
+    return "\n".join(cells)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("started_in", ["zh-hans", "en"])
+def test_the_error_report_downloads_in_the_readers_language(world, started_in):
+    client = world.client_for("admin")
+    response = client.post("/imports/organisations/", {"file": SimpleUploadedFile("bad5.csv", BAD_ROWS.encode())},
+                           HTTP_ACCEPT_LANGUAGE=started_in)
+    job = jobs.wait(Job.objects.get(pk=int(response["Location"].rstrip("/").rsplit("/", 1)[1])))
+    english = _report_text(client, job, "en")
+    assert "Import errors" in english and "Invalid unified social credit code" in english
+    assert "Not a year: nineteen" in english and not HAN.search(english.replace("bad5", "")), HAN.findall(english)
+    chinese = _report_text(client, job, "zh-hans")
+    assert "统一社会信用代码" in chinese and not [w for w in (*ENGLISH, "Import errors", "Row") if w in chinese], chinese
+
+
+# Whole-file problems (nothing was read, no row to blame): said in the reader's language too.
+WHOLE_FILE = {
+    "no-name.csv": (b"uscc,address\n91330100MA27XXXXX1,somewhere\n", "No name column", "没有名称列"),
+    "empty.csv": (b"", "is empty", "是空文件"),
+    "broken.xlsx": (b"PK\x03\x04 not really a zip", "not an Excel workbook", "不是 Excel 工作簿"),
+}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("name", sorted(WHOLE_FILE))
+def test_a_whole_file_problem_reads_in_the_viewers_language(world, name):
+    body, english_words, chinese_words = WHOLE_FILE[name]
+    client = world.client_for("admin")
+    response = client.post("/imports/organisations/", {"file": SimpleUploadedFile(name, body)},
+                           HTTP_ACCEPT_LANGUAGE="zh-hans")
+    if response.status_code != 302:  # refused on the form already (the upload check): that page speaks too
+        page = response.content.decode()
+        assert chinese_words in page, page
+        english = client.post("/imports/organisations/", {"file": SimpleUploadedFile(name, body)},
+                              HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert english_words in english
+        return
+    job = jobs.wait(Job.objects.get(pk=int(response["Location"].rstrip("/").rsplit("/", 1)[1])))
+    assert job.status == Job.Status.FAILED
+    english = _status(client.get(f"/jobs/{job.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    headers = english.replace("名称/企业名称", "")  # the Chinese header names the file may use, quoted as such
+    assert english_words in english and not HAN.search(headers), HAN.findall(headers)
+    chinese = _status(client.get(f"/jobs/{job.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode())
+    assert chinese_words in chinese, chinese
