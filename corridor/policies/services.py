@@ -373,7 +373,7 @@ def answers_for(actor: Actor, organisation: Organisation, on: datetime.date | No
         raise PermissionDenied(_("Only the organisation's members see its answers."))
     on = on or timezone.localdate()
     profile = profiles([organisation.pk])[organisation.pk]
-    chosen = list(items if items is not None else items_in_force(on))
+    chosen = list(items if items is not None else in_force_list(on))
     return [Result(item, evaluate(engine_item(item), profile, on)) for item in chosen]
 
 
