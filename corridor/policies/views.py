@@ -192,7 +192,12 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     benefit = request.GET.get("benefit", "")
     answer = request.GET.get("answer", "")
     level = request.GET.get("level", "")
+    issuer = request.GET.get("issuer", "")
     items = services.in_force_list()  # kept per version of the tables: no rows read when nothing changed
+    # Issuers of the items in force, named in the reader's language, chosen by their Chinese name (always given).
+    issuers = sorted({(i.policy.issuer_zh, i.policy.issuer) for i in items}, key=lambda pair: pair[1])
+    if issuer in {value for value, _label in issuers}:
+        items = [i for i in items if i.policy.issuer_zh == issuer]
     if benefit in ApplicationItem.Benefit.values:
         items = [i for i in items if i.benefit == benefit]
     if level in Policy.Level.values:
@@ -213,7 +218,7 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     return render(request, "policies/for_us.html", {
         "feed_key": feed_key(int(request.user.pk or 0), organisation.pk), "cards": _cards(organisation, page_obj.object_list),
         "organisation": organisation, "results": page_obj.object_list, "page_obj": page_obj, "reminded": reminded, "counts": counts, "benefit": benefit, "answer": answer,
-        "level": level, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
+        "level": level, "issuer": issuer, "issuers": issuers, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
         "my_orgs": Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh"),
     })
 
