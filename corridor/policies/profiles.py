@@ -31,7 +31,7 @@ from corridor.policies.models import Certificate, EligibilityProfile
 PREPARED_MAX_IDS = 8
 # Stand-ins for the ids while compiling: far below any primary key, told apart from the other parameters.
 _MARK = -(2**40)
-_PREPARED: dict[tuple[str, str, int], tuple[str, list[Any], list[tuple[int, int]], Any, Any]] = {}
+_PREPARED: dict[tuple[str, str, int], tuple[str, list[Any], list[tuple[int, int]], dict[int, Any]]] = {}
 
 
 def segment_name(chain_slug: str, key: str) -> str:
@@ -92,15 +92,29 @@ def _rows(build: Callable[[list[int]], QuerySet[Any]], ids: list[int]) -> list[t
         if sorted(k for _at, k in slots) != list(range(len(ids))):  # each id not exactly once: do not guess
             return list(build(ids))
         converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
-        found = _PREPARED[key] = (sql, list(params), slots, compiler, converters)
-    sql, template, slots, compiler, converters = found
+        found = _PREPARED[key] = (sql, list(params), slots, converters)
+    sql, template, slots, converters = found
     params = list(template)
     for at, k in slots:
         params[at] = ids[k]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return [tuple(row) for row in compiler.apply_converters(rows, converters)] if converters else rows
+    if not converters:
+        return rows
+    # As the compiler's `apply_converters`, with this thread's connection (connections are per thread; the
+    # converters kept are the backend's and the fields' functions, which read no connection state).
+    steps = list(converters.items())
+    out = []
+    for found_row in rows:
+        row = list(found_row)
+        for at, (convert, expression) in steps:
+            value = row[at]
+            for step in convert:
+                value = step(value, expression, connection)
+            row[at] = value
+        out.append(tuple(row))
+    return out
 
 
 def profile_data(org_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
