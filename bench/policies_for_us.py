@@ -88,6 +88,15 @@ def main() -> None:
     client.get(f"/policies/for/{chosen[0]}/")  # warm the templates
     page = timed(lambda pk: client.get(f"/policies/for/{pk}/"))
     floor = timed(lambda pk: client.get("/policies/compare/?benefit=land"))
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for pk in chosen[:3]:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(f"/policies/for/{pk}/")
+        counts.append(len(queries.captured_queries))
+    print(f"SQL queries per page (3 organisations): {counts}")
     for name, values in (("baseline: engine only, data in memory", baseline), ("service answers_for", service),
                          ("page /policies/for/<id>/", page), ("floor: a near-empty page of the site", floor)):
         print(f"{name:40s} p50 {percentile(values, 0.5):7.1f} ms   p95 {percentile(values, 0.95):7.1f} ms")

@@ -6,24 +6,115 @@ Absent data is None (unknown), which the engine turns into "fill in …":
 - industries and chain segments: an empty list means the register does not know them yet → unknown;
 - alliances: the platform knows every membership → an empty list is known;
 - certificates: known once the member declared them (or recorded any).
+
+For a few organisations (a member's "policies for us") the seven queries are compiled by the ORM once per
+process and number of ids (`_rows`), then only executed: building them cost more than running them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import QuerySet
 
 from corridor.alliances.models import AllianceMembership
 from corridor.chains.models import SegmentTag
+from corridor.equipment.models import Instrument
 from corridor.orgs.models import Organisation
 from corridor.policies.eligibility import load_org
 from corridor.policies.models import Certificate, EligibilityProfile
+
+# Up to this many ids a query is kept compiled (one entry per source and count); more go through the ORM.
+PREPARED_MAX_IDS = 8
+# Stand-ins for the ids while compiling: far below any primary key, told apart from the other parameters.
+_MARK = -(2**40)
+_PREPARED: dict[tuple[str, str, int], tuple[str, list[Any], list[tuple[int, int]], dict[int, Any]]] = {}
 
 
 def segment_name(chain_slug: str, key: str) -> str:
     """How a chain segment is named in rules: `industrial-robots.reducers`."""
     return f"{chain_slug}.{key}"
+
+
+def _register(ids: list[int]) -> QuerySet[Any]:
+    return Organisation.objects.filter(pk__in=ids).order_by().values_list(
+        "pk", "kind", "region__code", "size_band", "is_head_enterprise", "founded_year")
+
+
+def _industries(ids: list[int]) -> QuerySet[Any]:
+    return Organisation.industries.through.objects.filter(organisation_id__in=ids).order_by().values_list(
+        "organisation_id", "industry__slug")
+
+
+def _segments(ids: list[int]) -> QuerySet[Any]:
+    return (SegmentTag.objects.filter(organisation_id__in=ids, role=SegmentTag.Role.PRODUCES)
+            .exclude(status=SegmentTag.Status.REJECTED).order_by()
+            .values_list("organisation_id", "segment__chain__slug", "segment__key"))
+
+
+def _alliances(ids: list[int]) -> QuerySet[Any]:
+    return AllianceMembership.objects.filter(organisation_id__in=ids).order_by().values_list("organisation_id", "alliance__slug")
+
+
+def _certificates(ids: list[int]) -> QuerySet[Any]:
+    return Certificate.objects.filter(organisation_id__in=ids).order_by().values_list(
+        "organisation_id", "kind", "valid_from", "valid_until")
+
+
+def _profiles(ids: list[int]) -> QuerySet[Any]:
+    return EligibilityProfile.objects.filter(organisation_id__in=ids).order_by().values_list(
+        "organisation_id", "founded_on", "rnd_share", "revenue_band", "employees", "has_rnd_project", "certificates_declared")
+
+
+def _instruments(ids: list[int]) -> QuerySet[Any]:
+    # order_by(): the model's ordering would join the city and defeat DISTINCT
+    return Instrument.objects.filter(owner_id__in=ids, active=True).order_by().values_list("owner_id").distinct()
+
+
+def _rows(build: Callable[[list[int]], QuerySet[Any]], ids: list[int]) -> list[tuple[Any, ...]]:
+    """The rows of `build(ids)`, as the ORM would return them (its converters applied: booleans, dates, decimals).
+
+    For a few ids the SQL is compiled once with stand-in ids and kept; each call puts the real ids in their
+    places and executes it. Same SQL, same rows; the ORM's compilation (most of a small query's cost) is paid once."""
+    if len(ids) > PREPARED_MAX_IDS:
+        return list(build(ids))
+    connection = connections[DEFAULT_DB_ALIAS]
+    key = (build.__name__, connection.vendor, len(ids))
+    found = _PREPARED.get(key)
+    if found is None:
+        marks = [_MARK - i for i in range(len(ids))]
+        compiler = build(marks).query.get_compiler(using=DEFAULT_DB_ALIAS)
+        sql, params = compiler.as_sql()
+        slots = [(at, _MARK - p) for at, p in enumerate(params) if type(p) is int and _MARK - len(ids) < p <= _MARK]
+        if sorted(k for _at, k in slots) != list(range(len(ids))):  # each id not exactly once: do not guess
+            return list(build(ids))
+        converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
+        found = _PREPARED[key] = (sql, list(params), slots, converters)
+    sql, template, slots, converters = found
+    params = list(template)
+    for at, k in slots:
+        params[at] = ids[k]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not converters:
+        return rows
+    # As the compiler's `apply_converters`, with this thread's connection (connections are per thread; the
+    # converters kept are the backend's and the fields' functions, which read no connection state).
+    steps = list(converters.items())
+    out = []
+    for found_row in rows:
+        row = list(found_row)
+        for at, (convert, expression) in steps:
+            value = row[at]
+            for step in convert:
+                value = step(value, expression, connection)
+            row[at] = value
+        out.append(tuple(row))
+    return out
 
 
 def profile_data(org_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
@@ -32,45 +123,39 @@ def profile_data(org_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
     if not ids:
         return {}
     data: dict[int, dict[str, Any]] = {}
-    for org in Organisation.objects.filter(pk__in=ids).values(
-            "pk", "kind", "region__code", "size_band", "is_head_enterprise", "founded_year"):
-        data[org["pk"]] = {
-            "id": str(org["pk"]), "kind": org["kind"] or None, "region": org["region__code"],
-            "size_band": org["size_band"] or None, "is_head_enterprise": org["is_head_enterprise"],
-            "founded_year": org["founded_year"], "alliances": [], "industries": None, "chain_segments": None,
-            "has_instrument": False,
+    for pk, kind, region, size_band, is_head, founded_year in _rows(_register, ids):
+        data[pk] = {
+            "id": str(pk), "kind": kind or None, "region": region, "size_band": size_band or None,
+            "is_head_enterprise": is_head, "founded_year": founded_year, "alliances": [], "industries": None,
+            "chain_segments": None, "has_instrument": False,
         }
     industries: dict[int, list[str]] = defaultdict(list)
-    for org_id, slug in Organisation.industries.through.objects.filter(organisation_id__in=ids).values_list(
-            "organisation_id", "industry__slug"):
+    for org_id, slug in _rows(_industries, ids):
         industries[org_id].append(slug)
     segments: dict[int, list[str]] = defaultdict(list)
-    for org_id, chain, key in (SegmentTag.objects.filter(organisation_id__in=ids, role=SegmentTag.Role.PRODUCES)
-                               .exclude(status=SegmentTag.Status.REJECTED)
-                               .values_list("organisation_id", "segment__chain__slug", "segment__key")):
+    for org_id, chain, key in _rows(_segments, ids):
         segments[org_id].append(segment_name(chain, key))
-    for org_id, slug in AllianceMembership.objects.filter(organisation_id__in=ids).values_list("organisation_id", "alliance__slug"):
+    for org_id, slug in _rows(_alliances, ids):
         if org_id in data:
             data[org_id]["alliances"].append(slug)
     certificates: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for cert in Certificate.objects.filter(organisation_id__in=ids):
-        certificates[cert.organisation_id].append({"kind": cert.kind, "valid_from": cert.valid_from, "valid_until": cert.valid_until})
+    for org_id, kind, valid_from, valid_until in _rows(_certificates, ids):
+        certificates[org_id].append({"kind": kind, "valid_from": valid_from, "valid_until": valid_until})
     declared: set[int] = set()
-    for profile in EligibilityProfile.objects.filter(organisation_id__in=ids):
-        row = data.get(profile.organisation_id)
+    for org_id, founded_on, rnd_share, revenue_band, employees, has_rnd_project, is_declared in _rows(_profiles, ids):
+        row = data.get(org_id)
         if row is None:
             continue
-        row["founded_on"] = profile.founded_on
-        row["rnd_share"] = float(profile.rnd_share) if profile.rnd_share is not None else None
-        row["revenue_band"] = profile.revenue_band or None
-        row["employees"] = profile.employees
-        row["has_rnd_project"] = profile.has_rnd_project
-        if profile.certificates_declared:
-            declared.add(profile.organisation_id)
-    from corridor.equipment.models import Instrument
-
-    for org_id in Instrument.objects.filter(owner_id__in=ids, active=True).values_list("owner_id", flat=True).distinct():
-        data[org_id]["has_instrument"] = True
+        row["founded_on"] = founded_on
+        row["rnd_share"] = float(rnd_share) if rnd_share is not None else None
+        row["revenue_band"] = revenue_band or None
+        row["employees"] = employees
+        row["has_rnd_project"] = has_rnd_project
+        if is_declared:
+            declared.add(org_id)
+    for (org_id,) in _rows(_instruments, ids):
+        if org_id in data:
+            data[org_id]["has_instrument"] = True
     for org_id, row in data.items():
         row["industries"] = industries.get(org_id) or None
         row["chain_segments"] = segments.get(org_id) or None

@@ -351,10 +351,10 @@ def in_force_list(on: datetime.date | None = None) -> list[ApplicationItem]:
 
     on = on or timezone.localdate()
     key = (on, tuple(ApplicationItem.objects.aggregate(n=Count("id"), at=Max("updated_at")).values()),
-           tuple(Policy.objects.aggregate(n=Count("id"), at=Max("updated_at")).values()),
            # Transitions write with a conditional UPDATE (no updated_at); they only move forward
-           # (draft → effective → expired → superseded), so each one changes these counts.
-           tuple(Policy.objects.order_by("status").values_list("status").annotate(n=Count("id"))))
+           # (draft → effective → expired → superseded), so each one changes the counts per status.
+           tuple(Policy.objects.aggregate(n=Count("id"), at=Max("updated_at"), **{
+               status: Count("id", filter=Q(status=status)) for status in Policy.Status.values}).values()))
     found = _IN_FORCE.get(key)
     if found is None:
         found = list(items_in_force(on))
@@ -373,7 +373,7 @@ def answers_for(actor: Actor, organisation: Organisation, on: datetime.date | No
         raise PermissionDenied(_("Only the organisation's members see its answers."))
     on = on or timezone.localdate()
     profile = profiles([organisation.pk])[organisation.pk]
-    chosen = list(items if items is not None else items_in_force(on))
+    chosen = list(items if items is not None else in_force_list(on))
     return [Result(item, evaluate(engine_item(item), profile, on)) for item in chosen]
 
 

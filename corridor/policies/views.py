@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -15,6 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -189,7 +192,12 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     benefit = request.GET.get("benefit", "")
     answer = request.GET.get("answer", "")
     level = request.GET.get("level", "")
+    issuer = request.GET.get("issuer", "")
     items = services.in_force_list()  # kept per version of the tables: no rows read when nothing changed
+    # Issuers of the items in force, named in the reader's language, chosen by their Chinese name (always given).
+    issuers = sorted({(i.policy.issuer_zh, i.policy.issuer) for i in items}, key=lambda pair: pair[1])
+    if issuer in {value for value, _label in issuers}:
+        items = [i for i in items if i.policy.issuer_zh == issuer]
     if benefit in ApplicationItem.Benefit.values:
         items = [i for i in items if i.benefit == benefit]
     if level in Policy.Level.values:
@@ -208,11 +216,37 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     from corridor.policies.calendar import feed_key
 
     return render(request, "policies/for_us.html", {
-        "feed_key": feed_key(int(request.user.pk or 0), organisation.pk),
+        "feed_key": feed_key(int(request.user.pk or 0), organisation.pk), "cards": _cards(organisation, page_obj.object_list),
         "organisation": organisation, "results": page_obj.object_list, "page_obj": page_obj, "reminded": reminded, "counts": counts, "benefit": benefit, "answer": answer,
-        "level": level, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
+        "level": level, "issuer": issuer, "issuers": issuers, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
         "my_orgs": Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh"),
     })
+
+
+@dataclass
+class _Card:
+    """One answer as its card shows it: what the template would otherwise look up per card (addresses, the
+    benefit's name, the reasons in the reader's language) made once per page."""
+
+    result: services.Result
+    detail_url: str
+    remind_url: str
+    benefit: str
+    reasons: list[dict[str, str]]
+
+
+def _url_of(name: str, *args: int) -> Callable[[int], str]:
+    """`reverse(name, args=[*args, pk])` for any pk, reversed once (a stand-in pk replaced by the real one)."""
+    stand_in = 987654321
+    head, tail = reverse(name, args=[*args, stand_in]).split(str(stand_in))
+    return lambda pk: f"{head}{pk}{tail}"
+
+
+def _cards(organisation: Organisation, results: Any) -> list[_Card]:
+    detail, remind = _url_of("policies:detail"), _url_of("policies:remind", organisation.pk)
+    benefits = {value: str(label) for value, label in ApplicationItem.Benefit.choices}
+    return [_Card(r, detail(r.item.policy_id), remind(r.item.pk), benefits.get(r.item.benefit, r.item.benefit), r.reasons())
+            for r in results]
 
 
 @login_required

@@ -280,3 +280,23 @@ def test_policies_for_us_reads_no_item_rows_when_nothing_changed(world, django_c
     assert "Renamed item" in member.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     services.expire(officer, policy)
     assert "Renamed item" not in member.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_policies_for_us_filters_by_issuer(world):
+    officer = wuhu_officer(world)
+    rnd_policy(world, officer, publish=True)
+    admin = world.users["admin"]
+    other = services.create_policy(admin, {
+        "title_zh": "国家级人才奖励", "title_en": "National talent award", "issuer_zh": "国家人才办", "issuer_en": "National Talent Office",
+        "level": "national", "home_region": world.regions["340200"]})
+    services.save_item(admin, other, {"title_zh": "人才奖励", "title_en": "Talent award", "benefit": "talent"})
+    services.publish(admin, other)
+    member, url = world.client_for("member"), f"/policies/for/{world.member_org.pk}/"
+    html = member.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "R&amp;D expense subsidy" in html and "Talent award" in html
+    assert '<option value="国家人才办" >National Talent Office</option>' in html
+    html = member.get(url, {"issuer": "国家人才办"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Talent award" in html and "R&amp;D expense subsidy" not in html
+    assert '<option value="国家人才办" selected>' in html
+    html = member.get(url, {"issuer": "no such issuer"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Talent award" in html and "R&amp;D expense subsidy" in html  # an unknown issuer filters nothing out
