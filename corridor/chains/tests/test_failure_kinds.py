@@ -94,3 +94,8 @@ def test_a_keyword_of_both_chains_names_both(matcher):
     # Electronic chemicals are a segment of both templates: no chain takes them from the other.
     chains = _produced(matcher, "江澄电子材料股份有限公司", "湿电子化学品、光刻胶配套试剂、电子特气")
     assert {"integrated-circuits", "new-materials"} <= chains
+
+
+def test_finance_first_is_evidence_against_every_chain(matcher):
+    assert "new-energy-vehicles" not in _produced(matcher, "嘉岭控股股份有限公司", "金融服务、融资担保、客车销售、电池材料、铜精矿")
+    assert "new-energy-vehicles" in _produced(matcher, "嘉岭控股股份有限公司", "客车销售、电池材料、铜精矿")
