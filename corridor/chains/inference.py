@@ -196,15 +196,22 @@ class Span:
     line_of_business: bool = False  # the item names an industry, not a product: keywords count as hints
 
 
-def _service_at(item: str, keep: re.Pattern[str] | None) -> int:
-    """Where a service word starts in the item (0: none before goods), unless it is inside a chain's own
-    word: "医药物流" (pharmaceutical distribution) or "chip packaging" are what the chain makes."""
+# The goods a service word is done on: the few Chinese characters right before it (not across 及/和/与/的/并),
+# or the one or two English words before it. The rest of the item is read as usual.
+_GOODS_BEFORE = re.compile(r"(?:(?:(?![及和与的并])[\u3400-\u9fff]){1,6}|(?:[a-z0-9-]+\s+){1,2})$")
+
+
+def _goods_of_service(item: str, keep: re.Pattern[str] | None) -> tuple[int, int] | None:
+    """(start, end) of the goods before a service word in the item, unless the whole phrase is a chain's
+    own word: "医药物流" (pharmaceutical distribution) or "chip packaging" are what the chain makes."""
     for service in _SERVICE_RE.finditer(item):
         if service.start() == 0:
-            return 0
-        if keep is None or not any(k.start() <= service.start() < k.end() for k in keep.finditer(item)):
-            return service.start()
-    return 0
+            return None
+        if keep is not None and any(k.start() <= service.start() < k.end() for k in keep.finditer(item)):
+            continue
+        goods = _GOODS_BEFORE.search(item, 0, service.start())
+        return (goods.start(), service.start()) if goods else None
+    return None
 
 
 def spans(text: str, keep: re.Pattern[str] | None = None) -> list[Span]:
@@ -219,10 +226,10 @@ def spans(text: str, keep: re.Pattern[str] | None = None) -> list[Span]:
             if not item:
                 continue
             spans_before = len(out)
-            at = _service_at(item, keep)
-            if at:
-                out.append(Span(item[:at], _CUSTOMER, index))
-                item = item[at:]
+            goods = _goods_of_service(item, keep)
+            if goods is not None:
+                out.append(Span(item[goods[0]:goods[1]], _CUSTOMER, index))
+                item = item[:goods[0]] + " " + item[goods[1]:]
             mode, start, opened = carry, 0, None
             for m in _MARKER_RE.finditer(item):
                 word = m.group()

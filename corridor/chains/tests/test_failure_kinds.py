@@ -25,6 +25,15 @@ def test_goods_before_a_service_word_are_what_is_carried_packed_or_leased():
     assert ("电池", "produces") in by_role and ("包装", "produces") in by_role  # nothing before the service word
 
 
+def test_only_the_goods_right_before_a_service_word_are_the_customers(matcher):
+    # In prose the products named earlier in the sentence stay products.
+    by_role = {(p.text.strip(), p.role) for p in inf.spans("公司生产动力电池及电池运输服务")}
+    assert ("电池", "customer") in by_role and ("公司生产动力电池及 运输服务", "produces") in by_role
+    found = _produced(matcher, "Lanshan Energy Co., Ltd.",
+                      "It makes lithium-ion batteries and battery packs and offers battery transport services.")
+    assert "new-energy-vehicles" in found
+
+
 def test_a_carrier_of_cars_is_not_a_car_maker(matcher):
     assert "new-energy-vehicles" not in _produced(
         matcher, "星河物流股份有限公司", "轿车运输业务、客车运输业务、汽车零部件仓储服务、国际货运代理")
