@@ -70,14 +70,22 @@ def baseline_tagger(commit: str) -> Any:
     listing = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", f"{commit}:corridor/chains/data"],
                              check=True, capture_output=True, text=True).stdout.split()
     segments = []
+    chains = []
     for name in sorted(n for n in listing if n.endswith(".yaml")):
         template = spec.parse(yaml.safe_load(show(f"corridor/chains/data/{name}")), name)
         parents = {s.parent for s in template.segments if s.parent}
         for s in template.segments:
             grouping = s.key in parents
-            segments.append(module.SegmentWords(template.slug, s.key, s.keywords_zh, s.keywords_en,
-                                                "" if grouping else s.name_zh, "" if grouping else s.name_en))
-    matcher = module.Matcher(segments)
+            if hasattr(module, "ChainWords"):  # a tagger with roles, hints and chain words (since 8d60f2b)
+                segments.append(module.SegmentWords(template.slug, s.key, s.keywords_zh, s.keywords_en, s.role,
+                                                    s.hints_zh, s.hints_en))
+            else:
+                segments.append(module.SegmentWords(template.slug, s.key, s.keywords_zh, s.keywords_en,
+                                                    "" if grouping else s.name_zh, "" if grouping else s.name_en))
+        if hasattr(module, "ChainWords"):
+            chains.append(module.ChainWords(template.slug, template.exclude_zh, template.exclude_en,
+                                            template.against_zh, template.against_en))
+    matcher = module.Matcher(segments, chains) if chains else module.Matcher(segments)
 
     def tag(row: dict[str, Any]) -> list[Any]:
         return matcher.infer(module.OrgText(row["name_zh"], row["name_en"], row["description"], ""))

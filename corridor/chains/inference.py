@@ -10,6 +10,10 @@ sells to them. So the text is read in spans:
   robots") gives the role `uses`; a production verb ("生产", "makes") or "的" ("用于汽车的减速器")
   returns to what the organisation makes. A marker opening a list item carries over the following
   items ("主要用于汽车、家电、3C"); one inside a product's name ("授权使用费") does not;
+- goods named before a service word ("乘用车运输业务", "药品包装印刷", "汽车租赁") are what is carried,
+  packed or leased: a customer span too, unless the whole phrase is a chain's own word ("医药物流");
+- an item that names an industry ("药业", "汽车制造业", "医疗健康业分部": the segment report of a
+  diversified group) is a line of business, not a product: its keywords count as generic words;
 - some segments of a template are where the chain's products are *used* (robots in car plants, new
   materials in aircraft): an organisation found there is a customer, so its role is `uses` (segment
   `role: uses` in the template), never `produces`.
@@ -19,7 +23,10 @@ Words per chain, all in the template YAML, bilingual:
 - hints: generic words ("生物", "新材料", "锂") — weak alone, they count with other evidence;
 - exclusions: phrases that contain a word but mean something else ("生物质", "汽车客运"); the longest
   match wins, so an exclusion swallows the word inside it;
-- counter-words ("饲料", "银行"): evidence the organisation is in another trade, lowering confidence.
+- counter-words ("饲料", "银行"): evidence the organisation is in another trade, lowering confidence;
+- a word one chain has as a keyword and another as a generic word ("前驱体", "碳纳米管") goes to the
+  chain the organisation's other keywords name (a cathode maker's precursor is a battery material); a
+  keyword of both chains (electronic chemicals) names both.
 
 Confidence is a logistic function of the evidence (name keyword, name hint, description items with
 keywords or hints, whether a keyword is among the first items — product lists come biggest first —,
@@ -77,6 +84,14 @@ _MARKER_RE = re.compile(
     ) + "|为(?=[^,;:!?。]{1,16}?(?:提供|供应|供货|配套|服务))|的"
 )
 _CARRY_WITHIN = 4  # a marker this close to an item's start opens a list ("主要用于汽车、家电")
+# A service done on goods: "乘用车运输业务", "医药包装", "汽车租赁". The goods named before the service
+# are what is carried, packed or leased (the chain is the customer), not what the organisation makes.
+_SERVICE_RE = re.compile(r"运输|物流|仓储|包装(?!膜)|印刷|租赁|广告|transport|logistics|warehousing|packaging|"
+                         r"printing|leasing|rental|advertising")
+# A list item that names an industry rather than a product: "药业", "汽车制造业", "医疗健康业", "医药制造业
+# 分部" (segment reports of diversified groups). Its chain words count as generic words only. A division
+# named by a product ("原料药分部", "血液制品分部") is a product line and keeps its keywords.
+_LINE_OF_BUSINESS_RE = re.compile(r"(?:业|industry|sector)(?:分部|板块|segment|division)?$")
 
 KEYWORD, HINT, EXCLUDED = "keyword", "hint", "excluded"
 
@@ -178,10 +193,30 @@ class Span:
     text: str
     role: str  # PRODUCES, USES or the internal customer mode
     item: int  # position of the list item or clause it comes from (0 = first)
+    line_of_business: bool = False  # the item names an industry, not a product: keywords count as hints
 
 
-def spans(text: str) -> list[Span]:
-    """The description cut into items, each part labelled with what it says about the organisation."""
+# The goods a service word is done on: the few Chinese characters right before it (not across 及/和/与/的/并),
+# or the one or two English words before it. The rest of the item is read as usual.
+_GOODS_BEFORE = re.compile(r"(?:(?:(?![及和与的并])[\u3400-\u9fff]){1,6}|(?:[a-z0-9-]+\s+){1,2})$")
+
+
+def _goods_of_service(item: str, keep: re.Pattern[str] | None) -> tuple[int, int] | None:
+    """(start, end) of the goods before a service word in the item, unless the whole phrase is a chain's
+    own word: "医药物流" (pharmaceutical distribution) or "chip packaging" are what the chain makes."""
+    for service in _SERVICE_RE.finditer(item):
+        if service.start() == 0:
+            return None
+        if keep is not None and any(k.start() <= service.start() < k.end() for k in keep.finditer(item)):
+            continue
+        goods = _GOODS_BEFORE.search(item, 0, service.start())
+        return (goods.start(), service.start()) if goods else None
+    return None
+
+
+def spans(text: str, keep: re.Pattern[str] | None = None) -> list[Span]:
+    """The description cut into items, each part labelled with what it says about the organisation.
+    `keep`: the chains' own words that contain a service word (never split)."""
     out: list[Span] = []
     index = 0
     for clause in _CLAUSE_SPLIT.split(fold(text)):
@@ -190,6 +225,11 @@ def spans(text: str) -> list[Span]:
             item = item.strip()
             if not item:
                 continue
+            spans_before = len(out)
+            goods = _goods_of_service(item, keep)
+            if goods is not None:
+                out.append(Span(item[goods[0]:goods[1]], _CUSTOMER, index))
+                item = item[:goods[0]] + " " + item[goods[1]:]
             mode, start, opened = carry, 0, None
             for m in _MARKER_RE.finditer(item):
                 word = m.group()
@@ -203,6 +243,8 @@ def spans(text: str) -> list[Span]:
                 opened = new if m.start() <= _CARRY_WITHIN and len(item) - m.end() >= 2 and word != "的" else None
             if start < len(item):
                 out.append(Span(item[start:], mode, index))
+            if _LINE_OF_BUSINESS_RE.search(item):
+                out[spans_before:] = [Span(p.text, p.role, p.item, True) for p in out[spans_before:]]
             if opened is not None:
                 carry = opened
             index += 1
@@ -296,6 +338,22 @@ class Matcher:
                 if w.strip() and fold(w) not in words:
                     words[fold(w)] = [(-1, EXCLUDED)]
             self.chains[slug] = _ChainPatterns(words, extra.against_zh + extra.against_en)
+        # A word one chain takes as a keyword and another as a generic word ("前驱体": a ceramic's or a
+        # cathode's; "碳纳米管"): which chain it names is read from the organisation's other words (see
+        # explain). A keyword of both (electronic chemicals, a segment of both) names both.
+        tiers: dict[str, dict[str, set[str]]] = {}
+        for slug, words in by_chain.items():
+            for w, entries in words.items():
+                for i, tier in entries:
+                    if i >= 0:
+                        tiers.setdefault(w, {}).setdefault(slug, set()).add(tier)
+        service_words = {w for words in by_chain.values() for w, entries in words.items()
+                         if _SERVICE_RE.search(w) and any(i >= 0 for i, _ in entries)}
+        self.keep = re.compile(_trie(service_words)) if service_words else None
+        self.shared: dict[str, frozenset[str]] = {
+            w: frozenset(by) for w, by in tiers.items()
+            if len(by) > 1 and not all(KEYWORD in t for t in by.values())
+        }
 
     def infer(self, org: OrgText, *, min_confidence: float = MIN_CONFIDENCE) -> list[Inferred]:
         return [hit for hit, _ in self.explain(org) if hit.confidence >= min_confidence]
@@ -303,22 +361,30 @@ class Matcher:
     def explain(self, org: OrgText) -> list[tuple[Inferred, dict[str, float]]]:
         """Every candidate (segment, role) with its confidence and the features behind it."""
         name_zh, name_en = fold(org.name_zh), fold(org.name_en)
-        parts = [p for p in spans(org.description_zh) + spans(org.description_en) if p.role != _CUSTOMER]
+        parts = [p for p in spans(org.description_zh, self.keep) + spans(org.description_en, self.keep)
+                 if p.role != _CUSTOMER]
         items = max((p.item for p in parts), default=-1) + 1
-        texts = [(-1, "zh", PRODUCES, name_zh), (-1, "en", PRODUCES, name_en)]
-        texts += [(p.item, "", p.role, p.text) for p in parts]
+        texts = [(-1, "zh", PRODUCES, name_zh, False), (-1, "en", PRODUCES, name_en, False)]
+        texts += [(p.item, "", p.role, p.text, p.line_of_business) for p in parts]
         # Per chain: the evidence per (segment, role), and which parts of the text (-1 = the name, else
         # the item) name the chain at all / with a keyword of a segment it produces.
         found_in: dict[str, dict[tuple[int, str], _Evidence]] = {}
         any_units: dict[str, set[int]] = {}
         keyword_units: dict[str, set[int]] = {}
+        own_keyword: set[str] = set()  # chains named by a keyword no other chain claims
+        claimed_by: dict[str, set[str]] = {}  # chain → the other chains its shared words belong to
         for slug, patterns in self.chains.items():
             evidence: dict[tuple[int, str], _Evidence] = {}
-            for unit, language, role, text in texts:
+            for unit, language, role, text, line_of_business in texts:
                 for word, entries in patterns.hits(text):
                     for i, tier in entries:
                         if i < 0:
                             continue
+                        # A line of business names the chain as one trade of the group: it still counts
+                        # against counter-words (below), but as a product it is a generic word only.
+                        named_by_keyword = tier == KEYWORD
+                        if line_of_business:
+                            tier = HINT
                         ev = evidence.setdefault((i, role), _Evidence())
                         ev.words.add(word)
                         if unit < 0:
@@ -331,16 +397,24 @@ class Matcher:
                         # What the organisation makes of the chain (an application segment is not).
                         if role == PRODUCES and self.segments[i].role == PRODUCES:
                             any_units.setdefault(slug, set()).add(unit)
-                            if tier == KEYWORD:
+                            if named_by_keyword:
                                 keyword_units.setdefault(slug, set()).add(unit)
+                            if tier == KEYWORD:
+                                if word in self.shared:
+                                    claimed_by.setdefault(slug, set()).update(self.shared[word] - {slug})
+                                else:
+                                    own_keyword.add(slug)
             if evidence:
                 found_in[slug] = evidence
         out: list[tuple[Inferred, dict[str, float]]] = []
         for slug, evidence in found_in.items():
+            # Its only keywords are another chain's words too, and that chain has keywords of its own here:
+            # the shared words are that chain's (a cathode maker's "前驱体"); what it uses still counts.
+            claimed = slug not in own_keyword and bool(claimed_by.get(slug, set()) & own_keyword)
             patterns = self.chains[slug]
             against_units: set[int] = set()
             if patterns.against is not None:
-                against_units = {unit for unit, _, _, text in texts if text and patterns.against.search(text)}
+                against_units = {unit for unit, _, _, text, _ in texts if text and patterns.against.search(text)}
             mine = keyword_units.get(slug, set())
             share = len(any_units.get(slug, set()) - {-1}) / items if items else 0.0
             elsewhere = len({u for other, units in keyword_units.items() if other != slug for u in units} - mine)
@@ -353,6 +427,8 @@ class Matcher:
                 feats = features(ev, len(with_keywords - {i}), len(against_units), share, len(mine), elsewhere,
                                  lead_against)
                 final_role = USES if s.role == USES else role
+                if claimed and final_role == PRODUCES:
+                    continue
                 hit = Inferred(s.chain, s.segment, final_role, round(confidence(feats), 3), tuple(sorted(ev.words)))
                 out.append((hit, feats))
         return _best_per_role(out)
