@@ -94,6 +94,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
     from django.db import connection
+    from django.db.models import Sum
     from django.test import Client
     from rich.console import Console
     from rich.table import Table
@@ -125,6 +126,14 @@ def main() -> None:
     elif not SegmentTag.objects.filter(organisation__source_seed="bench").exists():
         load_tags(args.tags_per_org, console)
         chains.rebuild_counts()
+    from corridor.dashboards import tally
+    from corridor.dashboards.models import OrgTally
+
+    # The population is written in bulk (no change events): count the tally as the demo loader does.
+    if (OrgTally.objects.aggregate(n=Sum("count"))["n"] or 0) != Organisation.objects.exclude(city=None).count():
+        started = time.perf_counter()
+        tally.rebuild()
+        console.print(f"organisation tally rebuilt in {time.perf_counter() - started:.1f} s")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

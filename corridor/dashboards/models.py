@@ -56,3 +56,25 @@ class Snapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.period:%Y-%m} {self.city_id}: {self.value}"
+
+
+class OrgTally(models.Model):
+    """Organisations per (day created, city, listed, head enterprise): what the organisation figures read
+    instead of grouping a million rows on every page (`tally.py` keeps it in step through the change events).
+
+    Holds counts only, no access rule of its own: `tally.org_counts` reads the listed rows for everyone
+    and all rows only for admins, and adds the unlisted organisations a viewer may see, counted live."""
+
+    day = models.DateField(_("day created"))
+    city = models.ForeignKey("regions.Region", verbose_name=_("city"), on_delete=models.CASCADE, related_name="+")
+    listed = models.BooleanField(_("publicly listed"))
+    head = models.BooleanField(_("head enterprise"))
+    count = models.IntegerField(_("organisations"))
+
+    class Meta:
+        verbose_name = _("organisation tally")
+        verbose_name_plural = _("organisation tallies")
+        constraints = [models.UniqueConstraint(fields=["day", "city", "listed", "head"], name="org_tally_once")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.city_id} {self.listed} {self.head}: {self.count}"
