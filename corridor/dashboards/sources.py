@@ -57,7 +57,7 @@ def _narrow_orgs(rows: QuerySet[Any], s: Slice) -> QuerySet[Any]:
 
 def _by_tally(s: Slice) -> bool:
     # The tally has no alliance, chain or segment: those slices group the (far fewer) narrowed rows.
-    return s.alliance_id is None and s.chain_id is None and s.segment_id is None
+    return tally.ENABLED and s.alliance_id is None and s.chain_id is None and s.segment_id is None
 
 
 def organisations(rows: QuerySet[Any], s: Slice) -> Values:
