@@ -13,7 +13,11 @@ class DashboardsConfig(AppConfig):
         sources.register_all()
         from corridor.core import events
         from corridor.core.workflow import transition_applied
+        from corridor.dashboards import tally
 
+        # The tally first, so figures recomputed after the kept ones are dropped read it recounted.
+        events.subscribe(events.ORGANISATIONS_CHANGED, tally.follow_organisations)
+        events.subscribe(events.ORGANISATIONS_DELETED, tally.forget_organisations)
         events.subscribe(events.ORGANISATIONS_CHANGED, _forget_figures)
         events.subscribe(events.ORGANISATIONS_DELETED, _forget_figures)
         transition_applied.connect(_forget_after_transition, dispatch_uid="dashboards-forget")

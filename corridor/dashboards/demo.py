@@ -8,10 +8,12 @@ from collections.abc import Callable
 
 from django.utils import timezone
 
-from corridor.dashboards import snapshots
+from corridor.dashboards import snapshots, tally
 
 DEMO_MONTHS = 5
 
 
 def load_demo(progress: Callable[[str, int, int], None] | None = None) -> int:
+    # The demo loader writes organisations in bulk (no change events): count them once here.
+    tally.rebuild()
     return snapshots.run(timezone.localdate().replace(day=1), DEMO_MONTHS, progress)

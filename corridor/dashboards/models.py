@@ -7,6 +7,7 @@ figure for this month, so no stored number carries a row that role may not see.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -56,3 +57,67 @@ class Snapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.period:%Y-%m} {self.city_id}: {self.value}"
+
+
+class OrgTally(models.Model):
+    """Organisations per (day created, city, listed, head enterprise): what the organisation figures read
+    instead of grouping a million rows on every page (`tally.py` keeps it in step through the change events).
+
+    Holds counts only, no access rule of its own: `tally.org_counts` reads the listed rows for everyone
+    and all rows only for admins, and adds the unlisted organisations a viewer may see, counted live."""
+
+    day = models.DateField(_("day created"))
+    city = models.ForeignKey("regions.Region", verbose_name=_("city"), on_delete=models.CASCADE, related_name="+")
+    listed = models.BooleanField(_("publicly listed"))
+    head = models.BooleanField(_("head enterprise"))
+    count = models.IntegerField(_("organisations"))
+
+    class Meta:
+        verbose_name = _("organisation tally")
+        verbose_name_plural = _("organisation tallies")
+        constraints = [models.UniqueConstraint(fields=["day", "city", "listed", "head"], name="org_tally_once")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.city_id} {self.listed} {self.head}: {self.count}"
+
+
+class SubscriptionQuerySet(RestrictedQuerySet["ReportSubscription"]):
+    """view and change: one's own subscriptions (admins: everyone's, in the admin)."""
+
+    def rule(self, user: Actor, action: str) -> models.Q:
+        from corridor.core import access
+
+        scope = access.roles(user)
+        if scope.is_admin:
+            return ALL
+        return models.Q(user_id=scope.user_id) if scope.user_id is not None else NOTHING
+
+
+class ReportSubscription(models.Model):
+    """A reader who wants a report generated for them every month (as they see the figures) and sent to them."""
+
+    class Kind(models.TextChoices):
+        CITY = "city", _("monthly city report")
+        ALLIANCE = "alliance", _("alliance annual report")
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        XLSX = "xlsx", "Excel"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("subscriber"), on_delete=models.CASCADE,
+                             related_name="+")
+    kind = models.CharField(_("report"), max_length=10, choices=Kind.choices)
+    target = models.CharField(_("city code or alliance"), max_length=60)
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices, default=Format.PDF)
+    language = models.CharField(_("language"), max_length=10)
+    created_at = models.DateTimeField(_("subscribed at"), auto_now_add=True)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("report subscription")
+        verbose_name_plural = _("report subscriptions")
+        constraints = [models.UniqueConstraint(fields=["user", "kind", "target"], name="report_subscription_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind} {self.target} {self.format}"

@@ -159,6 +159,15 @@ def report_job(job: Job, progress: jobs.Progress) -> dict[str, Any]:
     from corridor.jobs.models import Job as JobModel
 
     JobModel.objects.filter(pk=job.pk).update(output=job.output.name)
+    if job.params.get("notify") and job.created_by is not None:
+        # A subscription's monthly report: tell its reader (the message is translated when read).
+        from django.urls import reverse
+        from django.utils.translation import gettext_noop
+
+        from corridor.notifications.services import notify
+
+        notify([job.created_by], gettext_noop("Your report is ready: %(title)s"), {"title": ctx["title"]},
+               link=reverse("jobs:detail", args=[job.pk]))
     progress(_("Done"), 4, 4)
     return {"bytes": len(data), "format": fmt, "title": ctx["title"]}
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("corridor/", views.corridor, name="corridor"),
     path("indicators/", views.indicators_page, name="indicators"),
     path("reports/", views.report, name="report"),
+    path("reports/subscribe/", views.subscribe, name="subscribe"),
     path("city/<str:code>/", views.city, name="city"),
     path("alliance/<slug:slug>/", views.alliance, name="alliance"),
     path("chain/<slug:slug>/", views.chain, name="chain"),

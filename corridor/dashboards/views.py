@@ -13,7 +13,7 @@ from corridor.alliances.models import Alliance
 from corridor.chains.models import Chain
 from corridor.core import indicators as ind
 from corridor.core.toolkit import htmx_partial
-from corridor.dashboards import reports, services
+from corridor.dashboards import reports, services, subscriptions
 from corridor.regions.services import featured_corridor
 
 
@@ -82,7 +82,8 @@ def city(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404
     board = services.city_board(request.user, found)
     context = _common(request, board, city=found, report_kind=reports.CITY, report_target=found.code,
-                      home=services.home_city(request.user))
+                      home=services.home_city(request.user),
+                      subscription=subscriptions.subscription_of(request.user, reports.CITY, found.code))
     return render(request, "dashboards/city.html", context)
 
 
@@ -90,7 +91,8 @@ def alliance(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Alliance, slug=slug)
     board = services.board(request.user, alliance_id=found.pk, title=found.name)
     context = _common(request, board, alliance=found, alliance_id=found.pk, report_kind=reports.ALLIANCE,
-                      report_target=found.slug)
+                      report_target=found.slug,
+                      subscription=subscriptions.subscription_of(request.user, reports.ALLIANCE, found.slug))
     return render(request, "dashboards/group.html", context)
 
 
@@ -121,3 +123,27 @@ def report(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         return HttpResponse("; ".join(exc.messages), status=422)
     return redirect("jobs:detail", pk=job.pk)
+
+
+@require_POST
+def subscribe(request: HttpRequest) -> HttpResponse:
+    """Subscribe to a report (or `action=unsubscribe`), then back to the dashboard."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("dashboards:home")
+    kind, target = request.POST.get("kind", ""), request.POST.get("target", "")
+    try:
+        if request.POST.get("action") == "unsubscribe":
+            subscriptions.unsubscribe(request.user, kind, target)
+        else:
+            subscriptions.subscribe(request.user, kind, target, request.POST.get("format", "pdf"))
+    except PermissionDenied:
+        return redirect(reverse("accounts:login") + "?" + urlencode({"next": back}))
+    except ValidationError as exc:
+        return HttpResponse("; ".join(exc.messages), status=422)
+    return redirect(back)

@@ -66,6 +66,13 @@ def test_officer_city_dashboard_map_comparison_and_report(new_page):
         officer.get_by_test_id("job-output").click()
     assert download.value.suggested_filename.endswith(".pdf")
 
+    # Subscribing: the report every month, then the page says so (and offers to unsubscribe).
+    officer.goto("/dashboards/city/330400/")
+    officer.get_by_test_id("subscribe-pdf").click()
+    expect(officer).to_have_url(re.compile(r"/dashboards/city/330400/$"))
+    expect(officer.get_by_test_id("unsubscribe")).to_be_visible()
+    expect(officer.get_by_test_id("subscribe-form")).to_contain_text("每月")
+
     # A visitor on a phone, in English: the public figure (the unlisted organisation is not counted).
     phone = open_page("en-US", 390)
     phone.goto("/dashboards/city/330400/")
@@ -73,6 +80,7 @@ def test_officer_city_dashboard_map_comparison_and_report(new_page):
     expect(organisations(phone)).to_have_attribute("data-value", "1.0")
     expect(phone.get_by_test_id("dash-map")).to_have_attribute("data-coloured", "4")
     expect(phone.get_by_test_id("report-pdf")).to_have_count(0)
+    expect(phone.get_by_test_id("subscribe-pdf")).to_have_count(0)
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 400, f"the page is {width}px wide on a 390px phone"
     phone.screenshot(path="/tmp/dashboards-visitor-city-en-390.png", full_page=True)

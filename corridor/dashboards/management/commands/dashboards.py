@@ -19,6 +19,7 @@ HELP = gettext_noop(
     "  snapshot  store every indicator's monthly values (this month; --months N also the N months before)\n"
     "  values    an indicator per corridor city: corridor dashboards values --indicator orgs.organisations\n"
     "  report    write a report file: corridor dashboards report --city 330400 --format pdf --output R.pdf\n"
+    "  send-reports  generate every subscribed report and tell its subscriber (monthly, from cron)\n"
     "Figures are what a visitor sees unless --as-user names a user."
 )
 
@@ -34,7 +35,7 @@ class Command(TranslatedHelpCommand):
         return parser
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["snapshot", "values", "report"])
+        parser.add_argument("action", choices=["snapshot", "values", "report", "send-reports"])
         parser.add_argument("--month", metavar="YYYY-MM", help=_("the month of the snapshot (default this month)"))
         parser.add_argument("--months", type=int, default=0, help=_("snapshot: also the N months before"))
         parser.add_argument("--indicator", metavar="KEY", help=_("indicator key (values)"))
@@ -58,6 +59,13 @@ class Command(TranslatedHelpCommand):
             with rich_progress() as progress:
                 written = snapshots.run(month, o["months"], progress)
             self.stdout.write(_("%(n)s snapshot values stored.") % {"n": written})
+        elif action == "send-reports":
+            from corridor.dashboards import subscriptions
+            from corridor.jobs import services as jobs
+
+            started = subscriptions.send_all()
+            jobs.wait_all()  # the jobs run in this process's threads: do not exit under them
+            self.stdout.write(_("%(n)s subscribed reports generated.") % {"n": len(started)})
         elif action == "values":
             indicator = ind.get(o["indicator"] or "")
             if indicator is None:

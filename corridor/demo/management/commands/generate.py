@@ -68,6 +68,9 @@ class Command(TranslatedHelpCommand):
                 load_regions()
                 services.ensure_industries()
                 created = services.load_synthetic(size, seed=seed, progress=progress, batch_size=batch_size)
+                from corridor.dashboards import tally
+
+                tally.rebuild()  # a bulk writer (no change events): the dashboards' organisation tally
             self._report(_("Added %(n)s organisations to the database") % {"n": created}, size, started)
 
     def _report(self, message: str, rows: int, started: float) -> None:
