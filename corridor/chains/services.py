@@ -190,17 +190,21 @@ Place = tuple[int | None, int | None, bool, bool]
 
 def _bump(segment_id: int, place: Place, sign: int) -> None:
     region_id, city_id, listed, head = place
-    if region_id is None or sign == 0:
+    _add_count(segment_id, region_id, city_id, listed, sign, sign if head else 0)
+
+
+def _add_count(segment_id: int, region_id: int | None, city_id: int | None, listed: bool, orgs: int,
+               heads: int) -> None:
+    if region_id is None or (orgs == 0 and heads == 0):
         return
-    heads = sign if head else 0
     key = {"segment_id": segment_id, "region_id": region_id, "listed": listed}
-    if SegmentCount.objects.filter(**key).update(orgs=F("orgs") + sign, heads=F("heads") + heads, city_id=city_id):
+    if SegmentCount.objects.filter(**key).update(orgs=F("orgs") + orgs, heads=F("heads") + heads, city_id=city_id):
         return
     try:
         with transaction.atomic():
-            SegmentCount.objects.create(**key, city_id=city_id, orgs=sign, heads=heads)
+            SegmentCount.objects.create(**key, city_id=city_id, orgs=orgs, heads=heads)
     except IntegrityError:  # created meanwhile by another transaction
-        SegmentCount.objects.filter(**key).update(orgs=F("orgs") + sign, heads=F("heads") + heads)
+        SegmentCount.objects.filter(**key).update(orgs=F("orgs") + orgs, heads=F("heads") + heads)
 
 
 def place_of(org: Organisation) -> Place:
@@ -230,23 +234,34 @@ def rebuild_counts(chain: Chain | None = None, segment_ids: Iterable[int] | None
     if segment_ids is not None:
         segments = segments.filter(pk__in=list(segment_ids))
     SegmentCount.objects.filter(segment__in=segments).delete()
+    made = [
+        SegmentCount(segment_id=segment_id, region_id=region_id, city_id=city_id, listed=listed, orgs=orgs, heads=heads)
+        for segment_id, region_id, city_id, listed, orgs, heads in _counted(SegmentTag.objects.filter(segment__in=segments))
+    ]
+    SegmentCount.objects.bulk_create(made, batch_size=1000)
+    return len(made)
+
+
+def _counted(tags: QuerySet[SegmentTag]) -> Iterable[tuple[int, int, int | None, bool, int, int]]:
+    """What these tags add to the counts: (segment, region, city, listed, organisations, head enterprises)."""
     rows = (
-        SegmentTag.objects.filter(
-            segment__in=segments, role=SegmentTag.Role.PRODUCES, organisation__region__isnull=False
-        )
+        tags.filter(role=SegmentTag.Role.PRODUCES, organisation__region__isnull=False)
         .exclude(status=SegmentTag.Status.REJECTED)
         .values("segment_id", "organisation__region_id", "organisation__city_id", "organisation__listed")
         .annotate(orgs=Count("id"), heads=Count("id", filter=Q(organisation__is_head_enterprise=True)))
         .order_by()
     )
-    made = [
-        SegmentCount(segment_id=r["segment_id"], region_id=r["organisation__region_id"],
-                     city_id=r["organisation__city_id"], listed=r["organisation__listed"], orgs=r["orgs"],
-                     heads=r["heads"])
-        for r in rows
-    ]
-    SegmentCount.objects.bulk_create(made, batch_size=1000)
-    return len(made)
+    for r in rows:
+        yield (r["segment_id"], r["organisation__region_id"], r["organisation__city_id"], r["organisation__listed"],
+               r["orgs"], r["heads"])
+
+
+def add_counts(org_ids: list[int]) -> None:
+    """Organisations counted nowhere so far (new ones): add what their tags produce to the counts, without
+    recounting everyone else in those segments (a large import follows its organisations chunk by chunk)."""
+    for segment_id, region_id, city_id, listed, orgs, heads in list(
+            _counted(SegmentTag.objects.filter(organisation_id__in=org_ids))):
+        _add_count(segment_id, region_id, city_id, listed, orgs, heads)
 
 
 # -- tags -----------------------------------------------------------------------------------------
@@ -366,7 +381,12 @@ def follow_organisations(ids: list[int]) -> None:
     orgs = list(Organisation.objects.filter(pk__in=ids))
     before = counted_segments(ids)
     infer_tags(orgs, incremental=False)
-    rebuild_counts(segment_ids=before | counted_segments(ids))
+    if before:
+        rebuild_counts(segment_ids=before | counted_segments(ids))
+    else:
+        # Counted nowhere before (an import's new organisations): the counts only gain their tags. Rebuilding
+        # the segments instead would recount every organisation in them, chunk after chunk of a large import.
+        add_counts([o.pk for o in orgs])
     if len(orgs) < len(set(ids)):  # slow at scale: a job after the commit, not the request
         transaction.on_commit(lambda: jobs.start(RECOUNT_JOB, {}))
 

@@ -15,6 +15,8 @@ is refreshed there.
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -24,6 +26,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from corridor.core import events
 from corridor.core.access import Actor
 from corridor.core.texts import Text
+from corridor.imports.prepare import worker_count
 from corridor.jobs import services as jobs
 from corridor.jobs.models import Job
 from corridor.orgs import search_text
@@ -39,15 +42,28 @@ def refresh_search(ids: Sequence[int]) -> None:
 
     Done after the load rather than row by row inside it: the token index (GIN on PostgreSQL, FTS5 on
     SQLite) costs several times the import's own database work when it is written row by row."""
-    if not ids:
-        return
-    rows = [
-        (pk, search_text.build([zh, en, short, *(aliases or [])]),
-         document_tokens([zh, en, short, *(aliases or [])], [desc_zh, desc_en]))
+    if ids:
+        write_search(search_rows(read_names(ids)))
+
+
+Names = tuple[int, list[str], list[str]]  # id, names (full, English, short, aliases), descriptions
+
+
+def read_names(ids: Sequence[int]) -> list[Names]:
+    return [
+        (pk, [zh, en, short, *(aliases or [])], [desc_zh, desc_en])
         for pk, zh, en, short, aliases, desc_zh, desc_en in Organisation.objects.filter(pk__in=list(ids)).values_list(
             "pk", "name_zh", "name_en", "short_name", "aliases", "description_zh", "description_en",
         ).iterator(chunk_size=CHUNK)
     ]
+
+
+def search_rows(rows: Sequence[Names]) -> list[tuple[int, str, str]]:
+    """(id, search text, tokens) of each: pure, so a large follow-up runs it in worker processes."""
+    return [(pk, search_text.build(names), document_tokens(names, texts)) for pk, names, texts in rows]
+
+
+def write_search(rows: Sequence[tuple[int, str, str]]) -> None:
     table = Organisation._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -58,6 +74,24 @@ def refresh_search(ids: Sequence[int]) -> None:
         else:
             cursor.executemany(f"UPDATE {table} SET search_text = %s, search_tokens = %s WHERE id = %s",
                                [(t, k, p) for p, t, k in rows])
+
+
+def _searched_chunks(chunks: list[list[int]], workers: int) -> Iterator[list[tuple[int, str, str]]]:
+    """Each chunk's search rows, in order: the names read here, the texts made in `workers` forked processes
+    (a couple of chunks ahead) while this process writes and tags the previous chunk."""
+    if workers <= 0:
+        for chunk in chunks:
+            yield search_rows(read_names(chunk))
+        return
+    # fork, as the import's own workers (imports.prepare): they compute from plain tuples and touch no connection.
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending: deque[Any] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(search_rows, (read_names(chunk),)))
+            if len(pending) > 2:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 def expand(ranges: Sequence[Sequence[int]]) -> Iterator[int]:
@@ -87,10 +121,10 @@ def run_follow_up(job: Job, progress: jobs.Progress) -> dict[str, Any]:
     stage = Text(gettext_noop("Making imported organisations searchable and tagging their chains"))
     done = 0
     progress(stage, 0, total)
-    for start in range(0, len(created), CHUNK):
-        chunk = created[start:start + CHUNK]
+    chunks = [created[start:start + CHUNK] for start in range(0, len(created), CHUNK)]
+    for chunk, rows in zip(chunks, _searched_chunks(chunks, worker_count(len(created))), strict=True):
         with transaction.atomic():
-            refresh_search(chunk)
+            write_search(rows)
             events.follow(events.ORGANISATIONS_CHANGED, chunk)
         done += len(chunk)
         progress(stage, done, total)

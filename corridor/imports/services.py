@@ -38,7 +38,7 @@ from corridor.audit.models import ChangeRecord
 from corridor.core import access
 from corridor.core.access import Actor
 from corridor.core.texts import Text, stored
-from corridor.imports import followup
+from corridor.imports import bulkload, followup
 from corridor.imports.cleaning import Lookups
 from corridor.imports.headers import map_header
 from corridor.imports.prepare import Batch, Context, PreparedRow, prepared_batches, worker_count
@@ -57,6 +57,8 @@ SETTABLE = (
     "contact_phone",
 )
 NAME_FIELDS = ("name_zh", "name_en", "short_name", "aliases")
+# The tables a large import fills: their indexes and foreign keys are built after the load (bulkload).
+BULK_TABLES = (Organisation._meta.db_table, Organisation.industries.through._meta.db_table)
 
 
 @dataclass
@@ -146,6 +148,8 @@ def import_organisations(
     context = Context(importer.lookups, columns, importer.new_rows)
     try:
         with transaction.atomic():
+            rebuild = (bulkload.suspend(BULK_TABLES) if bulkload.wanted(total, Organisation.objects.count())
+                       else None)
             batches = table.chunks(BATCH) if table.chunks is not None else _batches(table.rows)
             for batch in prepared_batches(batches, context, worker_count(total)):
                 importer.batch(batch)
@@ -153,6 +157,8 @@ def import_organisations(
                     progress(Text(IMPORTING, file=name), result.rows, max(total, result.rows))
             if result.errors:
                 raise ImportRejected(result)
+            if rebuild is not None:
+                rebuild()
             if result.created or result.updated:
                 importer.record_import(fingerprint)
             job = followup.after_load(importer.actor, audit.id_ranges(importer.created_ids), importer.changed_ids,

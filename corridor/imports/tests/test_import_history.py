@@ -18,7 +18,8 @@ import pytest
 
 from corridor.audit.models import ChangeRecord, CreatedRange
 from corridor.audit.services import history_of
-from corridor.chains.models import SegmentTag
+from corridor.chains.models import SegmentCount, SegmentTag
+from corridor.chains.services import rebuild_counts
 from corridor.chains.testing import load_chains
 from corridor.core import events
 from corridor.imports import followup
@@ -122,13 +123,16 @@ def test_the_checksum_short_cut_is_not_taken_once_an_organisation_changed(world,
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_large_import_is_searchable_and_tagged_when_its_follow_up_job_ends(world, tmp_path, monkeypatch):
+@pytest.mark.parametrize("workers", ["0", "2"])  # search texts made in this process, or in forked workers
+def test_a_large_import_is_searchable_and_tagged_when_its_follow_up_job_ends(world, tmp_path, monkeypatch, workers):
+    monkeypatch.setenv("CORRIDOR_IMPORT_WORKERS", workers)
     monkeypatch.setattr(events, "INLINE_LIMIT", 3)
     monkeypatch.setattr(followup, "CHUNK", 4)  # several transactions, progress between them
     load_chains()
     rows = generated(8)
     rows[0][1] = "杭州精传减速机有限公司"
     rows[0][2] = "Hangzhou Jingchuan Reducer Co., Ltd."
+    rows[0][5] = "浙江省杭州市滨江区科创路1号"  # a region the test world has: its tags are counted
     result = import_organisations(world.users["admin"], _write(tmp_path, HEADER, rows))
     assert result.created == 8 and result.follow_up is not None
     job = jobs.wait(Job.objects.get(pk=result.follow_up), 60)
@@ -140,6 +144,11 @@ def test_a_large_import_is_searchable_and_tagged_when_its_follow_up_job_ends(wor
     found = _search("jingchuan")
     assert list(found.values_list("uscc", flat=True)) == [rows[0][0]]
     assert SegmentTag.objects.filter(organisation__uscc=rows[0][0], segment__key="reducers").exists()
+    # The job added the new organisations' tags to the chain counts chunk by chunk: the same as a full recount.
+    added = sorted(SegmentCount.objects.values_list("segment_id", "region_id", "listed", "orgs", "heads"))
+    assert sum(row[3] for row in added) >= 1
+    rebuild_counts()
+    assert sorted(SegmentCount.objects.values_list("segment_id", "region_id", "listed", "orgs", "heads")) == added
     import_job_page = world.client_for("admin").get(f"/jobs/{job.pk}/")
     assert import_job_page.status_code == 200
 
