@@ -196,8 +196,9 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
         i += 1
     trade = core[:trade_end]
     extras: set[str] = set()
-    if len(trade) >= 4 and common_word(trade[-2:]):
-        # 融威纸业: a coined trade name followed by an ordinary word the lexicon lacks.
+    while len(trade) >= 4 and common_word(trade[-2:]):
+        # 融威纸业: a coined trade name followed by an ordinary word the lexicon lacks; every such word
+        # (博士眼镜连锁: 眼镜 and 连锁), so the short name 博士眼镜 shares its words rather than clashing.
         extras.add(trade[-2:])
         trade = trade[:-2]
     i = trade_end

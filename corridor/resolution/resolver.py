@@ -35,6 +35,7 @@ from corridor.resolution.records import (
     _compatible_concepts,
     _registered,
 )
+from corridor.resolution.rendered import rendered_pairs
 from corridor.resolution.short_names import abbreviation_candidates, part_candidates, unique_trade_pairs
 from corridor.resolution.teaching import drop_rejected, taught_pairs
 from corridor.resolution.translate import meaningful_rest_latin, meaningful_rest_zh, same_meaning
@@ -540,6 +541,11 @@ def resolve(
     if extra:
         pairs.extend(extra)
         roots = cluster(prepared, pairs, merge_at)
+    if translate:
+        extra = drop_rejected(prepared, rendered_pairs(prepared, roots), rejected)
+        if extra:
+            pairs.extend(extra)
+            roots = cluster(prepared, pairs, merge_at)
     labels = [records[root].id for root in roots]
     review_band = [(i, j, ev) for i, j, ev in pairs if review_from <= ev.score < merge_at and roots[i] != roots[j]]
     review_band.sort(key=lambda p: (abs(p[2].score - merge_at), p[0], p[1]))
