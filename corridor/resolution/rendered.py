@@ -21,10 +21,11 @@ from corridor.resolution.names import ParsedName, fold
 from corridor.resolution.records import Evidence, Prepared
 from corridor.resolution.transliterated import _contexts, _fits, skeleton_english, skeleton_pinyin
 
-SIMILAR = 0.6  # a name and its rendering: 0.6–0.8; names of one industry with other trade names ~0.3–0.5
+SIMILAR = 0.55  # a name and its rendering: 0.55–0.85; names of one industry with other trade names ~0.3–0.5
 MARGIN = 0.15  # over the best name of another cluster
 MAX_CANDIDATES = 30
 RENDERED = 0.78
+OWN_BUDGET = 600  # texts embedded by this pass (~2 ms each): 400 on the 2,753 real names
 TRADE_MEANS = 0.5  # the trade name against the English words before the industry's (三角 / triangle 0.85)
 TRADE_ADDS = 0.2  # or the words besides the industry's bring the whole names this much closer
 
@@ -87,11 +88,12 @@ def rendered_pairs(prepared: Sequence[Prepared], roots: Sequence[int]) -> list[t
                 for context in _contexts(p, item):
                     index.setdefault(context, []).append((idx, p))
     out: list[tuple[int, int, Evidence]] = []
+    stop = min(translate.spent() + OWN_BUDGET, translate.BUDGET * 3 // 4)
     for idx, item in enumerate(prepared):
         if "zh" in scripts[roots[idx]] or item.institution:
             continue
-        if translate.spent() >= translate.BUDGET * 3 // 4:
-            break  # a quarter of the embedding budget stays for the rules' own checks (imports, the page)
+        if translate.spent() >= stop:
+            break  # seconds at most; a quarter of the embedding budget stays for the rules' own checks
         la = next((p for p in item.parses if p.script == "latin" and not p.key.startswith("#")), None)
         if la is None:
             continue
