@@ -40,3 +40,21 @@ def test_a_short_name_that_keeps_only_some_of_the_ordinary_words() -> None:
 def test_ordinary_words_that_differ_still_part_two_companies() -> None:
     got = labels("恒岳纸业股份有限公司", "恒岳玻璃股份有限公司")
     assert got[0] != got[1]
+
+
+def test_a_short_name_whose_trade_name_is_a_place_word() -> None:
+    # 金华 is a city, but 金华科技 says nothing after it: the place word is the trade name, drawn from the
+    # full name of a company of another province.
+    got = labels("广东金华电子科技股份有限公司", "金华科技")
+    assert got[0] == got[1]
+    from corridor.resolution.names import parse
+
+    assert parse("金华电气")[0].key.startswith("#")  # an industry after the place: the place stays a place
+
+
+def test_intelligent_manufacturing_names_both_industries() -> None:
+    # 智能制造 is 智能 and 制造: the short name 云杉智能 is drawn from 青岛云杉智能制造.
+    got = labels("青岛云杉智能制造", "云杉智能", "青岛云杉智能制造股份有限公司")
+    assert len(set(got)) == 1
+    got = labels("青岛云杉智能制造有限公司", "青岛云杉智能有限公司")
+    assert got[0] != got[1]  # two registered names that differ in an industry stay two companies
