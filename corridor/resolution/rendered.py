@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from corridor.resolution import translate
-from corridor.resolution.lexicon import STOPWORDS_LATIN, lexicon, place_words
+from corridor.resolution.lexicon import STOPWORDS_LATIN, is_pinyin, lexicon, place_words
 from corridor.resolution.names import ParsedName, fold
 from corridor.resolution.records import Evidence, Prepared
 from corridor.resolution.transliterated import _contexts, _fits, skeleton_english, skeleton_pinyin
@@ -61,7 +61,10 @@ def _trade_agrees(zh: ParsedName, la: ParsedName, words: str, whole: float) -> b
     """The names of one industry look alike whole: the trade names must agree too, by sound (the first
     consonant, as coined brands keep it: 豪迈 / Himile, 立讯 / Luxshare), by meaning (丝路 / Silkroad), or
     by what the words besides the industry's add (not "Tangel Publishing" for every publisher)."""
-    first = skeleton_english(words.split()[0])
+    word = words.split()[0]
+    if len(word) >= 5 and is_pinyin(word) and word not in lexicon().concepts_latin:
+        return False  # "Tongda Smart Tech" spells its own trade name, 通达, not another one in its city
+    first = skeleton_english(word)
     sounds = [skeleton_pinyin(k) for k in (zh.key, *zh.readings) if k.isalpha() and len(k) > len(zh.trade)]
     if first and any(s[:1] == first[:1] for s in sounds):
         return True

@@ -58,3 +58,10 @@ def test_intelligent_manufacturing_names_both_industries() -> None:
     assert len(set(got)) == 1
     got = labels("青岛云杉智能制造有限公司", "青岛云杉智能有限公司")
     assert got[0] != got[1]  # two registered names that differ in an industry stay two companies
+
+
+def test_an_english_name_in_pinyin_is_not_a_rendering_of_another_trade_name() -> None:
+    # Tongda is the pinyin of its own trade name (通达); that it starts like 狄安 (d/t) in the same city
+    # and industry says nothing.
+    got = labels("厦门狄安智能科技股份有限公司", "Xiamen Tongda Smart Tech Co., Ltd.")
+    assert got[0] != got[1]
