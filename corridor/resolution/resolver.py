@@ -174,9 +174,22 @@ def _abbreviation(p: ParsedName, q: ParsedName) -> bool:
         if full.kind in INSTITUTIONS:
             if abbreviates(short.core, full.exact, institution=True):
                 return True
-        elif abbreviates(short.core, full.core):
+        elif abbreviates(short.core, full.core) or _place_initial_abbreviation(short.core, full):
             return True
     return False
+
+
+def _place_initial_abbreviation(short: str, full: ParsedName) -> bool:
+    """哈三联 from 哈尔滨三联药业, 深赛格 from 深圳赛格: the first character of the place the full name starts
+    with, then a short name drawn from the rest (the place keeps a two-character rest apart from namesakes)."""
+    from corridor.resolution.abbrev import draws_on
+
+    if len(short) < 3 or not full.core or short[0] == full.core[0] or not full.exact.startswith(short[0]):
+        return False
+    zh, _latin = place_words()
+    if not any(full.exact[:size] in zh for size in range(2, 8)):
+        return False
+    return draws_on(short[1:], full.core)
 
 
 _INSTITUTION_WORDS = ("university", "institute", "college", "academy", "school")

@@ -65,3 +65,11 @@ def test_an_english_name_in_pinyin_is_not_a_rendering_of_another_trade_name() ->
     # and industry says nothing.
     got = labels("厦门狄安智能科技股份有限公司", "Xiamen Tongda Smart Tech Co., Ltd.")
     assert got[0] != got[1]
+
+
+def test_a_short_name_that_starts_with_the_place_initial() -> None:
+    # 哈 of 哈尔滨, then 三禾 drawn from the rest: the stock short name of a Harbin company.
+    got = labels("哈尔滨三禾药业股份有限公司", "哈三禾")
+    assert got[0] == got[1]
+    got = labels("长春三禾药业股份有限公司", "哈三禾")
+    assert got[0] != got[1]  # another city's initial
