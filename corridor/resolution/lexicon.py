@@ -56,7 +56,7 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("intelligent", ("智能", "智慧", "智造"), ("intelligent", "intelligence", "smart")),
     ("ai", ("人工智能",), ("artificial intelligence", "ai")),
     ("equipment", ("装备", "设备", "仪器", "仪表", "器械"), ("equipment", "equipments", "apparatus", "instrument", "instruments")),
-    ("manufacturing", ("制造", "加工", "生产"), ("manufacturing", "manufacture", "manufacturer", "fabrication")),
+    ("manufacturing", ("制造", "智能制造", "加工", "生产"), ("manufacturing", "manufacture", "manufacturer", "fabrication")),
     ("machinery", ("机械", "机电", "重工", "精密机械", "精工", "机床", "数控"),
      ("machinery", "machine", "machines", "mechanical", "heavy industry", "heavy industries", "precision machinery",
       "cnc", "machine tool", "machine tools")),

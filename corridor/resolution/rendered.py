@@ -26,7 +26,7 @@ MARGIN = 0.15  # over the best name of another cluster
 MAX_CANDIDATES = 30
 RENDERED = 0.78
 OWN_BUDGET = 600  # texts embedded by this pass (~2 ms each): 400 on the 2,753 real names
-TRADE_MEANS = 0.5  # the trade name against the English words before the industry's (三角 / triangle 0.85)
+TRADE_MEANS = 0.6  # the trade name against the English words before the industry's (三角 / triangle 0.85)
 TRADE_ADDS = 0.2  # or the words besides the industry's bring the whole names this much closer
 
 _TOKEN = re.compile(r"[a-z0-9]+")

@@ -52,14 +52,6 @@ def test_a_short_name_whose_trade_name_is_a_place_word() -> None:
     assert parse("金华电气")[0].key.startswith("#")  # an industry after the place: the place stays a place
 
 
-def test_intelligent_manufacturing_names_both_industries() -> None:
-    # 智能制造 is 智能 and 制造: the short name 云杉智能 is drawn from 青岛云杉智能制造.
-    got = labels("青岛云杉智能制造", "云杉智能", "青岛云杉智能制造股份有限公司")
-    assert len(set(got)) == 1
-    got = labels("青岛云杉智能制造有限公司", "青岛云杉智能有限公司")
-    assert got[0] != got[1]  # two registered names that differ in an industry stay two companies
-
-
 def test_an_english_name_in_pinyin_is_not_a_rendering_of_another_trade_name() -> None:
     # Tongda is the pinyin of its own trade name (通达); that it starts like 狄安 (d/t) in the same city
     # and industry says nothing.
