@@ -181,6 +181,10 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
                 break
         if hit is None:
             break
+        if not kind and _only_generic(core[hit[0]:]):
+            # 朝阳科技 is a short name whose trade name is a place word, not "科技" in 朝阳: nothing after
+            # the place word would name anyone (上海电气 keeps its place: 电气 is an industry).
+            break
         place = _merge_place(place, hit[1].place)
         core = core[hit[0]:]
         stripped_any = True
@@ -196,8 +200,9 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
         i += 1
     trade = core[:trade_end]
     extras: set[str] = set()
-    if len(trade) >= 4 and common_word(trade[-2:]):
-        # 融威纸业: a coined trade name followed by an ordinary word the lexicon lacks.
+    while len(trade) >= 4 and common_word(trade[-2:]):
+        # 融威纸业: a coined trade name followed by an ordinary word the lexicon lacks; every such word
+        # (博士眼镜连锁: 眼镜 and 连锁), so the short name 博士眼镜 shares its words rather than clashing.
         extras.add(trade[-2:])
         trade = trade[:-2]
     i = trade_end
@@ -225,6 +230,19 @@ def _parse_zh(text: str, extra: list[str], place: Place | None) -> ParsedName | 
     rest = core_text[len(trade):] if core_text.startswith(trade) else ""
     return ParsedName("zh", trade, key, frozenset(concepts), kind, place, exact, frozenset(extras), core_text,
                       _readings(trade, key), rest)
+
+
+def _only_generic(text: str) -> bool:
+    """Only words that say nothing of a company (科技, 股份, 实业): what is left of a short name that
+    starts with a place word when that place word is its trade name."""
+    lex = lexicon()
+    i = 0
+    while i < len(text):
+        word = _longest(text, i, lex.concepts_zh, {}, lex.max_zh)
+        if word is None or lex.concepts_zh[word] != GENERIC:
+            return False
+        i += len(word)
+    return bool(text)
 
 
 def _readings(trade: str, key: str) -> tuple[str, ...]:

@@ -35,6 +35,7 @@ from corridor.resolution.records import (
     _compatible_concepts,
     _registered,
 )
+from corridor.resolution.rendered import rendered_pairs
 from corridor.resolution.short_names import abbreviation_candidates, part_candidates, unique_trade_pairs
 from corridor.resolution.teaching import drop_rejected, taught_pairs
 from corridor.resolution.translate import meaningful_rest_latin, meaningful_rest_zh, same_meaning
@@ -173,9 +174,22 @@ def _abbreviation(p: ParsedName, q: ParsedName) -> bool:
         if full.kind in INSTITUTIONS:
             if abbreviates(short.core, full.exact, institution=True):
                 return True
-        elif abbreviates(short.core, full.core):
+        elif abbreviates(short.core, full.core) or _place_initial_abbreviation(short.core, full):
             return True
     return False
+
+
+def _place_initial_abbreviation(short: str, full: ParsedName) -> bool:
+    """哈三联 from 哈尔滨三联药业, 深赛格 from 深圳赛格: the first character of the place the full name starts
+    with, then a short name drawn from the rest (the place keeps a two-character rest apart from namesakes)."""
+    from corridor.resolution.abbrev import draws_on
+
+    if len(short) < 3 or not full.core or short[0] == full.core[0] or not full.exact.startswith(short[0]):
+        return False
+    zh, _latin = place_words()
+    if not any(full.exact[:size] in zh for size in range(2, 8)):
+        return False
+    return draws_on(short[1:], full.core)
 
 
 _INSTITUTION_WORDS = ("university", "institute", "college", "academy", "school")
@@ -540,6 +554,11 @@ def resolve(
     if extra:
         pairs.extend(extra)
         roots = cluster(prepared, pairs, merge_at)
+    if translate:
+        extra = drop_rejected(prepared, rendered_pairs(prepared, roots), rejected)
+        if extra:
+            pairs.extend(extra)
+            roots = cluster(prepared, pairs, merge_at)
     labels = [records[root].id for root in roots]
     review_band = [(i, j, ev) for i, j, ev in pairs if review_from <= ev.score < merge_at and roots[i] != roots[j]]
     review_band.sort(key=lambda p: (abs(p[2].score - merge_at), p[0], p[1]))

@@ -100,6 +100,9 @@ def abbreviation_candidates(prepared: Sequence[Prepared]) -> Iterable[tuple[int,
                     shorts.setdefault("i" + p.core[0], []).append((idx, ""))
             if len(p.core) >= 4:
                 fulls.append((idx, "c" + p.core[:2], p.core))
+                if p.place is not None and p.exact[0] != p.core[0]:
+                    # 哈三联 meets 哈尔滨三联药业: the place's first character, then the rest's
+                    fulls.append((idx, "c" + p.exact[0] + p.core[0], p.exact[0] + p.core))
             if p.kind in INSTITUTIONS:
                 fulls.extend((idx, "i" + text[0], "") for text in {p.core, p.exact})
     for idx, key, full in fulls:
