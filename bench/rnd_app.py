@@ -179,6 +179,7 @@ def main() -> None:
     print(f"embeddings kept: {ProjectVectors.objects.count()} rows")
 
     services.INDEX.reset()  # a new process: the kept embeddings are loaded, the model runs for none
+    embedders._instances.clear()  # and its model not loaded yet (this process loaded one for the corpus)
     started = time.perf_counter()
     warmed = services.INDEX.warm_up()
     print(f"cold start with kept embeddings (the warming job: load, neighbour graph, model and reader warmed): "
