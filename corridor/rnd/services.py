@@ -193,7 +193,8 @@ class _Index:
             if not unknown:
                 self.synced_at = mark
                 return self.finder
-            rows = RDProject.objects.filter(pk__in=unknown)
+            if len(unknown) <= 2000:  # else (a bulk load elsewhere) the window itself: no huge IN list
+                rows = RDProject.objects.filter(pk__in=unknown)
         dim = self.finder.embedder.dim
         loaded: list[EngineProject] = []
         loaded_vectors: list[tuple[np.ndarray, np.ndarray]] = []
