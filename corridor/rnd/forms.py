@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from corridor.chains.models import Segment
+from corridor.equipment.models import Instrument
 from corridor.orgs.models import Organisation
 from corridor.rnd.models import Output, Overlap, RDDirection, RDProject, Visibility, WorkPackage
 
@@ -133,6 +134,12 @@ class OutputForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     reference = forms.CharField(label=_("Reference"), max_length=200, required=False)
     on = forms.DateField(label=_("Date"), required=False, widget=DATE)
+
+
+class InstrumentForm(forms.Form):
+    # The equipment catalogue is public: any bookable instrument may serve a team.
+    instrument = forms.ModelChoiceField(label=_("Instrument"),
+                                        queryset=Instrument.objects.filter(active=True).order_by("name_zh", "id"))
 
 
 class AgreementForm(forms.Form):

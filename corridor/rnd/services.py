@@ -15,7 +15,7 @@ import hashlib
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -186,6 +186,15 @@ class _Index:
         if self.synced_at is not None:
             # A little overlap: rows saved while the last look ran are looked at again (skipped if known).
             rows = rows.filter(updated_at__gte=self.synced_at - datetime.timedelta(seconds=5))
+            # Every save looks (another process may have saved a project this one must find), and the window
+            # holds every save of the last seconds: their keys first (an index range), whole rows only for
+            # the few this process does not hold yet.
+            unknown = [pk for pk, key in rows.order_by().values_list("pk", "engine_key") if f"{pk}:{key}" not in self.ids]
+            if not unknown:
+                self.synced_at = mark
+                return self.finder
+            if len(unknown) <= 2000:  # else (a bulk load elsewhere) the window itself: no huge IN list
+                rows = RDProject.objects.filter(pk__in=unknown)
         dim = self.finder.embedder.dim
         loaded: list[EngineProject] = []
         loaded_vectors: list[tuple[np.ndarray, np.ndarray]] = []
@@ -225,6 +234,9 @@ class _Index:
         with self.lock:
             finder = self.sync(progress)
             finder.prepare()
+            # The model's weights and tokenizer load at its first call in this process (seconds): here, not in
+            # the first save. Kept embeddings mean the load above may not have run it at all.
+            embed([EngineProject(id="", org="", title="RV减速器寿命试验", text="Accelerated life test of RV reducers.")])
             if self.current:  # one query as a save makes it, so that whatever the first one builds is built here
                 finder.overlaps_of(next(p for p in reversed(finder.projects) if not finder.is_retired(p.id)))
             return {"projects": len(self.current), "embedded": self.embedded}
@@ -253,6 +265,13 @@ class Found:
     score: float
     relation: str
     reasons: dict[str, Any] = field(default_factory=dict)
+    row: RDProject | None = None
+    """The other project as read when the answer was checked (the fields of OTHER_FIELDS)."""
+
+
+OTHER_FIELDS = ("id", "engine_key", "organisation_id", "visibility", "title", "organisation__id", "organisation__name_zh",
+                "organisation__name_en")
+"""What recording and telling an overlap reads of the other project: the rest of its row is not loaded."""
 
 
 def find_overlaps(project: RDProject, new: bool = False) -> list[Found]:
@@ -260,6 +279,8 @@ def find_overlaps(project: RDProject, new: bool = False) -> list[Found]:
     me = engine_project(project)
     mine = vectors_for(project, me, new)  # kept on save: a later cold start loads it
     with INDEX.lock:
+        if INDEX.finder is not None and me.id not in INDEX.ids:
+            INDEX._add([me], [mine])  # before the look for other saves, which would read this row back
         finder = INDEX.sync()
         if me.id not in INDEX.ids:
             INDEX._add([me], [mine])
@@ -269,7 +290,8 @@ def find_overlaps(project: RDProject, new: bool = False) -> list[Found]:
     for pair, _reasons in explained:
         raw, _sep, key = pair.b.partition(":")
         wanted[int(raw)] = key
-    current = dict(RDProject.objects.filter(pk__in=wanted).values_list("pk", "engine_key"))
+    rows = RDProject.objects.filter(pk__in=wanted).select_related("organisation").only(*OTHER_FIELDS).in_bulk()
+    current = {pk: row.engine_key for pk, row in rows.items()}
     stale = [other for other, key in wanted.items() if current.get(other) != key]
     if stale:  # deleted (or changed) by another process since this one indexed it
         with INDEX.lock:
@@ -283,10 +305,8 @@ def find_overlaps(project: RDProject, new: bool = False) -> list[Found]:
         if current.get(other) != wanted[other] or other in seen or other == project.pk:
             continue  # edited or deleted since it was indexed
         seen.add(other)
-        plain = asdict(reasons)
-        plain.pop("activities_a", None)
-        plain.pop("activities_b", None)
-        found.append(Found(other, pair.score, pair.relation, plain))
+        plain = {name: value for name, value in vars(reasons).items() if name not in ("activities_a", "activities_b")}
+        found.append(Found(other, pair.score, pair.relation, plain, rows[other]))
     return found
 
 
@@ -449,7 +469,10 @@ def _validate(project: RDProject) -> None:
     if errors:
         raise ValidationError(errors)
     try:
-        project.full_clean(exclude=["engine_key", "segments"])
+        # The organisation (checked by _owner) and the author are the service's, not typed in: not looked up again;
+        # the table's check constraints are the ones checked above with their own messages (Django would run a
+        # query for each), and the database holds them anyway.
+        project.full_clean(exclude=["engine_key", "segments", "organisation", "created_by"], validate_constraints=False)
     except ValidationError as exc:
         raise ValidationError({k: v for k, v in exc.message_dict.items()}) from None
 
@@ -463,7 +486,8 @@ def create_project(actor: Actor, organisation: Organisation | None, data: dict[s
     _validate(project)
     project.engine_key = fingerprint(project, segments)
     project.save()
-    project.segments.set(segments)
+    if segments:  # a new project has none to compare with
+        project.segments.add(*segments)
     audit.record(actor, project, ChangeRecord.Action.CREATE)
     record_overlaps(actor, project, new=True)
     return project
@@ -514,7 +538,7 @@ def record_overlaps(actor: Actor, project: RDProject, new: bool = False) -> list
     first (the database's `rd_overlap_once` refuses the second): then the rows are inserted one by one and
     a pair that already exists is updated instead, and told by the save that created it, not again."""
     found = find_overlaps(project, new)
-    others = RDProject.objects.select_related("organisation").in_bulk([f.other_id for f in found])
+    others = {f.other_id: f.row for f in found if f.row is not None}
     alliances = alliance_map([project.organisation_id, *(o.organisation_id for o in others.values())])
     existing = {} if new else {  # a project just created has none yet
         (o.project_b_id if o.project_a_id == project.pk else o.project_a_id): o
@@ -638,7 +662,6 @@ def _tell_new_overlaps(actor: Actor, overlaps: Sequence[Overlap], alliances: All
 
 def _staff(org_ids: set[int], alliance_ids: set[int]) -> dict[str, dict[int, list[Any]]]:
     """Active users acting for each organisation (members) and each alliance (secretariat), one query."""
-    from django.contrib.auth import get_user_model
 
     from corridor.accounts.models import RoleGrant
 
@@ -646,11 +669,8 @@ def _staff(org_ids: set[int], alliance_ids: set[int]) -> dict[str, dict[int, lis
     if alliance_ids:
         grants |= Q(role=RoleGrant.Role.SECRETARIAT, alliance_id__in=alliance_ids)
     found: dict[str, dict[int, list[Any]]] = {"org": defaultdict(list), "alliance": defaultdict(list)}
-    pairs = list(RoleGrant.objects.filter(grants, user__is_active=True).values_list("user_id", "role", "organisation_id",
-                                                                                     "alliance_id"))
-    users = get_user_model().objects.in_bulk({u for u, *_rest in pairs})
-    for user_id, role, org, alliance in pairs:
-        user = users[user_id]
+    for grant in RoleGrant.objects.filter(grants, user__is_active=True).select_related("user"):
+        user, role, org, alliance = grant.user, grant.role, grant.organisation_id, grant.alliance_id
         if role == RoleGrant.Role.MEMBER and org in org_ids:
             found["org"][org].append(user)
         elif role == RoleGrant.Role.SECRETARIAT and alliance in alliance_ids:
@@ -906,6 +926,24 @@ def remind_overdue(today: datetime.date | None = None) -> int:
                    link=f"/rnd/teams/{milestone.team_id}/")
             told += 1
     return told
+
+
+@transaction.atomic
+def share_instrument(actor: Actor, team: JointTeam, instrument: Any) -> JointTeam:
+    """An instrument the team's work uses, listed on the team's page with a link to it in the equipment area,
+    where its bookings are made (under the equipment's own booking rules)."""
+    from corridor.equipment.models import Instrument
+
+    access.require(actor, MANAGE, team, _("Only the lead and the secretariat may run the team."))
+    _formed(team)
+    if instrument is None or not Instrument.objects.restrict(actor).filter(pk=instrument.pk, active=True).exists():
+        raise ValidationError({"instrument": _("Choose a bookable instrument of the equipment area.")})
+    if team.instruments.filter(pk=instrument.pk).exists():
+        return team
+    team.instruments.add(instrument)
+    audit.record(actor, team, ChangeRecord.Action.UPDATE, before={}, after={"instrument": str(instrument)[:200]},
+                 note="instrument")
+    return team
 
 
 @transaction.atomic

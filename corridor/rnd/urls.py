@@ -27,4 +27,5 @@ urlpatterns = [
     path("teams/<int:pk>/packages/", views.team_package, name="team_package"),
     path("teams/<int:pk>/outputs/", views.team_output, name="team_output"),
     path("teams/<int:pk>/agreement/", views.team_agreement, name="team_agreement"),
+    path("teams/<int:pk>/instruments/", views.team_instrument, name="team_instrument"),
 ]

@@ -31,6 +31,7 @@ from corridor.rnd.forms import (
     AcceptForm,
     AgreementForm,
     DirectionForm,
+    InstrumentForm,
     MarkForm,
     MilestoneForm,
     OutputForm,
@@ -373,6 +374,8 @@ def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "milestone_form": MilestoneForm(organisations=orgs, packages=team.work_packages.all()) if manage and formed else None,
         "package_form": WorkPackageForm(organisations=orgs) if manage and formed else None,
         "output_form": OutputForm() if manage and formed else None,
+        "instruments": team.instruments.select_related("owner").order_by("name_zh", "id"),
+        "instrument_form": InstrumentForm() if manage and formed else None,
         "agreement_form": AgreementForm(initial={
             "ip_background": team.ip_background, "ip_foreground": team.ip_foreground,
             "agreement_signed_on": team.agreement_signed_on, "agreement_document": team.agreement_document,
@@ -443,6 +446,14 @@ def team_output(request: HttpRequest, pk: int) -> HttpResponse:
     form = OutputForm(request.POST)
     return _team_post(request, pk, form, lambda t, d: services.add_output(
         request.user, t, d["kind"], d["title"], d["reference"], d["on"]), _("Output added."))
+
+
+@login_required
+@require_POST
+def team_instrument(request: HttpRequest, pk: int) -> HttpResponse:
+    form = InstrumentForm(request.POST)
+    return _team_post(request, pk, form, lambda t, d: services.share_instrument(request.user, t, d["instrument"]),
+                      _("Instrument shared."))
 
 
 @login_required

@@ -3,6 +3,7 @@ stale entries retired; the overlap rows written in bulk, safe against a concurre
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -91,6 +92,30 @@ def test_warming_builds_the_neighbour_graph_past_the_exact_limit():
     assert finder._graph is None
     finder.prepare()
     assert finder._graph is not None
+    assert not np.isnan(finder._hub.values).any()  # every hub value: a save searches once
+
+
+def test_the_warm_job_loads_the_model_so_the_first_save_does_not(world):
+    register(world, "member", ZH_LIFE_TEST)
+    services.INDEX.reset()
+    embedders._instances.clear()  # a new process: kept embeddings loaded, the model never run
+    services.INDEX.warm_up()
+    model = embedders.get()
+    assert getattr(model, "_forward", None) is not None
+
+
+def test_a_save_finds_a_project_another_process_wrote(world):
+    register(world, "member", ZH_TOOTH_PROFILE)
+    services.INDEX.warm_up()
+    # Written by another process: a row this process's index has never been given.
+    data = {k: v for k, v in ZH_LIFE_TEST.items() if k in ("title", "text", "language", "parameters", "trl", "keywords")}
+    row = RDProject(organisation=world.member_org, **data)
+    row.engine_key = services.fingerprint(row, [])
+    row.save()
+    assert not any(i.startswith(f"{row.pk}:") for i in services.INDEX.ids)
+    services.create_project(world.users["owner"], world.owner_org, EN_LIFE_TEST)
+    assert Overlap.objects.filter(relation="overlap").filter(project_a=row).exists() or \
+        Overlap.objects.filter(relation="overlap", project_b=row).exists()
 
 
 def test_an_edited_or_deleted_project_is_retired_from_the_index(world, django_capture_on_commit_callbacks):

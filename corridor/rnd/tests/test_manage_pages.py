@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from corridor.core.testing import expect_matrix
 from corridor.rnd import services
@@ -80,3 +81,36 @@ def test_teams_export_lists_the_teams_the_reader_may_see(world):
     assert "Team" in cells and "Proposed" in cells
     outsider = xlsx_text(world.client_for("outsider").get("/rnd/teams.xlsx").content)
     assert "RV" not in outsider and world.member_org.name_zh not in outsider
+
+
+def test_the_lead_shares_an_instrument_linked_to_its_booking_page(world):
+    from corridor.equipment.testing import make_instrument
+
+    register(world, "member", ZH_LIFE_TEST)
+    register(world, "owner", EN_LIFE_TEST)
+    team = services.propose_team(world.users["secretariat"], [Overlap.objects.get()], title_en="Joint RV reducer life testing",
+                                 lead=world.member_org)
+    bench = make_instrument(world.outsider_org, world.regions["340200"])
+    url = f"/rnd/teams/{team.pk}/instruments/"
+    member = world.client_for("member")
+    member.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    member.post(url, {"instrument": bench.pk})  # not formed yet: refused
+    assert not team.instruments.exists()
+    services.accept_invitation(world.users["member"], team.members.get(organisation=world.member_org))
+    services.accept_invitation(world.users["owner"], team.members.get(organisation=world.owner_org))
+    page = member.get(f"/rnd/teams/{team.pk}/").content.decode()
+    assert 'data-testid="instrument-form"' in page
+    assert 'data-testid="instrument-form"' not in world.client_for("owner").get(f"/rnd/teams/{team.pk}/").content.decode()
+    assert world.client_for("owner").post(url, {"instrument": bench.pk}).status_code == 403
+    assert not team.instruments.exists()  # a participant, not the lead: refused
+    assert member.post(url, {"instrument": bench.pk}).status_code == 302
+    assert list(team.instruments.all()) == [bench]
+    page = member.get(f"/rnd/teams/{team.pk}/").content.decode()
+    assert f'href="/en/equipment/{bench.pk}/"' in page or f'href="/equipment/{bench.pk}/"' in page
+    zh = world.client_for("member").get(f"/rnd/teams/{team.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "共享仪器" in zh and "RV减速器综合性能试验台" in zh
+    bench.active = False
+    bench.save(update_fields=["active"])
+    other = make_instrument(world.outsider_org, world.regions["340200"], name_zh="扫描电镜", active=False)
+    with pytest.raises(ValidationError):
+        services.share_instrument(world.users["member"], team, other)
