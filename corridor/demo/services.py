@@ -33,6 +33,7 @@ from corridor.alliances.models import (
 from corridor.demo import facts, synthetic, workers
 from corridor.demo.facts_orgs import MEMBERSHIPS, ORGANISATIONS, OrganisationFact
 from corridor.matching import demo as matching_demo
+from corridor.orgs import counts as kept_counts
 from corridor.orgs.models import Industry, Organisation
 from corridor.orgs.services import create_organisation
 from corridor.regions.models import Corridor, CorridorVersion, Park, Region
@@ -271,6 +272,7 @@ def _insert(rows: list[dict[str, Any]], haystacks: list[tuple[str, str]], contex
             search_text=haystack, search_tokens=tokens,
         ))
     Organisation.objects.bulk_create(orgs, batch_size=500)
+    kept_counts.forget()  # a bulk writer: no change event, so the list's kept totals are forgotten here
     ids = dict(Organisation.objects.filter(uscc__in=[r["uscc"] for r in rows]).values_list("uscc", "pk"))
     Through = Organisation.industries.through
     links, memberships, actions = [], [], []

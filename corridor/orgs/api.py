@@ -18,6 +18,7 @@ from corridor.core.access import Actor
 from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.orgs import services
+from corridor.orgs.counts import total_visible
 from corridor.orgs.filters import OrganisationFilter
 from corridor.orgs.models import Industry, Organisation, OrganisationQuerySet
 from corridor.orgs.schemas import (
@@ -61,8 +62,12 @@ def list_industries(request: HttpRequest) -> Any:
 def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter]) -> Any:
     """Filtered exactly as the organisation pages are; `q` matches names, aliases, pinyin, descriptions,
     segments and industries, ranked. When `q` matches nothing but a near spelling does, the results are
-    that spelling's and `suggestion` names it. `count` stops at 1000 (`count_capped`)."""
-    search = filters.search(organisations_for(actor(request)))
+    that spelling's and `suggestion` names it. Filtered or searched, `count` stops at 1000 (`count_capped`);
+    unfiltered, it is the total."""
+    user = actor(request)
+    search = filters.search(organisations_for(user))
+    if not search.searched and not filters.is_active():
+        request.list_total = total_visible(user)  # type: ignore[attr-defined]  # kept, never counted here
     request.search_suggestion = search.suggestion  # type: ignore[attr-defined]
     if search.searched:  # ranked keys, read once; a page's rows are then loaded by key (corridor.search.paging)
         request.search_ids = search.ids  # type: ignore[attr-defined]

@@ -18,3 +18,9 @@ class OrgsConfig(AppConfig):
         registry.register(Organisation, url=lambda o: reverse("orgs:detail", args=[o.pk]),
                           history=registry.may("view_private"), search=("name_zh", "name_en", "search_text"),
                           finder=lambda rows, q: search_organisations(rows, q).queryset)
+        from corridor.core import events
+        from corridor.orgs import counts
+
+        # The unfiltered list's totals are forgotten with each change and counted again once when next read.
+        events.subscribe(events.ORGANISATIONS_CHANGED, counts.forget)
+        events.subscribe(events.ORGANISATIONS_DELETED, counts.forget)

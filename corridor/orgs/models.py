@@ -181,3 +181,17 @@ class Organisation(BilingualNameMixin, models.Model):
         "is_head_enterprise", "description_zh", "description_en", "website", "founded_year", "listed",
         "contact_name", "contact_email", "contact_phone",
     )
+
+
+class KeptCount(models.Model):
+    """A total the unfiltered organisation list shows without counting the table (`corridor.orgs.counts`).
+
+    `value` is NULL when unknown (after a change): the next reader counts once and keeps it, unless
+    `generation` moved meanwhile (a change committed while it counted), so a stale total is never kept."""
+
+    name = models.CharField(max_length=32, primary_key=True)
+    value = models.BigIntegerField(null=True)
+    generation = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value}"

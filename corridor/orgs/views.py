@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from corridor.alliances.models import Alliance
 from corridor.audit.access import can_view_history
 from corridor.core import toolkit
+from corridor.orgs.counts import total_visible
 from corridor.orgs.filters import OrganisationFilter
 from corridor.orgs.forms import OrganisationForm
 from corridor.orgs.models import Industry, Organisation
@@ -64,6 +65,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     page_obj = CappedPaginator(shown(search.queryset), toolkit.page_size(request),
                                ids=search.ids if search.searched else None,
                                rows=shown(search.base) if search.base is not None else None,
+                               total=None if search.searched or filters.is_active() else total_visible(request.user),
                                ).get_page(request.GET.get("page"))
     context: dict[str, Any] = {
         "search": search,

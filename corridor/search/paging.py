@@ -6,6 +6,9 @@ up to CAP, "more than CAP" beyond), and a page within them is then loaded by key
 so a search's matching, ranking and sorting run once per request instead of once for the count, once for
 "did anything match" and once for the page. Pages past the cap stay reachable (OFFSET on the list itself);
 whether there is a next page is read from one extra row.
+
+An unfiltered list needs no cap: its total is kept (`corridor.orgs.counts`) and passed in as `total`, so it
+shows the real number and pages of it, without counting the table.
 """
 
 from __future__ import annotations
@@ -60,23 +63,27 @@ class CappedPaginator(Paginator):
     cap = CAP
 
     def __init__(self, object_list: Any, per_page: int, *, ids: list[int] | None = None, rows: Any = None,
-                 **kwargs: Any) -> None:
+                 total: int | None = None, **kwargs: Any) -> None:
         """`ids`: the keys of the first CAP + 1 rows in order when the caller has them (a search does);
         `rows`: where a page's rows are loaded from by key (default `object_list`; a search passes the queryset
-        it narrowed, so the page query neither matches nor ranks again)."""
+        it narrowed, so the page query neither matches nor ranks again); `total`: the list's kept total, when
+        it is unfiltered (shown as is, never capped)."""
         super().__init__(object_list, per_page, **kwargs)
         self._ids = ids
+        self._total = total
         self.rows = object_list if rows is None else rows
 
     @cached_property
     def count(self) -> int:
+        if self._total is not None:
+            return self._total
         if self._ids is not None:
             return len(self._ids[: self.cap + 1])
         return capped_count(self.object_list, self.cap)  # type: ignore[arg-type]  # always a QuerySet here
 
     @property
     def capped(self) -> bool:
-        return bool(self.count > self.cap)
+        return self._total is None and self.count > self.cap
 
     @cached_property
     def num_pages(self) -> int:
@@ -107,7 +114,8 @@ class CappedPaginator(Paginator):
 
 
 class CappedLimitOffset(LimitOffsetPagination):
-    """API lists: `count` exact up to CAP, `count_capped` true when there are more; `suggestion` for searches."""
+    """API lists: `count` exact up to CAP, `count_capped` true when there are more; `suggestion` for searches.
+    An unfiltered list's view sets `request.list_total` (its kept total): `count` is then that, never capped."""
 
     class Output(Schema):
         items: list[Any]
@@ -119,6 +127,10 @@ class CappedLimitOffset(LimitOffsetPagination):
         offset, limit = pagination.offset, pagination.limit
         items: Any
         ids = getattr(request, "search_ids", None)
+        total = getattr(request, "list_total", None)
+        if total is not None:
+            count, items = total, queryset[offset : offset + limit]
+            return {"items": items, "count": count, "count_capped": False, "suggestion": None}
         if isinstance(queryset, QuerySet) and ids is not None and (offset + limit < len(ids) or len(ids) <= CAP):
             # A search: its ranked keys are known; the page's rows are loaded by key.
             rows = getattr(request, "search_rows", None)

@@ -113,6 +113,7 @@ def test_list_query_count_does_not_grow_with_page_size(world, role):
             },
         )
     client = world.client_for(role)
+    client.get("/api/organisations")  # the first read after the changes counts the total once (orgs.counts)
     counts = []
     for limit in (5, 50):
         with CaptureQueriesContext(connection) as queries:

@@ -245,6 +245,7 @@ def test_list_page_queries_do_not_grow_with_per_page(world):
     for i in range(30):
         create_organisation(None, {"name_zh": f"嘉兴测试{i}号科技有限公司", "region": "330402", "industries": ["robots"]})
     client = world.client_for("visitor")
+    client.get("/organisations/")  # the first read after the changes counts the total once (orgs.counts)
     counts = []
     for per_page in (10, 100):
         with CaptureQueriesContext(connection) as ctx:
