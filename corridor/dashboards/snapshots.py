@@ -82,8 +82,8 @@ def take(month: datetime.date, progress: jobs.Progress | None = None, *, live: b
             # The month's values of this audience and group replace the earlier ones in one statement each (a row
             # at a time cost most of the demo's loading time): a second run adds nothing.
             with transaction.atomic():
-                Snapshot.objects.filter(indicator__in=keys, audience=audience, period=month,
-                                        alliance_id=group.get("alliance_id"), chain_id=group.get("chain_id")).delete()
+                scope = {"alliance_id": group.get("alliance_id"), "chain_id": group.get("chain_id")}  # None: IS NULL
+                Snapshot.objects.filter(indicator__in=keys, audience=audience, period=month, **scope).delete()
                 Snapshot.objects.bulk_create(rows, batch_size=1000)
             written += len(rows)
     return written
