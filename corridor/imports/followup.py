@@ -29,6 +29,7 @@ from corridor.core.texts import Text
 from corridor.imports.prepare import worker_count
 from corridor.jobs import services as jobs
 from corridor.jobs.models import Job
+from corridor.orgs import counts as kept_counts
 from corridor.orgs import search_text
 from corridor.orgs.models import Organisation
 from corridor.search.text import document_tokens
@@ -106,6 +107,9 @@ def after_load(actor: Actor, created: list[tuple[int, int]], changed: set[int], 
         refresh_search(created_ids)
         events.organisations_changed([*created_ids, *changed])
         return None
+    # The list's kept totals are counted again once the rows are visible, not when the job ends (after the commit:
+    # forgetting them locks their row, which must not stay locked for the rest of a long import).
+    transaction.on_commit(kept_counts.forget)
     # The job row commits (or rolls back) with the import; its thread starts after the commit.
     return jobs.start(FOLLOW_UP_JOB, {
         "created": [list(r) for r in created], "changed": sorted(changed), "import": entry_id,

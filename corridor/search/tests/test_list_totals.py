@@ -93,3 +93,21 @@ def test_an_unlisted_organisation_is_in_no_list_a_visitor_reads(world, client):
     assert quiet.name_zh not in client.get("/organisations/", {"per_page": 100}).content.decode()
     assert quiet.name_zh not in client.get("/search/", {"q": quiet.name_zh}).content.decode().split("</h1>", 1)[1]
     assert quiet.pk in [i["id"] for i in world.client_for("officer").get("/api/organisations", {"limit": 200}).json()["items"]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_import_is_counted_as_soon_as_it_commits(world, client, tmp_path):
+    from corridor.core import events
+    from corridor.imports.reading import csv_text
+    from corridor.imports.services import import_organisations
+    from corridor.jobs import services as jobs
+    from corridor.jobs.models import Job
+
+    before = api_count(client)
+    rows = [[f"大批导入计数{n}号有限公司", "浙江省嘉兴市南湖区1号"] for n in range(events.INLINE_LIMIT + 10)]
+    path = tmp_path / "many.csv"
+    path.write_text(csv_text(["企业名称", "地址"], rows), encoding="utf-8")
+    result = import_organisations(world.users["admin"], path)
+    assert result.follow_up is not None  # the large path: the change events come later, from the job
+    assert api_count(client) == before + len(rows)  # the list's total does not wait for the job
+    jobs.wait(Job.objects.get(pk=result.follow_up))
