@@ -182,7 +182,8 @@ class SqliteWriter(OrmWriter):
             cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
             row = cursor.fetchone()
             start = max(top, row[0] if row else 0) + 1
-            now = timezone.now().isoformat()
+            # As Django writes a datetime on SQLite (UTC, a space, no offset): its date functions parse only that.
+            now = connection.ops.adapt_datetimefield_value(timezone.now())
             columns = ("id", *ORG_COLUMNS, "created_at", "updated_at")
             marks = ", ".join(["%s"] * len(columns))
             ids = list(range(start, start + len(rows)))
@@ -204,7 +205,7 @@ class SqliteWriter(OrmWriter):
     def record(self, records: Sequence[Change]) -> None:
         if not records:
             return
-        now = timezone.now().isoformat()
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {ChangeRecord._meta.db_table} (content_type_id, object_id, object_repr, action, "

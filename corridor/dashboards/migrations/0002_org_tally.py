@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('dashboards', '0001_initial'),
-        ('orgs', '0005_created_updated_verbose_names'),
+        ('orgs', '0007_sqlite_import_times'),  # the organisations' times readable before they are counted
         ('regions', '0001_initial'),
     ]
 

@@ -2,6 +2,8 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from corridor.audit.models import ChangeRecord
@@ -86,6 +88,20 @@ def test_xlsx(world, tmp_path):
     result = import_organisations(None, path)
     assert result.created == 2 and result.encoding == "xlsx"
     assert Organisation.objects.get(uscc=CODE_1).founded_year == 2016
+
+
+def test_imported_rows_carry_times_the_database_reads_as_times(world, tmp_path):
+    """The rows are written in bulk, past the ORM: their times must still be what the database's date functions
+    and comparisons read (SQLite compares text: an ISO 'T' time sorts after every same-day ORM time)."""
+    path = tmp_path / "orgs.csv"
+    path.write_text(csv_text(ZH_HEADER, ZH_ROWS), encoding="utf-8")
+    before = timezone.now()
+    import_organisations(None, path)
+    imported = Organisation.objects.filter(uscc__in=[CODE_1, CODE_2])
+    assert imported.count() == 2
+    assert imported.filter(created_at__gte=before, created_at__date=timezone.localdate()).count() == 2
+    assert set(imported.annotate(day=TruncDate("created_at")).values_list("day", flat=True)) == {timezone.localdate(before)}
+    assert ChangeRecord.objects.filter(at__gte=before, at__date=timezone.localdate()).exists()
 
 
 def test_every_bad_row_is_reported_and_nothing_is_written(world, tmp_path):
