@@ -28,13 +28,21 @@ def _status(html: str) -> str:
     return found.group(0)
 
 
+def _job_of(response) -> Job:  # type: ignore[no-untyped-def]
+    """The import job the upload page redirected to, once it has ended."""
+    return jobs.wait(Job.objects.get(pk=int(response["Location"].rstrip("/").rsplit("/", 1)[1])))
+
+
+def _uploaded(client, name: str, body: bytes, language: str) -> Job:  # type: ignore[no-untyped-def]
+    return _job_of(client.post("/imports/organisations/", {"file": SimpleUploadedFile(name, body)},
+                               HTTP_ACCEPT_LANGUAGE=language))
+
+
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("started_in", ["zh-hans", "en"])
 def test_a_failed_import_reads_in_the_viewers_language_whoever_started_it(world, started_in):
     client = world.client_for("admin")
-    response = client.post("/imports/organisations/", {"file": SimpleUploadedFile("bad5.csv", BAD_ROWS.encode())},
-                           HTTP_ACCEPT_LANGUAGE=started_in)
-    job = jobs.wait(Job.objects.get(pk=int(response["Location"].rstrip("/").rsplit("/", 1)[1])))
+    job = _uploaded(client, "bad5.csv", BAD_ROWS.encode(), started_in)
     assert job.status == Job.Status.FAILED and job.message_params == {"file": "bad5.csv"}
 
     english = _status(client.get(f"/jobs/{job.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
@@ -76,9 +84,7 @@ def _report_text(client, job: Job, language: str) -> str:
 @pytest.mark.parametrize("started_in", ["zh-hans", "en"])
 def test_the_error_report_downloads_in_the_readers_language(world, started_in):
     client = world.client_for("admin")
-    response = client.post("/imports/organisations/", {"file": SimpleUploadedFile("bad5.csv", BAD_ROWS.encode())},
-                           HTTP_ACCEPT_LANGUAGE=started_in)
-    job = jobs.wait(Job.objects.get(pk=int(response["Location"].rstrip("/").rsplit("/", 1)[1])))
+    job = _uploaded(client, "bad5.csv", BAD_ROWS.encode(), started_in)
     english = _report_text(client, job, "en")
     assert "Import errors" in english and "Invalid unified social credit code" in english
     assert "Not a year: nineteen" in english and not HAN.search(english.replace("bad5", "")), HAN.findall(english)
@@ -108,7 +114,7 @@ def test_a_whole_file_problem_reads_in_the_viewers_language(world, name):
                               HTTP_ACCEPT_LANGUAGE="en").content.decode()
         assert english_words in english
         return
-    job = jobs.wait(Job.objects.get(pk=int(response["Location"].rstrip("/").rsplit("/", 1)[1])))
+    job = _job_of(response)
     assert job.status == Job.Status.FAILED
     english = _status(client.get(f"/jobs/{job.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
     headers = english.replace("名称/企业名称", "")  # the Chinese header names the file may use, quoted as such
