@@ -12,6 +12,9 @@ import pytest
 from corridor.cli import language_from
 
 CORRIDOR = [sys.executable, "-m", "corridor.cli"]
+# Each command here runs on a fresh SQLite file of the test's own (the `make demo` path), whatever the suite's
+# database: CI runs this module once, in its SQLite suite.
+pytestmark = pytest.mark.own_sqlite
 
 
 def run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:

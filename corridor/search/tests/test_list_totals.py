@@ -71,6 +71,8 @@ def test_the_table_is_counted_once_then_kept(world, client):
 
 
 def test_a_change_while_counting_is_never_kept(world, monkeypatch):
+    # The kept rows come with the migrations, but an earlier transactional test's flush removes them.
+    counts.kept(counts.LISTED)
     counts.forget()
     real = counts._count
 
