@@ -47,14 +47,20 @@ def _covering(s: Slice) -> dict[int, set[int]]:
     its districts)."""
     from corridor.regions.models import Region
 
+    # The regions above the cities, one query per level of the tree (not one per city and level).
+    parent_of: dict[int, int | None] = {}
+    level = set(s.cities)
+    while level:
+        found = dict(Region.objects.filter(pk__in=level).values_list("pk", "parent_id"))
+        parent_of.update(found)
+        level = {parent for parent in found.values() if parent is not None and parent not in parent_of}
     covering: dict[int, set[int]] = {}
-    parents = dict(Region.objects.filter(pk__in=s.cities).values_list("pk", "parent_id"))
     for city in s.cities:
         covering.setdefault(city, set()).add(city)
-        node = parents.get(city)
+        node = parent_of.get(city)
         while node is not None:
             covering.setdefault(node, set()).add(city)
-            node = Region.objects.filter(pk=node).values_list("parent_id", flat=True).first()
+            node = parent_of.get(node)
     for pk, parent in Region.objects.filter(parent_id__in=s.cities).values_list("pk", "parent_id"):
         covering.setdefault(pk, set()).add(parent)
     return covering
