@@ -22,7 +22,7 @@ from django.db.models.expressions import RawSQL
 
 from corridor.orgs.models import Organisation
 from corridor.orgs.search_text import fold
-from corridor.search import text
+from corridor.search import segments, text
 from corridor.search.paging import CAP, first_ids, rows_by_ids
 from corridor.search.text import Term
 
@@ -88,19 +88,20 @@ def _query_expression(groups: list[list[Term]]) -> str:
 
 
 def _related_ids_sql(query: str) -> tuple[str, list[object]]:
-    """Ids of organisations tagged with a chain segment, or in an industry, whose name holds the whole query."""
-    from corridor.chains.models import Segment, SegmentTag
+    """Ids of organisations tagged with a chain segment the query names (its name or a keyword, or a segment
+    above it: corridor.search.segments), or in an industry whose name holds the whole query."""
+    from corridor.chains.models import SegmentTag
     from corridor.orgs.models import Industry
 
     folded = fold(query).strip()
     singular = " ".join(text.stem(w) for w in folded.split())
     if len(folded) < 2:
         return "", []
-    by_name = Q(name_zh__contains=folded) | Q(name_en__icontains=singular)
     # Looked up first, as literals: inside the search statement the tiny segment and industry tables have only
     # sequential scans, which index_scans() would price out of reach and so distort the whole plan.
-    segment_ids = list(Segment.objects.filter(by_name).values_list("pk", flat=True)[:50])
-    industry_ids = list(Industry.objects.filter(by_name).values_list("pk", flat=True)[:50])
+    segment_ids = segments.named_segments(segments.segment_rows(), query)
+    industry_ids = list(Industry.objects.filter(Q(name_zh__contains=folded) | Q(name_en__icontains=singular))
+                        .values_list("pk", flat=True)[:50])
     sql: list[str] = []
     params: list[object] = []
     if segment_ids:
