@@ -245,7 +245,8 @@ def _latin_suggestion(qs: QuerySet[Organisation], term: Term) -> str | None:
     for size in (3, 2):
         haystacks = _candidates(qs, [[Term(text=word[:size], prefix_keys=[word[:size]])]])
         words = {w for h in haystacks for w in text.latin_words(h)}
-        found = text.closest_word(word, words)
+        # The candidates were found by these letters starting a token: so does the piece that fixes the word.
+        found = text.closest_word(word, words, prefix=word[:size])
         if found:
             return found
     return None
