@@ -162,10 +162,13 @@ def search_organisations(qs: QuerySet[Organisation], query: str | None, *, sugge
     with index_scans():
         result = SearchResult(_matching(qs, query, terms), query, base=qs)
         if suggest and not result.ids:
-            suggestion = suggest_spelling(qs, query, terms)
+            # Not verified on its own: the corrected search below says whether the spelling finds anything.
+            suggestion = suggest_spelling(qs, query, terms, verify=False)
             if suggestion:
-                corrected = _matching(qs, suggestion, text.parse(suggestion))
-                result = SearchResult(corrected, query, suggestion=suggestion, corrected=True, base=qs)
+                corrected = SearchResult(_matching(qs, suggestion, text.parse(suggestion)), query,
+                                         suggestion=suggestion, corrected=True, base=qs)
+                if corrected.ids:
+                    result = corrected
         result.ids  # noqa: B018  # read here, under index_scans: the ranked keys every caller needs
     return result
 
@@ -190,16 +193,18 @@ def index_scans() -> Iterator[None]:
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
 
 
-def suggest_spelling(qs: QuerySet[Organisation], query: str, terms: list[Term]) -> str | None:
-    """The query with each unknown term replaced by the nearest spelling found in visible names, or None.
+def suggest_spelling(qs: QuerySet[Organisation], query: str, terms: list[Term], *, verify: bool = True) -> str | None:
+    """The query with each unknown term replaced by the nearest spelling found in visible names, or None
+    (`verify`: only a spelling that matches something; the caller may check that itself).
 
     Chinese: one character may be wrong (found by the bigrams that do not touch it); English and pinyin:
     one letter in short words, two in longer ones (candidates share the first three, then two letters).
+    Called when the whole query matched nothing, so a query of one term needs no look whether it matches.
     """
     corrected = []
     changed = False
     for term in terms:
-        if _matching_ids(qs, [term]):
+        if len(terms) > 1 and _matching_ids(qs, [term]):
             corrected.append(term.text)
             continue
         replacement = _cjk_suggestion(qs, term) if term.is_cjk else _latin_suggestion(qs, term)
@@ -210,7 +215,7 @@ def suggest_spelling(qs: QuerySet[Organisation], query: str, terms: list[Term]) 
     if not changed:
         return None
     suggestion = " ".join(corrected)
-    return suggestion if _matching_ids(qs, text.parse(suggestion)) else None
+    return suggestion if not verify or _matching_ids(qs, text.parse(suggestion)) else None
 
 
 def _matching_ids(qs: QuerySet[Organisation], terms: list[Term], limit: int = 1) -> list[int]:
