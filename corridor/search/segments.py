@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corridor.orgs.search_text import fold
 from corridor.search import text
@@ -34,6 +35,7 @@ class SegmentRow:
     phrases: tuple[str, ...]  # names and keywords, zh and en
 
 
+@lru_cache(maxsize=8192)
 def _english(phrase: str) -> str:
     """Lower case, words split on anything not a letter or digit, plurals folded: 'Servo motors' → 'servo motor'."""
     return " ".join(text.stem(w) for w in text.latin_words(fold(phrase)))
@@ -49,11 +51,21 @@ def query_forms(query: str) -> tuple[str, str] | None:
     return ("", english) if len(english) >= MIN_LATIN else None
 
 
+@lru_cache(maxsize=8192)
+def _folded(phrase: str) -> str:
+    return fold(phrase)
+
+
 def phrase_holds(phrase: str, forms: tuple[str, str]) -> bool:
+    # The phrases' forms are cached (pure functions of the text): a search compares the query with every
+    # segment's names and keywords, a thousand phrases, and folding them anew was most of a cheap search's time.
     chinese, english = forms
     if chinese:
-        return chinese in fold(phrase)
-    return re.search(rf"(?<![a-z0-9]){re.escape(english)}", _english(phrase)) is not None
+        return chinese in _folded(phrase)
+    haystack = _english(phrase)
+    if english not in haystack:
+        return False
+    return re.search(rf"(?<![a-z0-9]){re.escape(english)}", haystack) is not None
 
 
 def named_segments(rows: Sequence[SegmentRow], query: str) -> list[int]:
