@@ -68,13 +68,14 @@ def phrase_holds(phrase: str, forms: tuple[str, str]) -> bool:
     return re.search(rf"(?<![a-z0-9]){re.escape(english)}", haystack) is not None
 
 
-def named_segments(rows: Sequence[SegmentRow], query: str) -> list[int]:
-    """Keys of the segments `query` names, with every segment under them."""
+def named_segments(rows: Sequence[SegmentRow], query: str) -> tuple[list[int], list[int]]:
+    """Keys of the segments `query` names, and of the segments under them that it does not name itself."""
     forms = query_forms(query)
     if forms is None:
-        return []
+        return [], []
     named = [row.pk for row in rows if any(phrase_holds(p, forms) for p in row.phrases)]
-    return with_descendants(named, ((row.pk, row.parent_id) for row in rows))
+    below = [pk for pk in with_descendants(named, ((row.pk, row.parent_id) for row in rows)) if pk not in named]
+    return named, below
 
 
 def with_descendants(keys: Iterable[int], parents: Iterable[tuple[int, int | None]]) -> list[int]:
