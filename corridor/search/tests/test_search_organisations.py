@@ -203,10 +203,17 @@ def test_segment_names_and_keywords_find_tagged_organisations(world):
     # A segment above them names both; a word inside another word names nothing.
     assert {maker.pk, servo.pk} <= set(found("核心零部件")) and {maker.pk, servo.pk} <= set(found("core components"))
     assert maker.pk not in found("educe")
-    # Ranked after organisations whose names hold the query.
+    # Ranked after organisations whose names, then descriptions, hold the query; a tag in the segment named
+    # before a tag in one under it (核心零部件 names the parent only).
     named = create_organisation(None, {"name_zh": "苏州某某减速器有限公司", "region": "330108"})
+    described = create_organisation(None, {"name_zh": "无锡某某机械有限公司", "region": "330108",
+                                           "description_zh": "专做减速器和核心零部件"})
     order = found("减速器")
-    assert order.index(named.pk) < order.index(maker.pk)
+    assert order.index(named.pk) < order.index(described.pk) < order.index(maker.pk)
+    parent = create_organisation(None, {"name_zh": "合肥某某科技有限公司", "region": "330108"})
+    declare_tag(world.users["admin"], parent, segment("industrial-robots", "core-components"))
+    order = found("核心零部件")
+    assert order.index(described.pk) < order.index(parent.pk) < min(order.index(maker.pk), order.index(servo.pk))
     # A rejected tag no longer finds it; the next search sees it (nothing to re-index).
     SegmentTag.objects.filter(organisation=maker).update(status=SegmentTag.Status.REJECTED)
     assert maker.pk not in found("减速器")
