@@ -22,7 +22,7 @@ from django.db.models.expressions import RawSQL
 
 from corridor.orgs.models import Organisation
 from corridor.orgs.search_text import fold
-from corridor.search import text
+from corridor.search import segments, text
 from corridor.search.paging import CAP, first_ids, rows_by_ids
 from corridor.search.text import Term
 
@@ -87,66 +87,79 @@ def _query_expression(groups: list[list[Term]]) -> str:
     return " OR ".join(f"({p})" for p in parts)
 
 
-def _related_ids_sql(query: str) -> tuple[str, list[object]]:
-    """Ids of organisations tagged with a chain segment, or in an industry, whose name holds the whole query."""
-    from corridor.chains.models import Segment, SegmentTag
+def _related_ids_sql(query: str) -> tuple[tuple[str, list[object]], tuple[str, list[object]]]:
+    """Ids of organisations tagged with a chain segment the query names (its name or a keyword:
+    corridor.search.segments); then of those tagged in a segment under one it names, or in an industry whose
+    name holds the whole query. Each part is ("", []) when empty."""
+    from corridor.chains.models import SegmentTag
     from corridor.orgs.models import Industry
 
     folded = fold(query).strip()
     singular = " ".join(text.stem(w) for w in folded.split())
     if len(folded) < 2:
-        return "", []
-    by_name = Q(name_zh__contains=folded) | Q(name_en__icontains=singular)
+        return ("", []), ("", [])
     # Looked up first, as literals: inside the search statement the tiny segment and industry tables have only
     # sequential scans, which index_scans() would price out of reach and so distort the whole plan.
-    segment_ids = list(Segment.objects.filter(by_name).values_list("pk", flat=True)[:50])
-    industry_ids = list(Industry.objects.filter(by_name).values_list("pk", flat=True)[:50])
-    sql: list[str] = []
-    params: list[object] = []
-    if segment_ids:
+    named, below = segments.named_segments(segments.segment_rows(), query)
+    industry_ids = list(Industry.objects.filter(Q(name_zh__contains=folded) | Q(name_en__icontains=singular))
+                        .values_list("pk", flat=True)[:50])
+
+    def tagged(segment_ids: list[int], alias: str) -> tuple[str, list[object]]:
         marks = ", ".join(["%s"] * len(segment_ids))
-        sql.append(
-            "SELECT * FROM (SELECT organisation_id FROM chains_segmenttag "
-            f"WHERE segment_id IN ({marks}) AND status <> %s LIMIT {RANKED}) s"
-        )
-        params += [*segment_ids, SegmentTag.Status.REJECTED]
+        return (f"SELECT * FROM (SELECT organisation_id FROM chains_segmenttag WHERE segment_id IN ({marks}) "
+                f"AND status <> %s LIMIT {RANKED}) {alias}", [*segment_ids, SegmentTag.Status.REJECTED])
+
+    direct = tagged(named, "s") if named else ("", [])
+    other: list[tuple[str, list[object]]] = [tagged(below, "b")] if below else []
     if industry_ids:
         marks = ", ".join(["%s"] * len(industry_ids))
-        sql.append(
-            "SELECT * FROM (SELECT organisation_id FROM orgs_organisation_industries "
-            f"WHERE industry_id IN ({marks}) LIMIT {RANKED}) i"
-        )
-        params += industry_ids
-    return " UNION ".join(sql), params
+        other.append((f"SELECT * FROM (SELECT organisation_id FROM orgs_organisation_industries "
+                      f"WHERE industry_id IN ({marks}) LIMIT {RANKED}) i", list(industry_ids)))
+    return direct, (" UNION ".join(sql for sql, _ in other), [p for _, params in other for p in params])
 
 
-def _rank(query: str, terms: list[Term]) -> Case:
-    """0 exact name or alias, 1 a name starts with the query, 2 the names (or their pinyin) hold it, 3 elsewhere."""
+Part = tuple[str, list[object]]
+
+
+def _rank(query: str, terms: list[Term], tokens: Part | None = None, direct: Part | None = None) -> Case:
+    """0 exact name or alias, 1 a name starts with the query, 2 the names (or their pinyin) hold it, 3 elsewhere
+    in the indexed text (descriptions); when segments or industries matched too: 4 tagged in a segment the
+    query names, 5 the rest (a segment under it, an industry). `tokens` and `direct` are those sets' SQL."""
     folded = fold(query).strip()
     names_hold = Q()
     for term in terms:
         names_hold &= Q(search_text__contains=term.text)
-    return Case(
+    whens = [
         # search_text is "name | other name | pinyin ...": a whole part equal to the query is an exact alias.
         When(Q(name_zh=folded) | Q(name_en__iexact=query.strip()) | Q(short_name__iexact=query.strip())
              | Q(search_text__contains=f" | {folded} | "), then=Value(0)),
         When(Q(name_zh__startswith=folded) | Q(name_en__istartswith=query.strip())
              | Q(short_name__istartswith=query.strip()) | Q(search_text__startswith=folded), then=Value(1)),
         When(names_hold, then=Value(2)),
-        default=Value(3),
-        output_field=IntegerField(),
-    )
+    ]
+    if tokens is None:
+        return Case(*whens, default=Value(3), output_field=IntegerField())
+    # Only asked when segments or industries matched: then one more look-up of each set (indexed, and the
+    # token one is the statement's own subquery again), so a description match outranks a tag.
+    whens.append(When(pk__in=RawSQL(*tokens), then=Value(3)))
+    if direct is not None:
+        whens.append(When(pk__in=RawSQL(*direct), then=Value(4)))
+    return Case(*whens, default=Value(5), output_field=IntegerField())
 
 
 def _matching(qs: QuerySet[Organisation], query: str, terms: list[Term]) -> QuerySet[Organisation]:
-    sql, token_params = _token_match_sql(_query_expression([terms]))
-    params: list[object] = list(token_params)
-    related_sql, related_params = _related_ids_sql(query)
-    if related_sql:
-        sql, params = f"{sql} UNION {related_sql}", [*params, *related_params]
+    token_sql, token_params = _token_match_sql(_query_expression([terms]))
+    tokens: Part = (token_sql, list(token_params))
+    direct, other = _related_ids_sql(query)
+    sql, params = tokens[0], list(tokens[1])
+    for part_sql, part_params in (direct, other):
+        if part_sql:
+            sql, params = f"{sql} UNION {part_sql}", [*params, *part_params]
+    related = bool(direct[0] or other[0])
+    rank = _rank(query, terms, tokens if related else None, direct if direct[0] and other[0] else None)
     return (
         qs.filter(pk__in=RawSQL(sql, params))
-        .annotate(search_rank=_rank(query, terms))
+        .annotate(search_rank=rank)
         # Real profiles before generated demo data (`is_synthetic`), then the list's own order.
         .order_by("search_rank", "is_synthetic", "-is_head_enterprise", "name_zh", "id")
     )
@@ -161,10 +174,13 @@ def search_organisations(qs: QuerySet[Organisation], query: str | None, *, sugge
     with index_scans():
         result = SearchResult(_matching(qs, query, terms), query, base=qs)
         if suggest and not result.ids:
-            suggestion = suggest_spelling(qs, query, terms)
+            # Not verified on its own: the corrected search below says whether the spelling finds anything.
+            suggestion = suggest_spelling(qs, query, terms, verify=False)
             if suggestion:
-                corrected = _matching(qs, suggestion, text.parse(suggestion))
-                result = SearchResult(corrected, query, suggestion=suggestion, corrected=True, base=qs)
+                corrected = SearchResult(_matching(qs, suggestion, text.parse(suggestion)), query,
+                                         suggestion=suggestion, corrected=True, base=qs)
+                if corrected.ids:
+                    result = corrected
         result.ids  # noqa: B018  # read here, under index_scans: the ranked keys every caller needs
     return result
 
@@ -189,16 +205,18 @@ def index_scans() -> Iterator[None]:
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
 
 
-def suggest_spelling(qs: QuerySet[Organisation], query: str, terms: list[Term]) -> str | None:
-    """The query with each unknown term replaced by the nearest spelling found in visible names, or None.
+def suggest_spelling(qs: QuerySet[Organisation], query: str, terms: list[Term], *, verify: bool = True) -> str | None:
+    """The query with each unknown term replaced by the nearest spelling found in visible names, or None
+    (`verify`: only a spelling that matches something; the caller may check that itself).
 
     Chinese: one character may be wrong (found by the bigrams that do not touch it); English and pinyin:
     one letter in short words, two in longer ones (candidates share the first three, then two letters).
+    Called when the whole query matched nothing, so a query of one term needs no look whether it matches.
     """
     corrected = []
     changed = False
     for term in terms:
-        if _matching_ids(qs, [term]):
+        if len(terms) > 1 and _matching_ids(qs, [term]):
             corrected.append(term.text)
             continue
         replacement = _cjk_suggestion(qs, term) if term.is_cjk else _latin_suggestion(qs, term)
@@ -209,7 +227,7 @@ def suggest_spelling(qs: QuerySet[Organisation], query: str, terms: list[Term]) 
     if not changed:
         return None
     suggestion = " ".join(corrected)
-    return suggestion if _matching_ids(qs, text.parse(suggestion)) else None
+    return suggestion if not verify or _matching_ids(qs, text.parse(suggestion)) else None
 
 
 def _matching_ids(qs: QuerySet[Organisation], terms: list[Term], limit: int = 1) -> list[int]:
@@ -244,7 +262,8 @@ def _latin_suggestion(qs: QuerySet[Organisation], term: Term) -> str | None:
     for size in (3, 2):
         haystacks = _candidates(qs, [[Term(text=word[:size], prefix_keys=[word[:size]])]])
         words = {w for h in haystacks for w in text.latin_words(h)}
-        found = text.closest_word(word, words)
+        # The candidates were found by these letters starting a token: so does the piece that fixes the word.
+        found = text.closest_word(word, words, prefix=word[:size])
         if found:
             return found
     return None

@@ -181,23 +181,36 @@ def allowed_typos(word: str) -> int:
     return 1 if len(word) <= 5 else 2
 
 
-def closest_word(word: str, haystack_words: Iterable[str]) -> str | None:
-    """The closest word, or piece of a joined pinyin word starting with the same letter, within the typo limit."""
+def closest_word(word: str, haystack_words: Iterable[str], prefix: str = "") -> str | None:
+    """The closest word, or piece of a joined pinyin word, within the typo limit; a piece starts with `prefix`
+    (default: the word's first letter).
+
+    Each distinct piece is measured once: the candidates' joined pinyin repeat the same syllables
+    (…youxiangongsi), and measuring every occurrence was most of a typo search's time.
+    """
     limit = allowed_typos(word)
-    best: tuple[int, int, int, str] | None = None
+    start = prefix or word[0]
+    lengths = range(max(3, len(word) - limit), len(word) + limit + 1)
+    pieces: dict[str, int] = {}  # piece → 0 when it is a whole word somewhere, else 1
     for candidate in haystack_words:
-        for k, letter in enumerate(candidate):
-            if letter != word[0]:
-                continue
-            for length in range(len(word) - limit, len(word) + limit + 1):
+        k = candidate.find(start)
+        while k != -1:
+            for length in lengths:
                 piece = candidate[k : k + length]
-                if len(piece) < 3 or len(piece) < length or piece == word:
-                    continue
-                d = edit_distance(word, piece, limit)
-                # Fewest edits, then a whole word over a piece of one, then the closest length.
-                score = (d, 0 if piece == candidate else 1, abs(len(piece) - len(word)), piece)
-                if d <= limit and (best is None or score < best):
-                    best = score
+                if len(piece) < length:
+                    break
+                if piece != word:
+                    whole = 0 if piece == candidate else 1
+                    if pieces.get(piece, 2) > whole:
+                        pieces[piece] = whole
+            k = candidate.find(start, k + 1)
+    best: tuple[int, int, int, str] | None = None
+    for piece, whole in pieces.items():
+        d = edit_distance(word, piece, limit)
+        # Fewest edits, then a whole word over a piece of one, then the closest length.
+        score = (d, whole, abs(len(piece) - len(word)), piece)
+        if d <= limit and (best is None or score < best):
+            best = score
     return best[3] if best else None
 
 

@@ -182,3 +182,38 @@ def test_pages_of_a_search_follow_the_ranking(ruiling, client):
     assert first["count"] == second["count"] >= 2
     assert {first["items"][0]["id"], second["items"][0]["id"]} <= {ruiling.pk, other.pk}
     assert first["items"][0]["id"] != second["items"][0]["id"]
+
+
+def test_segment_names_and_keywords_find_tagged_organisations(world):
+    from corridor.chains.models import SegmentTag
+    from corridor.chains.services import declare_tag
+    from corridor.chains.testing import load_chains, segment
+
+    load_chains()
+    # Nothing in its names or description says "reducer": only its tag does.
+    maker = create_organisation(None, {"name_zh": "杭州某某传动有限公司", "region": "330108"})
+    servo = create_organisation(None, {"name_zh": "嘉兴某某电气有限公司", "region": "330108"})
+    declare_tag(world.users["admin"], maker, segment("industrial-robots", "reducers"))
+    declare_tag(world.users["admin"], servo, segment("industrial-robots", "servo"))
+    for q in ("精密减速器", "减速器", "減速器", "减速机", "Precision reducers", "reducer", "gearboxes", "谐波传动"):
+        assert maker.pk in found(q), q
+        assert servo.pk not in found(q), q
+    for q in ("伺服电机", "servo motors", "伺服"):
+        assert servo.pk in found(q) and maker.pk not in found(q), q
+    # A segment above them names both; a word inside another word names nothing.
+    assert {maker.pk, servo.pk} <= set(found("核心零部件")) and {maker.pk, servo.pk} <= set(found("core components"))
+    assert maker.pk not in found("educe")
+    # Ranked after organisations whose names, then descriptions, hold the query; a tag in the segment named
+    # before a tag in one under it (核心零部件 names the parent only).
+    named = create_organisation(None, {"name_zh": "苏州某某减速器有限公司", "region": "330108"})
+    described = create_organisation(None, {"name_zh": "无锡某某机械有限公司", "region": "330108",
+                                           "description_zh": "专做减速器和核心零部件"})
+    order = found("减速器")
+    assert order.index(named.pk) < order.index(described.pk) < order.index(maker.pk)
+    parent = create_organisation(None, {"name_zh": "合肥某某科技有限公司", "region": "330108"})
+    declare_tag(world.users["admin"], parent, segment("industrial-robots", "core-components"))
+    order = found("核心零部件")
+    assert order.index(described.pk) < order.index(parent.pk) < min(order.index(maker.pk), order.index(servo.pk))
+    # A rejected tag no longer finds it; the next search sees it (nothing to re-index).
+    SegmentTag.objects.filter(organisation=maker).update(status=SegmentTag.Status.REJECTED)
+    assert maker.pk not in found("减速器")
