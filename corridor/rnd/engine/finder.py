@@ -306,6 +306,11 @@ class OverlapFinder:
     # -- scoring ----------------------------------------------------------------------------
     def features(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """One row of FEATURES per pair of rows (a[i], b[i])."""
+        return self._features(a, b)[0]
+
+    def _features(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The FEATURES rows, and whether the two objectives share a concept (a component: "related" needs one;
+        sharing a word such as "develop" is not sharing a component)."""
         m = len(a)
         x = np.zeros((m, len(FEATURES)))
         col = {name: i for i, name in enumerate(FEATURES)}
@@ -334,18 +339,20 @@ class OverlapFinder:
         x[:, col["activity_clash"]] = both & ((acts_a & acts_b) == 0)
         if len(np.unique(a)) > FEW_QUERIES:
             goal = self._goal_concepts.jaccard(a, b)
+            component = goal > 0
             goal[same] = np.maximum(goal[same], self._goal_words.jaccard(a[same], b[same]))
         else:  # one new project: a few sets, without the corpus-wide keys
             goal = np.array([
                 _jaccard(self.readings[i].objective_concepts, self.readings[j].objective_concepts)
                 for i, j in zip(a.tolist(), b.tolist(), strict=True)], dtype=np.float64)
+            component = goal > 0
             goal[same] = np.maximum(goal[same], [
                 _jaccard(self.readings[i].objective_words, self.readings[j].objective_words)
                 for i, j in zip(a[same].tolist(), b[same].tolist(), strict=True)])
         x[:, col["objective_concept"]] = goal  # within one language, the words too (as for "concept")
         tagged = np.flatnonzero(self._tagged.values[a] & self._tagged.values[b])  # rare: most projects give no tags
         x[tagged, col["tags"]] = [self._tags(int(a[t]), int(b[t])) for t in tagged.tolist()]
-        return x
+        return x, component
 
     def _bm25_pairs(self, bm25: BM25, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Symmetric BM25: the mean of a's text as a query against b and b's against a (each in [0, 1])."""
@@ -377,10 +384,10 @@ class OverlapFinder:
 
     def score_pairs(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(scores, relation codes: 2 overlap, 1 complementary, 0 neither) of the pairs (a[i], b[i])."""
-        x = self.features(a, b)
+        x, component = self._features(a, b)
         scores = self.model.score(x)
         related = (_rowdot(self.vectors, a, b) >= self.model.related_cosine) & (
-            (x[:, FEATURES.index("objective_concept")] > 0) | (x[:, FEATURES.index("tags")] > 0))
+            component | (x[:, FEATURES.index("tags")] > 0))
         relation = np.where(scores >= self.model.threshold, 2, np.where(related, 1, 0))
         return scores, relation
 
