@@ -321,6 +321,7 @@ class OverlapFinder:
             x[s, col["cosine"]] = _rowdot(self.vectors, a[s], b[s]) - (self.hubs(a[s]) + self.hubs(b[s])) / 2
             x[s, col["objective"]] = _rowdot(self.goal_vectors, a[s], b[s]) - (
                 self.goal_hubs(a[s]) + self.goal_hubs(b[s])) / 2
+        x[:, col["cross"]] = cross
         same = np.flatnonzero(cross == 0)
         lexical = np.zeros(m)
         lexical[same] = self._bm25_pairs(self.bm25, a[same], b[same])
