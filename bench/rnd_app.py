@@ -54,11 +54,22 @@ def fresh_pg(url: str) -> None:
 
 
 class Stages:
-    """Wall time spent in named functions during the saves (wrapped in place; nested time is not subtracted)."""
+    """Wall time spent in named functions during the saves (wrapped in place; nested time is not subtracted),
+    in total and in the current save (`per_save` keeps each save's)."""
 
     def __init__(self) -> None:
         self.spent: dict[str, float] = defaultdict(float)
+        self.current: dict[str, float] = defaultdict(float)
+        self.per_save: list[dict[str, float]] = []
         self.on = False
+
+    def end_save(self) -> None:
+        self.per_save.append(dict(self.current))
+        self.current.clear()
+
+    def each(self, *labels: str) -> list[float]:
+        """Per save, the time spent in these stages (seconds; they must not nest in one another)."""
+        return [sum(save.get(label, 0.0) for label in labels) for save in self.per_save]
 
     def wrap(self, owner: Any, attribute: str, label: str) -> None:
         inner = getattr(owner, attribute)
@@ -72,6 +83,7 @@ class Stages:
                 return inner(*args, **kwargs)
             finally:
                 self.spent[label] += time.perf_counter() - started
+                self.current[label] += time.perf_counter() - started
 
         setattr(owner, attribute, timed)
 
@@ -82,6 +94,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=40)
     parser.add_argument("--pg", action="store_true", help="PostgreSQL at BENCH_DATABASE_URL (dropped and recreated)")
     parser.add_argument("--profile", action="store_true", help="print cProfile's top functions over the saves")
+    parser.add_argument("--show-sql", action="store_true", help="print the SQL statements of the last save")
     parser.add_argument("--no-cold-baseline", action="store_true",
                         help="skip the cold start without kept embeddings at any size (embeddings: title vectors plus noise)")
     args = parser.parse_args()
@@ -186,6 +199,7 @@ def main() -> None:
           f"{time.perf_counter() - started:.1f} s; model run for {warmed['embedded']} projects")
 
     stages = Stages()
+    stages.wrap(services, "find_overlaps", "finding overlaps (all of it, nesting the rest)")
     stages.wrap(services, "embed", "embed the new project")
     stages.wrap(services.INDEX, "sync", "index: look for other processes' saves")
     stages.wrap(OverlapFinder, "overlaps_of", "engine: neighbours and scores")
@@ -205,6 +219,7 @@ def main() -> None:
         if profiler:
             profiler.disable()
         stages.on = False
+        stages.end_save()
         times.append(time.perf_counter() - started)
         cpu_times.append(time.process_time() - cpu)
         queries.append(len(ctx.captured_queries))
@@ -226,11 +241,20 @@ def main() -> None:
     engine = sum(stages.spent[k] for k in ("embed the new project", "engine: neighbours and scores", "engine: reasons"))
     print(f"  engine (embed, neighbours, scores, reasons) {engine / len(times) * 1000:.1f} ms a save; the app around it "
           f"{(total - engine) / len(times) * 1000:.1f} ms")
+    # Finding the overlaps, apart from recording and telling them: the engine alone (embedding, neighbours and
+    # scores, reasons), and `find_overlaps` whole (also the kept embedding's insert, the look for other
+    # processes' saves and the read of the other projects' rows).
+    engine_each = stages.each("embed the new project", "engine: neighbours and scores", "engine: reasons")
+    print(f"finding overlaps, per save: engine {percentiles(engine_each)}; "
+          f"find_overlaps whole {percentiles(stages.each('finding overlaps (all of it, nesting the rest)'))}")
     print(f"overlap rows recorded: {Overlap.objects.filter(relation='overlap').count()} overlaps, "
           f"{Overlap.objects.filter(relation='complementary').count()} complementary; "
           f"notifications {Notification.objects.count()}")
     print(f"e-mail jobs, after each save (not part of it): mean {sum(mail) / len(mail) * 1000:.0f} ms")
     print(memory())
+    if args.show_sql:
+        for number, query in enumerate(ctx.captured_queries, 1):
+            print(f"  {number:>2}. {query['time']} s  {query['sql'][:300]}")
     if profiler:
         text = io.StringIO()
         pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(40)

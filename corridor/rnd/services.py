@@ -274,9 +274,10 @@ OTHER_FIELDS = ("id", "engine_key", "organisation_id", "visibility", "title", "o
 """What recording and telling an overlap reads of the other project: the rest of its row is not loaded."""
 
 
-def find_overlaps(project: RDProject, new: bool = False) -> list[Found]:
-    """Projects of other organisations overlapping `project` (stored), best first, with reasons."""
-    me = engine_project(project)
+def find_overlaps(project: RDProject, new: bool = False, segments: Sequence[Any] | None = None) -> list[Found]:
+    """Projects of other organisations overlapping `project` (stored), best first, with reasons (`segments`:
+    the project's, when the caller has them; else they are read)."""
+    me = engine_project(project, segments)
     mine = vectors_for(project, me, new)  # kept on save: a later cold start loads it
     with INDEX.lock:
         if INDEX.finder is not None and me.id not in INDEX.ids:
@@ -489,7 +490,7 @@ def create_project(actor: Actor, organisation: Organisation | None, data: dict[s
     if segments:  # a new project has none to compare with
         project.segments.add(*segments)
     audit.record(actor, project, ChangeRecord.Action.CREATE)
-    record_overlaps(actor, project, new=True)
+    record_overlaps(actor, project, new=True, segments=segments)
     return project
 
 
@@ -506,7 +507,7 @@ def update_project(actor: Actor, project: RDProject, data: dict[str, Any]) -> RD
     project.save()
     project.segments.set(segments)
     audit.record(actor, project, ChangeRecord.Action.UPDATE, before=before, after=audit.snapshot(project))
-    record_overlaps(actor, project)
+    record_overlaps(actor, project, segments=segments)
     return project
 
 
@@ -530,14 +531,17 @@ def _ordered(a: RDProject, b: RDProject) -> tuple[RDProject, RDProject]:
     return (a, b) if a.pk < b.pk else (b, a)
 
 
-def record_overlaps(actor: Actor, project: RDProject, new: bool = False) -> list[Overlap]:
+def record_overlaps(actor: Actor, project: RDProject, new: bool = False,
+                    segments: Sequence[Any] | None = None) -> list[Overlap]:
     """Run the engine for `project` and bring its overlap records in step: new ones created and told,
     changed ones updated, vanished ones removed unless the secretariat already judged them.
 
     New rows go in with one insert. A concurrent save of the other project may insert the same ordered pair
     first (the database's `rd_overlap_once` refuses the second): then the rows are inserted one by one and
-    a pair that already exists is updated instead, and told by the save that created it, not again."""
-    found = find_overlaps(project, new)
+    a pair that already exists is updated instead, and told by the save that created it, not again.
+    A project just created (`new`) cannot meet that: no other transaction sees its row before this one commits,
+    so none can have paired it."""
+    found = find_overlaps(project, new, segments)
     others = {f.other_id: f.row for f in found if f.row is not None}
     alliances = alliance_map([project.organisation_id, *(o.organisation_id for o in others.values())])
     existing = {} if new else {  # a project just created has none yet
@@ -565,7 +569,7 @@ def record_overlaps(actor: Actor, project: RDProject, new: bool = False) -> list
         kept.append(overlap)
     if changed:
         Overlap.objects.bulk_update(changed, ["relation", "score", "reasons", "consent_a", "consent_b", "updated_at"])
-    created = _insert(added, alliances, {f.other_id: f for f in found}, project.pk, now)
+    created = _insert(added, alliances, {f.other_id: f for f in found}, project.pk, now, fresh=new)
     gone = [o.pk for o in existing.values() if o.status == Overlap.Status.OPEN]
     if gone:
         Overlap.objects.filter(pk__in=gone).delete()
@@ -587,11 +591,15 @@ def _fill(overlap: Overlap, f: Found, alliances: Alliances) -> None:
 
 
 def _insert(new: list[Overlap], alliances: Alliances, found: dict[int, Found], me: int,
-            now: datetime.datetime) -> list[Overlap]:
+            now: datetime.datetime, fresh: bool = False) -> list[Overlap]:
     """Insert `new` (one statement); on a pair created meanwhile by another save, row by row. Returns the
-    rows this call created."""
+    rows this call created. `fresh`: project `me` was created in this transaction, so no pair with it can
+    exist yet: no savepoint (two statements fewer per save)."""
     if not new:
         return []
+    if fresh:
+        Overlap.objects.bulk_create(new)
+        return new
     try:
         with transaction.atomic():
             Overlap.objects.bulk_create(new)

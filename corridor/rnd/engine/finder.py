@@ -87,6 +87,7 @@ class OverlapFinder:
         self._goal_vectors = Rows(self.embedder.dim)
         self.bm25, self.bm25_concept, self.bm25_specific = BM25(), BM25(), BM25()
         self._goal_concepts = TermSets()
+        self._goal_words = TermSets()
         self._tagged = Column(np.bool_)
         self._fig_start = Column(np.int64)
         self._fig_count = Column(np.int64)
@@ -136,6 +137,7 @@ class OverlapFinder:
         self.bm25_specific.add_many(r.specific for r in readings)
         counts = np.array([len(r.figures) for r in readings], dtype=np.int64)
         self._goal_concepts.extend([r.objective_concepts for r in readings])
+        self._goal_words.extend([r.objective_words for r in readings])
         self._tagged.extend([bool(p.segments or p.ipc or p.keywords) for p in projects])
         self._retired.extend(np.zeros(len(projects), np.bool_))
         self._fig_start.extend(len(self._fig_low) + np.cumsum(counts) - counts)
@@ -304,6 +306,11 @@ class OverlapFinder:
     # -- scoring ----------------------------------------------------------------------------
     def features(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """One row of FEATURES per pair of rows (a[i], b[i])."""
+        return self._features(a, b)[0]
+
+    def _features(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The FEATURES rows, and whether the two objectives share a concept (a component: "related" needs one;
+        sharing a word such as "develop" is not sharing a component)."""
         m = len(a)
         x = np.zeros((m, len(FEATURES)))
         col = {name: i for i, name in enumerate(FEATURES)}
@@ -315,8 +322,14 @@ class OverlapFinder:
             x[s, col["objective"]] = _rowdot(self.goal_vectors, a[s], b[s]) - (
                 self.goal_hubs(a[s]) + self.goal_hubs(b[s])) / 2
         x[:, col["cross"]] = cross
-        x[:, col["lexical"]] = self._bm25_pairs(self.bm25, a, b) * (1 - cross)
-        x[:, col["concept"]] = self._bm25_pairs(self.bm25_concept, a, b)
+        same = np.flatnonzero(cross == 0)
+        lexical = np.zeros(m)
+        lexical[same] = self._bm25_pairs(self.bm25, a[same], b[same])
+        x[:, col["lexical"]] = lexical
+        # The lexicon's concepts are what lets a Chinese and an English text share terms; within one language
+        # the words themselves do that, and where the lexicon lacks a field's words (it cannot cover every
+        # field) shared concepts are missing, not absent: a same-language pair takes the better of the two.
+        x[:, col["concept"]] = np.maximum(self._bm25_pairs(self.bm25_concept, a, b), lexical)
         x[:, col["specific"]] = self._bm25_pairs(self.bm25_specific, a, b)
         figures, stated = self._figure_pairs(a, b)
         x[:, col["figures"]] = figures
@@ -326,14 +339,21 @@ class OverlapFinder:
         x[:, col["activity_same"]] = (acts_a & acts_b) != 0
         x[:, col["activity_clash"]] = both & ((acts_a & acts_b) == 0)
         if len(np.unique(a)) > FEW_QUERIES:
-            x[:, col["objective_concept"]] = self._goal_concepts.jaccard(a, b)
+            goal = self._goal_concepts.jaccard(a, b)
+            component = goal > 0
+            goal[same] = np.maximum(goal[same], self._goal_words.jaccard(a[same], b[same]))
         else:  # one new project: a few sets, without the corpus-wide keys
-            x[:, col["objective_concept"]] = [
+            goal = np.array([
                 _jaccard(self.readings[i].objective_concepts, self.readings[j].objective_concepts)
-                for i, j in zip(a.tolist(), b.tolist(), strict=True)]
+                for i, j in zip(a.tolist(), b.tolist(), strict=True)], dtype=np.float64)
+            component = goal > 0
+            goal[same] = np.maximum(goal[same], [
+                _jaccard(self.readings[i].objective_words, self.readings[j].objective_words)
+                for i, j in zip(a[same].tolist(), b[same].tolist(), strict=True)])
+        x[:, col["objective_concept"]] = goal  # within one language, the words too (as for "concept")
         tagged = np.flatnonzero(self._tagged.values[a] & self._tagged.values[b])  # rare: most projects give no tags
         x[tagged, col["tags"]] = [self._tags(int(a[t]), int(b[t])) for t in tagged.tolist()]
-        return x
+        return x, component
 
     def _bm25_pairs(self, bm25: BM25, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Symmetric BM25: the mean of a's text as a query against b and b's against a (each in [0, 1])."""
@@ -365,10 +385,10 @@ class OverlapFinder:
 
     def score_pairs(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(scores, relation codes: 2 overlap, 1 complementary, 0 neither) of the pairs (a[i], b[i])."""
-        x = self.features(a, b)
+        x, component = self._features(a, b)
         scores = self.model.score(x)
         related = (_rowdot(self.vectors, a, b) >= self.model.related_cosine) & (
-            (x[:, FEATURES.index("objective_concept")] > 0) | (x[:, FEATURES.index("tags")] > 0))
+            component | (x[:, FEATURES.index("tags")] > 0))
         relation = np.where(scores >= self.model.threshold, 2, np.where(related, 1, 0))
         return scores, relation
 

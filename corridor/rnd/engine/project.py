@@ -50,6 +50,7 @@ class Reading:
     objective: str
     activities: frozenset[str]
     objective_concepts: frozenset[str]
+    objective_words: frozenset[str]
 
 
 def read(project: Project) -> Reading:
@@ -63,6 +64,7 @@ def read(project: Project) -> Reading:
         objective=goal,
         activities=objective.activities(goal),
         objective_concepts=frozenset(lexicon.concepts(goal, LEXICONS)),
+        objective_words=frozenset(t for t in text.tokens(goal) if not t.replace(".", "").isdigit()),
     )
 
 

@@ -157,7 +157,11 @@ def test_retired_entries_do_not_take_live_neighbours_places():
 
 
 def test_a_pair_recorded_by_a_concurrent_save_is_updated_not_duplicated(world, monkeypatch):
+    # Only an edit can meet this: a project just created is seen by no other transaction before it commits.
     zh = register(world, "member", ZH_LIFE_TEST)
+    en = register(world, "owner", EN_LIFE_TEST)
+    Overlap.objects.all().delete()
+    Notification.objects.all().delete()
     real = services.org_may_see
     raced: list[int] = []
 
@@ -165,12 +169,12 @@ def test_a_pair_recorded_by_a_concurrent_save_is_updated_not_duplicated(world, m
         # Between this save's look at the pair's rows and its insert, another process saved the other project
         # and recorded the same ordered pair (the rows of the existing overlaps were already read).
         if not raced:
-            a, b = sorted(RDProject.objects.order_by("-pk").values_list("pk", flat=True)[:2])
+            a, b = sorted((zh.pk, en.pk))
             raced.append(Overlap.objects.create(project_a_id=a, project_b_id=b, score=0.1, reasons={}).pk)
         return real(org_id, project, *args)
 
     monkeypatch.setattr(services, "org_may_see", racing)
-    en = register(world, "owner", EN_LIFE_TEST)
+    en = services.update_project(world.users["owner"], en, {**EN_LIFE_TEST, "text": f"{EN_LIFE_TEST['text']} Revised."})
     overlap = Overlap.objects.get()
     assert overlap.pk == raced[0]
     assert {overlap.project_a_id, overlap.project_b_id} == {zh.pk, en.pk}
