@@ -40,17 +40,44 @@ class TableError(ValueError):
     """The file cannot be read as a table (not the fault of one row)."""
 
 
+# A line no file's record can end with: appended to a chunk, it comes back as a record of its own only if the
+# chunk ended between records (not inside a quoted cell that goes on in the next chunk).
+_SENTINEL = "\ue000\ue001\ue002"
+
+
 @dataclass
 class CsvChunk:
-    """Consecutive records of a CSV file as the file has them: text is cheap to hand to another process,
-    where `records()` parses it (thousands of cell lists are not)."""
+    """Consecutive lines of a CSV file as the file has them: text is cheap to hand to another process, where
+    `split()` parses it (thousands of cell lists are not).
+
+    The reader cuts chunks at line ends without parsing (a fraction of the cost): a quoted cell may span lines,
+    so a chunk may end inside a record, and `first` is only the row number its first record has when every
+    earlier record was one line. `prepare.prepared_batches` puts both right, in file order."""
 
     first: int  # the row number of the first record
     text: str
     dialect: str
 
     def records(self) -> Iterator[tuple[int, list[str]]]:
+        """All the records of the text, to its end (for a chunk known to end between records, or the file's end)."""
         return enumerate(csv.reader(io.StringIO(self.text, newline=""), self.dialect), start=self.first)
+
+    def split(self) -> tuple[list[tuple[int, list[str]]], str]:
+        """The chunk's complete records, numbered from `first`, and the text of a last record it ends inside
+        ('' when it ends between records, or at the file's end)."""
+        if not self.text.endswith(("\n", "\r")):
+            return list(self.records()), ""  # the file's last line: whatever the file ends with is its last record
+        reader = csv.reader(io.StringIO(self.text + _SENTINEL + "\n", newline=""), self.dialect)
+        records: list[list[str]] = []
+        start = end = 0  # the lines of the latest record
+        for cells in reader:
+            records.append(cells)
+            start, end = end, reader.line_num
+        last = records.pop()
+        if last == [_SENTINEL]:
+            return list(enumerate(records, start=self.first)), ""
+        return list(enumerate(records, start=self.first)), "".join(
+            io.StringIO(self.text, newline="").readlines()[start:])
 
 
 @dataclass
@@ -123,22 +150,16 @@ def _open_csv(path: Path) -> Table:
             handle.close()
 
     def chunks(size: int) -> Iterator[CsvChunk]:
-        # The records are found by the csv module itself (a quoted cell may span lines), reading the lines
-        # through `pulled`, so each chunk is exactly the text of its records.
-        lines: list[str] = []
+        # Cut at line ends, unparsed: a quoted cell over several lines is put together again in file order
+        # (CsvChunk, prepare.prepared_batches). `line` numbers lines, the same as rows while records are lines.
         name = "excel-tab" if dialect is csv.excel_tab else "excel"
-
-        def pulled() -> Iterator[str]:
-            for text in handle:
-                lines.append(text)
-                yield text
-
-        records = csv.reader(pulled(), dialect)
+        lines: list[str] = []
         first = line = 2
         try:
-            for _cells in records:
+            for text in handle:
+                lines.append(text)
                 line += 1
-                if line - first >= size:
+                if len(lines) >= size:
                     yield CsvChunk(first, "".join(lines), name)
                     lines.clear()
                     first = line
