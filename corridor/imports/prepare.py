@@ -88,7 +88,7 @@ def _prepare(records: Iterable[tuple[int, list[str]]], context: Context, full: b
         count = len(cells)
         raw = {fname: strip_csv_guard(cells[i]) if cells[i][:1] == "'" else cells[i] for i, fname in mapped
                if i < count}
-        if not any(v.strip() for v in raw.values() if v):
+        if not "".join(raw.values()).strip():
             continue  # blank lines are not rows
         values, problems = clean_row(raw, lookups)
         rows.append(PreparedRow(number, raw, values, problems))

@@ -102,6 +102,8 @@ class NewRows:
 def _copy_field(value: Any) -> str:
     if value.__class__ is str:
         return value.translate(_COPY_ESCAPES)
+    if value.__class__ is int:
+        return str(value)
     if value is None:
         return "\\N"
     if value is True:
