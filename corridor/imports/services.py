@@ -148,8 +148,11 @@ def import_organisations(
     context = importer.context = Context(importer.lookups, columns, importer.new_rows)
     try:
         with transaction.atomic():
-            rebuild = (bulkload.suspend(BULK_TABLES) if bulkload.wanted(total, Organisation.objects.count())
-                       else None)
+            existing = Organisation.objects.count()
+            rebuild = bulkload.suspend(BULK_TABLES) if bulkload.wanted(total, existing) else None
+            # Into an empty registry that no one else can write to meanwhile (the bulk load holds the table), a
+            # credit code can only be one this file brought already, which is refused as a repeat: no need to ask.
+            importer.codes_known_here = rebuild is not None and existing == 0
             batches = table.chunks(BATCH) if table.chunks is not None else _batches(table.rows)
             for source, prepared, whole in prepared_batches(batches, context, worker_count(total), importer.whole):
                 importer.batch(source, prepared, whole)
@@ -245,6 +248,7 @@ class _Importer:
         self.content_type = ContentType.objects.get_for_model(Organisation)
         self.note = _("import of %(file)s") % {"file": file_name}
         self.seen_uscc: dict[str, int] = {}
+        self.codes_known_here = False  # every credit code in the registry came from this file (see import_organisations)
         self.index: Index | None = None
         self.created_ids: set[int] = set()
         self.changed_ids: set[int] = set()  # updated organisations, for the change event
@@ -315,7 +319,7 @@ class _Importer:
     def _match(self, rows: list[PreparedRow]) -> dict[int, Organisation]:
         """Row number → the existing organisation it updates."""
         found: dict[int, Organisation] = {}
-        codes = [r.values["uscc"] for r in rows if r.values.get("uscc")]
+        codes = [] if self.codes_known_here else [r.values["uscc"] for r in rows if r.values.get("uscc")]
         by_code = self._by_code(codes)
         pending = []
         for row in rows:

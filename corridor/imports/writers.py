@@ -181,8 +181,7 @@ class CopyWriter(OrmWriter):
         with connection.cursor() as cursor:
             raw: Any = cursor.cursor
             with raw.copy(f"COPY {Through._meta.db_table} (organisation_id, industry_id) FROM STDIN") as copy:
-                for pair in pairs:
-                    copy.write_row(pair)
+                copy.write(b"".join([b"%d\t%d\n" % pair for pair in pairs]))
 
     def record(self, records: Sequence[Change]) -> None:
         if not records:
