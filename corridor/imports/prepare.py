@@ -9,6 +9,7 @@ workers are used.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 from collections import deque
@@ -183,7 +184,7 @@ class InOrder:
         elif batch.first != self.next:
             shift = self.next - batch.first
             cut = cut._replace(rows=[r._replace(number=r.number + shift) for r in cut.rows])
-            batch = CsvChunk(self.next, batch.text, batch.dialect)
+            batch = dataclasses.replace(batch, first=self.next)
         self.carry = cut.tail
         if cut.tail:
             batch = CsvChunk(batch.first, batch.text[: len(batch.text) - len(cut.tail)], batch.dialect)

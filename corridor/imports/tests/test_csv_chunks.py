@@ -5,7 +5,7 @@ quoted cell spans lines (and chunks) or holds quotes."""
 import pytest
 
 from corridor.imports.prepare import Cut, InOrder, PreparedRow
-from corridor.imports.reading import CsvChunk, open_table
+from corridor.imports.reading import CsvChunk, TableError, open_table
 
 
 def _cut(chunk: CsvChunk) -> Cut:
@@ -44,9 +44,31 @@ def test_chunks_hold_the_same_records_as_rows(tmp_path, size):
     assert table.chunks is not None
     chunks = list(table.chunks(size))
     assert in_order(chunks) == expected
-    assert all(chunk.text.count("\n") <= size for chunk in chunks)
+    assert all(chunk.text.endswith("\n") for chunk in chunks)  # cut at line ends (the file ends with one)
+    assert len(chunks) > 1 or size == 100
     assert expected[0] == (2, ["甲公司", "上海市松江区\r\n广富林路1号", 'He said "hi"'])
     assert expected[-1][0] == 7
+
+
+def test_a_file_whose_lines_end_in_carriage_returns_is_cut_at_them(tmp_path):
+    path = tmp_path / "orgs.csv"
+    path.write_text('name,city\r甲,"苏\r州"\r乙,嘉兴\r', encoding="utf-8", newline="")
+    expected = list(open_table(path).rows)
+    assert expected == [(2, ["甲", "苏\r州"]), (3, ["乙", "嘉兴"])]
+    chunks = open_table(path).chunks
+    assert chunks is not None
+    assert in_order(list(chunks(1))) == expected
+
+
+def test_a_character_that_is_not_utf8_is_reported_with_its_row(tmp_path):
+    path = tmp_path / "orgs.csv"
+    # After the first megabyte, which decides the encoding.
+    path.write_bytes(b"name,city\n" + "丙,湖州\n".encode() * 110_000 + b"\xff\xfe,x\n" + "丁,湖州\n".encode())
+    chunks = open_table(path).chunks
+    assert chunks is not None
+    with pytest.raises(TableError) as info:
+        in_order(list(chunks(500)))
+    assert "110002" in str(info.value)
 
 
 def test_tab_separated_chunks(tmp_path):
