@@ -10,6 +10,7 @@ workers are used.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -214,15 +215,22 @@ def prepared_batches(batches: Iterable[Batch], context: Context, workers: int,
     # fork: the workers inherit the loaded Django and pypinyin instead of importing them again. They touch
     # no database connection and leave with os._exit, so the importing process's connection is safe.
     forking = multiprocessing.get_context("fork")
-    with forking.Pool(workers, initializer=_init_worker, initargs=(context, translation.get_language())) as pool:
-        pending: deque[tuple[Batch, Any, bool]] = deque()
-        for batch in batches:
-            whole = full()
-            pending.append((batch, pool.apply_async(_work, (batch, whole)), whole))
-            if len(pending) > IN_FLIGHT:
+    # Everything loaded so far (Django, the lookups) leaves the collector's generations: the workers' collections
+    # then do not write to those objects, which would copy each page they share with this process (CPU in every
+    # worker), and this process's own full collections no longer walk them for every batch of rows it unpickles.
+    gc.freeze()  # until the workers are done: a long-lived process must still collect what it frees later
+    try:
+        with forking.Pool(workers, initializer=_init_worker, initargs=(context, translation.get_language())) as pool:
+            pending: deque[tuple[Batch, Any, bool]] = deque()
+            for batch in batches:
+                whole = full()
+                pending.append((batch, pool.apply_async(_work, (batch, whole)), whole))
+                if len(pending) > IN_FLIGHT:
+                    done, result, whole = pending.popleft()
+                    yield in_order.place(done, result.get(), whole)
+            while pending:
                 done, result, whole = pending.popleft()
                 yield in_order.place(done, result.get(), whole)
-        while pending:
-            done, result, whole = pending.popleft()
-            yield in_order.place(done, result.get(), whole)
-        yield from in_order.end()
+            yield from in_order.end()
+    finally:
+        gc.unfreeze()
