@@ -37,8 +37,11 @@ PG_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:543
 
 
 def env_for(url: str) -> dict[str, str]:
-    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "DATABASE_URL": url, "DEBUG": "0",
-            "SECRET_KEY": "bench-only", "CORRIDOR_DATA_DIR": str(OUT / "var"), "LANGUAGE": "en"}
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "DATABASE_URL": url, "DEBUG": "0",
+           "SECRET_KEY": "bench-only", "CORRIDOR_DATA_DIR": str(OUT / "var"), "LANGUAGE": "en"}
+    if os.environ.get("PYTHONPATH"):  # another checkout of the code, e.g. the base of a change, with this venv
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    return env
 
 
 def run(args: list[str], url: str) -> tuple[float, float, str]:

@@ -115,6 +115,19 @@ _UNKNOWN_KIND = gettext_noop("Unknown kind of organisation: %(value)s")
 _UNKNOWN_SIZE = gettext_noop("Unknown size: %(value)s")
 
 
+_folded: dict[str, str] = {}
+
+
+def _fold(text: str) -> str:
+    """fold_header, remembered: kinds, sizes, yes/no, industries and cities repeat down a file's columns."""
+    folded = _folded.get(text)
+    if folded is None:
+        folded = fold_header(text)
+        if len(_folded) < 50_000:
+            _folded[text] = folded
+    return folded
+
+
 def _valid_url(site: str) -> bool:
     if len(site) <= 2048 and _PLAIN_URL.fullmatch(site):
         return True
@@ -166,7 +179,7 @@ def clean_row(raw: dict[str, str], lookups: Lookups) -> tuple[dict[str, Any], li
     _choice(cells, "size_band", lookups.sizes, values, problems, _UNKNOWN_SIZE)
     for fname in ("is_head_enterprise", "listed"):
         if fname in cells and cells[fname] != "":
-            flag = fold_header(cells[fname])
+            flag = _fold(cells[fname])
             if flag in _TRUE:
                 values[fname] = True
             elif flag in _FALSE:
@@ -197,7 +210,7 @@ def clean_row(raw: dict[str, str], lookups: Lookups) -> tuple[dict[str, Any], li
         for part in _LIST_SPLIT.split(cells["industries"]):
             if not part.strip():
                 continue
-            found = lookups.industries.get(fold_header(part))
+            found = lookups.industries.get(_fold(part))
             if found is None:
                 problems.append(Problem("industries", Text(gettext_noop("Unknown industry: %(slug)s"), slug=part.strip())))
             else:
@@ -210,7 +223,7 @@ def clean_row(raw: dict[str, str], lookups: Lookups) -> tuple[dict[str, Any], li
         else:
             values["region_code"] = code
     elif cells.get("city"):
-        city_code = lookups.region_names.get(fold_header(cells["city"]))
+        city_code = lookups.region_names.get(_fold(cells["city"]))
         if city_code is None:
             problems.append(Problem("city", Text(gettext_noop("Unknown city: %(value)s"), value=cells["city"])))
         else:
@@ -226,7 +239,7 @@ def clean_row(raw: dict[str, str], lookups: Lookups) -> tuple[dict[str, Any], li
 def _choice(cells: dict[str, str], fname: str, table: dict[str, str], values: dict[str, Any],
             problems: list[Problem], message: str | Promise) -> None:
     if cells.get(fname):
-        found: str | None = table.get(fold_header(cells[fname]))
+        found: str | None = table.get(_fold(cells[fname]))
         if found is None:
             problems.append(Problem(fname, Text(str(message), value=cells[fname])))
         else:
@@ -234,6 +247,9 @@ def _choice(cells: dict[str, str], fname: str, table: dict[str, str], values: di
 
 
 def _year(text: str) -> int | None:
+    if len(text) == 4 and text.isascii() and text.isdigit():  # most cells: the year alone
+        year = int(text)
+        return year if 1800 <= year <= date.today().year else None
     match = re.search(r"(1[89]\d\d|20\d\d)", text)
     if not match or (len(text) > 4 and not re.fullmatch(r"\s*(1[89]\d\d|20\d\d)\s*(年.*|[-/.].*|\.0)?\s*", text)):
         return None

@@ -15,6 +15,7 @@ is refreshed there.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -85,14 +86,18 @@ def _searched_chunks(chunks: list[list[int]], workers: int) -> Iterator[list[tup
             yield search_rows(read_names(chunk))
         return
     # fork, as the import's own workers (imports.prepare): they compute from plain tuples and touch no connection.
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        pending: deque[Any] = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(search_rows, (read_names(chunk),)))
-            if len(pending) > 2:
+    gc.freeze()  # as there: the workers' collections then leave the pages they share with this process alone
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            pending: deque[Any] = deque()
+            for chunk in chunks:
+                pending.append(pool.apply_async(search_rows, (read_names(chunk),)))
+                if len(pending) > 2:
+                    yield pending.popleft().get()
+            while pending:
                 yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+    finally:
+        gc.unfreeze()
 
 
 def expand(ranges: Sequence[Sequence[int]]) -> Iterator[int]:

@@ -12,6 +12,7 @@ import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 # `_` translates when Django is set up (the user's language), and is the identity in plain scripts.
 from django.utils.translation import gettext_noop
@@ -40,17 +41,57 @@ class TableError(ValueError):
     """The file cannot be read as a table (not the fault of one row)."""
 
 
+# A line no file's record can end with: appended to a chunk, it comes back as a record of its own only if the
+# chunk ended between records (not inside a quoted cell that goes on in the next chunk).
+_SENTINEL = "\ue000\ue001\ue002"
+
+
 @dataclass
 class CsvChunk:
-    """Consecutive records of a CSV file as the file has them: text is cheap to hand to another process,
-    where `records()` parses it (thousands of cell lists are not)."""
+    """Consecutive lines of a CSV file as the file has them: bytes (or text) are cheap to hand to another process,
+    where `split()` decodes and parses them (thousands of cell lists are not).
+
+    The reader cuts chunks at line ends without decoding or parsing (a fraction of the cost): a quoted cell may span
+    lines, so a chunk may end inside a record, and `first` is only the row number its first record has when every
+    earlier record was one line. `prepare.prepared_batches` puts both right, in file order."""
 
     first: int  # the row number of the first record
-    text: str
+    data: str | bytes  # the lines, as text or as the file's bytes (then in `encoding`)
     dialect: str
+    encoding: str = ""
+    file: str = ""  # the file's name, for a decoding error
+
+    @property
+    def text(self) -> str:
+        if isinstance(self.data, str):
+            return self.data
+        try:
+            return self.data.decode(self.encoding)
+        except UnicodeDecodeError as exc:
+            raise TableError(Text(gettext_noop("%(file)s: row %(row)s is not valid %(encoding)s text."), file=self.file,
+                                  row=self.first + self.data.count(b"\n", 0, exc.start), encoding=self.encoding)) from None
 
     def records(self) -> Iterator[tuple[int, list[str]]]:
+        """All the records of the text, to its end (for a chunk known to end between records, or the file's end)."""
         return enumerate(csv.reader(io.StringIO(self.text, newline=""), self.dialect), start=self.first)
+
+    def split(self) -> tuple[list[tuple[int, list[str]]], str]:
+        """The chunk's complete records, numbered from `first`, and the text of a last record it ends inside
+        ('' when it ends between records, or at the file's end)."""
+        text = self.text
+        if not text.endswith(("\n", "\r")):
+            return list(self.records()), ""  # the file's last line: whatever the file ends with is its last record
+        reader = csv.reader(io.StringIO(text + _SENTINEL + "\n", newline=""), self.dialect)
+        records: list[list[str]] = []
+        start = end = 0  # the lines of the latest record
+        for cells in reader:
+            records.append(cells)
+            start, end = end, reader.line_num
+        last = records.pop()
+        if last == [_SENTINEL]:
+            return list(enumerate(records, start=self.first)), ""
+        return list(enumerate(records, start=self.first)), "".join(
+            io.StringIO(text, newline="").readlines()[start:])
 
 
 @dataclass
@@ -77,6 +118,27 @@ def detect_encoding(sample: bytes) -> str:
         return "gb18030"
     except UnicodeDecodeError:
         raise TableError(Text(gettext_noop("The file is neither UTF-8 nor GBK/GB18030 text."))) from None
+
+
+def _text_chunks(handle: Any, size: int, dialect: str, file: str, encoding: str) -> Iterator[CsvChunk]:
+    """Chunks of `size` lines as text (a file whose lines may end in a bare carriage return)."""
+    lines: list[str] = []
+    first = line = 2
+    try:
+        for text in handle:
+            lines.append(text)
+            line += 1
+            if len(lines) >= size:
+                yield CsvChunk(first, "".join(lines), dialect)
+                lines.clear()
+                first = line
+        if lines:
+            yield CsvChunk(first, "".join(lines), dialect)
+    except UnicodeDecodeError:
+        raise TableError(Text(gettext_noop("%(file)s: row %(row)s is not valid %(encoding)s text."),
+                              file=file, row=line, encoding=encoding)) from None
+    finally:
+        handle.close()
 
 
 def open_table(path: str | Path) -> Table:
@@ -123,32 +185,35 @@ def _open_csv(path: Path) -> Table:
             handle.close()
 
     def chunks(size: int) -> Iterator[CsvChunk]:
-        # The records are found by the csv module itself (a quoted cell may span lines), reading the lines
-        # through `pulled`, so each chunk is exactly the text of its records.
-        lines: list[str] = []
+        # Cut at line ends, not decoded nor parsed: a quoted cell over several lines is put together again in file
+        # order (CsvChunk, prepare.prepared_batches). Lines are counted, the same as rows while records are lines.
         name = "excel-tab" if dialect is csv.excel_tab else "excel"
-
-        def pulled() -> Iterator[str]:
-            for text in handle:
-                lines.append(text)
-                yield text
-
-        records = csv.reader(pulled(), dialect)
-        first = line = 2
-        try:
-            for _cells in records:
-                line += 1
-                if line - first >= size:
-                    yield CsvChunk(first, "".join(lines), name)
-                    lines.clear()
-                    first = line
-            if lines:
-                yield CsvChunk(first, "".join(lines), name)
-        except UnicodeDecodeError:
-            raise TableError(Text(gettext_noop("%(file)s: row %(row)s is not valid %(encoding)s text."),
-                                 file=path.name, row=line, encoding=encoding)) from None
-        finally:
-            handle.close()
+        if "\r" in text_sample.replace("\r\n", ""):
+            yield from _text_chunks(handle, size, name, path.name, encoding)
+            return
+        # In bytes: a line feed is never part of a UTF-8 or GB18030 character, so the file's bytes are cut at one
+        # without decoding them here (decoding is a tenth of the importing process's work); the workers decode.
+        header_lines = reader.line_num
+        handle.close()
+        line_bytes = max(len(sample) // max(sample.count(b"\n"), 1), 1)
+        first = 2
+        rest = b""
+        with path.open("rb") as raw:
+            if encoding == "utf-8-sig":
+                raw.read(len(codecs.BOM_UTF8))
+            for _skip in range(header_lines):
+                raw.readline()
+            while block := raw.read(size * line_bytes):
+                block = rest + block
+                cut = block.rfind(b"\n") + 1
+                if cut == 0:
+                    rest = block
+                    continue
+                data, rest = block[:cut], block[cut:]
+                yield CsvChunk(first, data, name, "utf-8" if encoding == "utf-8-sig" else encoding, path.name)
+                first += data.count(b"\n")
+            if rest:
+                yield CsvChunk(first, rest, name, "utf-8" if encoding == "utf-8-sig" else encoding, path.name)
 
     return Table(header, rows(), encoding, chunks)
 

@@ -41,7 +41,7 @@ from corridor.core.texts import Text, stored
 from corridor.imports import bulkload, followup
 from corridor.imports.cleaning import Lookups
 from corridor.imports.headers import map_header
-from corridor.imports.prepare import Batch, Context, PreparedRow, prepared_batches, worker_count
+from corridor.imports.prepare import Batch, Context, PreparedRow, prepare_batch, prepared_batches, worker_count
 from corridor.imports.reading import open_table
 from corridor.imports.writers import Change, NewRows, OrmWriter, writer_for_connection
 from corridor.orgs.models import Organisation
@@ -145,14 +145,17 @@ def import_organisations(
             progress(Text(IMPORTING, file=name), result.rows, result.rows)
         return result
     importer = _Importer(actor, result, column_of, name, lookups)
-    context = Context(importer.lookups, columns, importer.new_rows)
+    context = importer.context = Context(importer.lookups, columns, importer.new_rows)
     try:
         with transaction.atomic():
-            rebuild = (bulkload.suspend(BULK_TABLES) if bulkload.wanted(total, Organisation.objects.count())
-                       else None)
+            existing = Organisation.objects.count()
+            rebuild = bulkload.suspend(BULK_TABLES) if bulkload.wanted(total, existing) else None
+            # Into an empty registry that no one else can write to meanwhile (the bulk load holds the table), a
+            # credit code can only be one this file brought already, which is refused as a repeat: no need to ask.
+            importer.codes_known_here = rebuild is not None and existing == 0
             batches = table.chunks(BATCH) if table.chunks is not None else _batches(table.rows)
-            for batch in prepared_batches(batches, context, worker_count(total)):
-                importer.batch(batch)
+            for source, prepared, whole in prepared_batches(batches, context, worker_count(total), importer.whole):
+                importer.batch(source, prepared, whole)
                 if progress:
                     progress(Text(IMPORTING, file=name), result.rows, max(total, result.rows))
             if result.errors:
@@ -245,10 +248,15 @@ class _Importer:
         self.content_type = ContentType.objects.get_for_model(Organisation)
         self.note = _("import of %(file)s") % {"file": file_name}
         self.seen_uscc: dict[str, int] = {}
+        self.codes_known_here = False  # every credit code in the registry came from this file (see import_organisations)
         self.index: Index | None = None
         self.created_ids: set[int] = set()
         self.changed_ids: set[int] = set()  # updated organisations, for the change event
-        self.new_rows = NewRows(SETTABLE, self.lookups.regions, copy_text=self.writer.wants_copy_text)
+        self.new_rows = NewRows(SETTABLE, self.lookups.regions, self.writer.row_form)
+        self.context: Context | None = None
+        # Rows come back from the workers slim (their new row and what matching reads) while none matches an
+        # existing organisation; a writer without a row form reads every value of a new row.
+        self.slim = bool(self.writer.row_form)
         # Rows with a credit code can only match an organisation without one (two codes decide "no"):
         # while there is none, such rows skip the name lookups entirely.
         self.codeless_exist = Organisation.objects.filter(uscc__isnull=True).exists()
@@ -273,8 +281,12 @@ class _Importer:
         visible = Organisation.objects.visible_to(self.actor).filter(pk__in=wanted).count()
         return visible == len(wanted)
 
+    def whole(self) -> bool:
+        """Should the rows of the next batch come back with all their values?"""
+        return not self.slim
+
     # One batch ---------------------------------------------------------------------------------
-    def batch(self, prepared: list[PreparedRow]) -> None:
+    def batch(self, source: Batch, prepared: list[PreparedRow], whole: bool = True) -> None:
         rows: list[PreparedRow] = []
         for item in prepared:
             number, raw, values = item.number, item.raw, item.values
@@ -295,12 +307,19 @@ class _Importer:
         matched = self._match(rows)
         if self.result.errors:
             return  # nothing more will be written: the transaction rolls back at the end
+        if matched and not whole:
+            # Updating needs every value of the row, which slim rows left behind: prepare this batch again here,
+            # and ask for whole rows from now on (a file that updates one organisation likely updates more).
+            self.slim = False
+            assert self.context is not None
+            again = {r.number: r for r in prepare_batch(source, self.context) if r.number in matched}
+            rows = [again.get(r.number, r) for r in rows]
         self._write(rows, matched)
 
     def _match(self, rows: list[PreparedRow]) -> dict[int, Organisation]:
         """Row number → the existing organisation it updates."""
         found: dict[int, Organisation] = {}
-        codes = [r.values["uscc"] for r in rows if r.values.get("uscc")]
+        codes = [] if self.codes_known_here else [r.values["uscc"] for r in rows if r.values.get("uscc")]
         by_code = self._by_code(codes)
         pending = []
         for row in rows:
@@ -436,7 +455,7 @@ class _Importer:
             changed_fields.update(touched)
             records.append(self._change(org, ChangeRecord.Action.UPDATE, diff_before, diff_after))
         if new:
-            ids = self.writer.create_new(self.new_rows, [r.values for r in new], [r.copy_text for r in new])
+            ids = self.writer.create_new(self.new_rows, [r.values for r in new], [r.new_row for r in new])
             self.result.created += len(ids)
             self.created_ids.update(ids)
             self.codeless_exist = self.codeless_exist or any(not r.values.get("uscc") for r in new)

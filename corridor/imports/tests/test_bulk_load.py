@@ -83,3 +83,17 @@ def test_foreign_keys_are_checked_when_they_come_back():
             cursor.execute("PRAGMA foreign_key_check(orgs_organisation)")
             assert cursor.fetchall()
         stray.delete()  # or the test's own end-of-test constraint check fails
+
+
+def test_a_first_load_into_an_empty_registry_still_refuses_a_repeated_code(world, tmp_path, large_from_two):
+    """Into an empty registry, a large load does not look credit codes up in the table (only this file put codes
+    there): a code the file repeats is still refused, and a clean file still loads every row."""
+    Organisation.objects.all().delete()
+    rows = [*EXTRA, ["杭州另一家公司", "", EXTRA[2][2], *EXTRA[2][3:]]]
+    with pytest.raises(ImportRejected) as info:
+        import_organisations(None, write(tmp_path, ZH_HEADER, rows))
+    assert [(e.row, e.column) for e in info.value.result.errors] == [(8, "统一社会信用代码")]
+    assert not Organisation.objects.exists()
+    result = import_organisations(None, write(tmp_path, ZH_HEADER, rows[:-1]))
+    assert (result.created, result.updated, result.errors) == (6, 0, [])
+    assert Organisation.objects.count() == 6

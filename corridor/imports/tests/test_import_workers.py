@@ -91,3 +91,34 @@ def test_the_history_of_a_new_organisation_is_the_import_entry(world, tmp_path, 
         for code in [r[0] for r in rows]:
             org = Organisation.objects.get(uscc=code)
             assert list(history_of(org)) == [entry]
+
+
+def test_workers_update_what_the_plain_path_updates_across_chunks(world, tmp_path, monkeypatch):
+    """Rows come back from the workers slim until one updates an organisation; a cell over two lines may
+    straddle two chunks. Either way the outcome is the plain path's."""
+    monkeypatch.setattr("corridor.imports.services.BATCH", 4)
+    rows = generated(30)
+    codes = [r[0] for r in rows]
+    first = tmp_path / "first.csv"
+    first.write_text(csv_text(HEADER, rows[:10]), encoding="utf-8")
+    for i in (11, 17, 25):  # 11 and 25 straddle two chunks of four lines
+        rows[i][3] = f"简称\n第{i}行"  # a short name over two lines (a quoted cell)
+    for i in (2, 5, 9):
+        rows[i][9] = f"https://changed-{i}.example/"  # these organisations exist: the second file updates them
+    second = tmp_path / "second.csv"
+    second.write_text(csv_text(HEADER, rows), encoding="utf-8")
+    outcomes = []
+    for workers in ("0", "2"):
+        Organisation.objects.filter(uscc__in=codes).delete()
+        monkeypatch.setenv("CORRIDOR_IMPORT_WORKERS", workers)
+        import_organisations(None, first)
+        result = import_organisations(None, second)
+        updates = sorted(ChangeRecord.objects.filter(action=ChangeRecord.Action.UPDATE, object_id__in=[
+            str(pk) for pk in Organisation.objects.filter(uscc__in=codes).values_list("pk", flat=True)]).values_list(
+            "object_repr", flat=True))
+        outcomes.append(((result.rows, result.created, result.updated, result.unchanged), state(codes), updates))
+        ChangeRecord.objects.filter(action=ChangeRecord.Action.UPDATE).delete()
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][0] == (30, 20, 3, 7)
+    assert Organisation.objects.get(uscc=codes[17]).short_name == "简称\n第17行"
+    assert Organisation.objects.get(uscc=codes[5]).website == "https://changed-5.example/"
