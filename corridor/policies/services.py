@@ -32,9 +32,7 @@ from corridor.policies.eligibility import (
     Answer,
     ItemAnswers,
     RuleError,
-    Table,
     evaluate,
-    evaluate_table,
     parse_item,
     parse_rule,
 )
@@ -624,20 +622,18 @@ def reach_scope(actor: Actor, policy: Policy) -> Any:
 def reach(actor: Actor, item: ApplicationItem, on: datetime.date | None = None) -> Reach:
     """Who the item reaches among the organisations the actor looks after (who manages the policy only).
 
-    Set-based: the profiles become the engine's columns (`eligibility.Table`) and the item is evaluated over
-    all of them at once (`evaluate_table`); organisations are read back only for the rows a page shows."""
+    Set-based, in the database: the item's conditions are compiled to one SQL query over the registry's tables
+    (`registry_sql`), which answers every organisation at once; organisations are read back only for the rows
+    a page shows."""
     import numpy as np
+
+    from corridor.policies.registry_sql import item_answers
 
     _require_change(actor, item.policy)
     if actor is None:
         raise PermissionDenied
     on = on or timezone.localdate()
-    engine = engine_item(item)
-    scope = list(reach_scope(actor, item.policy).order_by("name_zh", "pk").values_list("pk", flat=True))
-    found = profiles(scope)
-    ids = [pk for pk in scope if pk in found]
-    table = Table([found[pk] for pk in ids])
-    answers = next(evaluate_table([engine], table, on))
+    ids, answers = item_answers(engine_item(item), reach_scope(actor, item.policy), on)
     status = answers.status
     eligible = _Orgs(ids, np.flatnonzero(status == 2), answers)
     unknown = _Orgs(ids, np.flatnonzero(status == 1), answers)
