@@ -15,7 +15,7 @@ from typing import Any, overload
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Max, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -48,7 +48,7 @@ from corridor.policies.models import (
     Push,
     Reminder,
 )
-from corridor.policies.profiles import profiles
+from corridor.policies.profiles import prepare, profile_with, profiles, together
 from corridor.regions.models import Region, within_q
 
 PUSH_JOB = "policies-push"
@@ -337,40 +337,89 @@ class Result:
 def items_in_force(on: datetime.date | None = None) -> Any:
     on = on or timezone.localdate()
     return (ApplicationItem.objects.filter(policy__in=Policy.objects.in_force(on).filter(superseded_by__isnull=True))
-            .select_related("policy").defer("rule", "materials_zh", "materials_en", "policy__text_zh", "policy__text_en",
-                                            "policy__summary_zh", "policy__summary_en").order_by("-policy__effective_from", "policy_id", "position", "id"))
+            .select_related("policy").defer("rule", *_NOT_READ).order_by("-policy__effective_from", "policy_id", "position", "id"))
 
 
-def in_force_list(on: datetime.date | None = None) -> list[ApplicationItem]:
-    """The items in force (as `items_in_force`), kept in this process per version of the policy tables: three
-    aggregate queries tell whether anything changed (a row's `updated_at`, a row added or deleted, the day),
-    instead of reading and building every item and its policy on each "policies for us" page."""
-    from django.db.models import Count, Max
+def _items_version(ids: list[int]) -> Any:
+    """How many items there are and when one last changed (one row: the constant groups nothing)."""
+    return (ApplicationItem.objects.order_by().values(one=Value(1)).annotate(n=Count("id"), at=Max("updated_at"))
+            .values_list("n", "at"))
 
+
+def _policies_version(ids: list[int]) -> Any:
+    # Transitions write with a conditional UPDATE (no updated_at); they only move forward
+    # (draft → effective → expired → superseded), so each one changes the counts per status.
+    return (Policy.objects.order_by().values(one=Value(1)).annotate(n=Count("id"), at=Max("updated_at"), **{
+        status: Count("id", filter=Q(status=status)) for status in Policy.Status.values}).values_list(
+        "n", "at", *Policy.Status.values))
+
+
+def _reminded(user_ids: list[int]) -> Any:
+    return Reminder.objects.filter(user_id__in=user_ids).order_by().values_list("item_id")
+
+
+def _version_queries() -> list[Any]:
+    return [prepare(_items_version, []), prepare(_policies_version, [])]
+
+
+def in_force_list(on: datetime.date | None = None, version: list[list[tuple[Any, ...]]] | None = None) -> list[ApplicationItem]:
+    """The items in force (as `items_in_force`), kept in this process per version of the policy tables: two
+    aggregate queries (`version`: their rows, when read already) tell whether anything changed (a row's
+    `updated_at`, a row added or deleted, the day), instead of reading and building every item and its policy
+    on each "policies for us" page."""
     on = on or timezone.localdate()
-    key = (on, tuple(ApplicationItem.objects.aggregate(n=Count("id"), at=Max("updated_at")).values()),
-           # Transitions write with a conditional UPDATE (no updated_at); they only move forward
-           # (draft → effective → expired → superseded), so each one changes the counts per status.
-           tuple(Policy.objects.aggregate(n=Count("id"), at=Max("updated_at"), **{
-               status: Count("id", filter=Q(status=status)) for status in Policy.Status.values}).values()))
+    if version is None:
+        version = together(_version_queries())
+    key = (on, *(tuple(rows) for rows in version))
     found = _IN_FORCE.get(key)
     if found is None:
-        found = list(items_in_force(on))
+        # With their rules and their policies' regions (one query each), parsed now: `engine_item` would
+        # otherwise read each item's rule and each policy's regions one by one on the next page.
+        found = list(items_in_force(on).defer(None).defer(*_NOT_READ).prefetch_related("policy__regions"))
+        for item in found:
+            engine_item(item)
         _IN_FORCE.clear()
         _IN_FORCE[key] = found
     return found
 
 
+_NOT_READ = ("materials_zh", "materials_en", "policy__text_zh", "policy__text_en", "policy__summary_zh", "policy__summary_en")
+
+
 _IN_FORCE: dict[tuple[Any, ...], list[ApplicationItem]] = {}
 
 
-def answers_for(actor: Actor, organisation: Organisation, on: datetime.date | None = None,
-                items: Iterable[ApplicationItem] | None = None) -> list[Result]:
-    """"Policies for us": every item in force with the organisation's answer; its members and admins only."""
+@dataclass
+class ForUs:
+    """What a member's "policies for us" page reads, in one round trip on PostgreSQL."""
+
+    items: list[ApplicationItem]  # in force today
+    profile: dict[str, Any]  # the organisation's, as the engine reads it
+    reminded: set[int]  # items the reader asked to be reminded of
+
+
+def for_us(actor: Actor, organisation: Organisation, on: datetime.date | None = None) -> ForUs:
+    """The items in force, the organisation's profile and the reader's reminders, read together."""
     if not may_see_answers(actor, organisation):
         raise PermissionDenied(_("Only the organisation's members see its answers."))
     on = on or timezone.localdate()
-    profile = profiles([organisation.pk])[organisation.pk]
+    user = access.user_of(actor)
+    extra = [*_version_queries(), *([prepare(_reminded, [user.pk])] if user is not None else [])]
+    profile, rows = profile_with(organisation.pk, extra)
+    assert profile is not None  # the organisation was just read
+    reminded = {item_id for (item_id,) in rows[2]} if user is not None else set()
+    return ForUs(in_force_list(on, rows[:2]), profile, reminded)
+
+
+def answers_for(actor: Actor, organisation: Organisation, on: datetime.date | None = None,
+                items: Iterable[ApplicationItem] | None = None, profile: dict[str, Any] | None = None) -> list[Result]:
+    """"Policies for us": every item in force (or `items`) with the organisation's answer; its members and admins only.
+    `profile`: the organisation's, when read already (`for_us`)."""
+    if not may_see_answers(actor, organisation):
+        raise PermissionDenied(_("Only the organisation's members see its answers."))
+    on = on or timezone.localdate()
+    if profile is None:
+        profile = profiles([organisation.pk])[organisation.pk]
     chosen = list(items if items is not None else in_force_list(on))
     return [Result(item, evaluate(engine_item(item), profile, on)) for item in chosen]
 

@@ -31,7 +31,7 @@ from corridor.policies import services
 from corridor.policies.builder import SUBGROUPS, field_options, operator_options
 from corridor.policies.filters import PolicyFilter
 from corridor.policies.forms import ItemForm, PolicyForm, ProfileForm
-from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy, Reminder
+from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy
 from corridor.regions.models import Region, within_q
 
 ANSWERS = ("eligible", "unknown", "not_eligible")
@@ -193,7 +193,10 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     answer = request.GET.get("answer", "")
     level = request.GET.get("level", "")
     issuer = request.GET.get("issuer", "")
-    items = services.in_force_list()  # kept per version of the tables: no rows read when nothing changed
+    # The items in force (kept per version of the tables: no item rows read when nothing changed), the
+    # organisation's profile and the reader's reminders: on PostgreSQL one round trip.
+    read = services.for_us(request.user, organisation)
+    items = read.items
     # Issuers of the items in force, named in the reader's language, chosen by their Chinese name (always given).
     issuers = sorted({(i.policy.issuer_zh, i.policy.issuer) for i in items}, key=lambda pair: pair[1])
     if issuer in {value for value, _label in issuers}:
@@ -202,7 +205,7 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
         items = [i for i in items if i.benefit == benefit]
     if level in Policy.Level.values:
         items = [i for i in items if i.policy.level == level]
-    results = services.answers_for(request.user, organisation, items=items)
+    results = services.answers_for(request.user, organisation, items=items, profile=read.profile)
     counts = {name: sum(1 for r in results if r.status == name) for name in ANSWERS}
     if answer in ANSWERS:
         results = [r for r in results if r.status == answer]
@@ -211,15 +214,17 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     windows = sorted((r for r in results if r.item.window_closes and r.answer.window != "closed"
                       and r.status != "not_eligible"), key=lambda r: r.item.window_closes or datetime.date.max)
     page_obj = toolkit.paginate(request, results)
-    reminded = set(Reminder.objects.filter(user=request.user.pk, item__in=[r.item.pk for r in page_obj.object_list])
-                   .values_list("item_id", flat=True)) if request.user.is_authenticated else set()
+    reminded = read.reminded
     from corridor.policies.calendar import feed_key
+
+    others = set(access.member_org_ids(request.user)) - {organisation.pk}
 
     return render(request, "policies/for_us.html", {
         "feed_key": feed_key(int(request.user.pk or 0), organisation.pk), "cards": _cards(organisation, page_obj.object_list),
         "organisation": organisation, "results": page_obj.object_list, "page_obj": page_obj, "reminded": reminded, "counts": counts, "benefit": benefit, "answer": answer,
         "level": level, "issuer": issuer, "issuers": issuers, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
-        "my_orgs": Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh"),
+        # The reader's other organisations (links to their pages): no query when this is their only one.
+        "my_orgs": Organisation.objects.filter(pk__in=others).order_by("name_zh") if others else [],
     })
 
 
