@@ -335,7 +335,8 @@ def item_reach_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     item = _managed_item(request, pk)
     content = reports.reach_xlsx(services.reach(request.user, item))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="policy-item-{item.pk}.xlsx"'
+    name = f"policy-item-{item.pk}-beneficiaries" if item.no_application else f"policy-item-{item.pk}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     return response
 
 
