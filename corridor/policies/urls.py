@@ -11,6 +11,7 @@ urlpatterns = [
     path("for/<int:org_id>/deadlines.ics", views.deadlines_ics, name="deadlines_ics"),
     path("for/", views.for_us_start, name="for_us_start"),
     path("for/<int:org_id>/", views.for_us, name="for_us"),
+    path("for/<int:org_id>/calendar/", views.for_us_calendar, name="calendar"),
     path("for/<int:org_id>/profile/", views.profile_edit, name="profile"),
     path("for/<int:org_id>/remind/<int:item_id>/", views.remind, name="remind"),
     path("<int:pk>/", views.policy_detail, name="detail"),

@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -225,6 +226,21 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
         "level": level, "issuer": issuer, "issuers": issuers, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
         # The reader's other organisations (links to their pages): no query when this is their only one.
         "my_orgs": Organisation.objects.filter(pk__in=others).order_by("name_zh") if others else [],
+    })
+
+
+@login_required
+def for_us_calendar(request: HttpRequest, org_id: int) -> HttpResponse:
+    """The application windows of the items in force, month by month (eligible or unknown answers)."""
+    from corridor.policies import calendar
+
+    organisation = _organisation_for(request, org_id)
+    read = services.for_us(request.user, organisation)
+    results = services.answers_for(request.user, organisation, items=read.items, profile=read.profile)
+    today = timezone.localdate()
+    return render(request, "policies/calendar.html", {
+        "organisation": organisation, "months": calendar.months(results, today), "today": today,
+        "reminded": read.reminded, "feed_key": calendar.feed_key(int(request.user.pk or 0), organisation.pk),
     })
 
 

@@ -79,3 +79,34 @@ def test_a_no_application_items_reach_is_the_offices_list_of_beneficiaries(world
     book = load_workbook(io.BytesIO(response.content))
     rows = list(book[sheet].iter_rows(values_only=True))
     assert rows[1][0] in (world.member_org.name_zh, world.member_org.name_en) and rows[1][-1] == office and len(rows) == 2
+
+
+def test_calendar_lays_the_application_windows_out_by_month(world, django_capture_on_commit_callbacks):
+    from corridor.policies.calendar import months
+
+    officer = wuhu_officer(world)
+    with django_capture_on_commit_callbacks(execute=False):
+        _policy, item = rnd_policy(world, officer, publish=True)  # window: 5 days ago → in 30 days; the member: unknown
+        _other, refused = rnd_policy(world, officer, publish=True, rule={"field": "kind", "op": "eq", "value": "university",
+                                                                          "label_zh": "高校", "label_en": "A university"})
+    member = world.client_for("member")
+    url = f"/policies/for/{world.member_org.pk}/calendar/"
+    html = member.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    first = TODAY.replace(day=1)
+    assert f'data-month="{first:%Y-%m}"' in html and html.count('data-testid="calendar-month"') == 6
+    assert f'data-item="{item.pk}"' in html and f'data-item="{refused.pk}"' not in html  # not eligible: not shown
+    assert "Application calendar of" in html and "Unknown" in html
+    html = member.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert f"{TODAY.year}年{TODAY.month}月" in html and "的申报日历" in html and "待确认" in html
+    assert 'data-testid="calendar-link"' in member.get(f"/policies/for/{world.member_org.pk}/").content.decode()
+    # Another organisation's calendar is not found, as its answers are.
+    assert world.client_for("outsider").get(url).status_code == 404
+    # Month by month: the window shows in each month it is open on, and not after it closes.
+    results = services.answers_for(world.users["member"], world.member_org)
+    laid_out = months(results, TODAY, count=3)
+    closes = item.window_closes
+    assert closes is not None
+    for month in laid_out:
+        shown = item.pk in [r.item.pk for r in month.rows]
+        assert shown == (month.first <= closes)
+    assert [r.item.pk for r in months(results, closes + datetime.timedelta(days=1))[0].rows] == []
