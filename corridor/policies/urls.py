@@ -6,6 +6,7 @@ app_name = "policies"
 urlpatterns = [
     path("", views.policy_list, name="list"),
     path("new/", views.policy_create, name="create"),
+    path("import/", views.policy_import, name="import"),
     path("compare/", views.compare, name="compare"),
     path("export.xlsx", views.policies_xlsx, name="export_xlsx"),
     path("for/<int:org_id>/deadlines.ics", views.deadlines_ics, name="deadlines_ics"),

@@ -31,7 +31,7 @@ from corridor.orgs.views import _city_options
 from corridor.policies import services
 from corridor.policies.builder import SUBGROUPS, field_options, operator_options
 from corridor.policies.filters import PolicyFilter
-from corridor.policies.forms import ItemForm, PolicyForm, ProfileForm
+from corridor.policies.forms import ImportForm, ItemForm, PolicyForm, ProfileForm
 from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy
 from corridor.regions.models import Region, within_q
 
@@ -84,6 +84,39 @@ def policy_create(request: HttpRequest) -> HttpResponse:
     return toolkit.form_view(request, form, lambda f: services.create_policy(request.user, f.service_data()),
                              template="policies/policy_form.html", context={"policy": None},
                              done=lambda saved: redirect("policies:detail", pk=saved.pk))
+
+
+@login_required
+def policy_import(request: HttpRequest) -> HttpResponse:
+    """Upload an .xlsx sheet of policies: all or nothing, each bad row and column named in the reader's language."""
+    import tempfile
+    from pathlib import Path
+
+    from corridor.policies.importer import ImportFailed, import_policies
+
+    if not services.may_record_policies(request.user):
+        raise PermissionDenied(_("Only city officers, alliance secretariats and admins record policies."))
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[Any] = []
+    if request.method == "POST" and form.is_valid():
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "policies.xlsx"
+            with path.open("wb") as out:
+                for chunk in form.cleaned_data["file"].chunks():
+                    out.write(chunk)
+            try:
+                result = import_policies(path, dry_run=form.cleaned_data["dry_run"], actor=request.user)
+            except ImportFailed as failed:
+                errors = failed.errors
+            else:
+                if form.cleaned_data["dry_run"]:
+                    messages.info(request, _("Checked, nothing written: %(policies)s policies, %(items)s items would be imported.")
+                                  % {"policies": result.policies, "items": result.items})
+                    return redirect("policies:import")
+                messages.success(request, _("Imported %(policies)s policies with %(items)s items.")
+                                 % {"policies": result.policies, "items": result.items})
+                return redirect("policies:list")
+    return render(request, "policies/import.html", {"form": form, "errors": errors}, status=422 if errors else 200)
 
 
 @login_required
