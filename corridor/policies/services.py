@@ -519,13 +519,19 @@ def push(policy_id: int, on: datetime.date | None = None, *, email: bool = True)
         claimed = Policy.objects.filter(pk=policy.pk, pushed_at__isnull=True).update(pushed_at=timezone.now())
         if not claimed:
             return {"pushed": 0}
-        items = [engine_item(item) for item in policy.items.select_related("policy")]
-        org_ids = list(candidates(policy).values_list("pk", flat=True))
-        told = 0
-        for org_id, profile in profiles(org_ids).items():
-            eligible = [item.id for item in items if evaluate(item, profile, on).applies]
-            if not eligible:
+        # Each item answered for every candidate at once, in the database (as "who it reaches").
+        from corridor.policies.registry_sql import item_answers
+
+        scope = candidates(policy)
+        eligible_items: dict[int, list[str]] = {}
+        for item in [engine_item(item) for item in policy.items.select_related("policy")]:
+            ids, answers = item_answers(item, scope, on)
+            if answers.timing != "in_force":
                 continue
+            for row in (answers.status == 2).nonzero()[0]:
+                eligible_items.setdefault(ids[row], []).append(item.id)
+        told = 0
+        for org_id, eligible in eligible_items.items():
             try:
                 with transaction.atomic():
                     Push.objects.create(policy=policy, organisation_id=org_id, items=eligible)
