@@ -121,10 +121,9 @@ def eligible(rows: QuerySet[Any], s: Slice) -> Values:
     are eligible for at least one application item of the policies in force (the set-based evaluator)."""
     import numpy as np
 
-    from corridor.policies.eligibility import Table, evaluate_table
     from corridor.policies.eligibility.evaluate import T
     from corridor.policies.models import ApplicationItem, EligibilityProfile
-    from corridor.policies.profiles import profiles
+    from corridor.policies.reach import every_answer
     from corridor.policies.services import engine_item
 
     on = _on(s)
@@ -139,12 +138,12 @@ def eligible(rows: QuerySet[Any], s: Slice) -> Values:
     engine = [engine_item(i) for i in found]
     out: Values = {}
     if city_of and engine:
-        table = Table(list(profiles(city_of).values()))
-        hit = np.zeros(table.size, dtype=bool)
-        for answers in evaluate_table(engine, table, on):
+        every = every_answer(orgs, engine, on)
+        hit = np.zeros(len(every.ids), dtype=bool)
+        for answers in every.answers:
             hit |= answers.status == T
         for row in np.flatnonzero(hit):
-            city = city_of[int(table.ids[row])]
+            city = city_of[every.ids[row]]
             out[city] = out.get(city, 0.0) + 1
     out[ind.TOTAL] = sum(out.values())
     return out
