@@ -4,7 +4,7 @@
 
 Loads N synthetic organisations with eligibility profiles (the engine's `synthetic.organisation`) and one
 item with a realistic synthetic rule, then times, as an admin (every organisation in scope):
-- service: `services.reach` — the item's conditions compiled to one SQL query over the registry's tables
+- service: `reach.reach` — the item's conditions compiled to one SQL query over the registry's tables
   (`registry_sql`), every organisation answered by the database, the reasons added by the column evaluator's
   `combine`; then the first page of eligible organisations and 200 unknown ones read back, as the page does;
 - previous version, same run: profiles read once per source into one Python profile per organisation, then the
@@ -58,7 +58,7 @@ def main() -> None:
 
     from corridor.accounts import services as accounts
     from corridor.orgs.models import Organisation
-    from corridor.policies import services
+    from corridor.policies import reach, services
     from corridor.policies.eligibility import evaluate, synthetic
     from corridor.policies.profiles import profiles
 
@@ -75,7 +75,7 @@ def main() -> None:
 
     def baseline() -> tuple[int, int, int]:
         engine = services.engine_item(item)
-        orgs = {o.pk: o for o in services.reach_scope(admin, item.policy).select_related("region").order_by("name_zh", "pk")}
+        orgs = {o.pk: o for o in reach.reach_scope(admin, item.policy).select_related("region").order_by("name_zh", "pk")}
         eligible, unknown, refused = [], [], 0
         for org_id, profile in profiles(orgs).items():
             answer = evaluate(engine, profile, on)
@@ -92,14 +92,14 @@ def main() -> None:
 
         from corridor.policies.eligibility import Table, evaluate_table
 
-        scope = list(services.reach_scope(admin, item.policy).order_by("name_zh", "pk").values_list("pk", flat=True))
+        scope = list(reach.reach_scope(admin, item.policy).order_by("name_zh", "pk").values_list("pk", flat=True))
         found = profiles(scope)
         table = Table([found[pk] for pk in scope if pk in found])
         status = next(evaluate_table([services.engine_item(item)], table, on)).status
         return tuple(int(np.count_nonzero(status == s)) for s in (2, 1, 0))  # type: ignore[return-value]
 
     def service() -> tuple[int, int, int]:
-        found = services.reach(admin, item, on)
+        found = reach.reach(admin, item, on)
         list(found.eligible[:20])  # the page's rows
         list(found.unknown[:200])
         return len(found.eligible), len(found.unknown), found.not_eligible

@@ -5,7 +5,7 @@ only for who may change them), and their application items. A policy counts in e
 applies in: its regions include the city, a region above it (a province) or a district of it; a policy
 naming no region applies everywhere. Eligibility answers come from organisations' private profiles, so the
 eligible-organisations figure is shown only to those who may see an item's reach (officers, secretariats,
-admins) and counts only the organisations they look after (`services.reach_scope`).
+admins) and counts only the organisations they look after (`reach.reach_scope`).
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def items(rows: QuerySet[Any], s: Slice) -> Values:
 
 
 def _looked_after(viewer: Any) -> QuerySet[Any]:
-    """The organisations whose eligibility the viewer may count: as `services.reach_scope`, without the
+    """The organisations whose eligibility the viewer may count: as `reach.reach_scope`, without the
     policy's regions (the engine applies those)."""
     from corridor.orgs.models import Organisation
     from corridor.regions.models import within_q

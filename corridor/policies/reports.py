@@ -8,7 +8,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from corridor.core.spreadsheet import xlsx_row
-from corridor.policies.services import FILL_IN_LABELS, Reach
+from corridor.policies.reach import Reach
+from corridor.policies.services import FILL_IN_LABELS
 
 
 def reach_xlsx(found: Reach) -> bytes:

@@ -8,10 +8,10 @@ so a Songjiang district policy answers "not eligible" to a Hangzhou firm and nam
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, overload
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -30,7 +30,6 @@ from corridor.jobs.models import Job
 from corridor.orgs.models import Organisation
 from corridor.policies.eligibility import (
     Answer,
-    ItemAnswers,
     RuleError,
     evaluate,
     parse_item,
@@ -612,84 +611,3 @@ def field_label(name: str) -> str:
 
 def may_view_policy(user: Actor, policy: Policy) -> bool:
     return Policy.objects.restrict(user).filter(pk=policy.pk).exists()
-
-
-# ---- an officer's view of an item: who it reaches -----------------------------------------------------
-
-class _Orgs(Sequence[tuple[Organisation, Answer]]):
-    """(organisation, answer) pairs of some rows of a reach, read from the database only for the slice asked for
-    (a page of 20 costs one query, however many thousands the item reaches)."""
-
-    def __init__(self, ids: list[int], rows: Any, answers: ItemAnswers) -> None:
-        self.ids, self.rows, self.answers = ids, rows, answers
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def _fetch(self, rows: Any) -> list[tuple[Organisation, Answer]]:
-        wanted = [self.ids[int(r)] for r in rows]
-        orgs = Organisation.objects.select_related("region").in_bulk(wanted)
-        return [(orgs[pk], self.answers.answer(int(r))) for pk, r in zip(wanted, rows, strict=True) if pk in orgs]
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[Organisation, Answer]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[Organisation, Answer]]: ...
-    def __getitem__(self, index: int | slice) -> Any:
-        if isinstance(index, slice):
-            return self._fetch(self.rows[index])
-        return self._fetch([self.rows[index]])[0]
-
-    def __iter__(self) -> Iterator[tuple[Organisation, Answer]]:
-        for start in range(0, len(self.rows), 2000):
-            yield from self._fetch(self.rows[start:start + 2000])
-
-
-@dataclass
-class Reach:
-    item: ApplicationItem
-    eligible: Sequence[tuple[Organisation, Answer]]
-    unknown: Sequence[tuple[Organisation, Answer]]
-    not_eligible: int
-
-    @property
-    def total(self) -> int:
-        return len(self.eligible) + len(self.unknown) + self.not_eligible
-
-
-def reach_scope(actor: Actor, policy: Policy) -> Any:
-    """The organisations an item's reach is counted over: those the actor may see, inside the policy's regions,
-    and for an officer inside their own region, for a secretariat its alliances' members."""
-    orgs = Organisation.objects.restrict(actor)
-    region_ids = list(policy.regions.values_list("pk", flat=True))
-    if region_ids:
-        orgs = orgs.filter(within_q("region", region_ids, ancestors=("city", "province")))
-    if not access.is_admin(actor):
-        mine = Q(pk__in=[])
-        if access.officer_region_ids(actor):
-            mine |= within_q("region", access.officer_region_ids(actor), ancestors=("city", "province"))
-        if access.secretariat_alliance_ids(actor):
-            mine |= Q(memberships__alliance_id__in=access.secretariat_alliance_ids(actor))
-        orgs = orgs.filter(mine)
-    return orgs.distinct()
-
-
-def reach(actor: Actor, item: ApplicationItem, on: datetime.date | None = None) -> Reach:
-    """Who the item reaches among the organisations the actor looks after (who manages the policy only).
-
-    Set-based, in the database: the item's conditions are compiled to one SQL query over the registry's tables
-    (`registry_sql`), which answers every organisation at once; organisations are read back only for the rows
-    a page shows."""
-    import numpy as np
-
-    from corridor.policies.registry_sql import item_answers
-
-    _require_change(actor, item.policy)
-    if actor is None:
-        raise PermissionDenied
-    on = on or timezone.localdate()
-    ids, answers = item_answers(engine_item(item), reach_scope(actor, item.policy), on)
-    status = answers.status
-    eligible = _Orgs(ids, np.flatnonzero(status == 2), answers)
-    unknown = _Orgs(ids, np.flatnonzero(status == 1), answers)
-    return Reach(item, eligible, unknown, int(np.count_nonzero(status == 0)))

@@ -28,7 +28,7 @@ from corridor.core import access, toolkit
 from corridor.core.workflow import available_transitions
 from corridor.orgs.models import Organisation
 from corridor.orgs.views import _city_options
-from corridor.policies import services
+from corridor.policies import reach, services
 from corridor.policies.builder import SUBGROUPS, field_options, operator_options
 from corridor.policies.filters import PolicyFilter
 from corridor.policies.forms import ImportForm, ItemForm, PolicyForm, ProfileForm
@@ -369,7 +369,7 @@ def _managed_item(request: HttpRequest, pk: int) -> ApplicationItem:
 @login_required
 def item_reach(request: HttpRequest, pk: int) -> HttpResponse:
     item = _managed_item(request, pk)
-    found = services.reach(request.user, item)
+    found = reach.reach(request.user, item)
     return render(request, "policies/reach.html", {
         "item": item, "policy": item.policy, "reach": found,
         "eligible_page": toolkit.paginate(request, found.eligible),  # type: ignore[arg-type]  # a lazy Sequence pages alike
@@ -382,7 +382,7 @@ def item_reach_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     from corridor.policies import reports
 
     item = _managed_item(request, pk)
-    content = reports.reach_xlsx(services.reach(request.user, item))
+    content = reports.reach_xlsx(reach.reach(request.user, item))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     name = f"policy-item-{item.pk}-beneficiaries" if item.no_application else f"policy-item-{item.pk}"
     response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from corridor.core.testing import build_world, expect_matrix
 from corridor.notifications.models import Notification
-from corridor.policies import services
+from corridor.policies import reach, services
 from corridor.policies.models import Policy, Push
 from corridor.policies.tests.world import rnd_policy, wuhu_officer
 
@@ -133,10 +133,10 @@ def test_officer_sees_who_an_item_reaches_in_their_region(world):
     url = f"/policies/items/{item.pk}/reach/"
     expect_matrix(world, "get", url, {"visitor": 302, "owner": 404, "member": 404, "outsider": 404,
                                       "secretariat": 404, "officer": 404, "admin": 200})
-    found = services.reach(officer, item)
+    found = reach.reach(officer, item)
     assert ([o.pk for o, _a in found.unknown], list(found.eligible)) == ([world.member_org.pk], [])
     services.save_profile(world.users["member"], world.member_org, {"rnd_share": "7"})
-    found = services.reach(officer, item)
+    found = reach.reach(officer, item)
     assert [o.pk for o, _a in found.eligible] == [world.member_org.pk] and found.total == 1
     client = world.client_for("visitor")
     client.force_login(officer)
@@ -243,14 +243,14 @@ def test_reach_is_set_based_and_agrees_with_the_per_organisation_answers(world, 
     _policy, item = rnd_policy(world, officer, publish=True)
     services.save_profile(world.users["member"], world.member_org, {"rnd_share": "7"})
     engine = services.engine_item(item)
-    scope = list(services.reach_scope(officer, item.policy).values_list("pk", flat=True))
+    scope = list(reach.reach_scope(officer, item.policy).values_list("pk", flat=True))
     expected = {pk: evaluate(engine, p, __import__("datetime").date.today()) for pk, p in profiles(scope).items()}
 
     def per_organisation(*args, **kwargs):
         raise AssertionError("reach evaluates organisations one by one")
 
     monkeypatch.setattr(services, "evaluate", per_organisation)
-    found = services.reach(officer, item)
+    found = reach.reach(officer, item)
     got = {o.pk: a for o, a in [*found.eligible, *found.unknown]}
     assert {pk: a.status for pk, a in got.items()} == {pk: a.status for pk, a in expected.items() if a.status != "not_eligible"}
     assert all(got[pk].because == expected[pk].because for pk in got)
