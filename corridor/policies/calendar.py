@@ -4,11 +4,13 @@ Calendar apps fetch a feed without the member's session, so the feed's address c
 and the organisation's ids, signed with the site's secret (`django.core.signing`). The key is checked on
 every fetch and the member must still be a member of the organisation: leaving it ends the feed.
 Events: items in force whose answer for the organisation is eligible or unknown, with a closing date.
+`months` lays the same windows out month by month for the calendar page.
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core import signing
@@ -69,3 +71,29 @@ def ics(organisation: Any, results: list[Any], host: str, base_url: str) -> str:
             f"URL:{base_url}/policies/for/{organisation.pk}/", "TRANSP:TRANSPARENT", "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "".join(part + "\r\n" for line in lines for part in _fold(line))
+
+
+@dataclass
+class Month:
+    first: datetime.date  # the month's first day
+    rows: list[Any] = field(default_factory=list)  # answers whose application window is open on a day of the month
+
+
+def months(results: list[Any], today: datetime.date, count: int = 6) -> list[Month]:
+    """This month and the next `count - 1`, each with the items (eligible or unknown answers) whose application
+    window is open on at least one of its days, by closing date. Windows closed before today are left out."""
+    firsts = [today.replace(day=1)]
+    while len(firsts) < count:
+        last = firsts[-1]
+        firsts.append(last.replace(year=last.year + last.month // 12, month=last.month % 12 + 1))
+    out = [Month(first) for first in firsts]
+    shown = sorted((r for r in results if r.status != "not_eligible"
+                    and (r.item.window_opens is not None or r.item.window_closes is not None)
+                    and (r.item.window_closes is None or r.item.window_closes >= today)),
+                   key=lambda r: (r.item.window_closes or datetime.date.max, r.item.pk))
+    for month, following in zip(out, [*firsts[1:], None], strict=True):
+        for r in shown:
+            opens, closes = r.item.window_opens, r.item.window_closes
+            if (following is None or opens is None or opens < following) and (closes is None or closes >= month.first):
+                month.rows.append(r)
+    return out

@@ -165,3 +165,20 @@ class ProfileForm(forms.Form):
         data = dict(self.cleaned_data)
         data["certificates"] = dict.fromkeys(data.get("certificates") or [])
         return data
+
+
+class ImportForm(forms.Form):
+    """An .xlsx sheet of policies and their items (the columns `importer` names), checked whole before anything is written."""
+
+    MAX_BYTES = 5 * 2**20
+
+    file = forms.FileField(label=_("Sheet (.xlsx)"))
+    dry_run = forms.BooleanField(label=_("Only check, write nothing"), required=False)
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Give an .xlsx file."))
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload

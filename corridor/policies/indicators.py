@@ -5,7 +5,7 @@ only for who may change them), and their application items. A policy counts in e
 applies in: its regions include the city, a region above it (a province) or a district of it; a policy
 naming no region applies everywhere. Eligibility answers come from organisations' private profiles, so the
 eligible-organisations figure is shown only to those who may see an item's reach (officers, secretariats,
-admins) and counts only the organisations they look after (`services.reach_scope`).
+admins) and counts only the organisations they look after (`reach.reach_scope`).
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def items(rows: QuerySet[Any], s: Slice) -> Values:
 
 
 def _looked_after(viewer: Any) -> QuerySet[Any]:
-    """The organisations whose eligibility the viewer may count: as `services.reach_scope`, without the
+    """The organisations whose eligibility the viewer may count: as `reach.reach_scope`, without the
     policy's regions (the engine applies those)."""
     from corridor.orgs.models import Organisation
     from corridor.regions.models import within_q
@@ -127,10 +127,9 @@ def eligible(rows: QuerySet[Any], s: Slice) -> Values:
     are eligible for at least one application item of the policies in force (the set-based evaluator)."""
     import numpy as np
 
-    from corridor.policies.eligibility import Table, evaluate_table
     from corridor.policies.eligibility.evaluate import T
     from corridor.policies.models import ApplicationItem, EligibilityProfile
-    from corridor.policies.profiles import profiles
+    from corridor.policies.reach import every_answer
     from corridor.policies.services import engine_item
 
     on = _on(s)
@@ -145,12 +144,12 @@ def eligible(rows: QuerySet[Any], s: Slice) -> Values:
     engine = [engine_item(i) for i in found]
     out: Values = {}
     if city_of and engine:
-        table = Table(list(profiles(city_of).values()))
-        hit = np.zeros(table.size, dtype=bool)
-        for answers in evaluate_table(engine, table, on):
+        every = every_answer(orgs, engine, on)
+        hit = np.zeros(len(every.ids), dtype=bool)
+        for answers in every.answers:
             hit |= answers.status == T
         for row in np.flatnonzero(hit):
-            city = city_of[int(table.ids[row])]
+            city = city_of[every.ids[row]]
             out[city] = out.get(city, 0.0) + 1
     out[ind.TOTAL] = sum(out.values())
     return out

@@ -8,22 +8,27 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from corridor.core.spreadsheet import xlsx_row
-from corridor.policies.services import FILL_IN_LABELS, Reach
+from corridor.policies.reach import Reach
+from corridor.policies.services import FILL_IN_LABELS
 
 
 def reach_xlsx(found: Reach) -> bytes:
+    """The eligible organisations (for a 免申即享 item: the office's list of beneficiaries, granted without
+    applying) and those unknown with what they lack."""
     from openpyxl import Workbook
 
+    item = found.item
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = _("Eligible")[:31]
-    sheet.append(xlsx_row(sheet, [_("Organisation"), _("Unified social credit code"), _("Region"), _("Beneficiary (免申即享)")]))
+    sheet.title = (_("Beneficiaries") if item.no_application else _("Eligible"))[:31]
+    heading = [_("Organisation"), _("Unified social credit code"), _("Region")]
+    sheet.append(xlsx_row(sheet, [*heading, _("Granting office")] if item.no_application else heading))
     for org, _answer in found.eligible:
-        sheet.append(xlsx_row(sheet, [org.name, org.uscc, org.region.name if org.region else "",
-                                      _("yes") if found.item.no_application else ""]))
+        row = [org.name, org.uscc, org.region.name if org.region else ""]
+        sheet.append(xlsx_row(sheet, [*row, item.office] if item.no_application else row))
     unknown = book.create_sheet(_("Unknown")[:31])
-    unknown.append(xlsx_row(unknown, [_("Organisation"), _("Unified social credit code"), _("Region"), _("Missing data")]))
+    unknown.append(xlsx_row(unknown, [*heading, _("Missing data")]))
     for org, answer in found.unknown:
         unknown.append(xlsx_row(unknown, [org.name, org.uscc, org.region.name if org.region else "",
                                           ", ".join(str(FILL_IN_LABELS.get(m, m)) for m in answer.missing)]))

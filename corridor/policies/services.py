@@ -8,14 +8,14 @@ so a Songjiang district policy answers "not eligible" to a Hangzhou firm and nam
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, overload
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Max, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,11 +30,8 @@ from corridor.jobs.models import Job
 from corridor.orgs.models import Organisation
 from corridor.policies.eligibility import (
     Answer,
-    ItemAnswers,
     RuleError,
-    Table,
     evaluate,
-    evaluate_table,
     parse_item,
     parse_rule,
 )
@@ -50,7 +47,7 @@ from corridor.policies.models import (
     Push,
     Reminder,
 )
-from corridor.policies.profiles import profiles
+from corridor.policies.profiles import prepare, profile_with, profiles, together
 from corridor.regions.models import Region, within_q
 
 PUSH_JOB = "policies-push"
@@ -339,40 +336,89 @@ class Result:
 def items_in_force(on: datetime.date | None = None) -> Any:
     on = on or timezone.localdate()
     return (ApplicationItem.objects.filter(policy__in=Policy.objects.in_force(on).filter(superseded_by__isnull=True))
-            .select_related("policy").defer("rule", "materials_zh", "materials_en", "policy__text_zh", "policy__text_en",
-                                            "policy__summary_zh", "policy__summary_en").order_by("-policy__effective_from", "policy_id", "position", "id"))
+            .select_related("policy").defer("rule", *_NOT_READ).order_by("-policy__effective_from", "policy_id", "position", "id"))
 
 
-def in_force_list(on: datetime.date | None = None) -> list[ApplicationItem]:
-    """The items in force (as `items_in_force`), kept in this process per version of the policy tables: three
-    aggregate queries tell whether anything changed (a row's `updated_at`, a row added or deleted, the day),
-    instead of reading and building every item and its policy on each "policies for us" page."""
-    from django.db.models import Count, Max
+def _items_version(ids: list[int]) -> Any:
+    """How many items there are and when one last changed (one row: the constant groups nothing)."""
+    return (ApplicationItem.objects.order_by().values(one=Value(1)).annotate(n=Count("id"), at=Max("updated_at"))
+            .values_list("n", "at"))
 
+
+def _policies_version(ids: list[int]) -> Any:
+    # Transitions write with a conditional UPDATE (no updated_at); they only move forward
+    # (draft → effective → expired → superseded), so each one changes the counts per status.
+    return (Policy.objects.order_by().values(one=Value(1)).annotate(n=Count("id"), at=Max("updated_at"), **{
+        status: Count("id", filter=Q(status=status)) for status in Policy.Status.values}).values_list(
+        "n", "at", *Policy.Status.values))
+
+
+def _reminded(user_ids: list[int]) -> Any:
+    return Reminder.objects.filter(user_id__in=user_ids).order_by().values_list("item_id")
+
+
+def _version_queries() -> list[Any]:
+    return [prepare(_items_version, []), prepare(_policies_version, [])]
+
+
+def in_force_list(on: datetime.date | None = None, version: list[list[tuple[Any, ...]]] | None = None) -> list[ApplicationItem]:
+    """The items in force (as `items_in_force`), kept in this process per version of the policy tables: two
+    aggregate queries (`version`: their rows, when read already) tell whether anything changed (a row's
+    `updated_at`, a row added or deleted, the day), instead of reading and building every item and its policy
+    on each "policies for us" page."""
     on = on or timezone.localdate()
-    key = (on, tuple(ApplicationItem.objects.aggregate(n=Count("id"), at=Max("updated_at")).values()),
-           # Transitions write with a conditional UPDATE (no updated_at); they only move forward
-           # (draft → effective → expired → superseded), so each one changes the counts per status.
-           tuple(Policy.objects.aggregate(n=Count("id"), at=Max("updated_at"), **{
-               status: Count("id", filter=Q(status=status)) for status in Policy.Status.values}).values()))
+    if version is None:
+        version = together(_version_queries())
+    key = (on, *(tuple(rows) for rows in version))
     found = _IN_FORCE.get(key)
     if found is None:
-        found = list(items_in_force(on))
+        # With their rules and their policies' regions (one query each), parsed now: `engine_item` would
+        # otherwise read each item's rule and each policy's regions one by one on the next page.
+        found = list(items_in_force(on).defer(None).defer(*_NOT_READ).prefetch_related("policy__regions"))
+        for item in found:
+            engine_item(item)
         _IN_FORCE.clear()
         _IN_FORCE[key] = found
     return found
 
 
+_NOT_READ = ("materials_zh", "materials_en", "policy__text_zh", "policy__text_en", "policy__summary_zh", "policy__summary_en")
+
+
 _IN_FORCE: dict[tuple[Any, ...], list[ApplicationItem]] = {}
 
 
-def answers_for(actor: Actor, organisation: Organisation, on: datetime.date | None = None,
-                items: Iterable[ApplicationItem] | None = None) -> list[Result]:
-    """"Policies for us": every item in force with the organisation's answer; its members and admins only."""
+@dataclass
+class ForUs:
+    """What a member's "policies for us" page reads, in one round trip on PostgreSQL."""
+
+    items: list[ApplicationItem]  # in force today
+    profile: dict[str, Any]  # the organisation's, as the engine reads it
+    reminded: set[int]  # items the reader asked to be reminded of
+
+
+def for_us(actor: Actor, organisation: Organisation, on: datetime.date | None = None) -> ForUs:
+    """The items in force, the organisation's profile and the reader's reminders, read together."""
     if not may_see_answers(actor, organisation):
         raise PermissionDenied(_("Only the organisation's members see its answers."))
     on = on or timezone.localdate()
-    profile = profiles([organisation.pk])[organisation.pk]
+    user = access.user_of(actor)
+    extra = [*_version_queries(), *([prepare(_reminded, [user.pk])] if user is not None else [])]
+    profile, rows = profile_with(organisation.pk, extra)
+    assert profile is not None  # the organisation was just read
+    reminded = {item_id for (item_id,) in rows[2]} if user is not None else set()
+    return ForUs(in_force_list(on, rows[:2]), profile, reminded)
+
+
+def answers_for(actor: Actor, organisation: Organisation, on: datetime.date | None = None,
+                items: Iterable[ApplicationItem] | None = None, profile: dict[str, Any] | None = None) -> list[Result]:
+    """"Policies for us": every item in force (or `items`) with the organisation's answer; its members and admins only.
+    `profile`: the organisation's, when read already (`for_us`)."""
+    if not may_see_answers(actor, organisation):
+        raise PermissionDenied(_("Only the organisation's members see its answers."))
+    on = on or timezone.localdate()
+    if profile is None:
+        profile = profiles([organisation.pk])[organisation.pk]
     chosen = list(items if items is not None else in_force_list(on))
     return [Result(item, evaluate(engine_item(item), profile, on)) for item in chosen]
 
@@ -472,13 +518,19 @@ def push(policy_id: int, on: datetime.date | None = None, *, email: bool = True)
         claimed = Policy.objects.filter(pk=policy.pk, pushed_at__isnull=True).update(pushed_at=timezone.now())
         if not claimed:
             return {"pushed": 0}
-        items = [engine_item(item) for item in policy.items.select_related("policy")]
-        org_ids = list(candidates(policy).values_list("pk", flat=True))
-        told = 0
-        for org_id, profile in profiles(org_ids).items():
-            eligible = [item.id for item in items if evaluate(item, profile, on).applies]
-            if not eligible:
+        # Each item answered for every candidate at once, in the database (as "who it reaches").
+        from corridor.policies.registry_sql import item_answers
+
+        scope = candidates(policy)
+        eligible_items: dict[int, list[str]] = {}
+        for item in [engine_item(item) for item in policy.items.select_related("policy")]:
+            ids, answers = item_answers(item, scope, on)
+            if answers.timing != "in_force":
                 continue
+            for row in (answers.status == 2).nonzero()[0]:
+                eligible_items.setdefault(ids[row], []).append(item.id)
+        told = 0
+        for org_id, eligible in eligible_items.items():
             try:
                 with transaction.atomic():
                     Push.objects.create(policy=policy, organisation_id=org_id, items=eligible)
@@ -559,86 +611,3 @@ def field_label(name: str) -> str:
 
 def may_view_policy(user: Actor, policy: Policy) -> bool:
     return Policy.objects.restrict(user).filter(pk=policy.pk).exists()
-
-
-# ---- an officer's view of an item: who it reaches -----------------------------------------------------
-
-class _Orgs(Sequence[tuple[Organisation, Answer]]):
-    """(organisation, answer) pairs of some rows of a reach, read from the database only for the slice asked for
-    (a page of 20 costs one query, however many thousands the item reaches)."""
-
-    def __init__(self, ids: list[int], rows: Any, answers: ItemAnswers) -> None:
-        self.ids, self.rows, self.answers = ids, rows, answers
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def _fetch(self, rows: Any) -> list[tuple[Organisation, Answer]]:
-        wanted = [self.ids[int(r)] for r in rows]
-        orgs = Organisation.objects.select_related("region").in_bulk(wanted)
-        return [(orgs[pk], self.answers.answer(int(r))) for pk, r in zip(wanted, rows, strict=True) if pk in orgs]
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[Organisation, Answer]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[Organisation, Answer]]: ...
-    def __getitem__(self, index: int | slice) -> Any:
-        if isinstance(index, slice):
-            return self._fetch(self.rows[index])
-        return self._fetch([self.rows[index]])[0]
-
-    def __iter__(self) -> Iterator[tuple[Organisation, Answer]]:
-        for start in range(0, len(self.rows), 2000):
-            yield from self._fetch(self.rows[start:start + 2000])
-
-
-@dataclass
-class Reach:
-    item: ApplicationItem
-    eligible: Sequence[tuple[Organisation, Answer]]
-    unknown: Sequence[tuple[Organisation, Answer]]
-    not_eligible: int
-
-    @property
-    def total(self) -> int:
-        return len(self.eligible) + len(self.unknown) + self.not_eligible
-
-
-def reach_scope(actor: Actor, policy: Policy) -> Any:
-    """The organisations an item's reach is counted over: those the actor may see, inside the policy's regions,
-    and for an officer inside their own region, for a secretariat its alliances' members."""
-    orgs = Organisation.objects.restrict(actor)
-    region_ids = list(policy.regions.values_list("pk", flat=True))
-    if region_ids:
-        orgs = orgs.filter(within_q("region", region_ids, ancestors=("city", "province")))
-    if not access.is_admin(actor):
-        mine = Q(pk__in=[])
-        if access.officer_region_ids(actor):
-            mine |= within_q("region", access.officer_region_ids(actor), ancestors=("city", "province"))
-        if access.secretariat_alliance_ids(actor):
-            mine |= Q(memberships__alliance_id__in=access.secretariat_alliance_ids(actor))
-        orgs = orgs.filter(mine)
-    return orgs.distinct()
-
-
-def reach(actor: Actor, item: ApplicationItem, on: datetime.date | None = None) -> Reach:
-    """Who the item reaches among the organisations the actor looks after (who manages the policy only).
-
-    Set-based: the profiles become the engine's columns (`eligibility.Table`) and the item is evaluated over
-    all of them at once (`evaluate_table`); organisations are read back only for the rows a page shows."""
-    import numpy as np
-
-    _require_change(actor, item.policy)
-    if actor is None:
-        raise PermissionDenied
-    on = on or timezone.localdate()
-    engine = engine_item(item)
-    scope = list(reach_scope(actor, item.policy).order_by("name_zh", "pk").values_list("pk", flat=True))
-    found = profiles(scope)
-    ids = [pk for pk in scope if pk in found]
-    table = Table([found[pk] for pk in ids])
-    answers = next(evaluate_table([engine], table, on))
-    status = answers.status
-    eligible = _Orgs(ids, np.flatnonzero(status == 2), answers)
-    unknown = _Orgs(ids, np.flatnonzero(status == 1), answers)
-    return Reach(item, eligible, unknown, int(np.count_nonzero(status == 0)))

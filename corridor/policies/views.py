@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,11 +28,11 @@ from corridor.core import access, toolkit
 from corridor.core.workflow import available_transitions
 from corridor.orgs.models import Organisation
 from corridor.orgs.views import _city_options
-from corridor.policies import services
+from corridor.policies import reach, services
 from corridor.policies.builder import SUBGROUPS, field_options, operator_options
 from corridor.policies.filters import PolicyFilter
-from corridor.policies.forms import ItemForm, PolicyForm, ProfileForm
-from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy, Reminder
+from corridor.policies.forms import ImportForm, ItemForm, PolicyForm, ProfileForm
+from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy
 from corridor.regions.models import Region, within_q
 
 ANSWERS = ("eligible", "unknown", "not_eligible")
@@ -83,6 +84,39 @@ def policy_create(request: HttpRequest) -> HttpResponse:
     return toolkit.form_view(request, form, lambda f: services.create_policy(request.user, f.service_data()),
                              template="policies/policy_form.html", context={"policy": None},
                              done=lambda saved: redirect("policies:detail", pk=saved.pk))
+
+
+@login_required
+def policy_import(request: HttpRequest) -> HttpResponse:
+    """Upload an .xlsx sheet of policies: all or nothing, each bad row and column named in the reader's language."""
+    import tempfile
+    from pathlib import Path
+
+    from corridor.policies.importer import ImportFailed, import_policies
+
+    if not services.may_record_policies(request.user):
+        raise PermissionDenied(_("Only city officers, alliance secretariats and admins record policies."))
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[Any] = []
+    if request.method == "POST" and form.is_valid():
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "policies.xlsx"
+            with path.open("wb") as out:
+                for chunk in form.cleaned_data["file"].chunks():
+                    out.write(chunk)
+            try:
+                result = import_policies(path, dry_run=form.cleaned_data["dry_run"], actor=request.user)
+            except ImportFailed as failed:
+                errors = failed.errors
+            else:
+                if form.cleaned_data["dry_run"]:
+                    messages.info(request, _("Checked, nothing written: %(policies)s policies, %(items)s items would be imported.")
+                                  % {"policies": result.policies, "items": result.items})
+                    return redirect("policies:import")
+                messages.success(request, _("Imported %(policies)s policies with %(items)s items.")
+                                 % {"policies": result.policies, "items": result.items})
+                return redirect("policies:list")
+    return render(request, "policies/import.html", {"form": form, "errors": errors}, status=422 if errors else 200)
 
 
 @login_required
@@ -193,7 +227,10 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     answer = request.GET.get("answer", "")
     level = request.GET.get("level", "")
     issuer = request.GET.get("issuer", "")
-    items = services.in_force_list()  # kept per version of the tables: no rows read when nothing changed
+    # The items in force (kept per version of the tables: no item rows read when nothing changed), the
+    # organisation's profile and the reader's reminders: on PostgreSQL one round trip.
+    read = services.for_us(request.user, organisation)
+    items = read.items
     # Issuers of the items in force, named in the reader's language, chosen by their Chinese name (always given).
     issuers = sorted({(i.policy.issuer_zh, i.policy.issuer) for i in items}, key=lambda pair: pair[1])
     if issuer in {value for value, _label in issuers}:
@@ -202,7 +239,7 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
         items = [i for i in items if i.benefit == benefit]
     if level in Policy.Level.values:
         items = [i for i in items if i.policy.level == level]
-    results = services.answers_for(request.user, organisation, items=items)
+    results = services.answers_for(request.user, organisation, items=items, profile=read.profile)
     counts = {name: sum(1 for r in results if r.status == name) for name in ANSWERS}
     if answer in ANSWERS:
         results = [r for r in results if r.status == answer]
@@ -211,15 +248,32 @@ def for_us(request: HttpRequest, org_id: int) -> HttpResponse:
     windows = sorted((r for r in results if r.item.window_closes and r.answer.window != "closed"
                       and r.status != "not_eligible"), key=lambda r: r.item.window_closes or datetime.date.max)
     page_obj = toolkit.paginate(request, results)
-    reminded = set(Reminder.objects.filter(user=request.user.pk, item__in=[r.item.pk for r in page_obj.object_list])
-                   .values_list("item_id", flat=True)) if request.user.is_authenticated else set()
+    reminded = read.reminded
     from corridor.policies.calendar import feed_key
+
+    others = set(access.member_org_ids(request.user)) - {organisation.pk}
 
     return render(request, "policies/for_us.html", {
         "feed_key": feed_key(int(request.user.pk or 0), organisation.pk), "cards": _cards(organisation, page_obj.object_list),
         "organisation": organisation, "results": page_obj.object_list, "page_obj": page_obj, "reminded": reminded, "counts": counts, "benefit": benefit, "answer": answer,
         "level": level, "issuer": issuer, "issuers": issuers, "benefits": ApplicationItem.Benefit.choices, "levels": Policy.Level.choices, "windows": windows,
-        "my_orgs": Organisation.objects.filter(pk__in=access.member_org_ids(request.user)).order_by("name_zh"),
+        # The reader's other organisations (links to their pages): no query when this is their only one.
+        "my_orgs": Organisation.objects.filter(pk__in=others).order_by("name_zh") if others else [],
+    })
+
+
+@login_required
+def for_us_calendar(request: HttpRequest, org_id: int) -> HttpResponse:
+    """The application windows of the items in force, month by month (eligible or unknown answers)."""
+    from corridor.policies import calendar
+
+    organisation = _organisation_for(request, org_id)
+    read = services.for_us(request.user, organisation)
+    results = services.answers_for(request.user, organisation, items=read.items, profile=read.profile)
+    today = timezone.localdate()
+    return render(request, "policies/calendar.html", {
+        "organisation": organisation, "months": calendar.months(results, today), "today": today,
+        "reminded": read.reminded, "feed_key": calendar.feed_key(int(request.user.pk or 0), organisation.pk),
     })
 
 
@@ -315,7 +369,7 @@ def _managed_item(request: HttpRequest, pk: int) -> ApplicationItem:
 @login_required
 def item_reach(request: HttpRequest, pk: int) -> HttpResponse:
     item = _managed_item(request, pk)
-    found = services.reach(request.user, item)
+    found = reach.reach(request.user, item)
     return render(request, "policies/reach.html", {
         "item": item, "policy": item.policy, "reach": found,
         "eligible_page": toolkit.paginate(request, found.eligible),  # type: ignore[arg-type]  # a lazy Sequence pages alike
@@ -328,9 +382,10 @@ def item_reach_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     from corridor.policies import reports
 
     item = _managed_item(request, pk)
-    content = reports.reach_xlsx(services.reach(request.user, item))
+    content = reports.reach_xlsx(reach.reach(request.user, item))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="policy-item-{item.pk}.xlsx"'
+    name = f"policy-item-{item.pk}-beneficiaries" if item.no_application else f"policy-item-{item.pk}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     return response
 
 

@@ -66,6 +66,25 @@ class Compiler:
         self.on, self.mark = on, placeholder
         self.params: list[Any] = []
 
+    # Where the data is. The plain schema's names; a subclass maps them to other tables (the app's registry).
+    def column(self, name: str) -> str:
+        """A single-valued field (or founded_year / founded_md) of the organisation row."""
+        return name
+
+    def known(self, name: str) -> str:
+        """A boolean expression: the many-valued field is known for the organisation row."""
+        return f"{name}_known"
+
+    def many(self, c: Condition) -> tuple[str, str, tuple[Any, ...]]:
+        """(`table x WHERE <x belongs to the organisation row>`, the value column of x, the values to look for)."""
+        if FIELDS[c.field].type == CERTIFICATES:
+            return "org_certificate x WHERE x.row = org.row", "x.kind", c.value
+        return f"org_value x WHERE x.row = org.row AND x.field = {self.value(c.field)}", "x.value", c.value
+
+    def date(self, day: dt.date) -> Any:
+        """A date as a parameter (the plain schema keeps ISO text)."""
+        return day.isoformat()
+
     def value(self, value: Any) -> str:
         self.params.append(value)
         return self.mark
@@ -89,7 +108,7 @@ class Compiler:
             return self._age(c)
         if kind in (SET, CERTIFICATES):
             return self._many(c, kind)
-        column = c.field
+        column = self.column(c.field)
         if c.op == "exists":
             return f"({column} IS {'NOT ' if c.value else ''}NULL)"
         if kind == BOOL:
@@ -119,38 +138,34 @@ class Compiler:
 
     def _age(self, c: Condition) -> str:
         """Whole years since founding on the date: exact from month and day, else the two values it may be."""
+        year, md = self.column("founded_year"), self.column("founded_md")
         if c.op == "exists":
-            return f"(founded_year IS {'NOT ' if c.value else ''}NULL)"
+            return f"({year} IS {'NOT ' if c.value else ''}NULL)"
         on = self.on
-        exact = f"{on.year} - founded_year - (CASE WHEN founded_md > {on.month * 100 + on.day} THEN 1 ELSE 0 END)"
-        latest = f"{on.year} - founded_year - {0 if (on.month, on.day) == (12, 31) else 1}"
-        lo = f"(CASE WHEN founded_md IS NOT NULL THEN {exact} ELSE {latest} END)"
-        hi = f"(CASE WHEN founded_md IS NOT NULL THEN {exact} ELSE {on.year} - founded_year END)"
+        exact = f"{on.year} - {year} - (CASE WHEN {md} > {on.month * 100 + on.day} THEN 1 ELSE 0 END)"
+        latest = f"{on.year} - {year} - {0 if (on.month, on.day) == (12, 31) else 1}"
+        lo = f"(CASE WHEN {md} IS NOT NULL THEN {exact} ELSE {latest} END)"
+        hi = f"(CASE WHEN {md} IS NOT NULL THEN {exact} ELSE {on.year} - {year} END)"
         # Both possible ages pass: true; neither: false; one: NULL (the founding date decides).
         passes = f"CAST({self._compare(lo, c.op, c.value)} AS INTEGER) + CAST({self._compare(hi, c.op, c.value)} AS INTEGER)"
         return f"(CASE {passes} WHEN 2 THEN TRUE WHEN 0 THEN FALSE END)"
 
     def _many(self, c: Condition, kind: str) -> str:
-        known = f"{c.field}_known"
-        if kind == CERTIFICATES:
-            source = "org_certificate x WHERE x.row = org.row"
-            if c.op == "valid_on":
-                day = (c.at or self.on).isoformat()
-                source += f" AND (x.valid_from IS NULL OR x.valid_from <= {self.value(day)})" \
-                          f" AND (x.valid_until IS NULL OR x.valid_until >= {self.value(day)})"
-            column = "x.kind"
-        else:
-            source = f"org_value x WHERE x.row = org.row AND x.field = {self.value(c.field)}"
-            column = "x.value"
+        source, column, wanted = self.many(c)
+        if kind == CERTIFICATES and c.op == "valid_on":
+            day = self.date(c.at or self.on)
+            source += f" AND (x.valid_from IS NULL OR x.valid_from <= {self.value(day)})" \
+                      f" AND (x.valid_until IS NULL OR x.valid_until >= {self.value(day)})"
         if c.op == "exists":
             test = f"EXISTS (SELECT 1 FROM {source})"
             return f"({test})" if c.value else f"(NOT {test})"
-        wanted = self.values(c.value)
-        if c.op == "has_all":
-            test = f"(SELECT count(DISTINCT {column}) FROM {source} AND {column} IN {wanted}) = {len(set(c.value))}"
+        if not wanted:  # none of the values exists anywhere (a subclass looks them up): nobody has them
+            test = "TRUE" if c.op == "has_none" else "FALSE"
+        elif c.op == "has_all":
+            test = f"(SELECT count(DISTINCT {column}) FROM {source} AND {column} IN {self.values(wanted)}) = {len(set(c.value))}"
         else:
-            test = f"{'NOT ' if c.op == 'has_none' else ''}EXISTS (SELECT 1 FROM {source} AND {column} IN {wanted})"
-        return f"(CASE WHEN {known} THEN {test} END)"  # no ELSE: NULL, unknown
+            test = f"{'NOT ' if c.op == 'has_none' else ''}EXISTS (SELECT 1 FROM {source} AND {column} IN {self.values(wanted)})"
+        return f"(CASE WHEN {self.known(c.field)} THEN {test} END)"  # no ELSE: NULL, unknown
 
 
 _SQL_OPERATORS = {"eq": "=", "ne": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}

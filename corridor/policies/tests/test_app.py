@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from corridor.core.testing import build_world, expect_matrix
 from corridor.notifications.models import Notification
-from corridor.policies import services
+from corridor.policies import reach, services
 from corridor.policies.models import Policy, Push
 from corridor.policies.tests.world import rnd_policy, wuhu_officer
 
@@ -133,10 +133,10 @@ def test_officer_sees_who_an_item_reaches_in_their_region(world):
     url = f"/policies/items/{item.pk}/reach/"
     expect_matrix(world, "get", url, {"visitor": 302, "owner": 404, "member": 404, "outsider": 404,
                                       "secretariat": 404, "officer": 404, "admin": 200})
-    found = services.reach(officer, item)
+    found = reach.reach(officer, item)
     assert ([o.pk for o, _a in found.unknown], list(found.eligible)) == ([world.member_org.pk], [])
     services.save_profile(world.users["member"], world.member_org, {"rnd_share": "7"})
-    found = services.reach(officer, item)
+    found = reach.reach(officer, item)
     assert [o.pk for o, _a in found.eligible] == [world.member_org.pk] and found.total == 1
     client = world.client_for("visitor")
     client.force_login(officer)
@@ -243,14 +243,14 @@ def test_reach_is_set_based_and_agrees_with_the_per_organisation_answers(world, 
     _policy, item = rnd_policy(world, officer, publish=True)
     services.save_profile(world.users["member"], world.member_org, {"rnd_share": "7"})
     engine = services.engine_item(item)
-    scope = list(services.reach_scope(officer, item.policy).values_list("pk", flat=True))
+    scope = list(reach.reach_scope(officer, item.policy).values_list("pk", flat=True))
     expected = {pk: evaluate(engine, p, __import__("datetime").date.today()) for pk, p in profiles(scope).items()}
 
     def per_organisation(*args, **kwargs):
         raise AssertionError("reach evaluates organisations one by one")
 
     monkeypatch.setattr(services, "evaluate", per_organisation)
-    found = services.reach(officer, item)
+    found = reach.reach(officer, item)
     got = {o.pk: a for o, a in [*found.eligible, *found.unknown]}
     assert {pk: a.status for pk, a in got.items()} == {pk: a.status for pk, a in expected.items() if a.status != "not_eligible"}
     assert all(got[pk].because == expected[pk].because for pk in got)
@@ -300,3 +300,27 @@ def test_policies_for_us_filters_by_issuer(world):
     assert '<option value="国家人才办" selected>' in html
     html = member.get(url, {"issuer": "no such issuer"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Talent award" in html and "R&amp;D expense subsidy" in html  # an unknown issuer filters nothing out
+
+
+def test_a_cold_policies_for_us_page_reads_items_rules_and_regions_in_bulk(world, django_capture_on_commit_callbacks):
+    """After a start or a change, the page costs the same number of queries for one policy as for three."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    officer = wuhu_officer(world)
+    member = world.client_for("member")
+    url = f"/policies/for/{world.member_org.pk}/"
+
+    def cold_page_queries() -> int:
+        services._IN_FORCE.clear()
+        services._PARSED.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert member.get(url).status_code == 200
+        return len(queries.captured_queries)
+
+    with django_capture_on_commit_callbacks(execute=False):
+        rnd_policy(world, officer, publish=True)
+        one = cold_page_queries()
+        rnd_policy(world, officer, publish=True)
+        rnd_policy(world, officer, publish=True)
+    assert cold_page_queries() == one

@@ -64,3 +64,39 @@ def test_import_all_or_nothing(tmp_path):
         call_command("policies", "import", str(_sheet(tmp_path, [good])), stderr=err)
     assert "document_number" in err.getvalue()
     assert Policy.objects.count() == 1
+
+
+def test_officer_imports_from_the_site_for_their_region_only(tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from corridor.policies.tests.world import wuhu_officer
+
+    world = build_world()
+    officer = wuhu_officer(world)
+    rule = json.dumps(RND_RULE, ensure_ascii=False)
+    wuhu = ["芜科〔2026〕3号", "芜湖市研发补助", "芜湖市科技局", "city", "340200", "340200", "2026-01-01", "draft",
+            "研发费用补助", "subsidy", 10, 2000000, "否", rule]
+    jiaxing = ["嘉科〔2026〕1号", "嘉兴人才", "嘉兴市人社局", "city", "330400", "330400", "2026-01-01", "draft",
+               "人才补贴", "talent", None, None, "否", ""]
+
+    def upload(rows, language="en", **extra):  # type: ignore[no-untyped-def]
+        content = _sheet(tmp_path, rows).read_bytes()
+        return client.post("/policies/import/", {"file": SimpleUploadedFile("p.xlsx", content), **extra},
+                           HTTP_ACCEPT_LANGUAGE=language)
+
+    client = world.client_for("member")
+    assert upload([wuhu]).status_code == 403  # members do not record policies
+    client.force_login(officer)
+    assert client.get("/policies/import/").status_code == 200
+    response = upload([wuhu, jiaxing])  # Jiaxing is not the Wuhu officer's region: nothing imported, the row named
+    html = response.content.decode()
+    assert response.status_code == 422 and 'data-testid="import-error"' in html
+    assert "<td>3</td><td>home_region</td>" in html and "your own region" in html
+    assert not Policy.objects.exists()
+    assert "未导入任何数据：1 个问题" in upload([wuhu, jiaxing], language="zh-hans").content.decode()
+    assert upload([wuhu], dry_run="on").status_code == 302 and not Policy.objects.exists()
+    response = upload([wuhu])
+    assert response.status_code == 302
+    policy = Policy.objects.get()
+    assert (policy.home_region.code, policy.status, policy.created_by) == ("340200", "draft", officer)
+    assert policy.items.get().title_zh == "研发费用补助"
