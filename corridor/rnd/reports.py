@@ -39,7 +39,7 @@ def directions_xlsx(directions: QuerySet[RDDirection]) -> bytes:
     for d in directions.select_related("organisation__city").order_by("organisation_id", "pk"):
         org = d.organisation
         sheet.append(xlsx_row(sheet, [d.title, org.name, org.city.name if org.city else "", ", ".join(d.keywords),
-                                      d.get_visibility_display(), d.projects_seen]))
+                                      d.get_visibility_display(), getattr(d, "projects_seen", None)]))
     out = BytesIO()
     book.save(out)
     return out.getvalue()
