@@ -7,6 +7,7 @@ alliance-only project never enters a visitor's figure.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -81,8 +82,43 @@ def teams(rows: QuerySet[Any], s: Slice) -> Values:
     return ind.count_by_city(rows, "lead__city_id", s, stamp="formed_at")
 
 
+def directions(rows: QuerySet[Any], s: Slice) -> Values:
+    """R&D directions (standing themes) of organisations of the city, as of the date. A direction has no
+    segments of its own: with a chain or segment, those with a project the viewer may see working on it."""
+    from corridor.rnd.models import RDProject
+
+    rows = rows.filter(_shown_org(s, "organisation"))
+    if s.alliance_id is not None:
+        rows = rows.filter(_member_of(s.alliance_id, "organisation_id"))
+    if s.segment_id is not None or s.chain_id is not None:
+        seen = _narrow_projects(RDProject.objects.restrict(s.viewer), s.replace(alliance_id=None))
+        rows = rows.filter(pk__in=seen.filter(direction__isnull=False).values("direction_id"))
+    return ind.count_by_city(rows, "organisation__city_id", s, stamp="created_at")
+
+
+def teams_proposed(rows: QuerySet[Any], s: Slice) -> Values:
+    """Joint teams proposed, whatever became of them (formed, not formed or still waiting), by the city of
+    the lead organisation; beside rnd.teams it shows how many proposals became teams."""
+    rows = rows.filter(_shown_org(s, "lead"))
+    if s.alliance_id is not None:
+        rows = rows.filter(alliance_id=s.alliance_id)
+    return ind.count_by_city(rows, "lead__city_id", s, stamp="proposed_at")
+
+
+def outputs(rows: QuerySet[Any], s: Slice) -> Values:
+    """Outputs (patents, papers, standards, products) of joint teams, by the city of the team's lead, as of
+    the date. An output without a date counts from its team's formation (outputs are added to formed teams)."""
+    rows = rows.filter(_shown_org(s, "team__lead"))
+    if s.alliance_id is not None:
+        rows = rows.filter(team__alliance_id=s.alliance_id)
+    if s.end is not None:
+        next_day = ind._day_start(s.end + datetime.timedelta(days=1))
+        rows = rows.filter(Q(on__lte=s.end) | Q(on__isnull=True, team__formed_at__lt=next_day))
+    return ind.by_city(rows, "team__lead__city_id", s)
+
+
 def register_all() -> None:
-    from corridor.rnd.models import JointTeam, Overlap, RDProject
+    from corridor.rnd.models import JointTeam, Output, Overlap, RDDirection, RDProject
 
     for item in (
         Indicator(
@@ -107,6 +143,31 @@ def register_all() -> None:
             name=_("Joint R&D teams formed"), unit=pgettext_lazy("unit", "teams"), source=_("R&D coordination"),
             definition=_("Joint R&D teams formed (every invited organisation accepted), by the city of the lead "
                          "organisation, as of the date."),
+            link=lambda s, city: reverse("rnd:teams"),
+        ),
+        Indicator(
+            key="rnd.directions", model=RDDirection, order=69, compute=directions,
+            dimensions=frozenset({REGION, ALLIANCE, CHAIN, SEGMENT, PERIOD}),
+            name=_("R&D directions"), unit=pgettext_lazy("unit", "directions"), source=_("R&D coordination"),
+            definition=_("Standing R&D directions (themes) registered by organisations of the city (by their "
+                         "address), as of the date; with a chain or segment, those with a project working on it; "
+                         "with an alliance, its members' directions."),
+            link=lambda s, city: reverse("rnd:list"),
+        ),
+        Indicator(
+            key="rnd.teams_proposed", model=JointTeam, order=72, compute=teams_proposed,
+            dimensions=frozenset({REGION, ALLIANCE, PERIOD}),
+            name=_("Joint R&D teams proposed"), unit=pgettext_lazy("unit", "teams"), source=_("R&D coordination"),
+            definition=_("Joint R&D teams proposed, whether formed since, not formed or still waiting for "
+                         "answers, by the city of the lead organisation, as of the date."),
+            link=lambda s, city: reverse("rnd:teams"),
+        ),
+        Indicator(
+            key="rnd.outputs", model=Output, order=73, compute=outputs,
+            dimensions=frozenset({REGION, ALLIANCE, PERIOD}),
+            name=_("Joint R&D team outputs"), unit=pgettext_lazy("unit", "outputs"), source=_("R&D coordination"),
+            definition=_("Patents, papers, standards and products recorded by joint R&D teams, by the city of "
+                         "the lead organisation, as of the date (an undated output from the team's formation)."),
             link=lambda s, city: reverse("rnd:teams"),
         ),
     ):

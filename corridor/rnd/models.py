@@ -454,6 +454,17 @@ class Milestone(models.Model):
         return self.title
 
 
+class OutputQuerySet(RestrictedQuerySet["Output"]):
+    """view: as the team (an output is the team's, seen by those who see the team)."""
+
+    actions = (VIEW,)
+
+    def rule(self, user: Actor, action: str) -> Q:
+        if access.is_admin(user):
+            return ALL
+        return Q(team__in=JointTeam.objects.restrict(user))
+
+
 class Output(models.Model):
     class Kind(models.TextChoices):
         PATENT = "patent", _("Patent")
@@ -466,6 +477,8 @@ class Output(models.Model):
     title = models.CharField(_("title"), max_length=300)
     reference = models.CharField(_("reference"), max_length=200, blank=True, help_text=_("Patent number, DOI, standard code"))
     on = models.DateField(_("date"), null=True, blank=True)
+
+    objects = OutputQuerySet.as_manager()
 
     class Meta:
         ordering = ["team_id", "kind", "id"]

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from corridor.core.spreadsheet import xlsx_row
-from corridor.rnd.models import JointTeam, Overlap, RDProject, TeamMember
+from corridor.rnd.models import JointTeam, Overlap, RDDirection, RDProject, TeamMember
 
 
 def projects_xlsx(projects: QuerySet[RDProject]) -> bytes:
@@ -23,6 +23,23 @@ def projects_xlsx(projects: QuerySet[RDProject]) -> bytes:
         org = p.organisation
         sheet.append(xlsx_row(sheet, [p.title, org.name, org.city.name if org.city else "", p.trl, p.get_budget_band_display(),
                                       p.team_size, p.starts_on, p.ends_on, ", ".join(p.keywords), p.get_visibility_display()]))
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def directions_xlsx(directions: QuerySet[RDDirection]) -> bytes:
+    """R&D directions the reader may see (the caller restricts them), with how many of their projects it sees."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet: Any = book.create_sheet(_("R&D directions"))
+    sheet.append(xlsx_row(sheet, [_("Title"), _("Organisation"), _("City"), _("Keywords"), _("Visibility"),
+                                  _("R&D projects")]))
+    for d in directions.select_related("organisation__city").order_by("organisation_id", "pk"):
+        org = d.organisation
+        sheet.append(xlsx_row(sheet, [d.title, org.name, org.city.name if org.city else "", ", ".join(d.keywords),
+                                      d.get_visibility_display(), getattr(d, "projects_seen", None)]))
     out = BytesIO()
     book.save(out)
     return out.getvalue()

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.project_list, name="list"),
     path("projects.xlsx", views.projects_xlsx, name="projects_xlsx"),
     path("new/", views.project_create, name="create"),
+    path("directions.xlsx", views.directions_xlsx, name="directions_xlsx"),
     path("directions/new/", views.direction_create, name="direction_create"),
     path("directions/<int:pk>/edit/", views.direction_edit, name="direction_edit"),
     path("<int:pk>/", views.project_detail, name="detail"),

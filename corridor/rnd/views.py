@@ -13,7 +13,8 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -100,6 +101,19 @@ def projects_xlsx(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(reports.projects_xlsx(rows),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = 'attachment; filename="rnd-projects.xlsx"'
+    return response
+
+
+def directions_xlsx(request: HttpRequest) -> HttpResponse:
+    """Every R&D direction the reader may see (the list page shows only its own, to edit them)."""
+    seen = projects().restrict(request.user).filter(direction=OuterRef("pk")).order_by().values("direction")
+    # An unlisted organisation's directions stay out, as in the R&D figures.
+    rows = RDDirection.objects.restrict(request.user).filter(
+        organisation__in=Organisation.objects.restrict(request.user).values("pk")).annotate(
+        projects_seen=Coalesce(Subquery(seen.annotate(n=Count("pk")).values("n")), 0))
+    response = HttpResponse(reports.directions_xlsx(rows),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="rnd-directions.xlsx"'
     return response
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -114,3 +116,31 @@ def test_the_lead_shares_an_instrument_linked_to_its_booking_page(world):
     other = make_instrument(world.outsider_org, world.regions["340200"], name_zh="扫描电镜", active=False)
     with pytest.raises(ValidationError):
         services.share_instrument(world.users["member"], team, other)
+
+
+def test_directions_export_lists_the_directions_the_reader_may_see(world, direction):
+    """Every list of R&D has an Excel export: directions too, by the reader's rule (a secretariat-only one
+    reaches the alliance's secretariat, not a visitor), with the projects of each the reader sees."""
+    register(world, "member", ZH_LIFE_TEST, direction=direction, visibility="public")
+    services.create_direction(world.users["owner"], world.owner_org, {"title_en": "Robot vision",
+                                                                      "visibility": "secretariat"})
+    client = world.client_for("member")
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    assert "/rnd/directions.xlsx" in client.get("/rnd/").content.decode()
+    visitor = world.client_for("visitor")
+    visitor.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    response = visitor.get("/rnd/directions.xlsx")
+    assert response.status_code == 200 and response["Content-Disposition"].endswith('rnd-directions.xlsx"')
+    cells = xlsx_text(response.content)
+    assert "Title" in cells and "R&D projects" in cells
+    assert "Robot vision" not in cells and "Precision reducer reliability" not in cells  # alliance-only, secret
+    member = xlsx_text(client.get("/rnd/directions.xlsx").content)
+    assert "Precision reducer reliability" in member and "Robot vision" not in member
+    secretariat = world.client_for("secretariat")
+    secretariat.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    cells = xlsx_text(secretariat.get("/rnd/directions.xlsx").content)
+    assert "Precision reducer reliability" in cells and "Robot vision" in cells
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(io.BytesIO(client.get("/rnd/directions.xlsx").content)).active.iter_rows(values_only=True))
+    assert [(r[0], r[-1]) for r in rows[1:]] == [("Precision reducer reliability", 1)]  # its one project
