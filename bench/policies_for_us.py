@@ -128,19 +128,13 @@ def _load(n_orgs: int, n_items: int, rng: random.Random, on: datetime.date, synt
 
     from corridor.orgs.models import Organisation
     from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy
-    from corridor.regions.models import Region
+    from corridor.policies.testing import synthetic_regions
 
     have = list(Organisation.objects.filter(source_seed="policies-bench").values_list("pk", flat=True))
     if len(have) >= n_orgs and ApplicationItem.objects.filter(policy__source_seed="policies-bench").count() >= n_items:
         return have
     with transaction.atomic():
-        regions: dict[str, Region] = {}
-        for city, districts in synthetic.CITIES.items():
-            level = "province" if city.endswith("0000") else "city"
-            regions[city], _ = Region.objects.get_or_create(code=city, defaults={"name_zh": city, "name_en": city, "level": level})
-            for code in districts:
-                regions[code], _ = Region.objects.get_or_create(code=code, defaults={
-                    "name_zh": code, "name_en": code, "level": "district", "parent": regions[city]})
+        regions = synthetic_regions()
         rows = [synthetic.organisation(rng, i) for i in range(n_orgs)]
         made = Organisation.objects.bulk_create([Organisation(
             name_zh=f"（合成）基准机构{i}", kind=row.get("kind") or "enterprise", region=regions.get(row.get("region") or ""),

@@ -176,18 +176,12 @@ def _load(n_orgs: int, rng: random.Random, on: datetime.date, synthetic):  # typ
 
     from corridor.orgs.models import Organisation
     from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy
-    from corridor.regions.models import Region
+    from corridor.policies.testing import synthetic_regions
 
     found = ApplicationItem.objects.filter(policy__source_seed="policies-reach-bench").first()
     have = Organisation.objects.filter(source_seed="policies-reach-bench").count()
     with transaction.atomic():
-        regions: dict[str, Region] = {}
-        for city, districts in synthetic.CITIES.items():
-            level = "province" if city.endswith("0000") else "city"
-            regions[city], _ = Region.objects.get_or_create(code=city, defaults={"name_zh": city, "name_en": city, "level": level})
-            for code in districts:
-                regions[code], _ = Region.objects.get_or_create(code=code, defaults={
-                    "name_zh": code, "name_en": code, "level": "district", "parent": regions[city]})
+        regions = synthetic_regions()
         for start in range(have, n_orgs, 5000):
             rows = [synthetic.organisation(rng, i) for i in range(start, min(n_orgs, start + 5000))]
             made = Organisation.objects.bulk_create([Organisation(

@@ -1,9 +1,12 @@
-"""Fixtures other apps' tests use: path parameters of existing policy objects (the OpenAPI walk)."""
+"""Fixtures other apps' tests use (path parameters of existing policy objects, for the OpenAPI walk), and the
+regions of the synthetic eligibility data that the policy tests and benches load into the registry."""
 
 from __future__ import annotations
 
 from corridor.core.testing import World
 from corridor.policies import services
+from corridor.policies.eligibility import synthetic
+from corridor.regions.models import Region
 
 
 def policy_ids(world: World) -> dict[str, str]:
@@ -13,3 +16,15 @@ def policy_ids(world: World) -> dict[str, str]:
     services.save_item(None, policy, {"title_zh": "研发费用补助", "benefit": "subsidy", "rate": "10"})
     services.publish(None, policy)
     return {"policy_id": str(policy.pk)}
+
+
+def synthetic_regions() -> dict[str, Region]:
+    """The cities and districts the synthetic organisations live in (codes as names), made if missing."""
+    regions: dict[str, Region] = {}
+    for city, districts in synthetic.CITIES.items():
+        level = "province" if city.endswith("0000") else "city"
+        regions[city], _ = Region.objects.get_or_create(code=city, defaults={"name_zh": city, "name_en": city, "level": level})
+        for code in districts:
+            regions[code], _ = Region.objects.get_or_create(code=code, defaults={
+                "name_zh": code, "name_en": code, "level": "district", "parent": regions[city]})
+    return regions

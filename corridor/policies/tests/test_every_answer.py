@@ -11,14 +11,15 @@ from corridor.orgs.models import Organisation
 from corridor.policies.eligibility import evaluate, parse_item
 from corridor.policies.profiles import profiles
 from corridor.policies.reach import every_answer
+from corridor.policies.testing import synthetic_regions
 from corridor.policies.tests.helpers import ON, cond
-from corridor.policies.tests.test_reach_sql import _organisation, _regions, _vocabulary
+from corridor.policies.tests.test_reach_sql import _organisation, _vocabulary
 
 pytestmark = pytest.mark.django_db
 
 
 def test_every_answer_equals_the_per_organisation_evaluator():
-    regions = _regions()
+    regions = synthetic_regions()
     vocabulary = _vocabulary(["ind-a"], ["chain-x.seg1"], ["all-a"])
     orgs = [
         _organisation(regions, vocabulary, "甲", {

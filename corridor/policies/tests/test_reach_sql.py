@@ -20,21 +20,11 @@ from corridor.policies.eligibility import Item, evaluate, parse_item, synthetic
 from corridor.policies.models import Certificate, EligibilityProfile
 from corridor.policies.profiles import profiles
 from corridor.policies.registry_sql import item_answers
+from corridor.policies.testing import synthetic_regions
 from corridor.policies.tests.helpers import ON, cond
 from corridor.regions.models import Region
 
 pytestmark = pytest.mark.django_db
-
-
-def _regions() -> dict[str, Region]:
-    regions: dict[str, Region] = {}
-    for city, districts in synthetic.CITIES.items():
-        level = "province" if city.endswith("0000") else "city"
-        regions[city], _ = Region.objects.get_or_create(code=city, defaults={"name_zh": city, "name_en": city, "level": level})
-        for code in districts:
-            regions[code], _ = Region.objects.get_or_create(code=code, defaults={
-                "name_zh": code, "name_en": code, "level": "district", "parent": regions[city]})
-    return regions
 
 
 def _vocabulary(industries: list[str], segments: list[str], alliances: list[str]) -> dict[str, Any]:
@@ -96,7 +86,7 @@ def _agree(items: list[Item], orgs: list[Organisation], on: dt.date) -> Counter[
 
 
 def test_hand_built_organisations_get_the_per_organisation_answers():
-    regions = _regions()
+    regions = synthetic_regions()
     vocabulary = _vocabulary(["ind-a", "ind-b"], ["chain-x.seg1", "chain-x.seg2"], ["all-a", "all-b"])
     produces, uses = SegmentTag.Role.PRODUCES, SegmentTag.Role.USES
     confirmed, rejected = SegmentTag.Status.CONFIRMED, SegmentTag.Status.REJECTED
@@ -164,7 +154,7 @@ def test_hand_built_organisations_get_the_per_organisation_answers():
 def test_random_organisations_and_rules_agree(seed):
     rng = random.Random(300 + seed)
     on = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 900))
-    regions = _regions()
+    regions = synthetic_regions()
     vocabulary = _vocabulary(synthetic.INDUSTRIES, synthetic.SEGMENTS, synthetic.ALLIANCES)
     orgs = []
     for i in range(60):
