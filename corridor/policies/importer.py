@@ -22,7 +22,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -85,10 +85,14 @@ def _date(value: Any) -> datetime.date | None:
     return datetime.date.fromisoformat(_text(value))
 
 
-def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+def read_rows(source: Path | IO[bytes]) -> list[tuple[int, dict[str, Any]]]:
+    """The sheet's rows as (row number, {column: value}); a file that is not an .xlsx workbook is refused."""
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        book = load_workbook(source, read_only=True, data_only=True)
+    except Exception:  # not a zip, not a workbook, or a damaged one: openpyxl has no one exception for these
+        raise ImportFailed([RowError(1, "-", _("The file is not an .xlsx workbook that can be read."))]) from None
     sheet = book.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header = next(rows, None) or ()
@@ -105,13 +109,13 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     return out
 
 
-def import_policies(path: Path, *, dry_run: bool = False, actor: Actor = None) -> Result:
+def import_policies(source: Path | IO[bytes], *, dry_run: bool = False, actor: Actor = None) -> Result:
     """Check every row, then write all (or nothing: ImportFailed lists each bad row and column).
 
     `actor`: who imports from the site (an officer for their region, a secretariat, an admin: each row is
     recorded by the services as if they had entered it, so a row outside their region is refused and named);
     None: the command line, a batch with every right."""
-    rows = read_rows(path)
+    rows = read_rows(source)
     errors: list[RowError] = []
     if not rows:
         raise ImportFailed([RowError(1, "-", _("The sheet has no rows."))])

@@ -89,9 +89,6 @@ def policy_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def policy_import(request: HttpRequest) -> HttpResponse:
     """Upload an .xlsx sheet of policies: all or nothing, each bad row and column named in the reader's language."""
-    import tempfile
-    from pathlib import Path
-
     from corridor.policies.importer import ImportFailed, import_policies
 
     if not services.may_record_policies(request.user):
@@ -99,23 +96,18 @@ def policy_import(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[Any] = []
     if request.method == "POST" and form.is_valid():
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "policies.xlsx"
-            with path.open("wb") as out:
-                for chunk in form.cleaned_data["file"].chunks():
-                    out.write(chunk)
-            try:
-                result = import_policies(path, dry_run=form.cleaned_data["dry_run"], actor=request.user)
-            except ImportFailed as failed:
-                errors = failed.errors
-            else:
-                if form.cleaned_data["dry_run"]:
-                    messages.info(request, _("Checked, nothing written: %(policies)s policies, %(items)s items would be imported.")
-                                  % {"policies": result.policies, "items": result.items})
-                    return redirect("policies:import")
-                messages.success(request, _("Imported %(policies)s policies with %(items)s items.")
-                                 % {"policies": result.policies, "items": result.items})
-                return redirect("policies:list")
+        try:
+            result = import_policies(form.cleaned_data["file"], dry_run=form.cleaned_data["dry_run"], actor=request.user)
+        except ImportFailed as failed:
+            errors = failed.errors
+        else:
+            if form.cleaned_data["dry_run"]:
+                messages.info(request, _("Checked, nothing written: %(policies)s policies, %(items)s items would be imported.")
+                              % {"policies": result.policies, "items": result.items})
+                return redirect("policies:import")
+            messages.success(request, _("Imported %(policies)s policies with %(items)s items.")
+                             % {"policies": result.policies, "items": result.items})
+            return redirect("policies:list")
     return render(request, "policies/import.html", {"form": form, "errors": errors}, status=422 if errors else 200)
 
 

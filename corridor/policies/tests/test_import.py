@@ -100,3 +100,25 @@ def test_officer_imports_from_the_site_for_their_region_only(tmp_path):
     policy = Policy.objects.get()
     assert (policy.home_region.code, policy.status, policy.created_by) == ("340200", "draft", officer)
     assert policy.items.get().title_zh == "研发费用补助"
+
+
+def test_a_file_that_is_not_a_workbook_is_refused_by_name_in_each_language(tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from corridor.policies.tests.world import wuhu_officer
+
+    world = build_world()
+    client = world.client_for("member")
+    client.force_login(wuhu_officer(world))
+    csv_renamed = "标题,文号\n芜湖市研发补助,芜科〔2026〕3号\n".encode()
+    for language, said in (("en", "The file is not an .xlsx workbook that can be read."), ("zh-hans", "该文件不是可以读取的 .xlsx 工作簿。")):
+        response = client.post("/policies/import/", {"file": SimpleUploadedFile("p.xlsx", csv_renamed)},
+                               HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 422 and said in response.content.decode()
+    assert not Policy.objects.exists()
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(csv_renamed)
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("policies", "import", str(path), stderr=err)
+    assert ".xlsx" in err.getvalue()
