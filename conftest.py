@@ -2,6 +2,9 @@ import os
 
 import pytest
 
+# The demo corridor at the size the demo checks use: one load, shared by every test that asks for it.
+DEMO_SIZE = 200
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run there
 # unless told it is safe (it is: the loop only drives the browser).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -43,3 +46,38 @@ def fresh_rnd_index():
 
     INDEX.reset()
     yield
+
+
+@pytest.fixture(scope="session")
+def demo_corridor(django_db_setup, django_db_blocker):
+    """The demo corridor, loaded once for every test that asks for it (a load takes half a minute; eight apps
+    check their part of it), inside a transaction rolled back at the end of the session. Each test's own
+    transaction nests inside it as a savepoint, so what one test changes is undone before the next. Those
+    tests run last (see the hook below): no other test may run inside this transaction."""
+    from django.db import transaction
+
+    from corridor.demo.services import load_demo
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        counts = load_demo(size=DEMO_SIZE)
+    yield counts
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Tests on the shared demo corridor go last, after pytest-django's own ordering: the transaction that holds
+    the demo stays open from the first of them to the end of the session. They must be plain `db` tests."""
+    def on_demo(item) -> bool:  # type: ignore[no-untyped-def]
+        return "demo_corridor" in getattr(item, "fixturenames", ())
+
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+        if on_demo(item) and (transactional or {"transactional_db", "live_server"} & set(item.fixturenames)):
+            raise pytest.UsageError(f"{item.nodeid}: the shared demo corridor needs a test inside its transaction")
+    items.sort(key=on_demo)

@@ -219,7 +219,8 @@ def parse(data: Any, where: str = "template") -> ChainSpec:
 def load_file(path: Path) -> ChainSpec:
     with open(path, encoding="utf-8") as handle:
         try:
-            data = yaml.safe_load(handle)
+            # libyaml's safe loader when the wheel has it: the shipped templates load ten times faster.
+            data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError as exc:
             raise SpecError(f"{path.name}: not valid YAML ({exc})") from None
     return parse(data, path.name)

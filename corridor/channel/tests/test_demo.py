@@ -2,11 +2,9 @@
 
 from corridor.channel import demo as channel_demo
 from corridor.channel.models import EnterpriseRequest, Notice, Office, Target, TargetSnapshot
-from corridor.demo import services as demo
 
 
-def test_demo_channel_is_loaded_once(db):
-    demo.load_demo(size=200)
+def test_demo_channel_is_loaded_once(demo_corridor, db):
     assert Office.objects.count() == 11
     assert {t.goal for t in Target.objects.filter(region__code="120110")} == {100, 1000, 10000}
     from corridor.channel.services import target_value

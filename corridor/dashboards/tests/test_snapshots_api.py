@@ -45,6 +45,22 @@ def test_snapshots_keep_a_public_and_a_full_history(dw):
     assert Snapshot.objects.count() == count
 
 
+
+def test_keep_past_takes_only_months_not_yet_complete(dw):
+    """The demo's second load keeps complete past months; an incomplete one is taken again, the current one always."""
+    this_month = timezone.localdate().replace(day=1)
+    last, before_last = reversed(snapshots.months_back(this_month, 2))
+    snapshots.run(this_month, months=2)
+    assert snapshots.is_complete(last) and snapshots.is_complete(before_last)
+    Snapshot.objects.filter(period=last, indicator="orgs.organisations").delete()
+    assert not snapshots.is_complete(last)
+    Snapshot.objects.filter(period__in=(last, before_last, this_month)).update(value=99)
+    snapshots.run(this_month, months=2, keep_past=True)
+    assert snapshots.is_complete(last)
+    assert set(Snapshot.objects.filter(period=before_last).values_list("value", flat=True)) == {99}
+    assert 99 not in set(Snapshot.objects.filter(period=this_month).values_list("value", flat=True))
+    assert 99 not in set(Snapshot.objects.filter(period=last).values_list("value", flat=True))
+
 def test_the_trend_reads_only_the_snapshots_the_viewer_may_read(dw):
     this_month = timezone.localdate().replace(day=1)
     last_month = snapshots.months_back(this_month, 1)[0]

@@ -10,7 +10,6 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
 
 from corridor.accounts.models import RoleGrant
 from corridor.alliances.models import Alliance, AllianceMembership, AllianceOffice, CommitmentAction, Declaration
@@ -20,27 +19,13 @@ from corridor.orgs.models import Organisation
 from corridor.orgs.services import search_haystack
 from corridor.regions.models import Corridor, CorridorVersion, Park
 
-SMALL = 200
+SMALL = 200  # the shared demo corridor's size (conftest.DEMO_SIZE)
 GUOZI = "浙江国自机器人技术股份有限公司"
 
 
-@pytest.fixture(scope="class")
-def loaded_once(django_db_setup, django_db_blocker):
-    """One load for the class's checks (a load takes half a minute), in a transaction rolled back after the class:
-    each test's own transaction nests inside it as a savepoint, so what a test changes is undone before the next."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        counts = services.load_demo(size=SMALL)
-    yield counts
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
 @pytest.fixture
-def loaded(loaded_once, db):
-    return loaded_once
+def loaded(demo_corridor, db):
+    return demo_corridor
 
 
 class TestOneLoad:

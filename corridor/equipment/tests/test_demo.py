@@ -11,8 +11,7 @@ from corridor.equipment.models import Booking, Instrument, Voucher, VoucherProgr
 from corridor.equipment.overlap_guard import OVERLAPPING_PAIRS_SQL
 
 
-def test_demo_equipment_is_loaded_once_and_settles_across_cities(db):
-    demo.load_demo(size=200)
+def test_demo_equipment_is_loaded_once_and_settles_across_cities(demo_corridor, db):
     assert {i.city.code for i in Instrument.objects.select_related("city")} == {"310117", "340200", "340100"}
     assert Instrument.objects.filter(category="emc").exists() and Instrument.objects.exclude(cnas_certificate="").count() >= 8
     assert Booking.objects.filter(status="completed").count() >= 10
@@ -30,7 +29,7 @@ def test_demo_equipment_is_loaded_once_and_settles_across_cities(db):
     assert equipment_demo.load_demo() == before
 
 
-def test_demo_banner_lists_the_equipment_users_with_what_to_try(db):
+def test_demo_banner_lists_the_equipment_users_with_what_to_try(demo_corridor, db):
     from io import StringIO
 
     from django.core.management import call_command

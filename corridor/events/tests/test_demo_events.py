@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from corridor.demo import services as demo
 from corridor.events import demo as events_demo
 from corridor.events import meetings
 from corridor.events.models import Event, Meeting, MeetingSeat, Registration
@@ -14,8 +13,7 @@ from corridor.events.scheduling.validate import meeting_problems
 
 
 @pytest.mark.django_db
-def test_demo_events_load_once_and_the_brokerage_day_schedules(db):
-    demo.load_demo(size=200)
+def test_demo_events_load_once_and_the_brokerage_day_schedules(demo_corridor, db):
     before = events_demo.counts()
     assert events_demo.load_demo() == before
     founding = Event.objects.get(title_zh="G60科创走廊机器人产业联盟成立大会")

@@ -5,18 +5,16 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from corridor.demo import services as demo
 from corridor.notifications.models import Notification
 from corridor.orgs.models import Organisation
+from corridor.policies import demo as policies_demo
 from corridor.policies import services
 from corridor.policies.models import Policy
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
 
-def test_demo_policies(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=False):
-        demo.load_demo(size=50)
+def test_demo_policies(demo_corridor, django_capture_on_commit_callbacks):
     total = Policy.objects.count()
     assert total >= 28
     assert Policy.objects.filter(status="expired", title_zh__contains="122").count() == 1
@@ -30,5 +28,5 @@ def test_demo_policies(django_capture_on_commit_callbacks):
     assert "unknown" in {r.status for r in services.answers_for(member2, org2)}
     assert Notification.objects.filter(user=member, message__startswith="A policy you are eligible for").exists()
     with django_capture_on_commit_callbacks(execute=False):
-        demo.load_demo(size=50)
+        assert policies_demo.load_demo() == policies_demo.counts()
     assert Policy.objects.count() == total

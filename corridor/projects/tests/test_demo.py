@@ -1,13 +1,11 @@
 """The demo's projects: the Dongli case as a history, enclave R&D sites producing in Wuhu, a synthetic
 pipeline in every G60 city; loaded once."""
 
-from corridor.demo import services as demo
 from corridor.projects import demo as projects_demo
 from corridor.projects.models import Project, Site
 
 
-def test_demo_projects(db):
-    demo.load_demo(size=200)
+def test_demo_projects(demo_corridor, db):
     dongli = Project.objects.get(source_seed=projects_demo.SEED_ZGC_DONGLI)
     assert dongli.stage == "signed" and dongli.signed_on.isoformat() == "2016-11-15"
     assert [c.on.isoformat() for c in dongli.stage_changes.all()][:3] == ["2016-11-02", "2016-11-02", "2016-11-15"]

@@ -6,13 +6,11 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from corridor.demo import services as demo
 from corridor.rnd import demo as rnd_demo
 from corridor.rnd.models import JointTeam, Overlap, RDProject, Visibility
 
 
-def test_demo_rnd_is_loaded_once_with_real_overlaps(db):
-    demo.load_demo(size=200)
+def test_demo_rnd_is_loaded_once_with_real_overlaps(demo_corridor, db):
     projects = RDProject.objects.filter(is_synthetic=True)
     assert projects.count() == len(rnd_demo.PROJECTS)
     overlaps = Overlap.objects.filter(relation=Overlap.Relation.OVERLAP).select_related("project_a", "project_b")
