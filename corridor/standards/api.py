@@ -21,7 +21,7 @@ from corridor.audit.schemas import ChangeRecordOut
 from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.orgs.models import Organisation
-from corridor.standards import services
+from corridor.standards import brands, duties, services
 from corridor.standards.clauses import diff_clauses
 from corridor.standards.filters import BrandFilter, StandardFilter
 from corridor.standards.models import Brand, Comment, Draft, PatentDeclaration, Standard
@@ -94,7 +94,7 @@ def propose(request: HttpRequest, payload: ProposeIn) -> Status:
 @router.get("/needs", response={200: list[NeedOut], **errors(401)}, auth=USER_REQUIRED,
             summary="What needs the caller: standards waiting for something only they (their role) can do")
 def needs(request: HttpRequest) -> Any:
-    return services.needs(signed_in(request))
+    return duties.needs(signed_in(request))
 
 
 @router.get("/brands", response={200: list[BrandOut], **errors(422)}, summary="Key brands recognised by alliances")
@@ -110,7 +110,7 @@ def create_brand(request: HttpRequest, payload: BrandIn) -> Status:
     data = payload.dict()
     alliance = _alliance(data.pop("alliance"))
     holder = _own_org(request, data.pop("holder"), "holder")
-    return Status(201, services.recognise_brand(user, alliance, holder, data))
+    return Status(201, brands.recognise_brand(user, alliance, holder, data))
 
 
 @router.post("/comments/{int:comment_id}/disposition", response={200: CommentOut, **errors(401, 403, 404, 409, 422)},

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from corridor.alliances.models import Alliance
 from corridor.orgs.models import Organisation
-from corridor.standards import services
+from corridor.standards import brands, services
 from corridor.standards.models import Ballot, Brand, Comment, CommitteeSeat, Position, Standard
 
 ALLIANCE = "g60-robot"
@@ -226,7 +226,7 @@ def _load(alliance: Alliance, admin: Any, secretariat: Any) -> None:
         (shuohe, "硕和", "Shuohe", "product", "RV减速器、谐波减速器", "G60JQR-PP-2025-002"),
         (weihong, "维宏", "Weihong", "technology", "运动控制系统", "G60JQR-TP-2025-003"),
     ):
-        services.recognise_brand(secretariat, alliance, holder, {
+        brands.recognise_brand(secretariat, alliance, holder, {
             "name_zh": zh, "name_en": en, "category": category, "products_zh": products, "certificate": cert,
             "valid_from": today - datetime.timedelta(days=300), "valid_until": today + datetime.timedelta(days=3 * 365 - 300),
             "is_synthetic": True})

@@ -84,7 +84,7 @@ class StandardDetailOut(StandardOut, WithActions):
     @staticmethod
     def resolve_rnd_projects(obj: Any, context: dict[str, Any] | None) -> list[Any]:
         from corridor.accounts.api_auth import actor
-        from corridor.standards.services import rnd_projects_of
+        from corridor.standards.rnd_links import rnd_projects_of
 
         request = (context or {}).get("request")
         return list(rnd_projects_of(actor(request), obj)) if request is not None else []
@@ -107,7 +107,7 @@ class StandardDetailOut(StandardOut, WithActions):
 
     @staticmethod
     def resolve_action_holders(obj: Any) -> list[dict[str, str]]:
-        from corridor.standards.services import action_holders
+        from corridor.standards.duties import action_holders
 
         return [{"who": str(who), "what": str(what)} for who, what in action_holders(obj)]
 

@@ -7,7 +7,6 @@ update, history, notifications. Ballots and drafts are numbered and counted unde
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -37,7 +36,6 @@ from corridor.standards.models import (
     VIEW_DRAFTS,
     VOTE,
     Ballot,
-    Brand,
     Comment,
     Committee,
     CommitteeSeat,
@@ -51,6 +49,7 @@ from corridor.standards.models import (
     seat_users,
     seats_of,
 )
+from corridor.standards.rnd_links import visible_rnd_projects
 
 DRAFTABLE = (Status.INITIATED, Status.DRAFTING)
 MAX_TEXT = 500_000
@@ -161,7 +160,7 @@ def propose(actor: Actor, alliance: Alliance, organisation: Organisation, data: 
     if found.count() != len(set(others)):
         errors["drafting_orgs"] = _("One of the drafting organisations does not exist.")
     try:
-        linked = _visible_rnd_projects(actor, data.get("rnd_projects"))
+        linked = visible_rnd_projects(actor, data.get("rnd_projects"))
     except ValidationError as exc:
         errors.update({k: v[0] for k, v in exc.message_dict.items()})
         linked = []
@@ -184,63 +183,6 @@ def propose(actor: Actor, alliance: Alliance, organisation: Organisation, data: 
     notify(users_acting_for((), [alliance.pk]), gettext_noop("A standard was proposed: “%(title)s”."),
            {"title": standard.title_zh or standard.title_en}, link=f"/standards/{standard.pk}/", actor=actor)
     return standard
-
-
-# ---- the R&D projects a standard builds on (issue 22) ---------------------------------------------------------
-#
-# A real link to R&D projects registered in Corridor (`related_projects` keeps the text for outside ones). Each
-# side lists only what its reader may see: the standard page the R&D projects visible to the reader, the R&D
-# project's page the standards visible to the reader. One who links may choose only projects they see, and
-# relinking keeps the links to projects hidden from them (they never learn those exist).
-
-def _visible_rnd_projects(actor: Actor, values: Any) -> list[Any]:
-    from corridor.rnd.models import RDProject
-
-    raw = [v.pk if hasattr(v, "pk") else v for v in (values or [])]
-    ids = [int(str(v)) for v in raw if str(v).strip().isdigit()]
-    if len(ids) != len(raw):
-        raise ValidationError({"rnd_projects": _("Choose R&D projects from the list.")})
-    found = list(RDProject.objects.restrict(actor).filter(pk__in=ids))
-    if len(found) != len(set(ids)):
-        raise ValidationError({"rnd_projects": _("One of the R&D projects does not exist.")})
-    return found
-
-
-def linkable_rnd_projects(actor: Actor) -> Any:
-    from corridor.rnd.models import RDProject
-
-    return RDProject.objects.restrict(actor).order_by("title")
-
-
-def may_link_rnd(actor: Actor, standard: Standard) -> bool:
-    """The secretariat and the drafting group keep the standard's R&D links."""
-    allowed = access.permitted_actions(actor, standard)
-    return MANAGE in allowed or DRAFT in allowed
-
-
-@transaction.atomic
-def link_rnd_projects(actor: Actor, standard: Standard, values: Any) -> Standard:
-    """Set the R&D projects the standard builds on, among those the actor sees; links to others stay."""
-    if not may_link_rnd(actor, standard):
-        raise PermissionDenied(_("Only the secretariat and the drafting group may do this."))
-    chosen = _visible_rnd_projects(actor, values)
-    visible = set(linkable_rnd_projects(actor).filter(standards=standard).values_list("pk", flat=True))
-    before = sorted(standard.rnd_projects.values_list("pk", flat=True))
-    kept = [pk for pk in before if pk not in visible]
-    standard.rnd_projects.set([*kept, *(p.pk for p in chosen)])
-    after = sorted(standard.rnd_projects.values_list("pk", flat=True))
-    if before != after:  # no ids in the history: its readers may not see every linked project
-        audit.record(actor, standard, ChangeRecord.Action.UPDATE, note="R&D projects linked")
-    return standard
-
-
-def rnd_projects_of(viewer: Actor, standard: Standard) -> Any:
-    return linkable_rnd_projects(viewer).filter(standards=standard).select_related("organisation")
-
-
-def standards_fed_by(viewer: Actor, rnd_project: Any) -> Any:
-    """The standards an R&D project feeds, as far as the viewer may see them."""
-    return Standard.objects.restrict(viewer).filter(rnd_projects=rnd_project).select_related("alliance").order_by("pk")
 
 
 @transaction.atomic
@@ -628,142 +570,6 @@ def declare_patent(actor: Actor, standard: Standard, organisation: Organisation,
     except IntegrityError:
         raise Conflict({"patent_number": _("This patent is declared on this standard already.")}) from None
     return found
-
-
-# ---- who must act next --------------------------------------------------------------------------------------
-
-@dataclass
-class Need:
-    standard: Standard
-    what: str
-    due: datetime.date | None = None
-
-
-def action_holders(standard: Standard) -> list[tuple[str, str]]:
-    """(who, what) must act now on this standard, as the page shows it."""
-    s = Status
-    secretariat = _("Secretariat")
-    drafters = _("Drafting group")
-    committee = _("Standards committee")
-    holders: dict[str, list[tuple[str, str]]] = {
-        s.PROPOSED: [(secretariat, _("put the proposal to the committee's vote"))],
-        s.VOTING: [(committee, _("vote on the proposal")), (secretariat, _("close the vote"))],
-        s.INITIATED: [(drafters, _("upload draft v1"))],
-        s.DRAFTING: [(drafters, _("upload the next draft")), (secretariat, _("open the public comment"))],
-        s.COMMENT: ([(drafters, _("dispose of the comments")), (secretariat, _("start the technical review"))]
-                    if standard.comment_window_closed() else [(_("Members"), _("comment until the window closes"))]),
-        s.REVIEW: [(committee, _("vote in the technical review ballot")), (secretariat, _("close the ballot"))],
-        s.APPROVED: [(secretariat, _("number and publish the standard"))],
-        s.PUBLISHED: [(secretariat, _("start the re-review when it is due"))],
-        s.RE_REVIEW: [(secretariat, _("confirm, revise or withdraw"))],
-    }
-    return holders.get(str(standard.status), [])
-
-
-def needs(user: Actor) -> list[Need]:
-    """What needs this user now: the "what needs me" dashboard. Each item is something only they (their role) can do."""
-    out: list[Need] = []
-    if access.user_of(user) is None:
-        return out
-    today = timezone.localdate()
-    managed = Standard.objects.restrict(user, MANAGE).select_related("alliance")
-    for st in managed.filter(status=Status.PROPOSED):
-        out.append(Need(st, _("Put the proposal to the committee's vote")))
-    for st in managed.filter(status__in=(Status.VOTING, Status.REVIEW)):
-        out.append(Need(st, _("Close the ballot when the committee has voted")))
-    for st in managed.filter(status=Status.COMMENT, comment_closes_at__lte=timezone.now()):
-        out.append(Need(st, _("Start the technical review once the comments are disposed of")))
-    for st in managed.filter(status=Status.APPROVED):
-        out.append(Need(st, _("Number and publish the standard")))
-    for st in managed.filter(status=Status.PUBLISHED, next_review_on__lte=today + datetime.timedelta(days=90)):
-        out.append(Need(st, _("Re-review is due"), st.next_review_on))
-    seat_ballots = Ballot.objects.filter(closed_at__isnull=True, standard__in=Standard.objects.restrict(user, VOTE).values("pk"))
-    uid = access.roles(user).user_id or 0
-    for ballot in seat_ballots.select_related("standard__alliance"):
-        seat = seat_of(user, ballot.standard)
-        if seat is None or seat.organisation_id in excluded_orgs(ballot.standard, ballot) or \
-                ballot.positions.filter(seat=seat).exists():
-            continue
-        out.append(Need(ballot.standard, str(ballot.get_kind_display()), ballot.closes_on))
-    drafting = Standard.objects.restrict(user, DRAFT).select_related("alliance")
-    for st in drafting.filter(status=Status.INITIATED):
-        out.append(Need(st, _("Upload draft v1")))
-    for st in drafting.filter(status=Status.COMMENT, comment_closes_at__lte=timezone.now(), comments__disposition="").distinct():
-        out.append(Need(st, _("Dispose of the public comments")))
-    for st in Standard.objects.restrict(user, COMMENT).select_related("alliance").exclude(comments__author_id=uid):
-        out.append(Need(st, _("Open for your comments"), st.comment_last_day))
-    return out
-
-
-# ---- reminders --------------------------------------------------------------------------------------------------
-
-def send_reminders(now: datetime.datetime | None = None) -> int:
-    """Daily (`corridor standards remind`): committee members who have not voted on a ballot closing within 3 days,
-    and the secretariat of standards whose re-review falls due within 30 days. Returns notifications written."""
-    now = now or timezone.now()
-    today = timezone.localdate(now)
-    made = 0
-    with transaction.atomic():
-        for ballot in Ballot.objects.filter(closed_at__isnull=True, closes_on__lte=today + datetime.timedelta(days=3)
-                                            ).select_related("standard"):
-            voted = ballot.positions.values("seat_id")
-            seats = CommitteeSeat.objects.filter(committee__alliance_id=ballot.standard.alliance_id).exclude(pk__in=voted)
-            users = seat_users(ballot.standard.alliance_id, seats.exclude(organisation_id__in=excluded_orgs(ballot.standard, ballot)))
-            made += len(notify(users, gettext_noop("Reminder: your vote on “%(title)s” closes on %(day)s."),
-                               {"title": ballot.standard.title_zh, "day": ballot.closes_on}, link=f"/standards/{ballot.standard_id}/"))
-        for st in Standard.objects.filter(status=Status.PUBLISHED, next_review_on__lte=today + datetime.timedelta(days=30)):
-            made += len(notify(users_acting_for((), [st.alliance_id]), gettext_noop("Re-review of %(number)s is due on %(day)s."),
-                               {"number": st.publication_number, "day": st.next_review_on}, link=f"/standards/{st.pk}/"))
-    return made
-
-
-# ---- key brands --------------------------------------------------------------------------------------------------
-
-@transaction.atomic
-def recognise_brand(actor: Actor, alliance: Alliance, holder: Organisation | None, data: dict[str, Any]) -> Brand:
-    """The secretariat records a key brand of a member: name, category, certificate, validity."""
-    if not access.is_secretariat_of(actor, alliance.pk):
-        raise PermissionDenied(_("Only the alliance's secretariat may do this."))
-    errors: dict[str, str] = {}
-    if holder is None or not AllianceMembership.objects.filter(alliance=alliance, organisation=holder).exists():
-        errors["holder"] = _("The holder must be a member of the alliance.")
-    if not (_text(data, "name_zh") or _text(data, "name_en")):
-        errors["name_zh"] = _("Give the brand's name.")
-    if not _text(data, "certificate"):
-        errors["certificate"] = _("Give the certificate number.")
-    category = _text(data, "category") or Brand.Category.PRODUCT
-    if category not in Brand.Category.values:
-        errors["category"] = _("Choose a category.")
-    valid_from, valid_until = data.get("valid_from"), data.get("valid_until")
-    if not isinstance(valid_from, datetime.date):
-        errors["valid_from"] = _("Give a date (YYYY-MM-DD).")
-    if not isinstance(valid_until, datetime.date):
-        errors["valid_until"] = _("Give a date (YYYY-MM-DD).")
-    elif isinstance(valid_from, datetime.date) and valid_until < valid_from:
-        errors["valid_until"] = _("The validity ends after it starts.")
-    if errors:
-        raise ValidationError(errors)
-    assert holder is not None and isinstance(valid_from, datetime.date) and isinstance(valid_until, datetime.date)
-    try:
-        with transaction.atomic():
-            brand = Brand.objects.create(alliance=alliance, holder=holder, category=category, valid_from=valid_from,
-                                         valid_until=valid_until, is_synthetic=bool(data.get("is_synthetic")),
-                                         **{n: _text(data, n) for n in ("name_zh", "name_en", "products_zh", "products_en",
-                                                                        "certificate")})
-    except IntegrityError:
-        raise Conflict({"certificate": _("This certificate number is recorded already.")}) from None
-    audit.record(actor, brand, ChangeRecord.Action.CREATE, after=audit.snapshot(brand))
-    return brand
-
-
-@transaction.atomic
-def revoke_brand(actor: Actor, brand: Brand) -> Brand:
-    access.require(actor, MANAGE, brand, _("Only the alliance's secretariat may do this."))
-    before = audit.snapshot(brand)
-    Brand.objects.filter(pk=brand.pk).update(revoked=True)
-    brand.refresh_from_db()
-    audit.record(actor, brand, ChangeRecord.Action.UPDATE, before=before, after=audit.snapshot(brand))
-    return brand
 
 
 def visible_q_for_drafts(user: Actor) -> Q:

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from corridor.alliances.models import Alliance
 from corridor.core import access, toolkit
 from corridor.orgs.models import Organisation
-from corridor.standards import reports, services
+from corridor.standards import brands, duties, reports, rnd_links, services
 from corridor.standards.clauses import diff_clauses
 from corridor.standards.filters import BrandFilter, StandardFilter
 from corridor.standards.forms import (
@@ -96,14 +96,14 @@ def standard_list(request: HttpRequest) -> HttpResponse:
     return render(request, "standards/list.html", {
         "page_obj": page_obj, "standards": page_obj.object_list, "filters": filters, "statuses": Status.choices,
         "can_propose": services.alliances_for_proposals(request.user).exists(),
-        "needs_count": len(services.needs(request.user)) if request.user.is_authenticated else 0,
+        "needs_count": len(duties.needs(request.user)) if request.user.is_authenticated else 0,
         "managed": Alliance.objects.filter(pk__in=access.secretariat_alliance_ids(request.user)).order_by("slug"),
     })
 
 
 @login_required
 def needs_dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "standards/needs.html", {"needs": services.needs(request.user)})
+    return render(request, "standards/needs.html", {"needs": duties.needs(request.user)})
 
 
 @login_required
@@ -113,7 +113,7 @@ def propose(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Only members of an alliance with a standards committee may propose standards."))
         return redirect("standards:list")
     form = ProposeForm(request.POST or None, alliances=alliances, organisations=services.proposing_organisations(request.user),
-                       rnd_projects=services.linkable_rnd_projects(request.user))
+                       rnd_projects=rnd_links.linkable_rnd_projects(request.user))
 
     def save(f: ProposeForm) -> Standard:
         data = dict(f.cleaned_data)
@@ -152,7 +152,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "positions": positions, "may_vote": may_vote, "my_position": mine,
         "vote_form": VoteForm(initial={"value": mine.value, "comment": mine.comment} if mine else None) if may_vote else None,
         "transitions": services.transitions_for(user, standard),
-        "holders": services.action_holders(standard), "committee": services.committee_of(standard),
+        "holders": duties.action_holders(standard), "committee": services.committee_of(standard),
         "draft_form": DRAFT in allowed and standard.status in services.DRAFTABLE,
         "window_form": CommentWindowForm(initial={"closes_on": None}) if MANAGE in allowed and standard.status == Status.DRAFTING and drafts else None,
         "publish_form": PublishForm() if MANAGE in allowed and standard.status == Status.APPROVED else None,
@@ -165,10 +165,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "patents": PatentDeclaration.objects.restrict(user).filter(standard=standard).select_related("organisation"),
         "patent_form": PatentForm(organisations=Organisation.objects.filter(pk__in=org_ids)) if org_ids and standard.status != Status.WITHDRAWN else None,
         "segments": standard.segments.all(),
-        "rnd_links": services.rnd_projects_of(user, standard),
+        "rnd_links": rnd_links.rnd_projects_of(user, standard),
     }
-    if services.may_link_rnd(user, standard):
-        context["rnd_form"] = RndLinkForm(rnd_projects=services.linkable_rnd_projects(user),
+    if rnd_links.may_link_rnd(user, standard):
+        context["rnd_form"] = RndLinkForm(rnd_projects=rnd_links.linkable_rnd_projects(user),
                                           initial={"rnd_projects": list(context["rnd_links"])})
     return render(request, "standards/detail.html", context)
 
@@ -178,9 +178,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def link_rnd(request: HttpRequest, pk: int) -> HttpResponse:
     """Set the R&D projects the standard builds on (the secretariat, the drafting group)."""
     standard = _standard(request, pk)
-    form = RndLinkForm(request.POST, rnd_projects=services.linkable_rnd_projects(request.user))
+    form = RndLinkForm(request.POST, rnd_projects=rnd_links.linkable_rnd_projects(request.user))
     chosen = request.POST.getlist("rnd_projects")
-    if _run(request, lambda: services.link_rnd_projects(request.user, standard, chosen), form):
+    if _run(request, lambda: rnd_links.link_rnd_projects(request.user, standard, chosen), form):
         messages.success(request, _("Saved."))
     return redirect("standards:detail", pk=standard.pk)
 
@@ -489,7 +489,7 @@ def brand_create(request: HttpRequest) -> HttpResponse:
     def save(f: BrandForm) -> Brand:
         data = dict(f.cleaned_data)
         holder = services.find_organisation(request.user, data.pop("holder"), "holder")
-        return services.recognise_brand(request.user, data.pop("alliance"), holder, data)
+        return brands.recognise_brand(request.user, data.pop("alliance"), holder, data)
 
     def done(brand: Brand) -> HttpResponse:
         messages.success(request, _("The brand %(name)s was recorded.") % {"name": brand.name})
@@ -502,6 +502,6 @@ def brand_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def brand_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     brand = get_object_or_404(Brand.objects.restrict(request.user), pk=pk)
-    if _run(request, lambda: services.revoke_brand(request.user, brand)):
+    if _run(request, lambda: brands.revoke_brand(request.user, brand)):
         messages.success(request, _("The brand was revoked."))
     return redirect("standards:brands")

@@ -22,7 +22,7 @@ def org_brands(context: dict[str, Any], org: Any) -> dict[str, Any]:
 @register.inclusion_tag("standards/_fed_standards.html", takes_context=True)
 def standards_fed_by(context: dict[str, Any], rnd_project: Any) -> dict[str, Any]:
     """On an R&D project's page: the standards it feeds, those the viewer may see."""
-    from corridor.standards.services import standards_fed_by as fed
+    from corridor.standards.rnd_links import standards_fed_by as fed
 
     request = context.get("request")
     return {"standards": list(fed(getattr(request, "user", None), rnd_project))}

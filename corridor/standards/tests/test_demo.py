@@ -7,7 +7,7 @@ import pytest
 from corridor.alliances.models import AllianceMembership
 from corridor.core.testing import build_world
 from corridor.orgs.services import create_organisation
-from corridor.standards import demo, services
+from corridor.standards import demo, duties
 from corridor.standards.models import Brand, Standard, Status
 
 pytestmark = pytest.mark.django_db
@@ -27,4 +27,4 @@ def test_demo_loads_standards_in_several_states_once():
     assert Brand.objects.filter(is_synthetic=True).count() == 3
     assert demo.load_demo() == first
     # The demo member (here the owner organisation's user, a seat holder) has a vote to cast.
-    assert any(n.standard.status == Status.VOTING for n in services.needs(world.users["owner"]))
+    assert any(n.standard.status == Status.VOTING for n in duties.needs(world.users["owner"]))

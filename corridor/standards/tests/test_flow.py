@@ -13,7 +13,7 @@ from corridor.audit.services import history_of
 from corridor.core.errors import Conflict
 from corridor.core.testing import build_world
 from corridor.notifications.models import Notification
-from corridor.standards import services
+from corridor.standards import duties, services
 from corridor.standards.models import Ballot, Comment, Standard, Status
 from corridor.standards.testing import (
     CLAUSES_V1,
@@ -230,13 +230,13 @@ def test_committee_options_let_it_skip_the_public_comment(sw):  # type: ignore[n
 def test_what_needs_me_follows_the_roles(sw):  # type: ignore[no-untyped-def]
     u = sw.users
     standard = propose_one(sw)
-    assert [n.standard.pk for n in services.needs(u["secretariat"])] == [standard.pk]
-    assert services.needs(u["expert1"]) == []
+    assert [n.standard.pk for n in duties.needs(u["secretariat"])] == [standard.pk]
+    assert duties.needs(u["expert1"]) == []
     services.submit(u["secretariat"], standard)
-    assert [n.standard.pk for n in services.needs(u["expert1"])] == [standard.pk]
+    assert [n.standard.pk for n in duties.needs(u["expert1"])] == [standard.pk]
     services.cast(u["expert1"], refresh(standard), "yes")
-    assert services.needs(u["expert1"]) == []
-    assert services.needs(u["outsider"]) == []
+    assert duties.needs(u["expert1"]) == []
+    assert duties.needs(u["outsider"]) == []
 
 
 def test_reminders_go_to_seats_that_have_not_voted_and_to_the_secretariat_when_re_review_is_due(sw):  # type: ignore[no-untyped-def]
@@ -245,13 +245,13 @@ def test_reminders_go_to_seats_that_have_not_voted_and_to_the_secretariat_when_r
     services.cast(u["member"], standard, "yes")
     Ballot.objects.filter(standard=standard, closed_at__isnull=True).update(closes_on=timezone.localdate())
     before = Notification.objects.count()
-    services.send_reminders()
+    duties.send_reminders()
     told = set(Notification.objects.filter(pk__gt=0).order_by("-pk")[: Notification.objects.count() - before]
                .values_list("user__username", flat=True))
     assert told == {"expert1", "expert2"}  # not the member (voted), not the owner (drafter)
     published = to_state(sw, "published")
     Standard.objects.filter(pk=published.pk).update(next_review_on=timezone.localdate() + datetime.timedelta(days=10))
-    assert services.needs(u["secretariat"]) and any(n.standard.pk == published.pk for n in services.needs(u["secretariat"]))
+    assert duties.needs(u["secretariat"]) and any(n.standard.pk == published.pk for n in duties.needs(u["secretariat"]))
 
 
 def test_any_user_of_a_seat_organisation_votes_for_it(sw):  # type: ignore[no-untyped-def]

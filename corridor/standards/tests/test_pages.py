@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from corridor.core.testing import build_world, expect_matrix
-from corridor.standards import services
+from corridor.standards import brands, services
 from corridor.standards.models import Comment, Standard, Status
 from corridor.standards.testing import (
     CLAUSES_V1,
@@ -135,7 +135,7 @@ def test_brands_are_listed_publicly_and_on_the_holders_page(sw):  # type: ignore
     import datetime
 
     w = sw.world
-    services.recognise_brand(w.users["secretariat"], w.alliance, w.member_org, {
+    brands.recognise_brand(w.users["secretariat"], w.alliance, w.member_org, {
         "name_zh": "埃夫特", "certificate": "G60JQR-PP-2025-009", "category": "product",
         "valid_from": datetime.date(2025, 1, 1), "valid_until": datetime.date(2027, 12, 31)})
     expect_matrix(w, "get", "/standards/brands/", EVERYONE)

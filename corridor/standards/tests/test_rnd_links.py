@@ -10,7 +10,7 @@ from django.test import Client
 
 from corridor.rnd.models import Visibility
 from corridor.rnd.testing import EN_LIFE_TEST, ZH_TOOTH_PROFILE, register
-from corridor.standards import services
+from corridor.standards import rnd_links
 from corridor.standards.testing import build_std_world, propose_one, refresh, to_state
 
 pytestmark = pytest.mark.django_db
@@ -78,15 +78,15 @@ def test_a_standard_still_in_proposal_is_not_named_on_the_project_page(world):
 
 def test_relinking_keeps_what_the_editor_cannot_see_and_only_insiders_link(world, linked):
     _sw, standard, public, hidden = linked
-    services.link_rnd_projects(world.users["secretariat"], standard, [public.pk, hidden.pk])
+    rnd_links.link_rnd_projects(world.users["secretariat"], standard, [public.pk, hidden.pk])
     # The owner leads the drafting: it may relink, among what it sees; the hidden link stays.
-    services.link_rnd_projects(world.users["owner"], refresh(standard), [])
+    rnd_links.link_rnd_projects(world.users["owner"], refresh(standard), [])
     assert list(standard.rnd_projects.values_list("pk", flat=True)) == [hidden.pk]
     with pytest.raises(ValidationError):
-        services.link_rnd_projects(world.users["owner"], refresh(standard), [hidden.pk])
+        rnd_links.link_rnd_projects(world.users["owner"], refresh(standard), [hidden.pk])
     for role in ("outsider", "officer"):
         with pytest.raises(PermissionDenied):
-            services.link_rnd_projects(world.users[role], refresh(standard), [public.pk])
+            rnd_links.link_rnd_projects(world.users[role], refresh(standard), [public.pk])
     # Through the page: a refused link is a message and nothing changes; visitors are sent to sign in.
     before = set(standard.rnd_projects.values_list("pk", flat=True))
     assert _client(world, "visitor").post(f"/standards/{standard.pk}/rnd-projects/", {"rnd_projects": [public.pk]}).status_code == 302
@@ -99,7 +99,7 @@ def test_relinking_keeps_what_the_editor_cannot_see_and_only_insiders_link(world
 
 def test_the_api_links_and_lists_only_visible_projects(world, linked):
     _sw, standard, public, hidden = linked
-    services.link_rnd_projects(world.users["secretariat"], standard, [public.pk, hidden.pk])
+    rnd_links.link_rnd_projects(world.users["secretariat"], standard, [public.pk, hidden.pk])
     outsider = _client(world, "outsider").get(f"/api/standards/{standard.pk}").json()
     assert [p["id"] for p in outsider["rnd_projects"]] == [public.pk] and HIDDEN_TITLE not in str(outsider)
     member = _client(world, "member").get(f"/api/standards/{standard.pk}").json()

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from corridor.demo.progress import TranslatedHelpCommand
-from corridor.standards.services import send_reminders
+from corridor.standards.duties import send_reminders
 
 HELP = gettext_noop(
     "Group standards. `corridor standards remind` (once a day, cron): reminds committee members who have not "
