@@ -131,7 +131,7 @@ class Project(BilingualNameMixin, models.Model):
     source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.INVESTOR)
     source_note = models.CharField(_("source details"), max_length=300, blank=True)
     # Where the lead came from (issue 19's loop): a 1:1 meeting at an event, or an interest in matchmaking.
-    # Shown on the project page only to those who may see that meeting or interest (see services.origin).
+    # Shown on the project page only to those who may see that meeting or interest (see leads.origin).
     meeting = models.ForeignKey("events.Meeting", verbose_name=_("meeting at an event"), null=True, blank=True,
                                 on_delete=models.SET_NULL, related_name="projects")
     interest = models.ForeignKey("matching.Interest", verbose_name=_("matchmaking interest"), null=True, blank=True,

@@ -108,7 +108,7 @@ class OriginOut(Schema):
 
 def _origin_out(request: Any, obj: Any) -> dict[str, Any] | None:
     from corridor.accounts.api_auth import actor
-    from corridor.projects.services import origin
+    from corridor.projects.leads import origin
 
     if not getattr(obj, "may_view_private", False) or request is None:
         return None

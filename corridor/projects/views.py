@@ -19,7 +19,7 @@ from corridor.core import access, toolkit
 from corridor.core.access import CHANGE, VIEW_PRIVATE
 from corridor.core.workflow import available_transitions
 from corridor.orgs.models import Organisation
-from corridor.projects import reports, services
+from corridor.projects import leads, reports, services
 from corridor.projects.filters import ProjectFilter
 from corridor.projects.forms import ArrivalForm, DropForm, ProjectForm, SignForm, SiteForm
 from corridor.projects.models import Project, Stage
@@ -114,7 +114,7 @@ def _prefill_origin(request: HttpRequest, initial: dict[str, Any]) -> dict[str, 
         str(get.get("meeting", "")).isdigit() or str(get.get("interest", "")).isdigit()) else {}
     target = regions.get(str(initial.get("region", "")))
     if str(get.get("meeting", "")).isdigit():
-        meeting = services.meetings_for_leads(request.user).filter(pk=int(get["meeting"])).first()
+        meeting = leads.meetings_for_leads(request.user).filter(pk=int(get["meeting"])).first()
         if meeting is None:
             return {}
         event_city = meeting.event.region
@@ -126,22 +126,22 @@ def _prefill_origin(request: HttpRequest, initial: dict[str, Any]) -> dict[str, 
                     break
         if target is None and len(regions) == 1:
             target = next(iter(regions.values()))
-        investor = services.lead_investor(services.meeting_sides(meeting), target)
+        investor = leads.lead_investor(leads.meeting_sides(meeting), target)
         # No event title in source_note: the project's other readers may not see the event (the link shows it
         # to those who may).
         initial |= {"meeting": meeting.pk, "source": Project.Source.EVENT_MEETING}
         if investor is not None:
             initial["investor"] = investor.pk
             initial.setdefault("name_zh", f"{investor.short_name or investor.name_zh or investor.name_en}投资项目")
-        return {"investor": investor, "from_meeting": meeting, "sides": services.meeting_sides(meeting)}
+        return {"investor": investor, "from_meeting": meeting, "sides": leads.meeting_sides(meeting)}
     if str(get.get("interest", "")).isdigit():
-        interest = services.interests_for_leads(request.user).filter(pk=int(get["interest"])).first()
+        interest = leads.interests_for_leads(request.user).filter(pk=int(get["interest"])).first()
         if interest is None:
             return {}
-        investor = services.offering_party(interest)
+        investor = leads.offering_party(interest)
         initial |= {"interest": interest.pk, "source": Project.Source.MATCHMAKING, "investor": investor.pk}
         initial.setdefault("name_zh", f"{investor.short_name or investor.name_zh or investor.name_en}投资项目")
-        return {"investor": investor, "from_interest": interest, "sides": services.interest_parties(interest)}
+        return {"investor": investor, "from_interest": interest, "sides": leads.interest_parties(interest)}
     return {}
 
 
@@ -196,7 +196,7 @@ def _detail_context(request: HttpRequest, project: Project) -> dict[str, Any]:
                                        "agreement_parties": project.agreement_parties}),
         "drop_form": DropForm(), "site_form": SiteForm(), "arrival_form": ArrivalForm(),
         "days_in_stage": services.days_in_stage(project),
-        "origin": services.origin(request.user, project) if VIEW_PRIVATE in actions else None,
+        "origin": leads.origin(request.user, project) if VIEW_PRIVATE in actions else None,
         "warn_after": services.warn_days(project).get(project.stage),
         "sign_requires": services.sign_requires(project),
         "can_publish": CHANGE in actions and project.stage in (Stage.SIGNED, Stage.STARTED, Stage.PRODUCTION, Stage.OPERATING),

@@ -55,14 +55,14 @@ def start_lead_link(chain: Any, city: Any, segment_key: str, organisation_id: in
 def project_links(context: template.Context, meeting: Any = None, interest: Any = None) -> dict[str, Any]:
     """On a meeting (events) or an interest (matchmaking): the projects it led to that the reader may see, and
     "start a project lead" for one who may record projects once it came to interest or agreement."""
-    from corridor.projects import services
+    from corridor.projects import leads, services
 
     request = context.get("request")
     user = getattr(request, "user", None)
-    projects = list(services.projects_from(user, meeting=meeting, interest=interest))
+    projects = list(leads.projects_from(user, meeting=meeting, interest=interest))
     can_start = bool(user is not None and services.may_create(user))
     if can_start and meeting is not None:
-        can_start = meeting.seats.filter(outcome__in=services.LEAD_OUTCOMES).exists()
+        can_start = meeting.seats.filter(outcome__in=leads.LEAD_OUTCOMES).exists()
     if can_start and interest is not None:
-        can_start = interest.stage in services.LEAD_STAGES
+        can_start = interest.stage in leads.LEAD_STAGES
     return {"projects": projects, "can_start": can_start, "meeting": meeting, "interest": interest}
