@@ -42,7 +42,7 @@ def world(db):
 def fresh_rnd_index():
     """Each test's database starts empty (rolled back; SQLite then reuses the ids): the R&D engine's
     in-process corpus starts again too, or an earlier test's projects answer under a later test's ids."""
-    from corridor.rnd.services import INDEX
+    from corridor.rnd.index import INDEX
 
     INDEX.reset()
     yield

@@ -131,7 +131,7 @@ def main() -> None:
     from corridor.matching.engine import embedders
     from corridor.notifications.models import Notification
     from corridor.orgs.models import Organisation
-    from corridor.rnd import services
+    from corridor.rnd import index, services
     from corridor.rnd.engine import OverlapFinder
     from corridor.rnd.models import Overlap, ProjectVectors, RDProject, Visibility
 
@@ -162,7 +162,7 @@ def main() -> None:
         row = RDProject(organisation=by_name[p.org], title=p.title, text=p.text, language=p.lang, trl=4,
                         visibility=visibility, is_synthetic=True)
         row.organisation_id = by_name[p.org].pk
-        row.engine_key = services.fingerprint(row, [])
+        row.engine_key = index.fingerprint(row, [])
         rows.append(row)
     started = time.perf_counter()
     RDProject.objects.bulk_create(rows, batch_size=2000)
@@ -172,11 +172,11 @@ def main() -> None:
         # Each title's real vector plus noise (bench/rnd_speed.py), kept as the app keeps embeddings.
         started = time.perf_counter()
         stored_rows = list(RDProject.objects.order_by("pk"))
-        items = [services.engine_project(r, []) for r in stored_rows]
+        items = [index.engine_project(r, []) for r in stored_rows]
         text_vectors, goal_vectors = corpus_vectors(embedders.get(), items)
         for start in range(0, len(items), 2000):
             ProjectVectors.objects.bulk_create([
-                ProjectVectors(project_id=r.pk, key=services.texts_key(item), dim=text_vectors.shape[1],
+                ProjectVectors(project_id=r.pk, key=index.texts_key(item), dim=text_vectors.shape[1],
                                data=np.concatenate([t, g]).tobytes())
                 for r, item, t, g in zip(stored_rows[start : start + 2000], items[start : start + 2000],
                                          text_vectors[start : start + 2000], goal_vectors[start : start + 2000], strict=True)])
@@ -184,24 +184,24 @@ def main() -> None:
               f"title vectors plus noise in {time.perf_counter() - started:.1f} s")
     else:
         started = time.perf_counter()
-        with services.INDEX.lock:
-            services.INDEX.sync()
+        with index.INDEX.lock:
+            index.INDEX.sync()
         cold = time.perf_counter() - started
         print(f"baseline — cold start without kept embeddings ({args.size} projects embedded, and their vectors kept): "
               f"{cold:.1f} s")
     print(f"embeddings kept: {ProjectVectors.objects.count()} rows")
 
-    services.INDEX.reset()  # a new process: the kept embeddings are loaded, the model runs for none
+    index.INDEX.reset()  # a new process: the kept embeddings are loaded, the model runs for none
     embedders._instances.clear()  # and its model not loaded yet (this process loaded one for the corpus)
     started = time.perf_counter()
-    warmed = services.INDEX.warm_up()
+    warmed = index.INDEX.warm_up()
     print(f"cold start with kept embeddings (the warming job: load, neighbour graph, model and reader warmed): "
           f"{time.perf_counter() - started:.1f} s; model run for {warmed['embedded']} projects")
 
     stages = Stages()
     stages.wrap(services, "find_overlaps", "finding overlaps (all of it, nesting the rest)")
-    stages.wrap(services, "embed", "embed the new project")
-    stages.wrap(services.INDEX, "sync", "index: look for other processes' saves")
+    stages.wrap(index, "embed", "embed the new project")
+    stages.wrap(index.INDEX, "sync", "index: look for other processes' saves")
     stages.wrap(OverlapFinder, "overlaps_of", "engine: neighbours and scores")
     stages.wrap(OverlapFinder, "explain", "engine: reasons")
     stages.wrap(services, "_tell_new_overlaps", "notifications (rows)")

@@ -21,7 +21,7 @@ from corridor.core import access
 from corridor.core.pagination import LimitOffsetPagination
 from corridor.core.schemas import errors
 from corridor.orgs.models import Organisation
-from corridor.rnd import services
+from corridor.rnd import services, teams
 from corridor.rnd.filters import ProjectFilter
 from corridor.rnd.models import JointTeam, Milestone, Overlap, RDDirection, RDProject, TeamMember, WorkPackage
 from corridor.rnd.presenting import shown
@@ -183,7 +183,7 @@ def propose_team(request: HttpRequest, payload: TeamIn) -> Status:
     lead = Organisation.objects.filter(pk=payload.lead).first() if payload.lead else None
     if payload.lead and lead is None:
         raise ValidationError({"lead": _("The lead must be one of the organisations of these projects.")})
-    team = services.propose_team(user, overlaps, title_zh=payload.title_zh, title_en=payload.title_en,
+    team = teams.propose_team(user, overlaps, title_zh=payload.title_zh, title_en=payload.title_en,
                                  objective=payload.objective, lead=lead)
     return Status(201, team)
 
@@ -207,7 +207,7 @@ def _member(request: HttpRequest, team_id: int, member_id: int) -> TeamMember:
 @router.post("/teams/{int:team_id}/members/{int:member_id}/accept", response={200: TeamOut, **errors(401, 403, 404, 409)},
              auth=USER_REQUIRED, summary="Accept an invitation (the invited organisation's staff)")
 def accept(request: HttpRequest, team_id: int, member_id: int, payload: AcceptIn) -> JointTeam:
-    services.accept_invitation(signed_in(request), _member(request, team_id, member_id), payload.contribution)
+    teams.accept_invitation(signed_in(request), _member(request, team_id, member_id), payload.contribution)
     return _team(request, team_id)
 
 
@@ -215,7 +215,7 @@ def accept(request: HttpRequest, team_id: int, member_id: int, payload: AcceptIn
              response={200: TeamOut, **errors(401, 403, 404, 409, 422)}, auth=USER_REQUIRED,
              summary="Decline an invitation with a reason (the invited organisation's staff)")
 def decline(request: HttpRequest, team_id: int, member_id: int, payload: DeclineIn) -> JointTeam:
-    services.decline_invitation(signed_in(request), _member(request, team_id, member_id), payload.reason)
+    teams.decline_invitation(signed_in(request), _member(request, team_id, member_id), payload.reason)
     return _team(request, team_id)
 
 
@@ -227,5 +227,5 @@ def add_milestone(request: HttpRequest, team_id: int, payload: MilestoneIn) -> S
     package = WorkPackage.objects.filter(pk=payload.work_package, team=team).first() if payload.work_package else None
     if payload.work_package and package is None:
         raise ValidationError({"work_package": _("Choose one of this team's work packages.")})
-    milestone: Milestone = services.add_milestone(signed_in(request), team, payload.title, owner, payload.due_on, package)
+    milestone: Milestone = teams.add_milestone(signed_in(request), team, payload.title, owner, payload.due_on, package)
     return Status(201, milestone)

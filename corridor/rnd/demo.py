@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from corridor.alliances.models import Alliance
 from corridor.demo import facts
 from corridor.orgs.models import Organisation
-from corridor.rnd import services
+from corridor.rnd import services, teams
 from corridor.rnd.models import JointTeam, Overlap, RDProject, Visibility
 
 ROBOT, MATERIALS = "g60-robot", "g60-new-materials"
@@ -160,26 +160,26 @@ def _formed_team(zh: RDProject, en: RDProject) -> None:
                                      project_b=max(zh, en, key=lambda p: p.pk), relation=Overlap.Relation.OVERLAP).first()
     if secretariat is None or admin is None or overlap is None or not Alliance.objects.filter(slug=ROBOT).exists():
         return
-    team = services.propose_team(secretariat, [overlap], title_zh="RV减速器可靠性联合攻关组",
+    team = teams.propose_team(secretariat, [overlap], title_zh="RV减速器可靠性联合攻关组",
                                  title_en="Joint RV reducer reliability team", lead=zh.organisation,
                                  objective="共建一套RV减速器加速寿命试验方法与台架，互认试验数据。 / One accelerated life-test "
                                            "method and rig for RV reducers, with mutually recognised data.")
     JointTeam.objects.filter(pk=team.pk).update(is_synthetic=True)
     for member in team.members.all():
-        services.accept_invitation(admin, member)
+        teams.accept_invitation(admin, member)
     team.refresh_from_db()
     today = timezone.localdate()
-    package = services.add_work_package(secretariat, team, "试验方法与标准草案 / Test method and draft standard", zh.organisation)
-    services.add_milestone(secretariat, team, "试验台架联调完成 / Rig commissioned", zh.organisation,
+    package = teams.add_work_package(secretariat, team, "试验方法与标准草案 / Test method and draft standard", zh.organisation)
+    teams.add_milestone(secretariat, team, "试验台架联调完成 / Rig commissioned", zh.organisation,
                            today - datetime.timedelta(days=10), package)
-    services.add_milestone(secretariat, team, "首批1000小时数据互认 / First 1,000 h of shared data", en.organisation,
+    teams.add_milestone(secretariat, team, "首批1000小时数据互认 / First 1,000 h of shared data", en.organisation,
                            today + datetime.timedelta(days=75), package)
-    services.update_agreement(secretariat, team, {
+    teams.update_agreement(secretariat, team, {
         "ip_background": "各方既有专利归各方所有，项目内免费使用。 / Each party keeps its background patents; free use within the project.",
         "ip_foreground": "共同完成的成果共有，按投入比例分享收益。 / Joint results owned jointly, revenue shared by contribution.",
         "agreement_signed_on": today - datetime.timedelta(days=20), "agreement_document": "G60-RD-2026-001",
     })
-    services.add_output(secretariat, team, "standard", "工业机器人用RV减速器加速寿命试验方法（团体标准草案）",
+    teams.add_output(secretariat, team, "standard", "工业机器人用RV减速器加速寿命试验方法（团体标准草案）",
                         "T/G60 0001-2026 (draft)")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from corridor.core.testing import World
-from corridor.rnd import services
+from corridor.rnd import services, teams
 from corridor.rnd.models import RDProject
 
 ZH_LIFE_TEST = {
@@ -38,6 +38,6 @@ def rnd_ids(world: World) -> dict[str, str]:
     zh = register(world, "member", ZH_LIFE_TEST)
     register(world, "owner", EN_LIFE_TEST)
     overlap = Overlap.objects.get()
-    team = services.propose_team(world.users["secretariat"], [overlap], title_en="Joint life testing")
+    team = teams.propose_team(world.users["secretariat"], [overlap], title_en="Joint life testing")
     member = team.members.get(organisation=world.owner_org)
     return {"project_id": str(zh.pk), "overlap_id": str(overlap.pk), "team_id": str(team.pk), "member_id": str(member.pk)}

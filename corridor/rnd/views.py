@@ -26,7 +26,7 @@ from corridor.core.access import CHANGE, Actor
 from corridor.core.workflow import available_transitions
 from corridor.orgs.models import Organisation
 from corridor.orgs.views import _city_options
-from corridor.rnd import reports, services
+from corridor.rnd import reports, services, teams
 from corridor.rnd.filters import BoardFilter, ProjectFilter
 from corridor.rnd.forms import (
     AcceptForm,
@@ -295,7 +295,7 @@ def overlap_propose(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Team proposed: the organisations are invited."))
         return redirect("rnd:team", pk=team.pk)
 
-    return toolkit.form_view(request, form, lambda f: services.propose_team(
+    return toolkit.form_view(request, form, lambda f: teams.propose_team(
         request.user, chosen, title_zh=f.cleaned_data["title_zh"], title_en=f.cleaned_data["title_en"],
         objective=f.cleaned_data["objective"], lead=f.cleaned_data["lead"]),
         template="rnd/team_form.html", done=done, context={"overlap": overlap, "chosen": chosen})
@@ -376,7 +376,7 @@ def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
     formed = team.status == JointTeam.Status.FORMED
     milestones = list(team.milestones.select_related("owner", "work_package"))
     for m in milestones:
-        m.may_report = services.may_report_on(request.user, m)  # type: ignore[attr-defined]
+        m.may_report = teams.may_report_on(request.user, m)  # type: ignore[attr-defined]
     return render(request, "rnd/team.html", {
         "team": team, "members": members,
         "answerable": [m for m in members if m.status == TeamMember.Status.INVITED and available_transitions(request.user, m)],
@@ -404,10 +404,10 @@ def team_answer(request: HttpRequest, pk: int, member_pk: int, answer: str) -> H
     member = get_object_or_404(TeamMember.objects.restrict(request.user), pk=member_pk, team=team)
     try:
         if answer == "accept":
-            services.accept_invitation(request.user, member, request.POST.get("contribution", ""))
+            teams.accept_invitation(request.user, member, request.POST.get("contribution", ""))
             messages.success(request, _("Your organisation joined the team."))
         elif answer == "decline":
-            services.decline_invitation(request.user, member, request.POST.get("reason", ""))
+            teams.decline_invitation(request.user, member, request.POST.get("reason", ""))
             messages.success(request, _("You declined the invitation."))
         else:
             raise ValidationError({"answer": _("Unknown answer.")})
@@ -442,7 +442,7 @@ def team_milestone(request: HttpRequest, pk: int) -> HttpResponse:
     from corridor.rnd.models import WorkPackage
 
     form = MilestoneForm(request.POST, organisations=_accepted_orgs(pk), packages=WorkPackage.objects.filter(team_id=pk))
-    return _team_post(request, pk, form, lambda t, d: services.add_milestone(
+    return _team_post(request, pk, form, lambda t, d: teams.add_milestone(
         request.user, t, d["title"], d["owner"], d["due_on"], d["work_package"]), _("Milestone added."))
 
 
@@ -450,7 +450,7 @@ def team_milestone(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def team_package(request: HttpRequest, pk: int) -> HttpResponse:
     form = WorkPackageForm(request.POST, organisations=_accepted_orgs(pk))
-    return _team_post(request, pk, form, lambda t, d: services.add_work_package(request.user, t, d["title"], d["owner"]),
+    return _team_post(request, pk, form, lambda t, d: teams.add_work_package(request.user, t, d["title"], d["owner"]),
                       _("Work package added."))
 
 
@@ -458,7 +458,7 @@ def team_package(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def team_output(request: HttpRequest, pk: int) -> HttpResponse:
     form = OutputForm(request.POST)
-    return _team_post(request, pk, form, lambda t, d: services.add_output(
+    return _team_post(request, pk, form, lambda t, d: teams.add_output(
         request.user, t, d["kind"], d["title"], d["reference"], d["on"]), _("Output added."))
 
 
@@ -466,7 +466,7 @@ def team_output(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def team_instrument(request: HttpRequest, pk: int) -> HttpResponse:
     form = InstrumentForm(request.POST)
-    return _team_post(request, pk, form, lambda t, d: services.share_instrument(request.user, t, d["instrument"]),
+    return _team_post(request, pk, form, lambda t, d: teams.share_instrument(request.user, t, d["instrument"]),
                       _("Instrument shared."))
 
 
@@ -474,7 +474,7 @@ def team_instrument(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def team_agreement(request: HttpRequest, pk: int) -> HttpResponse:
     form = AgreementForm(request.POST)
-    return _team_post(request, pk, form, lambda t, d: services.update_agreement(request.user, t, d), _("Agreement saved."))
+    return _team_post(request, pk, form, lambda t, d: teams.update_agreement(request.user, t, d), _("Agreement saved."))
 
 
 @login_required
@@ -484,6 +484,6 @@ def milestone_report(request: HttpRequest, pk: int, milestone_pk: int) -> HttpRe
     milestone = get_object_or_404(Milestone.objects.filter(team=team), pk=milestone_pk)
     form = ProgressForm(request.POST)
     form.is_valid()
-    services.report_milestone(request.user, milestone, form.cleaned_data.get("progress", ""), form.cleaned_data.get("done", False))
+    teams.report_milestone(request.user, milestone, form.cleaned_data.get("progress", ""), form.cleaned_data.get("done", False))
     messages.success(request, _("Progress saved."))
     return redirect("rnd:team", pk=pk)

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from corridor.core.testing import build_world
+from corridor.rnd.index import INDEX
 from corridor.rnd.models import JointTeam, Overlap, RDProject
-from corridor.rnd.services import INDEX
 from corridor.rnd.testing import EN_LIFE_TEST, ZH_LIFE_TEST
 from tests.browser.helpers import go, sign_in
 

@@ -57,7 +57,7 @@ def user(dw: DashWorld, role: str):
 def rnd_world(dw: DashWorld):
     """Two public projects that overlap (Wuhu in Chinese, Hangzhou in English), a joint team formed from the
     overlap (led by Hangzhou), and a secretariat-only Wuhu project."""
-    from corridor.rnd import services
+    from corridor.rnd import teams
     from corridor.rnd.models import Overlap, TeamMember
     from corridor.rnd.testing import EN_LIFE_TEST, ZH_LIFE_TEST, ZH_TOOTH_PROFILE, register
 
@@ -65,10 +65,10 @@ def rnd_world(dw: DashWorld):
     register(w, "member", ZH_LIFE_TEST, visibility="public")
     register(w, "owner", EN_LIFE_TEST, visibility="public")
     overlap = Overlap.objects.get()
-    team = services.propose_team(w.users["secretariat"], [overlap], title_en="Joint life testing", lead=w.owner_org)
+    team = teams.propose_team(w.users["secretariat"], [overlap], title_en="Joint life testing", lead=w.owner_org)
     for member in TeamMember.objects.filter(team=team, status="invited"):
         who = "owner" if member.organisation_id == w.owner_org.pk else "member"
-        services.accept_invitation(w.users[who], member)
+        teams.accept_invitation(w.users[who], member)
     register(w, "member", ZH_TOOTH_PROFILE, visibility="secretariat")
     return team
 

@@ -10,7 +10,7 @@ import pytest
 
 from corridor.core.testing import expect_matrix
 from corridor.notifications.models import Notification
-from corridor.rnd import services
+from corridor.rnd import services, teams
 from corridor.rnd.models import Overlap, Visibility
 from corridor.rnd.testing import EN_LIFE_TEST, ZH_LIFE_TEST, register
 
@@ -93,7 +93,7 @@ def test_the_secretariat_sees_the_overlap_and_the_owner_is_asked(world, secret):
     assert public.title in page and 'data-testid="consent-yes"' in page
     # Nobody may propose a team until the owner agreed.
     with pytest.raises(Exception, match="not yet agreed"):
-        services.propose_team(world.users["secretariat"], [overlap], title_en="Joint")
+        teams.propose_team(world.users["secretariat"], [overlap], title_en="Joint")
     # The other party cannot answer for it.
     with pytest.raises(Exception, match="Nobody asked"):
         services.answer_introduction(world.users["owner"], overlap, True)
@@ -107,7 +107,7 @@ def test_the_secretariat_sees_the_overlap_and_the_owner_is_asked(world, secret):
     assert world.client_for("owner").get(f"/rnd/{hidden.pk}/").status_code == 404
     told = Notification.objects.filter(user=world.users["owner"], message__contains="agreed to be introduced")
     assert told.count() == 1
-    team = services.propose_team(world.users["secretariat"], [overlap], title_en="Joint")
+    team = teams.propose_team(world.users["secretariat"], [overlap], title_en="Joint")
     assert team.members.count() == 2
 
 
@@ -116,7 +116,7 @@ def test_a_declined_introduction_blocks_a_team_and_stays_anonymous(world, secret
     services.answer_introduction(world.users["member"], overlap, False)
     overlap.refresh_from_db()
     with pytest.raises(Exception, match="declined to be introduced"):
-        services.propose_team(world.users["secretariat"], [overlap], title_en="Joint")
+        teams.propose_team(world.users["secretariat"], [overlap], title_en="Joint")
     page = world.client_for("owner").get(f"/rnd/overlaps/{overlap.pk}/").content.decode()
     assert world.member_org.name_zh not in page
 
@@ -124,7 +124,7 @@ def test_a_declined_introduction_blocks_a_team_and_stays_anonymous(world, secret
 def test_a_member_cannot_propose_a_team_with_a_project_it_may_not_see(world, secret):
     _hidden, _public, overlap = secret
     with pytest.raises(Exception, match="may not see"):
-        services.propose_team(world.users["owner"], [overlap], title_en="Joint")
+        teams.propose_team(world.users["owner"], [overlap], title_en="Joint")
 
 
 def test_third_parties_see_no_overlap(world, secret):

@@ -13,7 +13,7 @@ from corridor.jobs.models import Job
 from corridor.matching.engine import embedders
 from corridor.notifications.models import Notification
 from corridor.orgs.models import Organisation
-from corridor.rnd import services
+from corridor.rnd import index, services
 from corridor.rnd.engine import OverlapFinder
 from corridor.rnd.engine import Project as EngineProject
 from corridor.rnd.models import Overlap, ProjectVectors, RDProject
@@ -44,12 +44,12 @@ def test_a_cold_start_loads_the_kept_embeddings_instead_of_running_the_model(wor
     before = {(o.project_a_id, o.project_b_id, o.score) for o in Overlap.objects.all()}
     assert before
 
-    services.INDEX.reset()  # a new process
+    index.INDEX.reset()  # a new process
     encoded["texts"] = 0
-    with services.INDEX.lock:
-        services.INDEX.sync()
+    with index.INDEX.lock:
+        index.INDEX.sync()
     assert encoded["texts"] == 0
-    assert services.INDEX.current == {zh.pk: f"{zh.pk}:{zh.engine_key}", en.pk: f"{en.pk}:{en.engine_key}"}
+    assert index.INDEX.current == {zh.pk: f"{zh.pk}:{zh.engine_key}", en.pk: f"{en.pk}:{en.engine_key}"}
 
     # The loaded vectors are the ones the model gives: saving again finds the same overlap, same score.
     services.update_project(world.users["owner"], en, {"team_size": 7})
@@ -66,23 +66,23 @@ def test_vectors_of_changed_texts_are_computed_again(world, encoded):
     assert ProjectVectors.objects.get(project=project).key != key
     # A row stored before vectors were kept (or with stale ones) is embedded once at a cold start and kept.
     ProjectVectors.objects.all().delete()
-    services.INDEX.reset()
+    index.INDEX.reset()
     encoded["texts"] = 0
-    with services.INDEX.lock:
-        services.INDEX.sync()
+    with index.INDEX.lock:
+        index.INDEX.sync()
     assert encoded["texts"] == 2 and ProjectVectors.objects.count() == 1
 
 
 def test_the_warm_job_builds_the_index_before_any_save(world):
     register(world, "member", ZH_LIFE_TEST)
     register(world, "owner", EN_LIFE_TEST)
-    services.INDEX.reset()
-    assert not services.INDEX.warm
-    job = jobs.run(jobs.create(services.WARM_JOB, {}))
+    index.INDEX.reset()
+    assert not index.INDEX.warm
+    job = jobs.run(jobs.create(index.WARM_JOB, {}))
     assert job.status == Job.Status.SUCCEEDED, job.result
     assert job.result["projects"] == 2 and job.result["embedded"] == 0
-    assert services.INDEX.warm and len(services.INDEX.current) == 2
-    assert services.warm_in_background() is None  # already warm: no second job
+    assert index.INDEX.warm and len(index.INDEX.current) == 2
+    assert index.warm_in_background() is None  # already warm: no second job
 
 
 def test_warming_builds_the_neighbour_graph_past_the_exact_limit():
@@ -97,22 +97,22 @@ def test_warming_builds_the_neighbour_graph_past_the_exact_limit():
 
 def test_the_warm_job_loads_the_model_so_the_first_save_does_not(world):
     register(world, "member", ZH_LIFE_TEST)
-    services.INDEX.reset()
+    index.INDEX.reset()
     embedders._instances.clear()  # a new process: kept embeddings loaded, the model never run
-    services.INDEX.warm_up()
+    index.INDEX.warm_up()
     model = embedders.get()
     assert getattr(model, "_forward", None) is not None
 
 
 def test_a_save_finds_a_project_another_process_wrote(world):
     register(world, "member", ZH_TOOTH_PROFILE)
-    services.INDEX.warm_up()
+    index.INDEX.warm_up()
     # Written by another process: a row this process's index has never been given.
     data = {k: v for k, v in ZH_LIFE_TEST.items() if k in ("title", "text", "language", "parameters", "trl", "keywords")}
     row = RDProject(organisation=world.member_org, **data)
-    row.engine_key = services.fingerprint(row, [])
+    row.engine_key = index.fingerprint(row, [])
     row.save()
-    assert not any(i.startswith(f"{row.pk}:") for i in services.INDEX.ids)
+    assert not any(i.startswith(f"{row.pk}:") for i in index.INDEX.ids)
     services.create_project(world.users["owner"], world.owner_org, EN_LIFE_TEST)
     assert Overlap.objects.filter(relation="overlap").filter(project_a=row).exists() or \
         Overlap.objects.filter(relation="overlap", project_b=row).exists()
@@ -120,28 +120,28 @@ def test_a_save_finds_a_project_another_process_wrote(world):
 
 def test_an_edited_or_deleted_project_is_retired_from_the_index(world, django_capture_on_commit_callbacks):
     member = register(world, "member", ZH_LIFE_TEST)
-    old_id = services.INDEX.current[member.pk]
+    old_id = index.INDEX.current[member.pk]
     services.update_project(world.users["member"], member, {"title": ZH_TOOTH_PROFILE["title"],
                                                             "text": ZH_TOOTH_PROFILE["text"]})
     member.refresh_from_db()
-    assert services.INDEX.finder.is_retired(old_id)
-    assert not services.INDEX.finder.is_retired(services.INDEX.current[member.pk])
+    assert index.INDEX.finder.is_retired(old_id)
+    assert not index.INDEX.finder.is_retired(index.INDEX.current[member.pk])
     # The old text never surfaces as an overlap of a new project, neither to the engine nor in the rows.
     en = register(world, "owner", EN_LIFE_TEST)
-    me = services.engine_project(en)
-    assert old_id not in {p.b for p in services.INDEX.finder.overlaps_of(me)}
+    me = index.engine_project(en)
+    assert old_id not in {p.b for p in index.INDEX.finder.overlaps_of(me)}
     assert not Overlap.objects.filter(relation=Overlap.Relation.OVERLAP).exists()
 
     # Deleted through the service: retired once committed; deleted elsewhere (another process): at the next look.
-    current = services.INDEX.current[en.pk]
+    current = index.INDEX.current[en.pk]
     with django_capture_on_commit_callbacks(execute=True):
         services.delete_project(world.users["owner"], en)
-    assert services.INDEX.finder.is_retired(current)
+    assert index.INDEX.finder.is_retired(current)
     other = register(world, "member", ZH_LIFE_TEST)
-    gone_id = services.INDEX.current[other.pk]
+    gone_id = index.INDEX.current[other.pk]
     RDProject.objects.filter(pk=other.pk).delete()
     register(world, "owner", EN_LIFE_TEST)
-    assert services.INDEX.finder.is_retired(gone_id)
+    assert index.INDEX.finder.is_retired(gone_id)
 
 
 def test_retired_entries_do_not_take_live_neighbours_places():

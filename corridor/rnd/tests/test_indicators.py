@@ -84,14 +84,14 @@ def teams_world(dw: DashWorld):
     """A team formed from the life-test overlap (led by Hangzhou) with a dated patent and an undated paper;
     a team proposed with Wuhu as lead, still waiting; a team of the other alliance led by Jiaxing."""
     from corridor.dashboards.tests.test_area_indicators import rnd_world
-    from corridor.rnd import services
+    from corridor.rnd import teams
     from corridor.rnd.models import JointTeam
 
     w = dw.world
     formed = JointTeam.objects.get(pk=rnd_world(dw).pk)
     patent_on = timezone.localdate() - datetime.timedelta(days=30)
-    services.add_output(w.users["secretariat"], formed, "patent", "RV reducer life test method", "CN1", on=patent_on)
-    services.add_output(w.users["owner"], formed, "paper", "Accelerated life testing of RV reducers")
+    teams.add_output(w.users["secretariat"], formed, "patent", "RV reducer life test method", "CN1", on=patent_on)
+    teams.add_output(w.users["owner"], formed, "paper", "Accelerated life testing of RV reducers")
     JointTeam.objects.create(title_zh="谐波减速器联合攻关", alliance=w.alliance, lead=w.member_org)
     JointTeam.objects.create(title_zh="传感器联合攻关", alliance=w.other_alliance, lead=w.outsider_org)
     return patent_on

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from corridor.core.testing import expect_matrix
-from corridor.rnd import services
+from corridor.rnd import services, teams
 from corridor.rnd.models import Overlap, RDDirection, RDProject
 from corridor.rnd.testing import EN_LIFE_TEST, ZH_LIFE_TEST, register
 from corridor.rnd.tests.test_confidentiality import xlsx_text
@@ -69,9 +69,9 @@ def test_a_member_deletes_its_project_from_its_page_with_its_overlaps(world):
 def test_teams_export_lists_the_teams_the_reader_may_see(world):
     register(world, "member", ZH_LIFE_TEST)
     register(world, "owner", EN_LIFE_TEST)
-    team = services.propose_team(world.users["secretariat"], [Overlap.objects.get()], title_zh="RV减速器寿命试验联合攻关",
+    team = teams.propose_team(world.users["secretariat"], [Overlap.objects.get()], title_zh="RV减速器寿命试验联合攻关",
                                  title_en="Joint RV reducer life testing", lead=world.member_org)
-    services.accept_invitation(world.users["member"], team.members.get(organisation=world.member_org))
+    teams.accept_invitation(world.users["member"], team.members.get(organisation=world.member_org))
     expect_matrix(world, "get", "/rnd/teams.xlsx", {"visitor": 302, "owner": 200, "member": 200, "outsider": 200,
                                                     "secretariat": 200, "officer": 200, "admin": 200})
     member = world.client_for("member")
@@ -90,7 +90,7 @@ def test_the_lead_shares_an_instrument_linked_to_its_booking_page(world):
 
     register(world, "member", ZH_LIFE_TEST)
     register(world, "owner", EN_LIFE_TEST)
-    team = services.propose_team(world.users["secretariat"], [Overlap.objects.get()], title_en="Joint RV reducer life testing",
+    team = teams.propose_team(world.users["secretariat"], [Overlap.objects.get()], title_en="Joint RV reducer life testing",
                                  lead=world.member_org)
     bench = make_instrument(world.outsider_org, world.regions["340200"])
     url = f"/rnd/teams/{team.pk}/instruments/"
@@ -98,8 +98,8 @@ def test_the_lead_shares_an_instrument_linked_to_its_booking_page(world):
     member.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     member.post(url, {"instrument": bench.pk})  # not formed yet: refused
     assert not team.instruments.exists()
-    services.accept_invitation(world.users["member"], team.members.get(organisation=world.member_org))
-    services.accept_invitation(world.users["owner"], team.members.get(organisation=world.owner_org))
+    teams.accept_invitation(world.users["member"], team.members.get(organisation=world.member_org))
+    teams.accept_invitation(world.users["owner"], team.members.get(organisation=world.owner_org))
     page = member.get(f"/rnd/teams/{team.pk}/").content.decode()
     assert 'data-testid="instrument-form"' in page
     assert 'data-testid="instrument-form"' not in world.client_for("owner").get(f"/rnd/teams/{team.pk}/").content.decode()
@@ -115,7 +115,7 @@ def test_the_lead_shares_an_instrument_linked_to_its_booking_page(world):
     bench.save(update_fields=["active"])
     other = make_instrument(world.outsider_org, world.regions["340200"], name_zh="扫描电镜", active=False)
     with pytest.raises(ValidationError):
-        services.share_instrument(world.users["member"], team, other)
+        teams.share_instrument(world.users["member"], team, other)
 
 
 def test_directions_export_lists_the_directions_the_reader_may_see(world, direction):

@@ -15,7 +15,7 @@ from corridor.core.errors import Conflict
 from corridor.core.testing import PASSWORD
 from corridor.notifications.models import Notification
 from corridor.orgs.services import create_organisation
-from corridor.rnd import services
+from corridor.rnd import services, teams
 from corridor.rnd.models import JointTeam, Overlap, TeamMember
 from corridor.rnd.testing import EN_LIFE_TEST, ZH_LIFE_TEST, register
 
@@ -62,12 +62,12 @@ def test_who_may_propose(world, cluster):
     overlap = Overlap.objects.filter(relation=Overlap.Relation.OVERLAP).earliest("pk")
     for role in ("outsider", "officer"):
         with pytest.raises(PermissionDenied):
-            services.propose_team(world.users[role], [overlap], title_en="x")
+            teams.propose_team(world.users[role], [overlap], title_en="x")
     with pytest.raises(ValidationError) as exc:
-        services.propose_team(world.users["secretariat"], [overlap])
+        teams.propose_team(world.users["secretariat"], [overlap])
     assert "title_zh" in exc.value.message_dict
     with pytest.raises(ValidationError) as exc:
-        services.propose_team(world.users["secretariat"], [overlap], title_en="x", lead=world.outsider_org)
+        teams.propose_team(world.users["secretariat"], [overlap], title_en="x", lead=world.outsider_org)
     assert "lead" in exc.value.message_dict
     assert not JointTeam.objects.exists()
 
@@ -75,18 +75,18 @@ def test_who_may_propose(world, cluster):
 def test_a_lead_that_declines_hands_over_to_the_first_to_accept(world, cluster):
     third, _projects = cluster
     overlaps = list(Overlap.objects.filter(relation=Overlap.Relation.OVERLAP))
-    team = services.propose_team(world.users["secretariat"], overlaps, title_en="Consortium", lead=world.member_org)
+    team = teams.propose_team(world.users["secretariat"], overlaps, title_en="Consortium", lead=world.member_org)
     members = {m.organisation_id: m for m in team.members.all()}
-    services.accept_invitation(world.users["third"], members[third.pk])
+    teams.accept_invitation(world.users["third"], members[third.pk])
     with pytest.raises(Conflict):  # a second click
-        services.accept_invitation(world.users["third"], members[third.pk])
-    services.decline_invitation(world.users["member"], members[world.member_org.pk], "No capacity this year")
-    services.accept_invitation(world.users["owner"], members[world.owner_org.pk])
+        teams.accept_invitation(world.users["third"], members[third.pk])
+    teams.decline_invitation(world.users["member"], members[world.member_org.pk], "No capacity this year")
+    teams.accept_invitation(world.users["owner"], members[world.owner_org.pk])
     team.refresh_from_db()
     assert team.status == JointTeam.Status.FORMED and team.lead_id == third.pk
     assert team.members.get(organisation=third).role == TeamMember.Role.LEAD
     with pytest.raises(PermissionDenied):  # the former lead's staff no longer run it
-        services.add_milestone(world.users["member"], team, "x", third, datetime.date.today())
+        teams.add_milestone(world.users["member"], team, "x", third, datetime.date.today())
     # Everyone told on forming (but the one whose answer formed it), and who declined no longer.
     formed = Notification.objects.filter(message__contains="is formed")
     assert world.users["member"].pk not in set(formed.values_list("user_id", flat=True))
@@ -96,24 +96,24 @@ def test_a_lead_that_declines_hands_over_to_the_first_to_accept(world, cluster):
 def test_overdue_milestones_remind_their_owners_once_a_week(world, cluster):
     _third, (zh, en, _other) = cluster
     overlap = Overlap.objects.get(project_a=min(zh.pk, en.pk), project_b=max(zh.pk, en.pk))
-    team = services.propose_team(world.users["secretariat"], [overlap], title_en="Pair", lead=world.member_org)
+    team = teams.propose_team(world.users["secretariat"], [overlap], title_en="Pair", lead=world.member_org)
     for m in team.members.all():
-        services.accept_invitation(world.users["member" if m.organisation_id == world.member_org.pk else "owner"], m)
+        teams.accept_invitation(world.users["member" if m.organisation_id == world.member_org.pk else "owner"], m)
     team.refresh_from_db()
     today = datetime.date(2027, 3, 10)
-    late = services.add_milestone(world.users["member"], team, "Rig commissioned", world.owner_org, today - datetime.timedelta(days=3))
-    done = services.add_milestone(world.users["member"], team, "Plan", world.owner_org, today - datetime.timedelta(days=9))
-    services.add_milestone(world.users["member"], team, "Later", world.owner_org, today + datetime.timedelta(days=9))
-    services.report_milestone(world.users["owner"], done, "Plan agreed", done=True)
+    late = teams.add_milestone(world.users["member"], team, "Rig commissioned", world.owner_org, today - datetime.timedelta(days=3))
+    done = teams.add_milestone(world.users["member"], team, "Plan", world.owner_org, today - datetime.timedelta(days=9))
+    teams.add_milestone(world.users["member"], team, "Later", world.owner_org, today + datetime.timedelta(days=9))
+    teams.report_milestone(world.users["owner"], done, "Plan agreed", done=True)
     with pytest.raises(PermissionDenied):  # neither its owner nor a manager
-        services.report_milestone(world.users["outsider"], late, "x", done=True)
+        teams.report_milestone(world.users["outsider"], late, "x", done=True)
     Notification.objects.all().delete()
-    assert services.remind_overdue(today) == 1
+    assert teams.remind_overdue(today) == 1
     told = Notification.objects.filter(message__contains="is not done")
     assert set(told.values_list("user_id", flat=True)) == {world.users["owner"].pk, world.users["secretariat"].pk}
     assert told.first().params["title"] == late.title
-    assert services.remind_overdue(today) == 0
-    assert services.remind_overdue(today + datetime.timedelta(days=7)) == 1
+    assert teams.remind_overdue(today) == 0
+    assert teams.remind_overdue(today + datetime.timedelta(days=7)) == 1
     out = StringIO()
     call_command("rnd_reminders", stdout=out)
     assert "0" in out.getvalue() or "1" in out.getvalue()

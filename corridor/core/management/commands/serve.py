@@ -26,7 +26,7 @@ class Command(BaseCommand):
         if failed:
             self.stdout.write(f"{failed} job(s) left unfinished by the previous run marked failed")
         purge_old_uploads()
-        from corridor.rnd.services import warm_in_background
+        from corridor.rnd.index import warm_in_background
 
         warm_in_background()  # the R&D overlap index, loaded in a job before the first save needs it
 

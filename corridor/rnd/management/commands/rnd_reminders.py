@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from corridor.demo.progress import TranslatedHelpCommand
-from corridor.rnd.services import remind_overdue
+from corridor.rnd.teams import remind_overdue
 
 HELP = gettext_noop(
     "Joint R&D teams: tell the owners of overdue milestones (at most once a week each). Run daily from cron: "
