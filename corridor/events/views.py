@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from corridor.alliances.models import Alliance
-from corridor.core import access, toolkit
+from corridor.core import access, registry, toolkit
 from corridor.core.errors import Conflict
 from corridor.events import documents, services
 from corridor.events.forms import CheckInForm, EventForm, NewEventForm, ReasonForm, RegisterForm
@@ -331,11 +331,9 @@ def meetings(request: HttpRequest, pk: int) -> HttpResponse:
         others = meeting_services.participants(event).exclude(pk=mine.pk).order_by("organisation__name_zh", "name")
         query = request.GET.get("q", "").strip()
         if query:
-            from django.db.models import Q
-
-            others = others.filter(Q(name__icontains=query) | Q(organisation__name_zh__icontains=query)
-                                   | Q(organisation__name_en__icontains=query) | Q(profile_zh__icontains=query)
-                                   | Q(profile_en__icontains=query))
+            # Participants are not a kind of the header box (only this event's); its word matching all the same.
+            others = registry.match_words(others, ("name", "organisation__name_zh", "organisation__name_en",
+                                                   "profile_zh", "profile_en"), query)
         page_obj = toolkit.paginate(request, others)
         context.update({
             "received": requests.filter(invitee=mine).order_by("status", "-created_at"),
