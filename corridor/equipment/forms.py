@@ -71,8 +71,8 @@ class GrantForm(forms.Form):
     holder = forms.CharField(
         label=_("Holder"), max_length=300,
         help_text=_("Type part of the name and pick the organisation; a credit code works too"),
-        widget=forms.TextInput(attrs={"list": "holder-options", "autocomplete": "off",
-                                      "data-org-picker": "/api/organisations"}),
+        # Rendered as the shared organisation picker (orgs/_org_picker.html): it posts the chosen one's number.
+        widget=forms.TextInput(attrs={"list": "org-picker-holder", "autocomplete": "off"}),
     )
     amount = forms.DecimalField(label=_("Amount (CNY)"), min_value=0, max_digits=14, decimal_places=2)
     # Shown only after the warning that the organisation already holds a voucher of the programme.
