@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from corridor.equipment.models import Instrument, Voucher
+from corridor.orgs.forms import OrganisationPicker
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
 from corridor.regions.widgets import RegionPicker
@@ -141,9 +142,12 @@ class InstrumentForm(forms.Form):
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["owner"]  # an instrument does not change hands
-        elif owners is not None:  # staff choose among their organisations; admins type any
+        elif owners is not None:  # staff choose among their organisations
             self.fields["owner"].widget = forms.Select(choices=[(str(o.pk), o.name) for o in owners])
             self.fields["owner"].help_text = ""
+        else:  # admins pick any by name (the shared organisation picker posts its number; a credit code works too)
+            self.fields["owner"].widget = OrganisationPicker()
+            self.fields["owner"].help_text = _("Type a name, pinyin or English and choose from the list.")
 
     @staticmethod
     def initial_for(instrument: Instrument) -> dict[str, Any]:
