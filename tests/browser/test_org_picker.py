@@ -50,3 +50,21 @@ def test_the_secretariat_picks_the_organiser_by_name(new_page, locale, typed, sh
     page.goto(f"/events/{Event.objects.get().pk}/edit/")
     expect(page.get_by_test_id("org-picker-chosen-organiser")).to_have_text(shown)
     page.screenshot(path=f"/tmp/srch4-organiser-picker-{locale}.png", full_page=True)
+
+
+@pytest.mark.parametrize(("locale", "typed", "shown"), [
+    ("zh-CN", "国自", "浙江国自机器人技术股份有限公司"),
+    ("en-US", "Guozi", "Zhejiang Guozi Robot Technology Co., Ltd."),
+])
+def test_the_admin_picks_an_instruments_owner_by_name(new_page, locale, typed, shown):
+    world = build_world()
+    page = new_page(locale)
+    sign_in(page, "admin")
+    page.goto("/equipment/new/")
+    expect(page.locator("label[for=id_owner]")).to_be_visible()
+    picker = page.locator("input[name=owner]")
+    picker.press_sequentially(typed, delay=30)
+    option = page.locator("#org-picker-owner option").first
+    expect(option).to_have_text(re.compile(re.escape(shown)))
+    assert option.get_attribute("value") == str(world.owner_org.pk)
+    page.screenshot(path=f"/tmp/srch4-owner-picker-{locale}.png", full_page=True)
