@@ -53,14 +53,15 @@ class EventForm(forms.Form):
     max_meetings = forms.IntegerField(label=gettext_lazy("Maximum meetings per participant"), required=False, min_value=1)
 
     def __init__(self, *args: Any, alliances: QuerySet[Alliance], organisations: QuerySet[Organisation],
-                 regions: QuerySet[Region], pick_organiser: bool = False, **kwargs: Any) -> None:
+                 regions: QuerySet[Region], pick_organiser: bool = False,
+                 named_organisations: QuerySet[Organisation] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["alliance"].queryset = alliances  # type: ignore[attr-defined]
         if pick_organiser:
             # Secretariats, officers and admins may name any organisation they can see as organiser: typed with
             # autocomplete among those (`organisations` is then the user's `restrict`), not a list of all of them.
             self.fields["organiser"] = OrganisationPickerField(
-                organisations, label=gettext_lazy("Organiser organisation"), required=False)
+                organisations, named=named_organisations, label=gettext_lazy("Organiser organisation"), required=False)
         self.fields["organiser"].queryset = organisations  # type: ignore[attr-defined]
         self.fields["region"].queryset = regions  # type: ignore[attr-defined]
 

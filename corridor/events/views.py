@@ -98,7 +98,11 @@ def _managed_event(request: HttpRequest, pk: int) -> Event:
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = _managed_event(request, pk)
     initial = {name: getattr(event, name) for name in services.EVENT_FIELDS if name not in ("status", "time_zone", "park")}
-    form = EventForm(request.POST if request.method == "POST" else None, **_form_choices(request.user), initial=initial)
+    choices = _form_choices(request.user)
+    if event.organiser_id:  # the event's own organiser stays a valid choice, even one the editor may not see
+        choices["named_organisations"] = choices["organisations"]  # (but is named only if they may see it)
+        choices["organisations"] = choices["organisations"] | Organisation.objects.filter(pk=event.organiser_id)
+    form = EventForm(request.POST if request.method == "POST" else None, **choices, initial=initial)
 
     def done(saved: Event) -> HttpResponse:
         messages.success(request, _("Saved."))

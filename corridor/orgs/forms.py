@@ -113,15 +113,20 @@ class OrganisationPickerField(forms.ModelChoiceField):
 
     widget = OrganisationPicker
 
-    def __init__(self, queryset: Any = None, **kwargs: Any) -> None:
+    def __init__(self, queryset: Any = None, *, named: Any = None, **kwargs: Any) -> None:
         kwargs.setdefault("error_messages", {"invalid_choice": _("Choose an organisation from the list offered as you type.")})
         kwargs.setdefault("help_text", _("Type a name, pinyin or English and choose from the list."))
         super().__init__(queryset if queryset is not None else Organisation.objects.none(), **kwargs)
+        # Whose names may be shown next to the box (default: the choices); narrower when the choices keep one
+        # the user may not see (an event's current organiser): that one is then shown by number only.
+        self.named = named
 
     def prepare_value(self, value: Any) -> Any:
         # Shown next to the box: the name of what is chosen (the box itself holds its number).
-        chosen = value if isinstance(value, Organisation) else None
-        if chosen is None and value not in (None, "") and str(value).isdigit() and len(str(value)) < 18:
-            chosen = self.queryset.filter(pk=int(value)).only("id", "name_zh", "name_en").first()  # type: ignore[union-attr]
+        key = value.pk if isinstance(value, Organisation) else value
+        chosen = None
+        if key not in (None, "") and str(key).isdigit() and len(str(key)) < 18:
+            rows = self.named if self.named is not None else self.queryset
+            chosen = rows.filter(pk=int(key)).only("id", "name_zh", "name_en").first()  # type: ignore[union-attr]
         self.widget.chosen = chosen  # type: ignore[attr-defined]
         return super().prepare_value(value)

@@ -59,3 +59,17 @@ def test_staff_still_choose_among_their_own(world):
     assert Event.objects.count() == before + 1
     response = client.post("/events/new/", _form(world, alliance="", organiser=str(world.owner_org.pk)))
     assert response.status_code == 422  # not one of theirs: not a choice
+
+
+def test_an_event_keeps_an_organiser_its_editor_may_not_see(world):
+    hidden = world.unlisted_org
+    event = make_event(world, organiser=hidden)
+    client = world.client_for("secretariat")
+    day = soon().date().isoformat()
+    response = client.post(f"/events/{event.pk}/edit/", _form(world, title_zh="改名的活动", organiser=str(hidden.pk),
+                                                              starts_at=f"{day}T10:00", ends_at=f"{day}T11:00"))
+    assert response.status_code == 302, response.content.decode()[:1000]
+    event.refresh_from_db()
+    assert event.title_zh == "改名的活动" and event.organiser == hidden
+    page = client.get(f"/events/{event.pk}/edit/").content.decode()
+    assert f'value="{hidden.pk}"' in page and hidden.name_zh not in page  # kept, by number, not named
