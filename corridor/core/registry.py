@@ -11,6 +11,9 @@ Each app registers its models in its `AppConfig.ready()`:
 - `title(obj)`: how it is named in lists (default `str`);
 - `search`: the text fields the header's search box looks in (empty: not searched).
 
+`find(Model, rows, q)` is the one search of a kind: the header box, the kind's list page and its list endpoint
+all call it (each on rows already restricted to what the viewer may see), so they find the same objects.
+
 The history page (`/history/<app>/<model>/<pk>/`) and the header search work for every registered
 model with no code of their own; later areas plug in by registering theirs.
 """
@@ -50,6 +53,12 @@ class Entry:
     def audited(self) -> tuple[str, ...]:
         return tuple(getattr(self.model, "AUDITED_FIELDS", ()))
 
+    def find(self, qs: models.QuerySet[Any], q: str) -> models.QuerySet[Any]:
+        """`qs` narrowed to what `q` finds: the model's own finder, else every word in one of the `search` fields."""
+        if self.finder is not None:
+            return self.finder(qs, q)
+        return match_words(qs, self.search, q)
+
     def rows(self, user: Actor) -> models.QuerySet[Any]:
         qs = self.model._default_manager.all()
         return qs.restrict(user) if isinstance(qs, access.RestrictedQuerySet) else qs
@@ -75,6 +84,29 @@ def entries() -> list[Entry]:
 
 def get(app_label: str, model_name: str) -> Entry | None:
     return _entries.get(f"{app_label}.{model_name}")
+
+
+def find(model: type[models.Model], qs: models.QuerySet[Any], q: str | None) -> models.QuerySet[Any]:
+    """The search of `model`'s kind on `qs` (a list's rows, restricted by the caller): what the header box finds."""
+    found = entry(model)
+    if found is None or not (found.search or found.finder):
+        raise LookupError(f"{model._meta.label} is not searchable in the registry")
+    q = (q or "").strip()
+    return found.find(qs, q) if q else qs
+
+
+def match_words(qs: models.QuerySet[Any], fields: tuple[str, ...], q: str, lookup: str = "icontains") -> models.QuerySet[Any]:
+    """Every word of `q` in one of `fields`, case folded, with English plurals folded ("robots" finds "robot",
+    "industry" finds "industries") and traditional / full-width forms folded (機器人 finds 机器人)."""
+    from corridor.search.text import word_variants
+
+    for word in q.split():
+        match = Q()
+        for variant in word_variants(word):
+            for name in fields:
+                match |= Q(**{f"{name}__{lookup}": variant})
+        qs = qs.filter(match)
+    return qs
 
 
 def may(action: str) -> Callable[[Actor, Any], bool]:
@@ -128,14 +160,7 @@ def search(user: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[tuple[Entry, 
         qs = item.rows(user)
         if item.searchable is not None:
             qs = item.searchable(qs)
-        if item.finder is not None:
-            qs = item.finder(qs, q)
-        else:
-            for word in words:
-                match = Q()
-                for name in item.search:
-                    match |= Q(**{f"{name}__icontains": word})
-                qs = qs.filter(match)
+        qs = item.find(qs, q)
         hits = [Hit(item, obj) for obj in qs[:limit]]
         if hits:
             found.append((item, hits))

@@ -15,7 +15,10 @@ class EquipmentConfig(AppConfig):
 
         registry.register(Instrument, url=lambda i: reverse("equipment:detail", args=[i.pk]),
                           history=registry.may("change"), search=("name_zh", "name_en", "model_number", "search_text"),
-                          searchable=lambda qs: qs.filter(active=True))
+                          searchable=lambda qs: qs.filter(active=True),
+                          # search_text holds the names (with pinyin), maker, model and capabilities, folded: the
+                          # header box and the catalogue's `q` both look there.
+                          finder=lambda rows, q: registry.match_words(rows, ("search_text",), q, lookup="contains"))
         registry.register(Booking, url=lambda b: reverse("equipment:booking", args=[b.pk]), history=registry.may("view"))
         registry.register(VoucherProgramme, url=lambda p: reverse("equipment:programme", args=[p.pk]),
                           history=registry.may("manage"))

@@ -10,11 +10,11 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from pydantic import Field, field_validator
 
+from corridor.core import registry
 from corridor.core.dates import EARLIEST, LATEST
 from corridor.core.toolkit import BaseFilter
 from corridor.equipment.models import Instrument
 from corridor.equipment.services import instruments_free_between
-from corridor.orgs import search_text
 from corridor.regions.models import within_q
 
 
@@ -37,8 +37,7 @@ class InstrumentFilter(BaseFilter):
 
     def apply(self, qs: QuerySet[Instrument]) -> QuerySet[Instrument]:
         if self.q:
-            for term in search_text.query_terms(self.q):
-                qs = qs.filter(search_text__contains=term)
+            qs = registry.find(Instrument, qs, self.q)  # the header box's search of instruments
         if self.city:
             # An instrument keeps its city, not its province: the province is the city's parent.
             qs = qs.filter(within_q("region", self.city, ancestors=("city", "city__parent")))

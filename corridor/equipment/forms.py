@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from corridor.equipment.models import Instrument, Voucher
+from corridor.orgs.forms import OrganisationPicker
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
 from corridor.regions.widgets import RegionPicker
@@ -71,8 +72,8 @@ class GrantForm(forms.Form):
     holder = forms.CharField(
         label=_("Holder"), max_length=300,
         help_text=_("Type part of the name and pick the organisation; a credit code works too"),
-        widget=forms.TextInput(attrs={"list": "holder-options", "autocomplete": "off",
-                                      "data-org-picker": "/api/organisations"}),
+        # Rendered as the shared organisation picker (orgs/_org_picker.html): it posts the chosen one's number.
+        widget=forms.TextInput(attrs={"list": "org-picker-holder", "autocomplete": "off"}),
     )
     amount = forms.DecimalField(label=_("Amount (CNY)"), min_value=0, max_digits=14, decimal_places=2)
     # Shown only after the warning that the organisation already holds a voucher of the programme.
@@ -141,9 +142,12 @@ class InstrumentForm(forms.Form):
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["owner"]  # an instrument does not change hands
-        elif owners is not None:  # staff choose among their organisations; admins type any
+        elif owners is not None:  # staff choose among their organisations
             self.fields["owner"].widget = forms.Select(choices=[(str(o.pk), o.name) for o in owners])
             self.fields["owner"].help_text = ""
+        else:  # admins pick any by name (the shared organisation picker posts its number; a credit code works too)
+            self.fields["owner"].widget = OrganisationPicker()
+            self.fields["owner"].help_text = _("Type a name, pinyin or English and choose from the list.")
 
     @staticmethod
     def initial_for(instrument: Instrument) -> dict[str, Any]:

@@ -325,6 +325,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     def grant(f: GrantForm) -> Voucher:
         holder = vouchers.find_holder(request.user, f.cleaned_data["holder"])
+        context["holder"] = holder  # named next to the picker when the form comes back (a second grant)
         try:
             return vouchers.grant_voucher(request.user, programme, holder, f.cleaned_data["amount"],
                                           another=f.cleaned_data["another"])

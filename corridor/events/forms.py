@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from corridor.alliances.models import Alliance
 from corridor.events.models import Event, MeetingRequest, Question, RegistrationType
+from corridor.orgs.forms import OrganisationPickerField
 from corridor.orgs.models import Organisation
 from corridor.regions.models import Region
 
@@ -52,9 +53,15 @@ class EventForm(forms.Form):
     max_meetings = forms.IntegerField(label=gettext_lazy("Maximum meetings per participant"), required=False, min_value=1)
 
     def __init__(self, *args: Any, alliances: QuerySet[Alliance], organisations: QuerySet[Organisation],
-                 regions: QuerySet[Region], **kwargs: Any) -> None:
+                 regions: QuerySet[Region], pick_organiser: bool = False,
+                 named_organisations: QuerySet[Organisation] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["alliance"].queryset = alliances  # type: ignore[attr-defined]
+        if pick_organiser:
+            # Secretariats, officers and admins may name any organisation they can see as organiser: typed with
+            # autocomplete among those (`organisations` is then the user's `restrict`), not a list of all of them.
+            self.fields["organiser"] = OrganisationPickerField(
+                organisations, named=named_organisations, label=gettext_lazy("Organiser organisation"), required=False)
         self.fields["organiser"].queryset = organisations  # type: ignore[attr-defined]
         self.fields["region"].queryset = regions  # type: ignore[attr-defined]
 

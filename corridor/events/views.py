@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from corridor.alliances.models import Alliance
-from corridor.core import access, toolkit
+from corridor.core import access, registry, toolkit
 from corridor.core.errors import Conflict
 from corridor.events import documents, services
 from corridor.events.forms import CheckInForm, EventForm, NewEventForm, ReasonForm, RegisterForm
@@ -53,11 +53,16 @@ def _form_choices(user: Any) -> dict[str, Any]:
     alliances = Alliance.objects.all() if scope_admin else Alliance.objects.filter(pk__in=access.secretariat_alliance_ids(user))
     organisations = Organisation.objects.filter(pk__in=access.member_org_ids(user))
     regions = Region.objects.filter(level__in=("city", "district"))
+    officer = access.officer_region_ids(user)
     if not scope_admin:
-        officer = access.officer_region_ids(user)
         regions = regions.filter(within_q("", officer)) if officer else regions
+    # Who runs an alliance or a region (or everything) may name another organisation as organiser: picked by
+    # name among those they may see. An organisation's staff choose among their own.
+    pick = scope_admin or bool(officer) or bool(access.secretariat_alliance_ids(user))
+    if pick:
+        organisations = Organisation.objects.restrict(user)
     return {"alliances": alliances.order_by("name_zh"), "organisations": organisations.order_by("name_zh"),
-            "regions": regions.order_by("code")}
+            "regions": regions.order_by("code"), "pick_organiser": pick}
 
 
 @login_required
@@ -93,7 +98,11 @@ def _managed_event(request: HttpRequest, pk: int) -> Event:
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = _managed_event(request, pk)
     initial = {name: getattr(event, name) for name in services.EVENT_FIELDS if name not in ("status", "time_zone", "park")}
-    form = EventForm(request.POST if request.method == "POST" else None, **_form_choices(request.user), initial=initial)
+    choices = _form_choices(request.user)
+    if event.organiser_id:  # the event's own organiser stays a valid choice, even one the editor may not see
+        choices["named_organisations"] = choices["organisations"]  # (but is named only if they may see it)
+        choices["organisations"] = choices["organisations"] | Organisation.objects.filter(pk=event.organiser_id)
+    form = EventForm(request.POST if request.method == "POST" else None, **choices, initial=initial)
 
     def done(saved: Event) -> HttpResponse:
         messages.success(request, _("Saved."))
@@ -331,11 +340,9 @@ def meetings(request: HttpRequest, pk: int) -> HttpResponse:
         others = meeting_services.participants(event).exclude(pk=mine.pk).order_by("organisation__name_zh", "name")
         query = request.GET.get("q", "").strip()
         if query:
-            from django.db.models import Q
-
-            others = others.filter(Q(name__icontains=query) | Q(organisation__name_zh__icontains=query)
-                                   | Q(organisation__name_en__icontains=query) | Q(profile_zh__icontains=query)
-                                   | Q(profile_en__icontains=query))
+            # Participants are not a kind of the header box (only this event's); its word matching all the same.
+            others = registry.match_words(others, ("name", "organisation__name_zh", "organisation__name_en",
+                                                   "profile_zh", "profile_en"), query)
         page_obj = toolkit.paginate(request, others)
         context.update({
             "received": requests.filter(invitee=mine).order_by("status", "-created_at"),

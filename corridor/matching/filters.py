@@ -7,8 +7,8 @@ from typing import Literal
 from django.db.models import QuerySet
 from pydantic import Field
 
+from corridor.core import registry
 from corridor.core.toolkit import BaseFilter
-from corridor.matching import services
 from corridor.matching.models import Listing
 
 
@@ -26,7 +26,7 @@ class ListingFilter(BaseFilter):
         if self.status:
             qs = qs.filter(status=self.status)
         if self.q:
-            qs = services.search(qs, self.q)
+            qs = registry.find(Listing, qs, self.q)  # the header box's search of listings
         return qs
 
     def is_active(self) -> bool:

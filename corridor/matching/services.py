@@ -144,12 +144,6 @@ def close_listing(actor: Actor, listing: Listing) -> Listing:
     return listing
 
 
-def search(qs: QuerySet[Listing], q: str) -> QuerySet[Listing]:
-    for word in q.split():
-        qs = qs.filter(Q(title_zh__icontains=word) | Q(title_en__icontains=word) | Q(text__icontains=word))
-    return qs
-
-
 # -- suggestions -------------------------------------------------------------------------------
 @dataclass
 class Suggestion:

@@ -92,3 +92,41 @@ class OrganisationForm(forms.Form):
         data["aliases"] = [line.strip() for line in data.get("aliases", "").splitlines() if line.strip()]
         data["region"] = (data.get("region") or "").strip()
         return data
+
+
+class OrganisationPicker(forms.TextInput):
+    """The shared organisation picker (orgs/_org_picker.html) as a widget: a search box whose <datalist> the
+    autocomplete fills with the organisations the viewer may see; it posts the chosen one's number."""
+
+    template_name = "orgs/_org_picker_widget.html"
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["chosen"] = getattr(self, "chosen", None)
+        return context
+
+
+class OrganisationPickerField(forms.ModelChoiceField):
+    """An organisation chosen by name among `queryset` (give it `restrict(user)`): typed with autocomplete,
+    never a list of every organisation nor a number to know. One outside the queryset (hidden from the
+    user) is refused as an invalid choice, like one that does not exist."""
+
+    widget = OrganisationPicker
+
+    def __init__(self, queryset: Any = None, *, named: Any = None, **kwargs: Any) -> None:
+        kwargs.setdefault("error_messages", {"invalid_choice": _("Choose an organisation from the list offered as you type.")})
+        kwargs.setdefault("help_text", _("Type a name, pinyin or English and choose from the list."))
+        super().__init__(queryset if queryset is not None else Organisation.objects.none(), **kwargs)
+        # Whose names may be shown next to the box (default: the choices); narrower when the choices keep one
+        # the user may not see (an event's current organiser): that one is then shown by number only.
+        self.named = named
+
+    def prepare_value(self, value: Any) -> Any:
+        # Shown next to the box: the name of what is chosen (the box itself holds its number).
+        key = value.pk if isinstance(value, Organisation) else value
+        chosen = None
+        if key not in (None, "") and str(key).isdigit() and len(str(key)) < 18:
+            rows = self.named if self.named is not None else self.queryset
+            chosen = rows.filter(pk=int(key)).only("id", "name_zh", "name_en").first()  # type: ignore[union-attr]
+        self.widget.chosen = chosen  # type: ignore[attr-defined]
+        return super().prepare_value(value)

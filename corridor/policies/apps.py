@@ -15,7 +15,8 @@ class PoliciesConfig(AppConfig):
         from corridor.policies.models import ApplicationItem, EligibilityProfile, Policy
 
         registry.register(Policy, url=lambda p: reverse("policies:detail", args=[p.pk]), history=registry.may("change"),
-                          search=("title_zh", "title_en", "document_number", "issuer_zh", "issuer_en"))
+                          search=("title_zh", "title_en", "document_number", "issuer_zh", "issuer_en",
+                                                                  "summary_zh", "summary_en"))
         registry.register(ApplicationItem, url=lambda i: reverse("policies:detail", args=[i.policy_id]),
                           history=lambda user, i: registry.may("change")(user, i.policy))
         registry.register(EligibilityProfile, url=lambda p: reverse("policies:profile", args=[p.organisation_id]),

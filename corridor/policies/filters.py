@@ -7,6 +7,7 @@ from typing import Literal
 from django.db.models import Q, QuerySet
 from pydantic import Field
 
+from corridor.core import registry
 from corridor.core.toolkit import BaseFilter
 from corridor.policies.models import ApplicationItem, Policy
 from corridor.regions.models import Region, within_q
@@ -24,10 +25,7 @@ class PolicyFilter(BaseFilter):
 
     def apply(self, qs: QuerySet[Policy]) -> QuerySet[Policy]:
         if self.q:
-            for word in self.q.split():
-                qs = qs.filter(Q(title_zh__icontains=word) | Q(title_en__icontains=word) | Q(issuer_zh__icontains=word)
-                               | Q(issuer_en__icontains=word) | Q(document_number__icontains=word)
-                               | Q(summary_zh__icontains=word) | Q(summary_en__icontains=word))
+            qs = registry.find(Policy, qs, self.q)  # the header box's search of policies
         if self.city:
             inside = Region.objects.filter(within_q("", self.city.strip()))
             qs = qs.filter(Q(home_region__in=inside) | Q(regions__in=inside))

@@ -8,6 +8,7 @@ from typing import Annotated
 from django.db.models import Q, QuerySet
 from pydantic import Field
 
+from corridor.core import registry
 from corridor.core.schemas import inline_choices
 from corridor.core.toolkit import BaseFilter
 from corridor.projects.models import Project, Stage
@@ -45,9 +46,7 @@ class ProjectFilter(BaseFilter):
 
     def apply(self, qs: QuerySet[Project]) -> QuerySet[Project]:
         if self.q:
-            for word in self.q.split():
-                qs = qs.filter(Q(name_zh__icontains=word) | Q(name_en__icontains=word)
-                               | Q(investor__name_zh__icontains=word) | Q(investor__name_en__icontains=word))
+            qs = registry.find(Project, qs, self.q)  # the header box's search of projects
         if self.city:
             qs = qs.filter(inside(self.city))
         if self.stage:

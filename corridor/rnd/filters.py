@@ -7,6 +7,7 @@ from typing import Literal
 from django.db.models import Q, QuerySet
 from pydantic import Field
 
+from corridor.core import registry
 from corridor.core.toolkit import BaseFilter
 from corridor.rnd.models import Overlap, RDProject, Visibility
 
@@ -27,8 +28,7 @@ class ProjectFilter(BaseFilter):
 
     def apply(self, qs: QuerySet[RDProject]) -> QuerySet[RDProject]:
         if self.q:
-            for word in self.q.split():
-                qs = qs.filter(Q(title__icontains=word) | Q(text__icontains=word) | Q(objective__icontains=word))
+            qs = registry.find(RDProject, qs, self.q)  # the header box's search of R&D projects
         if self.city:
             qs = qs.filter(_city_q("organisation__", self.city))
         if self.chain:

@@ -40,6 +40,22 @@ def stem(word: str) -> str:
     return word
 
 
+def word_variants(word: str) -> list[str]:
+    """What a query word is looked for as in plain text (a substring match, case-insensitive): the word as typed,
+    folded (traditional → simplified, full-width → half-width), and an English plural's singular, which also
+    finds the plural ("robots" → "robot"); a singular in -y also as its plural in -ies ("industry" →
+    "industries"). A form containing another is dropped: the shorter already finds it."""
+    folded = fold(word)
+    forms = [word.lower(), folded]
+    if _LATIN_WORD.fullmatch(folded):
+        singular = stem(folded)
+        forms.append(singular)
+        if len(singular) > 3 and singular.endswith("y") and singular[-2] not in "aeiou":
+            forms.append(singular[:-1] + "ies")
+    unique = list(dict.fromkeys(f for f in forms if f))
+    return [f for f in unique if not any(other != f and other in f for other in unique)]
+
+
 def cjk_keys(run: str) -> list[str]:
     """A Chinese run as overlapping bigrams (one character alone stays itself)."""
     if len(run) == 1:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from pydantic import Field
 
+from corridor.core import registry
 from corridor.core.toolkit import BaseFilter
-from corridor.standards.models import Brand, Status
+from corridor.standards.models import Brand, Standard, Status
 
 
 class StandardFilter(BaseFilter):
@@ -21,10 +22,7 @@ class StandardFilter(BaseFilter):
             qs = qs.filter(status=self.status)
         if self.alliance:
             qs = qs.filter(alliance__slug=self.alliance)
-        for word in (self.q or "").split():
-            qs = qs.filter(Q(title_zh__icontains=word) | Q(title_en__icontains=word) | Q(scope_zh__icontains=word)
-                           | Q(scope_en__icontains=word) | Q(publication_number__icontains=word))
-        return qs
+        return registry.find(Standard, qs, self.q)  # the header box's search of standards
 
 
 class BrandFilter(BaseFilter):
@@ -40,7 +38,4 @@ class BrandFilter(BaseFilter):
             qs = qs.filter(category=self.category)
         if self.alliance:
             qs = qs.filter(alliance__slug=self.alliance)
-        for word in (self.q or "").split():
-            qs = qs.filter(Q(name_zh__icontains=word) | Q(name_en__icontains=word) | Q(products_zh__icontains=word)
-                           | Q(products_en__icontains=word))
-        return qs
+        return registry.find(Brand, qs, self.q)  # the header box's search of brands

@@ -1,4 +1,4 @@
-"""An officer grants vouchers by picking the organisation by name; a second grant to it is asked about
+"""An officer grants vouchers by picking the organisation by name (the shared picker); a second grant to it is asked about
 first; amounts read as people write them (500 万元 / ¥5,000,000.00) in a table with headers."""
 
 from __future__ import annotations
@@ -25,9 +25,11 @@ def test_grant_by_name_warn_on_a_second_grant_and_read_the_amounts(new_page, loc
     page.goto(f"/equipment/vouchers/{ew.programme.pk}/")
     holder = page.locator("input[name=holder]")
     holder.press_sequentially("埃夫特", delay=30)
-    expect(holder).to_have_attribute("data-options", "1")
-    name = page.locator("#holder-options option").first.get_attribute("value")
-    assert name in ("芜湖埃夫特智能装备股份有限公司", "Efort Intelligent Equipment Co., Ltd.")
+    option = page.locator("#org-picker-holder option")  # the shared organisation picker
+    expect(option).to_have_count(1)
+    expect(option).to_have_text("芜湖埃夫特智能装备股份有限公司" if locale == "zh-CN" else "Efort Intelligent Equipment Co., Ltd.")
+    name = option.get_attribute("value")  # the organisation's number, as the picker posts it
+    assert name == str(world.member_org.pk)
     holder.fill(name or "")
     page.locator("input[name=amount]").fill("5000000")
     page.get_by_test_id("grant").click()
@@ -41,6 +43,8 @@ def test_grant_by_name_warn_on_a_second_grant_and_read_the_amounts(new_page, loc
     page.locator("input[name=amount]").fill("1000")
     page.get_by_test_id("grant").click()
     expect(page.get_by_test_id("grant-form")).to_contain_text("已持有" if locale == "zh-CN" else "already holds")
+    expect(page.get_by_test_id("holder-chosen")).to_have_text(
+        "芜湖埃夫特智能装备股份有限公司" if locale == "zh-CN" else "Efort Intelligent Equipment Co., Ltd.")
     assert Voucher.objects.count() == 1
     page.locator("input[name=another]").check()
     page.get_by_test_id("grant").click()

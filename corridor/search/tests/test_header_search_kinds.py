@@ -19,7 +19,10 @@ KINDS = ("orgs.organisation", "matching.listing", "equipment.instrument", "allia
 def _query(entry, obj) -> str:
     """The object's own title as typed into the box: the first of its searched fields that holds something."""
     for name in entry.search:
-        value = str(getattr(obj, name) or "").strip()
+        value = obj
+        for part in name.split("__"):  # a related object's field: investor__name_zh
+            value = getattr(value, part, None) if value is not None else None
+        value = str(value or "").strip()
         if value:
             return value[:60]
     return ""
