@@ -10,6 +10,10 @@ BM25, symmetric) and plain embedding cosine, each at its best global threshold o
 many gold pairs ANN blocking (what a 100k corpus uses) keeps.
 
     .venv/bin/python bench/rnd_quality.py [--split test|dev] [--fit]
+    .venv/bin/python bench/rnd_quality.py --data bench/data/rnd_holdout2 --split all   # the held-out set, once
+
+With --data another set (projects.jsonl, gold.csv or gold.jsonl), the baselines' "dev threshold" rows still take
+their thresholds from bench/data/rnd's dev split, as the engine's threshold was.
 
 --fit fits the model's weights (logistic regression) and threshold on `dev` and prints them, to be
 written into corridor/rnd/engine/features.py; it then reports the chosen split with the fitted model.
@@ -35,16 +39,24 @@ from corridor.rnd.engine import DEFAULT, FEATURES, Model, OverlapFinder, Project
 from corridor.rnd.engine.features import TAGS_PRIOR, fit
 
 DATA_DIR = [Path(__file__).parent / "data" / "rnd"]  # --data replaces it
+DEV_DIR = Path(__file__).parent / "data" / "rnd"  # the only split ever tuned on: the baselines' dev thresholds
 
 
-def load(split: str) -> tuple[list[Project], set[frozenset[str]]]:
-    rows = [json.loads(line) for line in (DATA_DIR[0] / "projects.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+def load(split: str, directory: Path | None = None) -> tuple[list[Project], set[frozenset[str]]]:
+    """The split's projects and gold pairs; gold from gold.csv (a,b) or, in a set without it, gold.jsonl."""
+    directory = directory or DATA_DIR[0]
+    rows = [json.loads(line) for line in (directory / "projects.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     chosen = [r for r in rows if split == "all" or r.get("split") == split]
     ids = {str(r["id"]) for r in chosen}
     projects = [Project(id=str(r["id"]), org=str(r["org"]), title=r.get("title") or "", text=r.get("text") or "",
                         lang=r.get("lang") or "") for r in chosen]
-    with (DATA_DIR[0] / "gold.csv").open(encoding="utf-8") as handle:
-        gold = {frozenset((g["a"], g["b"])) for g in csv.DictReader(handle) if g["a"] in ids and g["b"] in ids}
+    if (directory / "gold.csv").exists():
+        with (directory / "gold.csv").open(encoding="utf-8") as handle:
+            pairs = [(g["a"], g["b"]) for g in csv.DictReader(handle)]
+    else:
+        lines = (directory / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+        pairs = [(str(g["a"]), str(g["b"])) for g in map(json.loads, filter(str.strip, lines))]
+    gold = {frozenset((a, b)) for a, b in pairs if a in ids and b in ids}
     return projects, gold
 
 
@@ -98,9 +110,10 @@ def bm25_scores(projects: list[Project], a: np.ndarray, b: np.ndarray) -> np.nda
     return out / 2
 
 
-def baseline_scores(split: str, embedder: embedders.Embedder) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def baseline_scores(split: str, embedder: embedders.Embedder, directory: Path | None = None
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(truth, cosine, BM25) over every pair of different organisations in the split."""
-    projects, gold = load(split)
+    projects, gold = load(split, directory)
     vectors = embedder.encode([p.body for p in projects])
     ids, orgs = [p.id for p in projects], [p.org for p in projects]
     a, b = np.triu_indices(len(projects), k=1)
@@ -129,7 +142,7 @@ def evaluate(split: str, model: Model, embedder: embedders.Embedder) -> tuple[li
         report("BM25 jieba (best threshold)", lexical, best_threshold(lexical, truth), truth, cross),
     ]
     if split != "dev":  # the baselines as the engine is held: threshold chosen on dev, applied here
-        dev_truth, dev_cosine, dev_lexical = baseline_scores("dev", embedder)
+        dev_truth, dev_cosine, dev_lexical = baseline_scores("dev", embedder, DEV_DIR)
         rows.insert(2, report("embedding cosine (dev threshold)", cosine, best_threshold(dev_cosine, dev_truth), truth, cross))
         rows.append(report("BM25 jieba (dev threshold)", lexical, best_threshold(dev_lexical, dev_truth), truth, cross))
     # ANN blocking as a 100k corpus would use it: which gold pairs are still candidates.
