@@ -160,7 +160,7 @@ def evaluate(split: str, model: Model, embedder: embedders.Embedder) -> tuple[li
 
 
 def fit_model(embedder: embedders.Embedder, l2: float) -> Model:
-    projects, gold = load("dev")
+    projects, gold = load("dev", DEV_DIR)
     finder = OverlapFinder(embedder)
     finder.add(projects)
     a, b = finder.candidate_pairs()
