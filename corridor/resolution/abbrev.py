@@ -131,3 +131,30 @@ def abbreviates(short: str, full: str, institution: bool = False) -> bool:
     if _is_place(short):
         return False  # 北京 is where 北京大学 is, not its name
     return any(len(form) >= least and draws_on(form, full, institution) for form in short_forms(short))
+
+
+def _names_something(short: str) -> bool:
+    """Some word of the short name is not an industry, kind or place word (联合精密: 联合; not 模塑科技)."""
+    lex = lexicon()
+    return any(w not in lex.concepts_zh and w not in lex.kinds_zh and not _is_place(w) for w in words(short))
+
+
+TAIL_FROM = (2, 3, 4)  # the first two to four characters of the full name left out
+
+
+def drawn_from_tail(short: str, full: str) -> bool:
+    """A short name that leaves out the first word or two of the full name and is drawn from the rest:
+    a county town or a group's name in front (泰弘轴承 from 宁国泰弘轴承, 惠博普 from 华油惠博普科技).
+
+    Weaker than `abbreviates`: the first words are what tells a company from its namesakes, so the rest
+    must still name something (not only industry words) and be three characters at least."""
+    if len(short) < 3 or _is_place(short):
+        return False
+    for k in TAIL_FROM:  # characters, not words: a coined name is cut badly (宁国泰弘 → 宁 国泰 弘)
+        tail = full[k:]
+        if len(tail) < 3:
+            continue
+        for form in short_forms(short):
+            if len(form) >= 3 and form[:2] == tail[:2] and (form == tail or draws_on(form, tail)) and _names_something(form):
+                return True
+    return False

@@ -22,7 +22,7 @@ import numpy as np
 from rapidfuzz.distance import DamerauLevenshtein
 
 from corridor.orgs import uscc as uscc_codes
-from corridor.resolution.abbrev import abbreviates
+from corridor.resolution.abbrev import abbreviates, drawn_from_tail
 from corridor.resolution.clustering import MERGE_AT, REVIEW_FROM, cluster
 from corridor.resolution.institutions import acronym_of, acronyms, same_institution, signature_en, signature_zh
 from corridor.resolution.lexicon import Place, is_pinyin, place_words
@@ -179,6 +179,17 @@ def _abbreviation(p: ParsedName, q: ParsedName) -> bool:
     return False
 
 
+def _tail_abbreviation(p: ParsedName, q: ParsedName) -> bool:
+    """A company's short name drawn from its full name after the first characters (泰弘轴承 from 宁国泰弘轴承)."""
+    if p.script != "zh" or q.script != "zh" or not p.core or not q.core:
+        return False
+    for short, full in ((p, q), (q, p)):
+        if (short.kind is None and short.place is None and full.kind not in INSTITUTIONS
+                and len(short.core) < len(full.core) and drawn_from_tail(short.core, full.core)):
+            return True
+    return False
+
+
 def _place_initial_abbreviation(short: str, full: ParsedName) -> bool:
     """哈三联 from 哈尔滨三联药业, 深赛格 from 深圳赛格: the first character of the place the full name starts
     with, then a short name drawn from the rest (the place keeps a two-character rest apart from namesakes)."""
@@ -252,6 +263,10 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
         # The short name's words are the beginnings of the full name's: its unknown words (医科) are the
         # full name's words cut short, not another industry.
         return Evidence(0.82 + (0.03 if place_p is not None and place_p == place_q else 0.0), "abbreviation")
+    if _tail_abbreviation(p, q):
+        # Weaker than a short name drawn from the start: the words left out may be what tells namesakes
+        # apart, so a short name that fits two full names this way joins neither (clustering).
+        return Evidence(TAIL_SHORT + (0.03 if place_p is not None and place_p == place_q else 0.0), "short-name-tail")
     if p.script == q.script and _institution(p) and _institution(q) and p.exact != q.exact:
         # 大连大学 and 大连理工大学, Nanjing University and Nanjing Normal University: an institution's
         # name is its identity; two different full names in one language are two institutions.
@@ -338,6 +353,7 @@ def compare(a: Prepared, b: Prepared) -> Evidence | None:
 
 
 SAME_ADDRESS = 0.8
+TAIL_SHORT = 0.76
 INITIALS = 0.71
 
 
@@ -492,7 +508,7 @@ def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = No
         if code in seen:
             continue
         seen.add(code)
-        if not any(_abbreviation(p, q) or (p.script == "part") != (q.script == "part")
+        if not any(_abbreviation(p, q) or _tail_abbreviation(p, q) or (p.script == "part") != (q.script == "part")
                    for p in prepared[i].parses for q in prepared[j].parses):
             continue  # the block only says they start alike; the full comparison is for real candidates
         ev = compare(prepared[i], prepared[j])

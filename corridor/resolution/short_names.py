@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from corridor.resolution.abbrev import TAIL_FROM
 from corridor.resolution.records import Evidence, Prepared
 
 INSTITUTIONS = ("institute", "university", "association", "government")
@@ -100,6 +101,9 @@ def abbreviation_candidates(prepared: Sequence[Prepared]) -> Iterable[tuple[int,
                     shorts.setdefault("i" + p.core[0], []).append((idx, ""))
             if len(p.core) >= 4:
                 fulls.append((idx, "c" + p.core[:2], p.core))
+                if p.kind is not None and p.kind not in INSTITUTIONS:
+                    # 泰弘轴承 meets 宁国泰弘轴承: a short name drawn from the rest (abbrev.drawn_from_tail)
+                    fulls.extend((idx, "c" + p.core[k : k + 2], p.core[k:]) for k in TAIL_FROM if len(p.core) - k >= 3)
                 if p.place is not None and p.exact[0] != p.core[0]:
                     # 哈三联 meets 哈尔滨三联药业: the place's first character, then the rest's
                     fulls.append((idx, "c" + p.exact[0] + p.core[0], p.exact[0] + p.core))

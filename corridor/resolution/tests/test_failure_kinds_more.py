@@ -1,0 +1,59 @@
+"""Failure kinds of issue 13 found in its third round, on invented names built like real ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from corridor.resolution.resolver import Record, resolve
+
+
+def labels(*names: str) -> list[str]:
+    return resolve([Record(f"r{i}", name) for i, name in enumerate(names)]).labels
+
+
+def together(*names: str) -> bool:
+    return len(set(labels(*names))) == 1
+
+
+@pytest.mark.parametrize(("short", "full"), [
+    ("泰钧轴承", "宁国泰钧轴承有限公司"),  # a county town in front, not in the short name
+    ("惠博奇", "华油惠博奇科技股份有限公司"),  # a group's name in front
+    ("天宇在线", "全时天宇在线网络信息股份有限公司"),
+])
+def test_short_name_leaving_out_the_first_words(short: str, full: str) -> None:
+    assert together(short, full)
+
+
+def test_short_name_of_industry_words_alone_is_nobody() -> None:
+    assert not together("模塑科技", "江南模塑科技股份有限公司")
+
+
+def test_short_name_drawn_from_the_rest_of_two_companies_joins_neither() -> None:
+    found = labels("泰钧轴承", "宁国泰钧轴承有限公司", "慈溪泰钧轴承有限公司")
+    assert found[0] not in (found[1], found[2])
+    assert found[1] != found[2]
+
+
+@pytest.mark.parametrize(("chinese", "english"), [
+    ("宏骏高科控股股份有限公司", "Hongjun High-Tech Holding Co.,Ltd."),  # high tech says nothing more
+    ("浙江亿禾智能厨电股份有限公司", "Zhejiang Yihe Smart Kitchen Appliance Co., Ltd."),
+    ("江西福瑞液压股份有限公司", "Jiangxi Furui Hydraulic Co., Ltd."),
+    ("安徽华冶香料股份有限公司", "Anhui Huaye Aromas Co., Limited"),
+])
+def test_industry_words_the_lexicon_lacked(chinese: str, english: str) -> None:
+    assert together(chinese, english)
+
+
+def test_two_trades_under_one_two_character_trade_name_stay_apart() -> None:
+    assert not together("宏骏泵业有限公司", "Hongjun Hydraulic Co., Ltd.")
+
+
+def test_university_abbreviation_with_its_place() -> None:
+    assert together("上海交大", "上海交通大学", "Shanghai Jiao Tong University")
+
+
+def test_car_maker_and_parts_maker_of_one_trade_name() -> None:
+    found = labels("湖州骏安新能源汽车有限公司", "湖州骏安汽车零部件有限公司", "Huzhou Junan New Energy Vehicle Co., Ltd.",
+                   "Junan EV", "骏安汽车销售服务（杭州）有限公司")
+    assert found[0] == found[2] != found[1]
+    assert found[3] != found[4]
