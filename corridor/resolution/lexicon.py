@@ -97,7 +97,7 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("energy", ("新能源", "能源", "光伏", "氢能", "电力", "太阳能", "风电", "风能", "清洁能源"),
      ("energy", "new energy", "photovoltaic", "pv", "solar", "hydrogen", "hydrogen energy", "power", "wind power", "wind energy", "wind",
       "clean energy", "renewable", "renewables")),
-    ("materials", ("新材料", "材料", "复合材料", "高分子材料", "高分子", "特种合金", "合金", "化工", "化学"),
+    ("materials", ("新材料", "材料", "薄膜", "复合材料", "高分子材料", "高分子", "特种合金", "合金", "化工", "化学"),
      ("materials", "material", "new materials", "new material", "advanced materials", "composite materials",
       "composites", "composite", "polymer materials", "polymer", "polymers", "special alloy", "alloy", "alloys",
       "chemical", "chemicals", "chemistry")),
@@ -154,7 +154,6 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     # trade name's translation (花园 / Garden, 动力 / Power) are left out.
     ("pump", ("泵业", "水泵", "油泵"), ("pump", "pumps")),
     ("mould", ("模具", "模塑"), ("mould", "mold", "moulding", "molding")),
-    ("machinery", ("工具", "刀具", "量具", "五金"), ("tool", "tools", "cutting tools", "hardware")),
     ("utility", ("水务", "供水"), ("water supply",)),
     ("gas", ("燃气", "气体", "特种气体"), ("gas", "gases", "industrial gas", "industrial gases")),
     ("acoustic", ("电声", "声学"), ("acoustic", "acoustics", "audio")),

@@ -57,3 +57,11 @@ def test_car_maker_and_parts_maker_of_one_trade_name() -> None:
                    "Junan EV", "骏安汽车销售服务（杭州）有限公司")
     assert found[0] == found[2] != found[1]
     assert found[3] != found[4]
+
+
+def test_short_name_saying_group_with_a_unique_trade_name() -> None:
+    assert together("因腾集团", "广东因腾品牌营销集团股份有限公司")
+
+
+def test_short_name_leaving_out_the_first_words_of_a_name_without_legal_form() -> None:
+    assert together("美利川", "中冶美利川产业投资")
