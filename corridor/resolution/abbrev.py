@@ -17,7 +17,8 @@ from corridor.resolution.lexicon import GENERIC, common_word, lexicon, place_wor
 
 MIN_COMPANY = 3  # a two-character short name is only a shared trade name (华西 of 华西证券 and 华西村)
 MIN_INSTITUTION = 2  # 北大, 清华: an institution's two-character abbreviation is the usual one
-_SUFFIXES = ("股份", "集团", "控股")  # 潍柴动力 is also 潍柴股份; these say only "a listed company"
+_SUFFIXES = ("股份", "集团", "控股")
+_LAST_CHARACTER = frozenset({"研究所", "研究院", "科学院"})  # 潍柴动力 is also 潍柴股份; these say only "a listed company"
 
 
 def _known(word: str) -> bool:
@@ -72,7 +73,9 @@ def words(text: str) -> tuple[str, ...]:
 def _skippable_inside(word: str, institution: bool) -> bool:
     concept = lexicon().concepts_zh.get(word)
     if institution:
-        return concept == GENERIC  # 中科大 from 中国科学技术大学 leaves out 技术, never a word that names it
+        # 中科大 from 中国科学技术大学 leaves out 技术, 上海有机所 from 上海有机化学研究所 the subject's 化学;
+        # never a kind word (北大 is not 北京理工大学) nor a word the lexicon does not know (海事)
+        return concept is not None
     return concept is not None
 
 
@@ -110,6 +113,12 @@ def draws_on(short: str, full: str, institution: bool = False) -> bool:
         word = tokens[j]
         for size in range(min(len(word), n - i), 0, -1):
             if short[i : i + size] == word[:size] and fits(i + size, j + 1):
+                return True
+        if institution and word in _LAST_CHARACTER and i > 0:
+            # 所 for 研究所, 院 for 研究院, 科…院 for 科学院: an institute's kind said by its last character
+            if short[i] == word[-1] and fits(i + 1, j + 1):
+                return True
+            if short[i : i + 2] == word[0] + word[-1] and fits(i + 2, j + 1):
                 return True
         return i > 0 and _skippable_inside(word, institution) and fits(i, j + 1)
 

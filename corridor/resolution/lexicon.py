@@ -195,7 +195,7 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("textile", ("丝绸", "毛纺"), ("silk", "woolen", "woollen")),
     ("communication", ("无线",), ("wireless", "telecommunication")),
     ("energy", (), ("ev", "evs", "electric vehicle", "electric vehicles")),  # a new-energy vehicle, not any car
-    (GENERIC, ("进出口",), ("high tech", "import and export", "import", "export")),
+    (GENERIC, ("进出口", "科学"), ("high tech", "import and export", "import", "export")),
 )
 
 

@@ -87,6 +87,19 @@ def _merge_place(current: Place | None, new: Place | None) -> Place | None:
     return Place(current.province or new.province, new.city or current.city)
 
 
+PARENTS_ZH = ("中国科学院", "中科院")
+"""An academy that names its institutes after itself (中国科学院上海有机化学研究所 is 上海有机化学研究所)."""
+
+
+def without_parent(text: str) -> str:
+    """An institute's name without the academy it belongs to in front, when an institute's name follows."""
+    for parent in PARENTS_ZH:
+        rest = text[len(parent):]
+        if text.startswith(parent) and len(rest) >= 4 and rest.endswith(("研究所", "研究院", "所", "院", "实验室")):
+            return rest
+    return text
+
+
 def parse(name: str) -> list[ParsedName]:
     """One parse per language the name is written in (a name may carry both a Chinese and an English form)."""
     return list(_parse_cached(name))
@@ -94,7 +107,7 @@ def parse(name: str) -> list[ParsedName]:
 
 @lru_cache(maxsize=200_000)
 def _parse_cached(name: str) -> tuple[ParsedName, ...]:
-    text = fold(name).strip()
+    text = without_parent(fold(name).strip())
     if not text:
         return ()
     place: Place | None = None

@@ -65,3 +65,16 @@ def test_short_name_saying_group_with_a_unique_trade_name() -> None:
 
 def test_short_name_leaving_out_the_first_words_of_a_name_without_legal_form() -> None:
     assert together("美利川", "中冶美利川产业投资")
+
+
+def test_institute_of_an_academy_with_and_without_the_academy() -> None:
+    assert together("中国科学院杭州有机化学研究所", "杭州有机化学研究所", "杭州有机所",
+                    "Hangzhou Institute of Organic Chemistry, CAS")
+    assert together("中科院合肥物质院", "中国科学院合肥物质科学研究院",
+                    "Hefei Institutes of Physical Science, Chinese Academy of Sciences")
+
+
+def test_academy_institutes_and_the_academy_stay_apart() -> None:
+    found = labels("杭州有机所", "中国科学院杭州硅酸盐研究所", "中国科学院", "中国科学院杭州有机化学研究所")
+    assert found[0] == found[3]
+    assert len({found[0], found[1], found[2]}) == 3
