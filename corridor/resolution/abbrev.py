@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from corridor.resolution.lexicon import GENERIC, common_word, lexicon, place_words
+from corridor.resolution.lexicon import common_word, lexicon, place_words
 
 MIN_COMPANY = 3  # a two-character short name is only a shared trade name (华西 of 华西证券 and 华西村)
 MIN_INSTITUTION = 2  # 北大, 清华: an institution's two-character abbreviation is the usual one
