@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from corridor.resolution.lexicon import common_word, lexicon, place_words
+from corridor.resolution.lexicon import GENERIC, common_word, lexicon, place_words
 
 MIN_COMPANY = 3  # a two-character short name is only a shared trade name (华西 of 华西证券 and 华西村)
 MIN_INSTITUTION = 2  # 北大, 清华: an institution's two-character abbreviation is the usual one
@@ -81,7 +81,8 @@ def _skippable_inside(word: str, institution: bool) -> bool:
 
 def _droppable_tail(word: str) -> bool:
     lex = lexicon()
-    return word in lex.kinds_zh or _is_place(word) or word in ("大学", "学院", "学校", "研究院", "研究所")
+    return (word in lex.kinds_zh or _is_place(word) or word in ("大学", "学院", "学校", "研究院", "研究所")
+            or lex.concepts_zh.get(word) == GENERIC)  # 杭电: 科技 of 电子科技大学 goes with its kind
 
 
 def _is_place(word: str) -> bool:

@@ -100,6 +100,9 @@ def abbreviation_candidates(prepared: Sequence[Prepared]) -> Iterable[tuple[int,
                     shorts.setdefault("c" + p.core[:2], []).append((idx, p.core))
                 if len(p.core) <= 4 and p.core[-1] in _INSTITUTION_ENDINGS:
                     shorts.setdefault("i" + p.core[0], []).append((idx, ""))
+            if len(p.exact) in (2, 3) and (p.kind is None or p.kind in INSTITUTIONS):
+                # 杭电, 上理工: the place's first character and the rest's (drawn._place_initial_institution)
+                shorts.setdefault("i" + p.exact[0], []).append((idx, ""))
             if len(p.core) >= 4:
                 fulls.append((idx, "c" + p.core[:2], p.core))
                 if p.kind not in INSTITUTIONS and (p.kind is not None or len(p.core) >= 6):

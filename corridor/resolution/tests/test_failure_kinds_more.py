@@ -78,3 +78,20 @@ def test_academy_institutes_and_the_academy_stay_apart() -> None:
     found = labels("杭州有机所", "中国科学院杭州硅酸盐研究所", "中国科学院", "中国科学院杭州有机化学研究所")
     assert found[0] == found[3]
     assert len({found[0], found[1], found[2]}) == 3
+
+
+def test_an_institution_at_its_address_and_its_english_name_without_one() -> None:
+    records = [Record("a", "中国科学院", "北京市西城区三里河路52号"), Record("b", "Chinese Academy of Sciences")]
+    assert len(set(resolve(records).labels)) == 1
+
+
+@pytest.mark.parametrize(("short", "full"), [
+    ("宁电", "宁波电子科技大学"),  # the place's first character, then the rest's (科技 goes with 大学)
+    ("中国科大", "中国科学技术大学"),  # 科大: words of the full name cut short, not another trade
+])
+def test_university_abbreviations_with_the_place_initial_or_kind_cut_short(short: str, full: str) -> None:
+    assert together(short, full)
+
+
+def test_place_initial_abbreviation_is_not_another_university_of_the_city() -> None:
+    assert not together("宁电", "宁波师范大学")
