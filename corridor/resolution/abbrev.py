@@ -89,8 +89,9 @@ def _is_place(word: str) -> bool:
     return word in place_words()[0]
 
 
-def draws_on(short: str, full: str, institution: bool = False) -> bool:
-    """Is `short` the beginnings of the words of `full`, in order (see the module docstring)?"""
+def draws_on(short: str, full: str, institution: bool = False, skipping: bool = True) -> bool:
+    """Is `short` the beginnings of the words of `full`, in order (see the module docstring)? Without
+    `skipping`, no word in the middle is left out."""
     if not short or len(short) >= len(full) or short[0] not in full:
         return False
     tokens = words(full)
@@ -121,7 +122,7 @@ def draws_on(short: str, full: str, institution: bool = False) -> bool:
                 return True
             if short[i : i + 2] == word[0] + word[-1] and fits(i + 2, j + 1):
                 return True
-        return i > 0 and _skippable_inside(word, institution) and fits(i, j + 1)
+        return skipping and i > 0 and _skippable_inside(word, institution) and fits(i, j + 1)
 
     return fits(0, 0)
 
@@ -135,12 +136,12 @@ def short_forms(short: str) -> list[str]:
     return out
 
 
-def abbreviates(short: str, full: str, institution: bool = False) -> bool:
+def abbreviates(short: str, full: str, institution: bool = False, skipping: bool = True) -> bool:
     """A company's short name (three characters at least) or an institution's abbreviation of its name."""
     least = MIN_INSTITUTION if institution else MIN_COMPANY
     if _is_place(short):
         return False  # 北京 is where 北京大学 is, not its name
-    return any(len(form) >= least and draws_on(form, full, institution) for form in short_forms(short))
+    return any(len(form) >= least and draws_on(form, full, institution, skipping) for form in short_forms(short))
 
 
 def _names_something(short: str) -> bool:

@@ -27,6 +27,15 @@ def drawn_from_the_start(p: ParsedName, q: ParsedName) -> bool:
     return False
 
 
+def every_word_drawn(p: ParsedName, q: ParsedName) -> bool:
+    """An institution's abbreviation that leaves out no word in the middle: 上大 is 上海大学 before
+    上海工程技术大学, which it could be drawn from too (工程技术 say nothing) but less plainly."""
+    for short, full in ((p, q), (q, p)):
+        if full.kind in INSTITUTIONS and short.kind is None and abbreviates(short.core, full.exact, True, skipping=False):
+            return True
+    return False
+
+
 def _place_initial_institution(short: str, full: ParsedName) -> bool:
     """杭电 from 杭州电子科技大学, 上理工 from 上海理工大学: the place's first character, then the rest's."""
     if len(short) < 2 or len(short) > 4 or not full.exact.startswith(short[0]):

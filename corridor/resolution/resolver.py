@@ -23,7 +23,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from corridor.orgs import uscc as uscc_codes
 from corridor.resolution.clustering import MERGE_AT, REVIEW_FROM, cluster
-from corridor.resolution.drawn import drawn_from_the_rest, drawn_from_the_start
+from corridor.resolution.drawn import drawn_from_the_rest, drawn_from_the_start, every_word_drawn
 from corridor.resolution.institutions import acronym_of, acronyms, same_institution, signature_en, signature_zh
 from corridor.resolution.lexicon import Place, is_pinyin, place_words
 from corridor.resolution.names import ParsedName, parse
@@ -221,7 +221,8 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
     if drawn_from_the_start(p, q):
         # The short name's words are the beginnings of the full name's: its unknown words (医科, 科大) are
         # the full name's words cut short, not another industry.
-        return Evidence(0.82 + (0.03 if place_p is not None and place_p == place_q else 0.0), "abbreviation")
+        plain = 0.01 if every_word_drawn(p, q) else 0.0
+        return Evidence(0.82 + plain + (0.03 if place_p is not None and place_p == place_q else 0.0), "abbreviation")
     if _names_an_industry_the_institution_lacks(p, q) or _names_an_industry_the_institution_lacks(q, p):
         return None  # "天永泽印刷" is the printing company, not 天永泽研究院
     if drawn_from_the_rest(p, q):

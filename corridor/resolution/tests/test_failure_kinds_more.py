@@ -95,3 +95,8 @@ def test_university_abbreviations_with_the_place_initial_or_kind_cut_short(short
 
 def test_place_initial_abbreviation_is_not_another_university_of_the_city() -> None:
     assert not together("宁电", "宁波师范大学")
+
+
+def test_abbreviation_that_leaves_out_no_word_wins() -> None:
+    found = labels("宁大", "宁波大学", "宁波工程技术大学")
+    assert found[0] == found[1] != found[2]
