@@ -184,6 +184,7 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     # More words of the trades above.
     ("nonferrous", ("钨业", "钼业", "锗业", "锡业", "钒钛"), ("tungsten", "molybdenum", "germanium", "vanadium")),
     ("finance", ("期货",), ("futures",)),
+    ("materials", ("活性炭", "碳材料"), ("active carbon", "activated carbon", "carbon materials")),
     ("information", ("资讯",), ("info",)),
     ("appliance", ("厨电", "厨具"), ("kitchen", "kitchenware", "kitchen appliance", "kitchen appliances")),
     ("electronics", ("电路", "电路板"), ("circuit", "pcb")),

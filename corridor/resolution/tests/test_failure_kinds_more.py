@@ -39,6 +39,7 @@ def test_short_name_drawn_from_the_rest_of_two_companies_joins_neither() -> None
     ("浙江亿禾智能厨电股份有限公司", "Zhejiang Yihe Smart Kitchen Appliance Co., Ltd."),
     ("江西福瑞液压股份有限公司", "Jiangxi Furui Hydraulic Co., Ltd."),
     ("安徽华冶香料股份有限公司", "Anhui Huaye Aromas Co., Limited"),
+    ("福建元泰活性炭股份有限公司", "Fujian Yuantai Active Carbon Co.,Ltd."),
 ])
 def test_industry_words_the_lexicon_lacked(chinese: str, english: str) -> None:
     assert together(chinese, english)
