@@ -86,6 +86,8 @@ class _UnionFind:
 def _institution_short(p: ParsedName) -> bool:
     """上海交大, 杭电: an institution's abbreviation with its place holds no trade name of its own (交大 is
     drawn from 交通大学, it names no other institution)."""
+    if p.kind in ("university", "institute") and len(p.exact) <= 3:
+        return True  # 上理工: its kind word is part of the abbreviation
     return p.kind is None and 2 <= len(p.core) <= 4 and p.core[-1] in "大院所校"
 
 

@@ -51,6 +51,7 @@ def test_two_trades_under_one_two_character_trade_name_stay_apart() -> None:
 
 def test_university_abbreviation_with_its_place() -> None:
     assert together("上海交大", "上海交通大学", "Shanghai Jiao Tong University")
+    assert together("宁理工", "宁波理工大学")  # the kind word is part of the abbreviation
 
 
 def test_car_maker_and_parts_maker_of_one_trade_name() -> None:
