@@ -271,6 +271,10 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
         if "alias" in (p.script, q.script):
             return Evidence(0.84 + bonus, "alias")
         reason = "trade-name" if p.script == q.script else "cross-script"
+        if "part" in (p.script, q.script):
+            # A trade name cut short (弘泰 of 弘泰翔药业) is less than the whole one (弘泰药业): the English
+            # name of one goes to the company whose whole trade name it spells, not to neither.
+            bonus -= 0.02
         return Evidence(0.86 + bonus, reason)
     # One slip of the keyboard, with the industry, the kind or the city confirming it.
     confirmed_by = (

@@ -102,3 +102,8 @@ def test_place_initial_abbreviation_is_not_another_university_of_the_city() -> N
 def test_abbreviation_that_leaves_out_no_word_wins() -> None:
     found = labels("宁大", "宁波大学", "宁波工程技术大学")
     assert found[0] == found[1] != found[2]
+
+
+def test_english_name_goes_to_the_whole_trade_name_not_one_cut_short() -> None:
+    found = labels("杭州弘祥药业有限公司", "Hangzhou Hongxiang Pharmaceutical Co., Ltd.", "杭州弘祥泰药业有限公司")
+    assert found[0] == found[1] != found[2]
