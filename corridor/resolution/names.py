@@ -136,12 +136,14 @@ def _parse_cached(name: str) -> tuple[ParsedName, ...]:
         zh = _parse_zh(text, bracket_words, place)
         if zh is not None:
             out.append(zh)
-            if 3 <= len(zh.trade) <= 4 and not zh.key.startswith("#"):
+            if 3 <= len(zh.trade) <= 8 and not zh.key.startswith("#"):
                 # 国华网安科技 is Guohua Network Security: the trade name may end before the word the lexicon
-                # lacks. Offered to English names only ("part"), with what follows as its rest.
-                head = zh.trade[:2]
-                out.append(ParsedName("part", head, pinyin_key(head), zh.concepts, zh.kind, zh.place, zh.exact,
-                                      frozenset(), zh.core, _readings(head, pinyin_key(head)), zh.core[2:]))
+                # lacks. Offered to English names only ("part"), with what follows as its rest; a long one
+                # (金发拉比妇婴童) by its first four characters too (Jinfa Labi).
+                for size in (2, 4) if len(zh.trade) > 4 else (2,):
+                    head = zh.trade[:size]
+                    out.append(ParsedName("part", head, pinyin_key(head), zh.concepts, zh.kind, zh.place, zh.exact,
+                                          frozenset(), zh.core, _readings(head, pinyin_key(head)), zh.core[size:]))
             for word in sorted(zh.extras):
                 # Pinyin spelled in syllables runs the unknown word into the trade name: Yi Xiang Wu Jin.
                 whole = zh.trade + word
@@ -346,6 +348,8 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
                 break
         if hit is None:
             break
+        if all(lex.concepts_latin.get(t) == GENERIC or t in STOPWORDS_LATIN for t in tokens[hit[0]:]):
+            break  # Xinjiang International Industry: the place is the trade name (as 新疆国际实业)
         place = _merge_place(place, hit[1].place)
         tokens = tokens[hit[0]:]
         stripped_any = True

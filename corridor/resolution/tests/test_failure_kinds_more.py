@@ -107,3 +107,12 @@ def test_abbreviation_that_leaves_out_no_word_wins() -> None:
 def test_english_name_goes_to_the_whole_trade_name_not_one_cut_short() -> None:
     found = labels("杭州弘祥药业有限公司", "Hangzhou Hongxiang Pharmaceutical Co., Ltd.", "杭州弘祥泰药业有限公司")
     assert found[0] == found[1] != found[2]
+
+
+def test_english_name_spelling_the_start_of_a_long_trade_name() -> None:
+    assert together("金发拉丰妇婴童用品股份有限公司", "JINFA LAFENG MATERNITY & BABY ARTICLES CO.,LTD.")
+
+
+def test_a_place_followed_by_words_that_say_nothing_is_the_trade_name_in_english_too() -> None:
+    assert together("青海国际实业", "QINGHAI INTERNATIONAL INDUSTRY CO.,LTD")
+    assert not together("青海国际实业", "GANSU INTERNATIONAL INDUSTRY CO.,LTD")
