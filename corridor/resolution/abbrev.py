@@ -17,7 +17,8 @@ from corridor.resolution.lexicon import GENERIC, common_word, lexicon, place_wor
 
 MIN_COMPANY = 3  # a two-character short name is only a shared trade name (华西 of 华西证券 and 华西村)
 MIN_INSTITUTION = 2  # 北大, 清华: an institution's two-character abbreviation is the usual one
-_SUFFIXES = ("股份", "集团", "控股")  # 潍柴动力 is also 潍柴股份; these say only "a listed company"
+_SUFFIXES = ("股份", "集团", "控股")
+_LAST_CHARACTER = frozenset({"研究所", "研究院", "科学院"})  # 潍柴动力 is also 潍柴股份; these say only "a listed company"
 
 
 def _known(word: str) -> bool:
@@ -72,21 +73,25 @@ def words(text: str) -> tuple[str, ...]:
 def _skippable_inside(word: str, institution: bool) -> bool:
     concept = lexicon().concepts_zh.get(word)
     if institution:
-        return concept == GENERIC  # 中科大 from 中国科学技术大学 leaves out 技术, never a word that names it
+        # 中科大 from 中国科学技术大学 leaves out 技术, 上海有机所 from 上海有机化学研究所 the subject's 化学;
+        # never a kind word (北大 is not 北京理工大学) nor a word the lexicon does not know (海事)
+        return concept is not None
     return concept is not None
 
 
 def _droppable_tail(word: str) -> bool:
     lex = lexicon()
-    return word in lex.kinds_zh or _is_place(word) or word in ("大学", "学院", "学校", "研究院", "研究所")
+    return (word in lex.kinds_zh or _is_place(word) or word in ("大学", "学院", "学校", "研究院", "研究所")
+            or lex.concepts_zh.get(word) == GENERIC)  # 杭电: 科技 of 电子科技大学 goes with its kind
 
 
 def _is_place(word: str) -> bool:
     return word in place_words()[0]
 
 
-def draws_on(short: str, full: str, institution: bool = False) -> bool:
-    """Is `short` the beginnings of the words of `full`, in order (see the module docstring)?"""
+def draws_on(short: str, full: str, institution: bool = False, skipping: bool = True) -> bool:
+    """Is `short` the beginnings of the words of `full`, in order (see the module docstring)? Without
+    `skipping`, no word in the middle is left out."""
     if not short or len(short) >= len(full) or short[0] not in full:
         return False
     tokens = words(full)
@@ -111,7 +116,13 @@ def draws_on(short: str, full: str, institution: bool = False) -> bool:
         for size in range(min(len(word), n - i), 0, -1):
             if short[i : i + size] == word[:size] and fits(i + size, j + 1):
                 return True
-        return i > 0 and _skippable_inside(word, institution) and fits(i, j + 1)
+        if institution and word in _LAST_CHARACTER and i > 0:
+            # 所 for 研究所, 院 for 研究院, 科…院 for 科学院: an institute's kind said by its last character
+            if short[i] == word[-1] and fits(i + 1, j + 1):
+                return True
+            if short[i : i + 2] == word[0] + word[-1] and fits(i + 2, j + 1):
+                return True
+        return skipping and i > 0 and _skippable_inside(word, institution) and fits(i, j + 1)
 
     return fits(0, 0)
 
@@ -125,9 +136,36 @@ def short_forms(short: str) -> list[str]:
     return out
 
 
-def abbreviates(short: str, full: str, institution: bool = False) -> bool:
+def abbreviates(short: str, full: str, institution: bool = False, skipping: bool = True) -> bool:
     """A company's short name (three characters at least) or an institution's abbreviation of its name."""
     least = MIN_INSTITUTION if institution else MIN_COMPANY
     if _is_place(short):
         return False  # 北京 is where 北京大学 is, not its name
-    return any(len(form) >= least and draws_on(form, full, institution) for form in short_forms(short))
+    return any(len(form) >= least and draws_on(form, full, institution, skipping) for form in short_forms(short))
+
+
+def _names_something(short: str) -> bool:
+    """Some word of the short name is not an industry, kind or place word (联合精密: 联合; not 模塑科技)."""
+    lex = lexicon()
+    return any(w not in lex.concepts_zh and w not in lex.kinds_zh and not _is_place(w) for w in words(short))
+
+
+TAIL_FROM = (2, 3, 4)  # the first two to four characters of the full name left out
+
+
+def drawn_from_tail(short: str, full: str) -> bool:
+    """A short name that leaves out the first word or two of the full name and is drawn from the rest:
+    a county town or a group's name in front (泰弘轴承 from 宁国泰弘轴承, 惠博普 from 华油惠博普科技).
+
+    Weaker than `abbreviates`: the first words are what tells a company from its namesakes, so the rest
+    must still name something (not only industry words) and be three characters at least."""
+    if len(short) < 3 or _is_place(short):
+        return False
+    for k in TAIL_FROM:  # characters, not words: a coined name is cut badly (宁国泰弘 → 宁 国泰 弘)
+        tail = full[k:]
+        if len(tail) < 3:
+            continue
+        for form in short_forms(short):
+            if len(form) >= 3 and form[:2] == tail[:2] and (form == tail or draws_on(form, tail)) and _names_something(form):
+                return True
+    return False

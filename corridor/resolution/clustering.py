@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from corridor.resolution.names import ParsedName
 from corridor.resolution.records import Evidence, Prepared, _compatible_concepts, _registered
 
 
@@ -53,7 +54,7 @@ class _UnionFind:
                     c.kinds.add(p.kind)
                 if p.concepts:
                     c.concepts.add((p.script == "latin", p.concepts))
-                if p.script == "zh" and (p.kind is not None or p.place is not None):
+                if p.script == "zh" and (p.kind is not None or p.place is not None) and not _institution_short(p):
                     # A short name (九鼎新材, no place, no legal form) is drawn from the trade name and
                     # more: it is checked against the full name when compared, not held as a trade name.
                     c.zh_trades.add((p.trade, p.key))
@@ -80,6 +81,14 @@ class _UnionFind:
         self.state[ri] = merged
         self.state.pop(rj, None)
         return True
+
+
+def _institution_short(p: ParsedName) -> bool:
+    """上海交大, 杭电: an institution's abbreviation with its place holds no trade name of its own (交大 is
+    drawn from 交通大学, it names no other institution)."""
+    if p.kind in ("university", "institute") and len(p.exact) <= 3:
+        return True  # 上理工: its kind word is part of the abbreviation
+    return p.kind is None and 2 <= len(p.core) <= 4 and p.core[-1] in "大院所校"
 
 
 def _conflict(a: _Cluster, b: _Cluster) -> bool:
@@ -148,8 +157,13 @@ def _ambiguous(
 
 
 def _apart(a: Prepared, b: Prepared) -> bool:
-    """Two records that cannot be one organisation: two credit codes, or two places."""
+    """Two records that cannot be one organisation: two credit codes, two places, or two registered
+    Chinese names with other trade names (宁国泰钧轴承 and 慈溪泰钧轴承: a short name 泰钧轴承 fits both)."""
     if a.uscc and b.uscc and a.uscc != b.uscc:
+        return True
+    trades_a = {p.key for p in a.parses if p.script == "zh" and _registered(p)}
+    trades_b = {p.key for p in b.parses if p.script == "zh" and _registered(p)}
+    if trades_a and trades_b and not trades_a & trades_b:
         return True
     place_a = next((p.place for p in a.parses if p.place is not None), None) or a.address_place
     place_b = next((p.place for p in b.parses if p.place is not None), None) or b.address_place

@@ -57,6 +57,8 @@ KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("laboratory", ("实验室",), ("laboratory", "laboratories")),
 )
 _STOP = {"of", "the", "for", "and", "at", "in"}
+_PARENTS_EN = ("of the chinese academy of sciences", "of chinese academy of sciences", "chinese academy of sciences",
+               "cas")
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +77,9 @@ Signature = tuple[Place | None, str, frozenset[str]]
 def signature_zh(name: str) -> Signature | None:
     """(place, kind, words) of a Chinese institution name, or None when a part is not understood."""
     zh_words, _en, zh_kinds, _ek = _tables()
-    text = re.sub(r"[\s()（）,，、]", "", name)
+    from corridor.resolution.names import without_parent
+
+    text = without_parent(re.sub(r"[\s()（）,，、]", "", name))
     kind = next((k for w, k in zh_kinds if text.endswith(w)), None)
     if kind is None:
         return None
@@ -107,6 +111,11 @@ def signature_en(name: str) -> Signature | None:
     _zw, en_words, _zk, en_kinds = _tables()
     _zh, places = place_words()
     text = " " + re.sub(r"[^a-z]+", " ", name.lower()).strip() + " "
+    for parent in _PARENTS_EN:  # "…, CAS": the academy the institute belongs to, not part of its name
+        rest = text.replace(f" {parent} ", " ")
+        if rest != text and any(f" {w} " in rest for w, _k in en_kinds):
+            text = rest
+            break
     kind = None
     for w, k in en_kinds:
         if f" {w} " in text:

@@ -87,6 +87,19 @@ def _merge_place(current: Place | None, new: Place | None) -> Place | None:
     return Place(current.province or new.province, new.city or current.city)
 
 
+PARENTS_ZH = ("中国科学院", "中科院")
+"""An academy that names its institutes after itself (中国科学院上海有机化学研究所 is 上海有机化学研究所)."""
+
+
+def without_parent(text: str) -> str:
+    """An institute's name without the academy it belongs to in front, when an institute's name follows."""
+    for parent in PARENTS_ZH:
+        rest = text[len(parent):]
+        if text.startswith(parent) and len(rest) >= 4 and rest.endswith(("研究所", "研究院", "所", "院", "实验室")):
+            return rest
+    return text
+
+
 def parse(name: str) -> list[ParsedName]:
     """One parse per language the name is written in (a name may carry both a Chinese and an English form)."""
     return list(_parse_cached(name))
@@ -94,7 +107,7 @@ def parse(name: str) -> list[ParsedName]:
 
 @lru_cache(maxsize=200_000)
 def _parse_cached(name: str) -> tuple[ParsedName, ...]:
-    text = fold(name).strip()
+    text = without_parent(fold(name).strip())
     if not text:
         return ()
     place: Place | None = None
@@ -123,12 +136,14 @@ def _parse_cached(name: str) -> tuple[ParsedName, ...]:
         zh = _parse_zh(text, bracket_words, place)
         if zh is not None:
             out.append(zh)
-            if 3 <= len(zh.trade) <= 4 and not zh.key.startswith("#"):
+            if 3 <= len(zh.trade) <= 8 and not zh.key.startswith("#"):
                 # 国华网安科技 is Guohua Network Security: the trade name may end before the word the lexicon
-                # lacks. Offered to English names only ("part"), with what follows as its rest.
-                head = zh.trade[:2]
-                out.append(ParsedName("part", head, pinyin_key(head), zh.concepts, zh.kind, zh.place, zh.exact,
-                                      frozenset(), zh.core, _readings(head, pinyin_key(head)), zh.core[2:]))
+                # lacks. Offered to English names only ("part"), with what follows as its rest; a long one
+                # (金发拉比妇婴童) by its first four characters too (Jinfa Labi).
+                for size in (2, 4) if len(zh.trade) > 4 else (2,):
+                    head = zh.trade[:size]
+                    out.append(ParsedName("part", head, pinyin_key(head), zh.concepts, zh.kind, zh.place, zh.exact,
+                                          frozenset(), zh.core, _readings(head, pinyin_key(head)), zh.core[size:]))
             for word in sorted(zh.extras):
                 # Pinyin spelled in syllables runs the unknown word into the trade name: Yi Xiang Wu Jin.
                 whole = zh.trade + word
@@ -333,6 +348,8 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
                 break
         if hit is None:
             break
+        if all(lex.concepts_latin.get(t) == GENERIC or t in STOPWORDS_LATIN for t in tokens[hit[0]:]):
+            break  # Xinjiang International Industry: the place is the trade name (as 新疆国际实业)
         place = _merge_place(place, hit[1].place)
         tokens = tokens[hit[0]:]
         stripped_any = True

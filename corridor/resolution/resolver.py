@@ -22,8 +22,8 @@ import numpy as np
 from rapidfuzz.distance import DamerauLevenshtein
 
 from corridor.orgs import uscc as uscc_codes
-from corridor.resolution.abbrev import abbreviates
 from corridor.resolution.clustering import MERGE_AT, REVIEW_FROM, cluster
+from corridor.resolution.drawn import drawn_from_the_rest, drawn_from_the_start, every_word_drawn
 from corridor.resolution.institutions import acronym_of, acronyms, same_institution, signature_en, signature_zh
 from corridor.resolution.lexicon import Place, is_pinyin, place_words
 from corridor.resolution.names import ParsedName, parse
@@ -164,34 +164,6 @@ def _only_unknown_words(p: ParsedName, q: ParsedName) -> bool:
     return bool(p.extras and not p.concepts and q.concepts and not q.extras)
 
 
-def _abbreviation(p: ParsedName, q: ParsedName) -> bool:
-    """One Chinese name is a short name drawn from the other (福瑞医科 ← 福瑞医疗科技, 北大 ← 北京大学)."""
-    if p.script != "zh" or q.script != "zh" or not p.core or not q.core:
-        return False
-    for short, full in ((p, q), (q, p)):
-        if short.kind is not None or len(short.core) >= len(full.core) + (2 if full.kind in INSTITUTIONS else 0):
-            continue
-        if full.kind in INSTITUTIONS:
-            if abbreviates(short.core, full.exact, institution=True):
-                return True
-        elif abbreviates(short.core, full.core) or _place_initial_abbreviation(short.core, full):
-            return True
-    return False
-
-
-def _place_initial_abbreviation(short: str, full: ParsedName) -> bool:
-    """哈三联 from 哈尔滨三联药业, 深赛格 from 深圳赛格: the first character of the place the full name starts
-    with, then a short name drawn from the rest (the place keeps a two-character rest apart from namesakes)."""
-    from corridor.resolution.abbrev import draws_on
-
-    if len(short) < 3 or not full.core or short[0] == full.core[0] or not full.exact.startswith(short[0]):
-        return False
-    zh, _latin = place_words()
-    if not any(full.exact[:size] in zh for size in range(2, 8)):
-        return False
-    return draws_on(short[1:], full.core)
-
-
 _INSTITUTION_WORDS = ("university", "institute", "college", "academy", "school")
 
 
@@ -246,12 +218,17 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
         return None
     if _kind_conflict(p.kind, q.kind) or not _compatible_concepts(p.concepts, q.concepts, _across(p, q)):
         return None
+    if drawn_from_the_start(p, q):
+        # The short name's words are the beginnings of the full name's: its unknown words (医科, 科大) are
+        # the full name's words cut short, not another industry.
+        plain = 0.01 if every_word_drawn(p, q) else 0.0
+        return Evidence(0.82 + plain + (0.03 if place_p is not None and place_p == place_q else 0.0), "abbreviation")
     if _names_an_industry_the_institution_lacks(p, q) or _names_an_industry_the_institution_lacks(q, p):
         return None  # "天永泽印刷" is the printing company, not 天永泽研究院
-    if _abbreviation(p, q):
-        # The short name's words are the beginnings of the full name's: its unknown words (医科) are the
-        # full name's words cut short, not another industry.
-        return Evidence(0.82 + (0.03 if place_p is not None and place_p == place_q else 0.0), "abbreviation")
+    if drawn_from_the_rest(p, q):
+        # Weaker than a short name drawn from the start: the words left out may be what tells namesakes
+        # apart, so a short name that fits two full names this way joins neither (clustering).
+        return Evidence(TAIL_SHORT + (0.03 if place_p is not None and place_p == place_q else 0.0), "short-name-tail")
     if p.script == q.script and _institution(p) and _institution(q) and p.exact != q.exact:
         # 大连大学 and 大连理工大学, Nanjing University and Nanjing Normal University: an institution's
         # name is its identity; two different full names in one language are two institutions.
@@ -294,6 +271,10 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
         if "alias" in (p.script, q.script):
             return Evidence(0.84 + bonus, "alias")
         reason = "trade-name" if p.script == q.script else "cross-script"
+        if "part" in (p.script, q.script):
+            # A trade name cut short (弘泰 of 弘泰翔药业) is less than the whole one (弘泰药业): the English
+            # name of one goes to the company whose whole trade name it spells, not to neither.
+            bonus -= 0.02
         return Evidence(0.86 + bonus, reason)
     # One slip of the keyboard, with the industry, the kind or the city confirming it.
     confirmed_by = (
@@ -338,6 +319,7 @@ def compare(a: Prepared, b: Prepared) -> Evidence | None:
 
 
 SAME_ADDRESS = 0.8
+TAIL_SHORT = 0.76
 INITIALS = 0.71
 
 
@@ -372,6 +354,15 @@ def _understood_institution(item: Prepared) -> bool:
         if (signature_zh(name) if _HAN.search(name) else signature_en(name)) is not None:
             return True
     return False
+
+
+def _signature_keys(item: Prepared) -> set[str]:
+    out = set()
+    for name in (item.record.name, *item.record.other_names):
+        signature = signature_zh(name) if _HAN.search(name) else signature_en(name)
+        if signature is not None:
+            out.add("S" + signature[1] + ":" + ",".join(sorted(signature[2])))
+    return out
 
 
 def _acronym_of_institution(a: Prepared, b: Prepared) -> bool:
@@ -429,6 +420,9 @@ def _blocking_keys(item: Prepared) -> set[str]:
         if _institution(p) and _understood_institution(item):
             place = p.place or item.address_place
             keys.add("I" + (place.city or place.province or "" if place else ""))  # institutions of one city meet
+            # and an institution's names whatever place each gives (中国科学院 at its Beijing address and
+            # "Chinese Academy of Sciences" with none): its kind and words
+            keys.update(_signature_keys(item))
         if p.script == "part":
             continue  # met by English names only: part_candidates, not a block of every Chinese name
         keys.add("k" + p.key)
@@ -492,7 +486,7 @@ def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = No
         if code in seen:
             continue
         seen.add(code)
-        if not any(_abbreviation(p, q) or (p.script == "part") != (q.script == "part")
+        if not any(drawn_from_the_start(p, q) or drawn_from_the_rest(p, q) or (p.script == "part") != (q.script == "part")
                    for p in prepared[i].parses for q in prepared[j].parses):
             continue  # the block only says they start alike; the full comparison is for real candidates
         ev = compare(prepared[i], prepared[j])

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from corridor.resolution.records import Evidence, Prepared
+from corridor.resolution.abbrev import TAIL_FROM
+from corridor.resolution.records import ORGANISATIONAL, Evidence, Prepared
 
 INSTITUTIONS = ("institute", "university", "association", "government")
 
@@ -31,7 +32,8 @@ def unique_trade_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int, Evi
                 latin_fulls.setdefault(p.key, []).append(idx)
             if p.script != "zh" or len(p.trade) != 2:
                 continue
-            short = p.kind is None and not p.concepts and not p.extras and p.core in (
+            # 因赛集团 says "group" only: a short name still, like 良信股份
+            short = p.kind is None and not (p.concepts - ORGANISATIONAL) and not p.extras and p.core in (
                 p.trade, *(p.trade + s for s in _SHORT_SUFFIXES))
             if short:
                 # 良信股份, 吉峰科技, and with its place 宁波华翔: the trade name and nothing that says more
@@ -98,8 +100,14 @@ def abbreviation_candidates(prepared: Sequence[Prepared]) -> Iterable[tuple[int,
                     shorts.setdefault("c" + p.core[:2], []).append((idx, p.core))
                 if len(p.core) <= 4 and p.core[-1] in _INSTITUTION_ENDINGS:
                     shorts.setdefault("i" + p.core[0], []).append((idx, ""))
+            if len(p.exact) in (2, 3) and (p.kind is None or p.kind in INSTITUTIONS):
+                # 杭电, 上理工: the place's first character and the rest's (drawn._place_initial_institution)
+                shorts.setdefault("i" + p.exact[0], []).append((idx, ""))
             if len(p.core) >= 4:
                 fulls.append((idx, "c" + p.core[:2], p.core))
+                if p.kind not in INSTITUTIONS and (p.kind is not None or len(p.core) >= 6):
+                    # 泰弘轴承 meets 宁国泰弘轴承: a short name drawn from the rest (abbrev.drawn_from_tail)
+                    fulls.extend((idx, "c" + p.core[k : k + 2], p.core[k:]) for k in TAIL_FROM if len(p.core) - k >= 3)
                 if p.place is not None and p.exact[0] != p.core[0]:
                     # 哈三联 meets 哈尔滨三联药业: the place's first character, then the rest's
                     fulls.append((idx, "c" + p.exact[0] + p.core[0], p.exact[0] + p.core))
