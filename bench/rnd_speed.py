@@ -16,14 +16,25 @@ same-run baseline:
 - peak memory (this process, and the reading/embedding worker processes).
 
     nice .venv/bin/python bench/rnd_speed.py [--size 100000] [--queries 200]
+
+--cli measures the batch command end to end instead, as an evaluator runs it: the N synthetic projects are
+written to bench/out/rnd_projects_N.jsonl and `corridor rnd overlaps` runs on them under `/usr/bin/time -v`
+(wall, CPU of the command and its workers, peak RSS of its largest process, load average before and after);
+--previous COMMIT runs the same file, same run, through that commit's code (`git archive` into bench/out,
+PYTHONPATH), first, as the baseline; the two outputs are compared.
+
+    flock /tmp/corridor-heavy.lock .venv/bin/python bench/rnd_speed.py --cli --size 100000 [--previous COMMIT]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import re
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -119,14 +130,79 @@ def corpus_vectors(embedder: embedders.Embedder, projects: list[Project], seed: 
     return noisy(0.02), noisy(0.02)
 
 
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+
+
+def timed_cli(projects_path: Path, output: Path, code: Path | None) -> dict[str, float]:
+    """`corridor rnd overlaps` under /usr/bin/time -v, from this checkout or from `code` (PYTHONPATH)."""
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
+    load_before = os.getloadavg()[0]
+    done = subprocess.run(
+        ["/usr/bin/time", "-v", str(ROOT / ".venv" / "bin" / "corridor"), "rnd", "overlaps", "--projects",
+         str(projects_path), "--output", str(output), "--quiet"],
+        env=env, capture_output=True, text=True, check=True)
+    report = done.stderr
+
+    def field(name: str) -> str:
+        found = re.search(rf"{re.escape(name)}: (.+)", report)
+        assert found, f"no {name!r} in /usr/bin/time's report:\n{report}"
+        return found.group(1).strip()
+
+    clock = [float(x) for x in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")]
+    wall = sum(v * 60 ** i for i, v in enumerate(reversed(clock)))
+    return {"wall": wall, "cpu": float(field("User time (seconds)")) + float(field("System time (seconds)")),
+            "rss_gib": int(field("Maximum resident set size (kbytes)")) / 2**20,
+            "load_before": load_before, "load_after": os.getloadavg()[0]}
+
+
+def cli(size: int, previous: str | None) -> None:
+    OUT.mkdir(exist_ok=True)
+    projects_path = OUT / f"rnd_projects_{size}.jsonl"
+    if not projects_path.exists():
+        with projects_path.open("w", encoding="utf-8") as handle:
+            for p in synthetic(size):
+                row = {"id": p.id, "org": p.org, "title": p.title, "text": p.text, "lang": p.lang}
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    runs: list[tuple[str, Path | None]] = []
+    if previous:
+        code = OUT / f"rnd_code_{previous}"
+        if not code.exists():
+            code.mkdir()
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", previous, "corridor"], capture_output=True,
+                                     check=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
+        runs.append((f"previous ({previous})", code))
+    runs.append(("this checkout", None))
+    outputs = []
+    for label, code in runs:
+        output = OUT / f"rnd_pairs_{size}_{'previous' if code else 'this'}.jsonl"
+        f = timed_cli(projects_path, output, code)
+        with output.open(encoding="utf-8") as handle:
+            outputs.append(sum(1 for _ in handle))
+        print(f"corridor rnd overlaps, {size} projects, {label}: {f['wall']:.1f} s wall, {f['cpu']:.1f} CPU-s "
+              f"(command and workers), peak RSS {f['rss_gib']:.2f} GiB (largest process), {outputs[-1]} pairs; "
+              f"load average {f['load_before']:.1f} before, {f['load_after']:.1f} after", flush=True)
+    if len(runs) == 2:
+        same = (OUT / f"rnd_pairs_{size}_previous.jsonl").read_bytes() == (OUT / f"rnd_pairs_{size}_this.jsonl").read_bytes()
+        print("outputs byte-identical" if same else f"outputs differ ({outputs[0]} against {outputs[1]} pairs)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--cli", action="store_true", help="time `corridor rnd overlaps` end to end instead")
+    parser.add_argument("--previous", help="with --cli: also run this commit's code first, same file")
     parser.add_argument("--exact-sample", type=int, default=2_000, help="queries timed for the exact all-pairs baseline")
     parser.add_argument("--embed-sample", type=int, default=4_000,
                         help="texts embedded to measure throughput (the corpus itself gets title vectors plus noise)")
     args = parser.parse_args()
+    if args.cli:
+        cli(args.size, args.previous)
+        return
     print(f"{args.size} synthetic projects, {os.cpu_count()} cores, {NEIGHBOURS} neighbours per project, "
           f"load average {os.getloadavg()[0]:.1f} at start (the machine is shared: CPU seconds are printed too)")
     embedder = embedders.get()
@@ -141,9 +217,12 @@ def main() -> None:
     if hasattr(embedder, "close"):
         embedder.close()  # the worker processes' CPU time is counted once they have ended
     cpu = cpu_seconds() - c
-    scale = 2 * args.size / len(texts)
-    print(f"embedding: {len(texts) / wall:.0f} texts/s wall ({len(texts) / cpu:.0f}/CPU-s); for {2 * args.size} texts "
-          f"(text + objective per project) {wall * scale:.0f} s wall, {cpu * scale:.0f} CPU-s")
+    # The engine embeds each distinct text once: the synthetic objectives repeat (templates), real ones rarely.
+    distinct = len({p.body for p in projects}) + len({objective_text(p.title, p.text) for p in projects})
+    scale = distinct / len(texts)
+    print(f"embedding: {len(texts) / wall:.0f} texts/s wall ({len(texts) / cpu:.0f}/CPU-s); for {distinct} distinct "
+          f"texts (of {2 * args.size}: a text and an objective per project) {wall * scale:.0f} s wall, "
+          f"{cpu * scale:.0f} CPU-s ({cpu * 2 * args.size / len(texts):.0f} CPU-s if every one were distinct)")
     embed_wall, embed_cpu = wall * scale, cpu * scale
     vectors, goal_vectors = corpus_vectors(embedder, projects)
 

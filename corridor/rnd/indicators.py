@@ -138,7 +138,7 @@ def register_all() -> None:
             link=lambda s, city: reverse("rnd:board"),
         ),
         Indicator(
-            key="rnd.teams", model=JointTeam, order=72, compute=teams,
+            key="rnd.teams", model=JointTeam, order=73, compute=teams,
             dimensions=frozenset({REGION, ALLIANCE, PERIOD}),
             name=_("Joint R&D teams formed"), unit=pgettext_lazy("unit", "teams"), source=_("R&D coordination"),
             definition=_("Joint R&D teams formed (every invited organisation accepted), by the city of the lead "
@@ -163,7 +163,7 @@ def register_all() -> None:
             link=lambda s, city: reverse("rnd:teams"),
         ),
         Indicator(
-            key="rnd.outputs", model=Output, order=73, compute=outputs,
+            key="rnd.outputs", model=Output, order=74, compute=outputs,
             dimensions=frozenset({REGION, ALLIANCE, PERIOD}),
             name=_("Joint R&D team outputs"), unit=pgettext_lazy("unit", "outputs"), source=_("R&D coordination"),
             definition=_("Patents, papers, standards and products recorded by joint R&D teams, by the city of "

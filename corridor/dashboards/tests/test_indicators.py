@@ -42,6 +42,16 @@ def test_the_existing_areas_registered_their_indicators():
         assert str(i.name) and str(i.unit) and str(i.definition) and str(i.source)
 
 
+def test_every_indicator_has_its_own_display_order():
+    # Dashboards list indicators by order; two with one order fall back to the key, which reads as arbitrary.
+    by_order: dict[int, list[str]] = {}
+    for i in ind.all_indicators():
+        by_order.setdefault(i.order, []).append(i.key)
+    assert {order: keys for order, keys in by_order.items() if len(keys) > 1} == {}
+    rnd = [i.key for i in ind.all_indicators() if i.app == "rnd"]
+    assert rnd.index("rnd.teams_proposed") < rnd.index("rnd.teams")  # proposed, then formed
+
+
 @pytest.mark.parametrize(("role", "expected"), [
     ("visitor", {SJ: 0, HZ: 1, JX: 1, WH: 1, "total": 3}),
     ("outsider", {SJ: 0, HZ: 1, JX: 1, WH: 1, "total": 3}),

@@ -65,3 +65,25 @@ def test_complementary_pairs_on_request(tmp_path: Path) -> None:
     relations = {frozenset((line["a"], line["b"])): line["relation"] for line in lines}
     assert {k for k, r in relations.items() if r == "overlap"} == OVERLAPS
     assert relations[frozenset(("p1", "p3"))] == "complementary"
+
+
+def test_pair_lines_are_what_json_dumps_writes(tmp_path: Path) -> None:
+    # The writer builds lines from each id's JSON once; they must read exactly as json.dumps of the dict.
+    import numpy as np
+
+    from corridor.rnd.batch import write_pairs
+
+    ids = ["p1", 'q"uote\\', "项目-7", "tab\there"]
+    a, b = np.array([0, 2, 1]), np.array([1, 3, 3])
+    scores = np.array([0.987654321, 0.5, 1e-7])
+    relation = np.array([2, 2, 1])
+    for rel in (None, relation):
+        out = tmp_path / "pairs.jsonl"
+        write_pairs(out, [json.dumps(i, ensure_ascii=False) for i in ids], a, b, scores, rel)
+        expected = []
+        for k in range(3):
+            line: dict[str, object] = {"a": ids[a[k]], "b": ids[b[k]], "score": round(float(scores[k]), 6)}
+            if rel is not None:
+                line["relation"] = "overlap" if rel[k] == 2 else "complementary"
+            expected.append(json.dumps(line, ensure_ascii=False))
+        assert out.read_text(encoding="utf-8").splitlines() == expected

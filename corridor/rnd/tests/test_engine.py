@@ -102,3 +102,21 @@ def test_objective_and_activities_in_both_languages() -> None:
     assert activities("碳化硅衬底长晶") == {"growth"}
     assert activities("SiC gate driver circuit") == {"circuit"}
     assert activities("CAR-T临床试验，入组30例患者") == {"clinical"}
+
+
+def test_a_text_that_comes_again_is_embedded_once_and_gets_the_same_vector() -> None:
+    class Counting:
+        name, dim = "counting", 4
+
+        def __init__(self) -> None:
+            self.seen: list[str] = []
+
+        def encode(self, texts):
+            self.seen += list(texts)
+            return np.array([[len(t), t.count("a"), 1.0, 0.0] for t in texts], dtype=np.float32)
+
+    embedder = Counting()
+    f = OverlapFinder(embedder)
+    vectors = f._encode(["alpha", "beta", "alpha", "gamma", "beta"], "embed texts", None)
+    assert sorted(embedder.seen) == ["alpha", "beta", "gamma"]
+    assert vectors.tolist() == embedder.encode(["alpha", "beta", "alpha", "gamma", "beta"]).tolist()
