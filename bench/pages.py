@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(1, str(ROOT / "bench"))  # pages_load
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -28,10 +29,30 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def database_size(connection) -> str:  # type: ignore[no-untyped-def]
+    """The database's size on disk, for the report."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            size = cursor.fetchone()[0]
+    else:
+        path = Path(connection.settings_dict["NAME"])
+        size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    return f"{size / 2**30:.2f} GiB"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=100_000, help="organisations to have loaded")
     parser.add_argument("--requests", type=int, default=200, help="requests per page kind")
+    parser.add_argument("--per-term", type=int, default=0, metavar="N",
+                        help="also time the search page N times per search term (p50/p95 and queries per term)")
+    parser.add_argument("--loader", choices=("auto", "generate", "bulk"), default="auto",
+                        help="generate: `corridor generate --into-db`; bulk: bench/pages_load.py (COPY, same rows, "
+                             "search texts, tokens and chain tags filled); auto: bulk when more than 200k are missing")
+    parser.add_argument("--prepared", type=Path, metavar="FILE",
+                        help="bulk loader: keep the prepared rows in FILE (written by the first load, read by the "
+                             "next: the other database gets the same rows without computing them again)")
     args = parser.parse_args()
 
     os.environ.setdefault("CORRIDOR_DATA_DIR", str(ROOT / "bench" / "out" / "pages"))
@@ -56,10 +77,18 @@ def main() -> None:
     have = Organisation.objects.count()
     if have < args.size:
         console.print(f"loading {args.size - have:,} synthetic organisations (once; kept under the data dir)")
+        started = time.perf_counter()
         call_command("load_demo", verbosity=0)
         have = Organisation.objects.count()
-        if have < args.size:
+        bulk = args.loader == "bulk" or (args.loader == "auto" and args.size - have > 200_000)
+        if have < args.size and bulk:
+            import pages_load
+
+            pages_load.load(args.size, console, args.prepared)
+        elif have < args.size:
             call_command("generate", size=args.size, into_db=True, verbosity=0)  # rows already there are skipped
+        console.print(f"loaded in {time.perf_counter() - started:.0f} s ({'bulk' if bulk else 'generate'}), "
+                      f"load average {os.getloadavg()[0]:.1f}")
         # Fresh tables have no planner statistics until autovacuum gets to them, and without them PostgreSQL
         # picks a scan of every industry link for a page's 25 organisations (≈60 ms instead of 2).
         with connection.cursor() as cursor:
@@ -72,11 +101,11 @@ def main() -> None:
              "国子机器人", "Robtics", "shuohe"]
     client = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
 
-    def timed(make_url) -> tuple[list[float], int]:  # type: ignore[no-untyped-def]
-        for _ in range(10):
+    def timed(make_url, requests: int = args.requests, warm: int = 10) -> tuple[list[float], int]:  # type: ignore[no-untyped-def]
+        for _ in range(warm):
             client.get(make_url())
         times = []
-        for _ in range(args.requests):
+        for _ in range(requests):
             url = make_url()
             start = time.perf_counter()
             response = client.get(url)
@@ -109,7 +138,8 @@ def main() -> None:
         ("API list (limit 50)", lambda: f"/api/organisations?limit=50&offset={rng.randint(0, 1000)}"),
         ("API search (limit 50)", lambda: f"/api/organisations?limit=50&q={rng.choice(terms)}"),
     ]
-    table = Table(title=f"Pages with {total:,} organisations on {connection.vendor}")
+    table = Table(title=f"Pages with {total:,} organisations on {connection.vendor} ({database_size(connection)}), "
+                        f"load average {os.getloadavg()[0]:.1f} at the start")
     for column in ("page", "p50 ms", "p95 ms", "mean ms", "SQL queries"):
         table.add_column(column, justify="right" if column != "page" else "left")
     table.add_row("baseline: COUNT(*) + first 25 rows", f"{statistics.median(floor_times):.1f}",
@@ -119,6 +149,16 @@ def main() -> None:
         table.add_row(name, f"{statistics.median(times):.1f}", f"{percentile(times, 0.95):.1f}",
                       f"{statistics.mean(times):.1f}", str(n))
     console.print(table)
+    console.print(f"load average {os.getloadavg()[0]:.1f} / {os.getloadavg()[1]:.1f} (1 / 5 min) at the end")
+
+    if args.per_term:
+        by_term = Table(title="Search page per term")
+        for column in ("term", "p50 ms", "p95 ms", "SQL queries"):
+            by_term.add_column(column, justify="right" if column != "term" else "left")
+        for term in terms:
+            times, n = timed(lambda term=term: f"/organisations/?q={term}", args.per_term, warm=2)
+            by_term.add_row(term, f"{statistics.median(times):.1f}", f"{percentile(times, 0.95):.1f}", str(n))
+        console.print(by_term)
 
     sizes = Table(title="SQL queries per request by page size (must not grow)")
     sizes.add_column("request")

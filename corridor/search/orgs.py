@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
@@ -35,6 +36,8 @@ SUGGESTION_CANDIDATES = 200
 # The price: for such broad terms the ranking is among the first RANKED matches of each source in index order
 # (oldest profiles first), not all of them. 2,000 before: the rows read per broad search halve.
 RANKED = CAP + 1
+# PostgreSQL's work_mem for a search's statements (see index_scans).
+SEARCH_WORK_MEM = "64MB"
 
 
 @dataclass
@@ -121,10 +124,10 @@ def _related_ids_sql(query: str) -> tuple[tuple[str, list[object]], tuple[str, l
 Part = tuple[str, list[object]]
 
 
-def _rank(query: str, terms: list[Term], tokens: Part | None = None, direct: Part | None = None) -> Case:
+def _rank(query: str, terms: list[Term], tokens: list[int] | None = None, direct: list[int] | None = None) -> Case:
     """0 exact name or alias, 1 a name starts with the query, 2 the names (or their pinyin) hold it, 3 elsewhere
     in the indexed text (descriptions); when segments or industries matched too: 4 tagged in a segment the
-    query names, 5 the rest (a segment under it, an industry). `tokens` and `direct` are those sets' SQL."""
+    query names, 5 the rest (a segment under it, an industry). `tokens` and `direct` are those sets' keys."""
     folded = fold(query).strip()
     names_hold = Q()
     for term in terms:
@@ -139,11 +142,10 @@ def _rank(query: str, terms: list[Term], tokens: Part | None = None, direct: Par
     ]
     if tokens is None:
         return Case(*whens, default=Value(3), output_field=IntegerField())
-    # Only asked when segments or industries matched: then one more look-up of each set (indexed, and the
-    # token one is the statement's own subquery again), so a description match outranks a tag.
-    whens.append(When(pk__in=RawSQL(*tokens), then=Value(3)))
+    # Only asked when segments or industries matched, so that a description match outranks a tag.
+    whens.append(When(pk__in=tokens, then=Value(3)))
     if direct is not None:
-        whens.append(When(pk__in=RawSQL(*direct), then=Value(4)))
+        whens.append(When(pk__in=direct, then=Value(4)))
     return Case(*whens, default=Value(5), output_field=IntegerField())
 
 
@@ -151,18 +153,24 @@ def _matching(qs: QuerySet[Organisation], query: str, terms: list[Term]) -> Quer
     token_sql, token_params = _token_match_sql(_query_expression([terms]))
     tokens: Part = (token_sql, list(token_params))
     direct, other = _related_ids_sql(query)
-    sql, params = tokens[0], list(tokens[1])
-    for part_sql, part_params in (direct, other):
-        if part_sql:
-            sql, params = f"{sql} UNION {part_sql}", [*params, *part_params]
-    related = bool(direct[0] or other[0])
-    rank = _rank(query, terms, tokens if related else None, direct if direct[0] and other[0] else None)
-    return (
-        qs.filter(pk__in=RawSQL(sql, params))
-        .annotate(search_rank=rank)
+    order = ("search_rank", "is_synthetic", "-is_head_enterprise", "name_zh", "id")
+    if not (direct[0] or other[0]):
         # Real profiles before generated demo data (`is_synthetic`), then the list's own order.
-        .order_by("search_rank", "is_synthetic", "-is_head_enterprise", "name_zh", "id")
-    )
+        return qs.filter(pk__in=RawSQL(*tokens)).annotate(search_rank=_rank(query, terms)).order_by(*order)
+    # Segments or industries matched too: the ranking asks which source each row came from, and as subqueries
+    # in its CASE PostgreSQL would run the token look-up a second time (its GIN bitmap is most of a broad
+    # search: ~35 ms of 88 for 机器人 at 1M organisations). So each source's keys (at most RANKED each) are read
+    # once, in one statement, and the ranking tests rows against those keys.
+    parts = [(tokens, 0), (direct, 1), (other, 2)]
+    sql = " UNION ALL ".join(f"SELECT x.*, {source} FROM ({part_sql}) x" for (part_sql, _), source in parts if part_sql)
+    params: list[Any] = [p for (part_sql, part_params), _ in parts if part_sql for p in part_params]
+    found: tuple[set[int], set[int], set[int]] = (set(), set(), set())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for pk, source in cursor.fetchall():
+            found[source].add(pk)
+    rank = _rank(query, terms, sorted(found[0]), sorted(found[1]) if direct[0] and other[0] else None)
+    return qs.filter(pk__in=sorted(found[0] | found[1] | found[2])).annotate(search_rank=rank).order_by(*order)
 
 
 def search_organisations(qs: QuerySet[Organisation], query: str | None, *, suggest: bool = True) -> SearchResult:
@@ -193,16 +201,23 @@ def index_scans() -> Iterator[None]:
     1,001 of them (LIMIT), prefers reading the table in order and testing each row's tokens: it costs that test
     as one operator, but building the row's tsvector takes ~0.1 ms, so 5,000 rows take 0.5 s. The GIN index
     answers the same in ~20 ms. SET LOCAL lasts to the end of the enclosing (sub)transaction only.
+
+    work_mem: the GIN index answers with a bitmap of every matching row, and a broad term at 1M organisations
+    (智能, or a pinyin prefix such as jiaxing* that expands to a hundred thousand distinct tokens) marks a few
+    hundred thousand rows on most of the table's pages. Past the default 4 MB the bitmap turns lossy (whole
+    pages) and every row of those pages is tested again by building its tsvector (~0.05 ms a row) until the
+    LIMIT is met: hundreds of ms. SEARCH_WORK_MEM keeps such a bitmap exact; it is memory per statement of a
+    search only, released at its end.
     """
     if connection.vendor != "postgresql":
         yield
         return
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '{SEARCH_WORK_MEM}'")
         yield
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+            cursor.execute("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL work_mem TO DEFAULT")
 
 
 def suggest_spelling(qs: QuerySet[Organisation], query: str, terms: list[Term], *, verify: bool = True) -> str | None:

@@ -217,3 +217,23 @@ def test_segment_names_and_keywords_find_tagged_organisations(world):
     # A rejected tag no longer finds it; the next search sees it (nothing to re-index).
     SegmentTag.objects.filter(organisation=maker).update(status=SegmentTag.Status.REJECTED)
     assert maker.pk not in found("减速器")
+
+
+def test_the_token_look_up_runs_once_when_segments_match_too(world, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from corridor.chains.services import declare_tag
+    from corridor.chains.testing import load_chains, segment
+
+    load_chains()
+    maker = create_organisation(None, {"name_zh": "杭州某某传动有限公司", "region": "330108"})
+    named = create_organisation(None, {"name_zh": "苏州某某减速器有限公司", "region": "330108"})
+    declare_tag(world.users["admin"], maker, segment("industrial-robots", "reducers"))
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/organisations/", {"q": "减速器"})
+    page = response.content.decode()
+    assert str(maker.pk) in page and str(named.pk) in page
+    # It ranks (name before tag) without a second look-up inside the ranking.
+    look_ups = sum(q["sql"].count("orgs_organisation_fts MATCH") + q["sql"].count(" @@ ") for q in ctx.captured_queries)
+    assert look_ups == 1
