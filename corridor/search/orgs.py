@@ -124,6 +124,14 @@ def _related_ids_sql(query: str) -> tuple[tuple[str, list[object]], tuple[str, l
 Part = tuple[str, list[object]]
 
 
+def _keys(ids: list[int]) -> list[int] | RawSQL:
+    """Keys for an IN: on PostgreSQL one array parameter, not up to 3,003 literals (each a parameter to send and
+    plan, three times over in a search statement); SQLite takes the list."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return ids
+
+
 def _rank(query: str, terms: list[Term], tokens: list[int] | None = None, direct: list[int] | None = None) -> Case:
     """0 exact name or alias, 1 a name starts with the query, 2 the names (or their pinyin) hold it, 3 elsewhere
     in the indexed text (descriptions); when segments or industries matched too: 4 tagged in a segment the
@@ -143,9 +151,9 @@ def _rank(query: str, terms: list[Term], tokens: list[int] | None = None, direct
     if tokens is None:
         return Case(*whens, default=Value(3), output_field=IntegerField())
     # Only asked when segments or industries matched, so that a description match outranks a tag.
-    whens.append(When(pk__in=tokens, then=Value(3)))
+    whens.append(When(pk__in=_keys(tokens), then=Value(3)))
     if direct is not None:
-        whens.append(When(pk__in=direct, then=Value(4)))
+        whens.append(When(pk__in=_keys(direct), then=Value(4)))
     return Case(*whens, default=Value(5), output_field=IntegerField())
 
 
@@ -170,7 +178,7 @@ def _matching(qs: QuerySet[Organisation], query: str, terms: list[Term]) -> Quer
         for pk, source in cursor.fetchall():
             found[source].add(pk)
     rank = _rank(query, terms, sorted(found[0]), sorted(found[1]) if direct[0] and other[0] else None)
-    return qs.filter(pk__in=sorted(found[0] | found[1] | found[2])).annotate(search_rank=rank).order_by(*order)
+    return qs.filter(pk__in=_keys(sorted(found[0] | found[1] | found[2]))).annotate(search_rank=rank).order_by(*order)
 
 
 def search_organisations(qs: QuerySet[Organisation], query: str | None, *, suggest: bool = True) -> SearchResult:
