@@ -64,6 +64,16 @@ def may_create_events(user: Actor) -> bool:
     return scope.is_admin or bool(scope.secretariat_alliance_ids or scope.officer_region_ids or scope.org_ids)
 
 
+def organiser_choices(user: Actor) -> tuple[Any, bool]:
+    """The organisations the user may name as an event's organiser, and whether they are picked by name. Who runs
+    an alliance or a region (or everything) may name any organisation they may see, typed with autocomplete; an
+    organisation's staff choose among their own."""
+    scope = access.roles(user)
+    if scope.is_admin or scope.officer_region_ids or scope.secretariat_alliance_ids:
+        return Organisation.objects.restrict(user), True
+    return Organisation.objects.filter(pk__in=access.member_org_ids(user)), False
+
+
 def may_manage(user: Actor, event: Event) -> bool:
     if event.pk is None:  # not stored yet: whether the actor would organise it once stored
         scope = access.roles(user)

@@ -51,16 +51,11 @@ def event_list(request: HttpRequest) -> HttpResponse:
 def _form_choices(user: Any) -> dict[str, Any]:
     scope_admin = access.is_admin(user)
     alliances = Alliance.objects.all() if scope_admin else Alliance.objects.filter(pk__in=access.secretariat_alliance_ids(user))
-    organisations = Organisation.objects.filter(pk__in=access.member_org_ids(user))
+    organisations, pick = services.organiser_choices(user)
     regions = Region.objects.filter(level__in=("city", "district"))
     officer = access.officer_region_ids(user)
     if not scope_admin:
         regions = regions.filter(within_q("", officer)) if officer else regions
-    # Who runs an alliance or a region (or everything) may name another organisation as organiser: picked by
-    # name among those they may see. An organisation's staff choose among their own.
-    pick = scope_admin or bool(officer) or bool(access.secretariat_alliance_ids(user))
-    if pick:
-        organisations = Organisation.objects.restrict(user)
     return {"alliances": alliances.order_by("name_zh"), "organisations": organisations.order_by("name_zh"),
             "regions": regions.order_by("code"), "pick_organiser": pick}
 
