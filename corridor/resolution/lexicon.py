@@ -25,6 +25,10 @@ LEGAL_LATIN = (
     "zeren", "youxiangongsi", "gufenyouxiangongsi", "youxianzerengongsi", "gufengongsi",
 )
 STOPWORDS_LATIN = frozenset({"and", "of", "the", "&", "for"})
+# Legal forms no company registered in China carries: a name ending in one is a company abroad (a foreign
+# parent), never its Chinese subsidiary of the same trade name.
+FOREIGN_LEGAL = frozenset({"gmbh", "ag", "sa", "spa", "srl", "sarl", "sas", "bv", "nv", "kg", "oy", "ab", "pty", "pte",
+                           "kk", "plc", "llc", "ltda", "gk"})
 
 # Kinds of organisation: two records of different kinds are never the same organisation.
 KIND_MARKERS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -53,8 +57,8 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
       "tec", "develop", "developing", "articles", "article", "supplies")),
     ("group", ("集团", "控股", "控股集团"), ("group", "holding", "holdings", "holding group")),
     ("robot", ("机器人",), ("robot", "robots", "robotics", "robotic")),
-    ("intelligent", ("智能", "智慧", "智造"), ("intelligent", "intelligence", "smart")),
-    ("ai", ("人工智能",), ("artificial intelligence", "ai")),
+    # "AI" in an English name is as often 智能 as 人工智能 (CloudJade AI is 云玉智能): one concept
+    ("intelligent", ("智能", "智慧", "智造", "人工智能"), ("intelligent", "intelligence", "smart", "artificial intelligence", "ai")),
     ("equipment", ("装备", "设备", "仪器", "仪表", "器械"), ("equipment", "equipments", "apparatus", "instrument", "instruments")),
     ("manufacturing", ("制造", "智能制造", "加工", "生产"), ("manufacturing", "manufacture", "manufacturer", "fabrication")),
     ("machinery", ("机械", "机电", "重工", "精密机械", "精工", "机床", "数控"),
@@ -197,6 +201,21 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("communication", ("无线",), ("wireless", "telecommunication")),
     ("energy", (), ("ev", "evs", "electric vehicle", "electric vehicles")),  # a new-energy vehicle, not any car
     (GENERIC, ("进出口", "科学"), ("high tech", "import and export", "import", "export")),
+    # Words of names that neither side of the lexicon knew, from the real names' unknown words (issue 13):
+    # 制品 products, 特种 special; a parts maker's 汽配 and a dairy's 乳品. 科工 (科学 + 工业) is kept
+    # apart from 科技: 中粮科工 and 中粮科技 are two companies.
+    (GENERIC, ("制品", "特种", "精细", "资源"), ("special", "speciality", "specialty", "resource", "resources", "advanced")),
+    ("sci-industry", ("科工",), ("science & industry", "science and industry", "sci & industry")),
+    ("component", ("汽配", "汽车配件"), ()),
+    ("dairy", ("乳品", "乳制品"), ("dairy products",)),
+    ("biology", ("生化",), ("biochemical", "biochemicals", "biochemistry")),
+    ("materials", ("化学品",), ("chem",)),
+    ("medical", ("眼科", "临床", "检验所"), ("ophthalmic", "ophthalmology", "eye", "clinical")),
+    ("children", ("母婴", "婴童", "妇婴童", "儿童"), ("maternity", "baby", "babies", "infant", "children", "kids")),
+    ("retail", ("零售", "连锁", "商超", "超市", "百货"), ("retail", "chain", "supermarket", "supermarkets",
+                                                   "department store", "department stores")),
+    ("navigation", ("导航", "卫星导航"), ("navigation", "satellite navigation")),
+    ("information", ("在线",), ("online",)),
 )
 
 
@@ -212,6 +231,8 @@ class Place:
             return True
         return bool(self.province and other.province and self.province != other.province)
 
+
+ABROAD = Place("abroad", None)  # a company with a foreign legal form: in no Chinese province
 
 @lru_cache(maxsize=500_000)
 def pinyin_key(text: str) -> str:

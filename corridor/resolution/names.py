@@ -16,6 +16,8 @@ from pypinyin import Style, pinyin
 from zhconv import convert
 
 from corridor.resolution.lexicon import (
+    ABROAD,
+    FOREIGN_LEGAL,
     GENERIC,
     STOPWORDS_LATIN,
     Place,
@@ -279,6 +281,11 @@ def initials(trade: str) -> str:
     return "".join(_char_readings(ch)[0][0] for ch in trade)
 
 
+def initials_of(p: ParsedName) -> str:
+    """XFH for 翔丰华: a Chinese trade name of three or four characters by its initials."""
+    return initials(p.trade) if p.script != "latin" and 3 <= len(p.trade) <= 4 else ""
+
+
 @lru_cache(maxsize=50_000)
 def _char_readings(ch: str) -> tuple[str, ...]:
     choices = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
@@ -313,6 +320,26 @@ def _singular(word: str) -> str:
     return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
+def _trailing_place(tokens: list[str], place: Place | None) -> tuple[list[str], Place | None]:
+    """"Veltra Suzhou", "…, Nanjing": a city or province after the name says what a bracket would. A
+    district is left (it is as often a trade name), and so is a place after words that say nothing
+    (China Merchants Shenzhen: the place is what names it)."""
+    lex = lexicon()
+    _, latin_places = place_words()
+    while len(tokens) > 1:
+        for size in (2, 1):
+            found = latin_places.get("".join(tokens[-size:])) if len(tokens) > size else None
+            if found is not None and found.level != "district" and not (place and place.conflicts(found.place)):
+                break
+        else:
+            return tokens, place
+        kept = tokens[:-size]
+        if all(lex.concepts_latin.get(t) == GENERIC or t in STOPWORDS_LATIN or t in lex.kinds_latin for t in kept):
+            return tokens, place
+        tokens, place = kept, _merge_place(place, found.place)
+    return tokens, place
+
+
 def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[ParsedName]:
     lex = lexicon()
     tokens = _LATIN_TOKEN.findall(text.replace("'s", ""))
@@ -321,6 +348,9 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
         return []
     exact = "".join(tokens)
     kind: str | None = None
+    foreign = len(tokens) > 1 and tokens[-1] in FOREIGN_LEGAL
+    if foreign:
+        tokens, kind = tokens[:-1], "company"
     # Legal forms anywhere ("Co., Ltd.", "youxian gongsi").
     kept: list[str] = []
     i = 0
@@ -353,6 +383,9 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
         place = _merge_place(place, hit[1].place)
         tokens = tokens[hit[0]:]
         stripped_any = True
+    tokens, place = _trailing_place(tokens, place)
+    if foreign and place is None:
+        place = ABROAD  # Nordtek Automation GmbH is the parent abroad, not 诺德泰克（上海）
     trade_tokens: list[str] = []
     shorter: list[ParsedName] = []
     concepts: set[str] = set()

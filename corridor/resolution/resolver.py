@@ -26,7 +26,7 @@ from corridor.resolution.clustering import MERGE_AT, REVIEW_FROM, cluster
 from corridor.resolution.drawn import drawn_from_the_rest, drawn_from_the_start, every_word_drawn
 from corridor.resolution.institutions import acronym_of, acronyms, same_institution, signature_en, signature_zh
 from corridor.resolution.lexicon import Place, is_pinyin, place_words
-from corridor.resolution.names import ParsedName, parse
+from corridor.resolution.names import ParsedName, initials_of, parse
 from corridor.resolution.records import (
     Alias,
     Evidence,
@@ -37,6 +37,7 @@ from corridor.resolution.records import (
 )
 from corridor.resolution.rendered import rendered_pairs
 from corridor.resolution.short_names import abbreviation_candidates, part_candidates, unique_trade_pairs
+from corridor.resolution.spelled import same_rest, spelled_out
 from corridor.resolution.teaching import drop_rejected, taught_pairs
 from corridor.resolution.translate import meaningful_rest_latin, meaningful_rest_zh, same_meaning
 from corridor.resolution.translated import translated_pairs
@@ -238,7 +239,7 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
             return None  # 恒达纸业 and 恒达玻璃: words the lexicon lacks, but plainly different trades
         if _registered(p) and _registered(q) and (p.concepts != q.concepts or (p.extras and q.extras and p.extras != q.extras)):
             return None  # two registered names in one language that differ in their industry are two companies
-        if _registered(p) and _registered(q) and p.trade == q.trade and _meaningful_rest(p) != _meaningful_rest(q):
+        if _registered(p) and _registered(q) and p.trade == q.trade and not same_rest(p, q, _meaningful_rest(p), _meaningful_rest(q)):
             return None  # 科特斯汽车技术 and 科特斯汽车电子: the lexicon calls both "vehicle"; their words differ
     if (_only_unknown_words(p, q) or _only_unknown_words(q, p)) and not (
         _across(p, q) and same_meaning(*_rests(p, q))
@@ -249,8 +250,9 @@ def compare_names(p: ParsedName, q: ParsedName, place_p: Place | None, place_q: 
         bonus += 0.04  # the same industry, and no word on one side the other lacks (医药销售 is not 制药)
     if place_p is not None and place_q is not None and place_p == place_q:
         bonus += 0.03
-    if p.exact == q.exact:
-        return Evidence(0.97, "same-name")
+    spelled = 0.97 if p.exact == q.exact else spelled_out(p, q) if _across(p, q) else 0.0
+    if spelled:
+        return Evidence(spelled, "same-name")
     both_zh = p.script != "latin" and q.script != "latin"
     same_key = p.key == q.key or (p.script != q.script and (q.key in p.readings or p.key in q.readings))
     if same_key and _only_a_short_trade_name(p, q):
@@ -323,10 +325,6 @@ TAIL_SHORT = 0.76
 INITIALS = 0.71
 
 
-def initials_of(p: ParsedName) -> str:
-    from corridor.resolution.names import initials
-
-    return initials(p.trade) if p.script != "latin" and 3 <= len(p.trade) <= 4 else ""
 INSTITUTION = 0.9
 
 

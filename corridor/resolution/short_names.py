@@ -3,9 +3,12 @@ only one organisation in the records has (良信股份). Blocking for the abbrev
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from corridor.resolution.abbrev import TAIL_FROM
+from corridor.resolution.lexicon import GENERIC, lexicon
+from corridor.resolution.names import fold
 from corridor.resolution.records import ORGANISATIONAL, Evidence, Prepared
 
 INSTITUTIONS = ("institute", "university", "association", "government")
@@ -63,7 +66,7 @@ def unique_trade_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int, Evi
 
 
 UNIQUE_TRADE = 0.75
-_SHORT_SUFFIXES = ("股份", "集团", "控股", "科技", "技术", "实业")  # words that say only "a company"
+_SHORT_SUFFIXES = ("股份", "集团", "控股", "科技", "技术", "实业", "发展")  # words that say only "a company"
 
 
 def _word_in_full(short: Prepared, full: Prepared, trade: str) -> bool:
@@ -71,7 +74,23 @@ def _word_in_full(short: Prepared, full: Prepared, trade: str) -> bool:
     after the trade name must be in the full name too."""
     words = {p.core[len(trade):] for p in short.parses if p.script == "zh" and p.core.startswith(trade)}
     words -= {"", "股份", "集团", "控股"}
+    if not any(p.script == "zh" for p in full.parses):
+        # An English full name: the word must be there in translation (绿通科技 / Lvtong … Technology,
+        # 双汇发展 / Shuanghui … Development), as one of the lexicon's words for its concept.
+        return all(_translated_in(w, full) for w in words)
     return all(any(w in p.core for p in full.parses if p.script == "zh") for w in words)
+
+
+def _translated_in(word: str, full: Prepared) -> bool:
+    lex = lexicon()
+    concept = lex.concepts_zh.get(word)
+    if concept is None:
+        return False
+    if concept != GENERIC:
+        return any(concept in p.concepts for p in full.parses)
+    # 科技, 发展, 实业 are one concept that says "a company": any word of it will do
+    names = (full.record.name, *full.record.other_names)
+    return any(lex.concepts_latin.get(t) == GENERIC for name in names for t in re.findall(r"[a-z]+", fold(name)))
 
 
 def _places_conflict(a: Prepared, b: Prepared) -> bool:
