@@ -215,6 +215,10 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("retail", ("零售", "连锁", "商超", "超市", "百货"), ("retail", "chain", "supermarket", "supermarkets",
                                                    "department store", "department stores")),
     ("navigation", ("导航", "卫星导航"), ("navigation", "satellite navigation")),
+    ("logistics", ("冷链",), ("cold chain",)),  # a chain that is not a chain of shops
+    ("information", ("区块链",), ("blockchain", "block chain")),
+    (GENERIC, ("产业链",), ("industrial chain", "industry chain")),
+    ("design", ("设计院",), ("design institute",)),  # 园林设计院股份有限公司: a company, not an institute
     ("information", ("在线",), ("online",)),
 )
 

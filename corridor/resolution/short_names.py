@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from corridor.resolution.abbrev import TAIL_FROM
-from corridor.resolution.lexicon import GENERIC, lexicon
+from corridor.resolution.lexicon import ABROAD, GENERIC, lexicon
 from corridor.resolution.names import fold
 from corridor.resolution.records import ORGANISATIONAL, Evidence, Prepared
 
@@ -61,6 +61,45 @@ def unique_trade_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int, Evi
             for j in partners:
                 if (i != j and not (prepared[i].uscc and prepared[j].uscc) and not _places_conflict(prepared[i], prepared[j])
                         and _word_in_full(prepared[i], prepared[j], trade)):
+                    out.append((min(i, j), max(i, j), Evidence(UNIQUE_TRADE, "unique-trade")))
+    out.extend(_english_saying_only_company(prepared))
+    return out
+
+
+def _english_saying_only_company(prepared: Sequence[Prepared]) -> list[tuple[int, int, Evidence]]:
+    """Beijing Hanbang Technology and 北京汉邦高科数字技术: an English name that says nothing after its trade
+    name but "a company" (technology, group), and the one Chinese organisation of that two-character trade
+    name in its city. `compare` keeps them apart (two characters are not a name); the city and there being
+    one such organisation are what is added here: with two (广州珠江啤酒 and 广州珠江钢琴) it joins neither."""
+    wanted: dict[tuple[str, str], list[int]] = {}  # (trade name in pinyin, city) → such English names
+    for idx, item in enumerate(prepared):
+        for p in item.parses:
+            place = p.place or item.address_place
+            if (p.script == "latin" and p.kind == "company" and not p.extras and not p.concepts - ORGANISATIONAL
+                    and not p.key.startswith("#") and place is not None and place != ABROAD):
+                wanted.setdefault((p.key, place.city or place.province or ""), []).append(idx)
+    if not wanted:
+        return []
+    signatures: dict[tuple[str, str], set[tuple[str, frozenset[str], frozenset[str]]]] = {}
+    chinese: dict[tuple[str, str], list[int]] = {}
+    for idx, item in enumerate(prepared):
+        for p in item.parses:
+            place = p.place or item.address_place
+            if p.script != "zh" or len(p.trade) != 2 or place is None:
+                continue
+            for key in dict.fromkeys((p.key, *p.readings)):
+                at = (key, place.city or place.province or "")
+                if at in wanted:
+                    if p.kind is not None or p.concepts - ORGANISATIONAL or p.extras:  # 北京汉邦 says no more
+                        signatures.setdefault(at, set()).add((p.trade, p.concepts, p.extras))
+                    chinese.setdefault(at, []).append(idx)
+    out: list[tuple[int, int, Evidence]] = []
+    for at, names in wanted.items():
+        if len(signatures.get(at, ())) != 1:
+            continue  # none, or two organisations (or two spellings) of that trade name in the city
+        for i in names:
+            for j in chinese[at]:
+                if i != j and not (prepared[i].uscc and prepared[j].uscc):
                     out.append((min(i, j), max(i, j), Evidence(UNIQUE_TRADE, "unique-trade")))
     return out
 

@@ -65,3 +65,4 @@ def _spelled_in_pinyin(rest: str) -> bool:
     pinyin_words = lexicon().pinyin_only
     words = rest.split()
     return bool(words) and all(w in pinyin_words or (is_pinyin(w) and len(w) >= 4) for w in words)
+

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from corridor.resolution import translate
-from corridor.resolution.records import Evidence, Prepared
+from corridor.resolution.records import ORGANISATIONAL, Evidence, Prepared
 from corridor.resolution.translate import similarity
 
 SIMILAR_TRADE = 0.55  # 金桥 / golden bridge 0.68, 熊猫 / panda 0.70; unrelated names stay near 0.3
@@ -32,12 +32,15 @@ def translated_pairs(prepared: Sequence[Prepared], roots: Sequence[int]) -> list
         if any(p.script == "zh" for p in item.parses):
             has_chinese.add(roots[idx])
     index: dict[tuple[str, frozenset[str]], list[tuple[int, str]]] = {}
+    by_concept: dict[str, list[tuple[int, str]]] = {}  # any city or none: for English names without one
     for idx, item in enumerate(prepared):
         for p in item.parses:
             if p.script == "zh" and p.concepts and len(p.trade) >= 2 and not p.key.startswith("#"):
                 city = _city(p.place or item.address_place)
                 if city:
                     index.setdefault((city, p.concepts), []).append((idx, p.trade))
+                for concept in p.concepts - ORGANISATIONAL:
+                    by_concept.setdefault(concept, []).append((idx, p.trade))
     out: list[tuple[int, int, Evidence]] = []
     for idx, item in enumerate(prepared):
         if roots[idx] in has_chinese:
@@ -48,7 +51,7 @@ def translated_pairs(prepared: Sequence[Prepared], roots: Sequence[int]) -> list
             if p.script != "latin" or not p.head or not p.concepts or p.key.startswith("#"):
                 continue
             city = _city(p.place or item.address_place)
-            found = index.get((city, p.concepts), []) if city else []
+            found = index.get((city, p.concepts), []) if city else _by_concept(by_concept, p.concepts)
             candidates = list({other: trade for other, trade in found if roots[other] != roots[idx]}.items())
             if not candidates or len(candidates) > MAX_CANDIDATES:
                 continue
@@ -58,3 +61,15 @@ def translated_pairs(prepared: Sequence[Prepared], roots: Sequence[int]) -> list
             if best >= SIMILAR_TRADE and best - runner_up >= MARGIN:
                 out.append((min(idx, other), max(idx, other), Evidence(TRANSLATED, "translated")))
     return out
+
+
+def _by_concept(index: dict[str, list[tuple[int, str]]], concepts: frozenset[str]) -> list[tuple[int, str]]:
+    """StarBalance Sensors, with no city: the Chinese names of its industry, wherever they are, while they
+    are few (a large registry has too many of any industry to pick one, and this gives nothing there)."""
+    found: list[tuple[int, str]] = []
+    for concept in concepts - ORGANISATIONAL:
+        some = index.get(concept, [])
+        if len(some) > MAX_CANDIDATES:
+            return []
+        found.extend(some)
+    return found

@@ -85,3 +85,16 @@ def test_industry_words_the_lexicon_lacked_in_this_round() -> None:
 def test_ai_in_an_english_name_is_intelligent() -> None:
     assert together("苏州云澜智能科技有限公司", "Suzhou Yunlan AI Technology Co., Ltd.")
     assert not together("苏州云澜食品有限公司", "Suzhou Yunlan AI Technology Co., Ltd.")
+
+
+def test_english_name_saying_only_company_in_the_chinese_names_city() -> None:
+    assert together("北京澜邦高科数字技术股份有限公司", "Beijing Lanbang Technology Corp.")
+    assert not together("澜邦数字技术股份有限公司", "Lanbang Technology Corp.")  # no city: two characters alone
+    assert not together("北京澜邦数字技术股份有限公司", "Shanghai Lanbang Technology Corp.")
+    found = labels("广州澜江啤酒股份有限公司", "Guangzhou Lanjiang Technology Co., Ltd.", "广州澜江钢琴股份有限公司")
+    assert found[1] not in (found[0], found[2])  # two companies of that trade name in the city: neither
+
+
+def test_design_institute_with_a_legal_form_is_a_company() -> None:
+    assert together("杭州澜林设计院股份有限公司", "Hangzhou Lanlin Design Institute Co., Ltd.")
+    assert not together("杭州澜林设计院股份有限公司", "Hangzhou Lanlin Research Institute")
