@@ -15,7 +15,7 @@ from corridor.resolution import translate
 from corridor.resolution.records import ORGANISATIONAL, Evidence, Prepared
 from corridor.resolution.translate import similarity
 
-SIMILAR_TRADE = 0.55  # 金桥 / golden bridge 0.68, 熊猫 / panda 0.70; unrelated names stay near 0.3
+SIMILAR_TRADE = 0.6  # 金桥 / golden bridge 0.68, 熊猫 / panda 0.70; unrelated names stay near 0.3
 MARGIN = 0.12  # over the next candidate: the best must stand out
 MAX_CANDIDATES = 50  # same city, same industries: more than this and the embedding cannot pick one
 TRANSLATED = 0.8

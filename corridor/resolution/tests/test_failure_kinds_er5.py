@@ -98,3 +98,9 @@ def test_english_name_saying_only_company_in_the_chinese_names_city() -> None:
 def test_design_institute_with_a_legal_form_is_a_company() -> None:
     assert together("杭州澜林设计院股份有限公司", "Hangzhou Lanlin Design Institute Co., Ltd.")
     assert not together("杭州澜林设计院股份有限公司", "Hangzhou Lanlin Research Institute")
+
+
+def test_translated_trade_name_of_an_english_name_without_a_city() -> None:
+    found = labels("绍兴蓝鲸传感技术有限公司", "绍兴红鹰传感技术有限公司", "BlueWhale Sensors")
+    assert found[2] == found[0] != found[1]
+    assert not together("绍兴蓝鲸传感技术有限公司", "GreenStone Sensors")
