@@ -217,6 +217,7 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("navigation", ("导航", "卫星导航"), ("navigation", "satellite navigation")),
     ("logistics", ("冷链",), ("cold chain",)),  # a chain that is not a chain of shops
     ("information", ("区块链",), ("blockchain", "block chain")),
+    ("media", ("娱乐", "互娱", "游戏"), ("interactive entertainment", "games", "gaming")),
     (GENERIC, ("产业链",), ("industrial chain", "industry chain")),
     ("design", ("设计院",), ("design institute",)),  # 园林设计院股份有限公司: a company, not an institute
     ("information", ("在线",), ("online",)),

@@ -320,6 +320,9 @@ def _singular(word: str) -> str:
     return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
+_NUMERALS = "零一二三四五六七八九"
+
+
 def _trailing_place(tokens: list[str], place: Place | None) -> tuple[list[str], Place | None]:
     """"Veltra Suzhou", "…, Nanjing": a city or province after the name says what a bracket would. A
     district is left (it is as often a trade name), and so is a place after words that say nothing
@@ -384,6 +387,8 @@ def _parse_latin(text: str, extra: list[str], place: Place | None) -> list[Parse
         tokens = tokens[hit[0]:]
         stripped_any = True
     tokens, place = _trailing_place(tokens, place)
+    if tokens and tokens[0].isdigit() and len(tokens[0]) <= 4:
+        tokens = [pinyin_key("".join(_NUMERALS[int(d)] for d in tokens[0])), *tokens[1:]]  # 37 Interactive: 三七
     if foreign and place is None:
         place = ABROAD  # Nordtek Automation GmbH is the parent abroad, not 诺德泰克（上海）
     trade_tokens: list[str] = []

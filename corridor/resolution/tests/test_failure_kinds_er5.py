@@ -104,3 +104,9 @@ def test_translated_trade_name_of_an_english_name_without_a_city() -> None:
     found = labels("绍兴蓝鲸传感技术有限公司", "绍兴红鹰传感技术有限公司", "BlueWhale Sensors")
     assert found[2] == found[0] != found[1]
     assert not together("绍兴蓝鲸传感技术有限公司", "GreenStone Sensors")
+
+
+def test_digits_of_an_english_name_are_the_chinese_numerals_of_its_trade_name() -> None:
+    assert together("三九互娱网络科技集团股份有限公司", "39 Interactive Entertainment Network Technology Group Co., Ltd.")
+    assert not together("三九互娱网络科技集团股份有限公司", "39 Logistics Co., Ltd.")
+    assert not together("三六互娱网络科技集团股份有限公司", "39 Interactive Entertainment Network Technology Group Co., Ltd.")
