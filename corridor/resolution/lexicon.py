@@ -220,6 +220,16 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("media", ("娱乐", "互娱", "游戏"), ("interactive entertainment", "games", "gaming")),
     (GENERIC, ("产业链",), ("industrial chain", "industry chain")),
     ("design", ("设计院",), ("design institute",)),  # 园林设计院股份有限公司: a company, not an institute
+    # Abbreviations of English words as partner lists and customs forms write them (S&T, Mfg., Hldgs.).
+    (GENERIC, (), ("s & t", "s&t", "dev", "ind", "inds", "indus", "svcs", "svc", "engg", "intl")),
+    ("group", (), ("hldgs", "hldg", "grp")),
+    ("manufacturing", (), ("mfg",)),
+    ("pharma", (), ("pharm",)),
+    ("medical", (), ("med",)),
+    ("machinery", (), ("mach",)),
+    ("equipment", (), ("equip", "eqpt")),
+    ("electronics", (), ("elec", "elect")),
+    ("environment", (), ("env", "envir")),
     ("information", ("在线",), ("online",)),
 )
 

@@ -110,3 +110,10 @@ def test_digits_of_an_english_name_are_the_chinese_numerals_of_its_trade_name() 
     assert together("三九互娱网络科技集团股份有限公司", "39 Interactive Entertainment Network Technology Group Co., Ltd.")
     assert not together("三九互娱网络科技集团股份有限公司", "39 Logistics Co., Ltd.")
     assert not together("三六互娱网络科技集团股份有限公司", "39 Interactive Entertainment Network Technology Group Co., Ltd.")
+
+
+def test_abbreviated_english_words_of_partner_lists() -> None:
+    assert together("宁波澜瑞科技发展有限公司", "Ningbo Lanrui S&T Dev. Co., Ltd.")
+    assert together("澜瑞控股股份有限公司", "Lanrui Hldgs. Ltd.")
+    assert together("杭州澜瑞制药有限公司", "Hangzhou Lanrui Pharm. Mfg. Co., Ltd.")
+    assert not together("杭州澜瑞食品有限公司", "Hangzhou Lanrui Pharm. Mfg. Co., Ltd.")
