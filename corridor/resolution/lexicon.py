@@ -57,8 +57,8 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
       "tec", "develop", "developing", "articles", "article", "supplies")),
     ("group", ("集团", "控股", "控股集团"), ("group", "holding", "holdings", "holding group")),
     ("robot", ("机器人",), ("robot", "robots", "robotics", "robotic")),
-    # "AI" in an English name is as often 智能 as 人工智能 (CloudJade AI is 云玉智能): one concept
-    ("intelligent", ("智能", "智慧", "智造", "人工智能"), ("intelligent", "intelligence", "smart", "artificial intelligence", "ai")),
+    ("intelligent", ("智能", "智慧", "智造"), ("intelligent", "intelligence", "smart")),
+    ("ai", ("人工智能",), ("artificial intelligence", "ai")),
     ("equipment", ("装备", "设备", "仪器", "仪表", "器械"), ("equipment", "equipments", "apparatus", "instrument", "instruments")),
     ("manufacturing", ("制造", "智能制造", "加工", "生产"), ("manufacturing", "manufacture", "manufacturer", "fabrication")),
     ("machinery", ("机械", "机电", "重工", "精密机械", "精工", "机床", "数控"),
