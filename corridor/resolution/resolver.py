@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
-import numpy as np
 from rapidfuzz.distance import DamerauLevenshtein
 
 from corridor.orgs import uscc as uscc_codes
+from corridor.resolution.blocking import block_pairs
 from corridor.resolution.clustering import MERGE_AT, REVIEW_FROM, cluster
 from corridor.resolution.drawn import drawn_from_the_rest, drawn_from_the_start, every_word_drawn
 from corridor.resolution.institutions import acronym_of, acronyms, same_institution, signature_en, signature_zh
@@ -44,8 +44,6 @@ from corridor.resolution.transliterated import transliterated_pairs
 
 Progress = Callable[[str, int, int], None]
 
-BIG_BLOCK = 1000  # a trade-name block larger than this is compared within places only
-TYPO_BLOCK = 60  # typo neighbourhoods larger than this carry no information
 
 
 def valid_uscc(raw: str) -> str | None:
@@ -61,7 +59,7 @@ def place_from_address(address: str) -> Place | None:
     """The city an address starts with (浙江省杭州市…), by the same place words as names; fast, no cpca."""
     from corridor.resolution.names import fold
 
-    text = fold(address).replace(" ", "")[:16]
+    text = fold(address[:32]).replace(" ", "")[:16]  # only its start is read: fold no more of it
     if not text:
         return None
     zh, _latin = place_words()
@@ -435,51 +433,13 @@ def _blocking_keys(item: Prepared) -> set[str]:
 
 def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = None) -> list[tuple[int, int, Evidence]]:
     """Every pair that shares a block and that `compare` accepts; never all pairs."""
-    hashes: list[int] = []
-    owners: list[int] = []
-    kinds: list[int] = []
-    for idx, item in enumerate(prepared):
-        for key in _blocking_keys(item):
-            hashes.append(hash(key))
-            owners.append(idx)
-            kinds.append(0 if key[0] in "uk" else 1)
-    h = np.array(hashes, dtype=np.int64)
-    o = np.array(owners, dtype=np.int64)
-    t = np.array(kinds, dtype=np.int8)
-    del hashes, owners, kinds
-    order = np.argsort(h, kind="stable")
-    h, o, t = h[order], o[order], t[order]
-    bounds = np.flatnonzero(np.diff(h)) + 1
-    starts = np.concatenate(([0], bounds))
-    ends = np.concatenate((bounds, [len(h)]))
-    sizes = ends - starts
-    multi = np.flatnonzero(sizes > 1)
     seen: set[int] = set()
     n = len(prepared)
     pairs: list[tuple[int, int, Evidence]] = []
-    for count, b in enumerate(multi):
-        start, end = int(starts[b]), int(ends[b])
-        members = sorted(set(o[start:end].tolist()))
-        if len(members) < 2:
-            continue
-        limit = BIG_BLOCK if t[start] == 0 else TYPO_BLOCK
-        groups = [members] if len(members) <= limit else _split_by_place(prepared, members, limit)
-        for group in groups:
-            for x in range(len(group)):
-                i = group[x]
-                for y in range(x + 1, len(group)):
-                    j = group[y]
-                    code = i * n + j
-                    if code in seen:
-                        continue
-                    seen.add(code)
-                    ev = compare(prepared[i], prepared[j])
-                    if ev is not None:
-                        pairs.append((i, j, ev))
-        if progress and count % 50000 == 0:
-            progress("compare", count + 1, len(multi))
-    if progress:
-        progress("compare", len(multi), len(multi))
+    for i, j in block_pairs(prepared, _blocking_keys, seen, progress):
+        ev = compare(prepared[i], prepared[j])
+        if ev is not None:
+            pairs.append((i, j, ev))
     pairs.extend(unique_trade_pairs(prepared))
     for i, j in chain(abbreviation_candidates(prepared), part_candidates(prepared)):
         code = i * n + j if i < j else j * n + i
@@ -493,17 +453,6 @@ def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = No
         if ev is not None:
             pairs.append((min(i, j), max(i, j), ev))
     return pairs
-
-
-def _split_by_place(prepared: Sequence[Prepared], members: list[int], limit: int) -> list[list[int]]:
-    """A huge block (a common short name) is compared within each city, and records with no place are left out."""
-    by_city: dict[str, list[int]] = {}
-    for i in members:
-        item = prepared[i]
-        place = next((p.place for p in item.parses if p.place is not None), None) or item.address_place
-        if place is not None:
-            by_city.setdefault(place.city or place.province or "", []).append(i)
-    return [g for g in by_city.values() if 1 < len(g) <= limit]
 
 
 @dataclass
