@@ -28,7 +28,7 @@ def block_pairs(
         for key in keys_of(item):
             hashes.append(hash(key))
             owners.append(idx)
-            kinds.append(_OWN_BLOCK if key[0] == "u" else _NAME_BLOCK if key[0] == "k" else _LOOSE_BLOCK)
+            kinds.append(_KINDS.get(key[0], _LOOSE_BLOCK))
     h = np.array(hashes, dtype=np.int64)
     o = np.array(owners, dtype=np.int64)
     t = np.array(kinds, dtype=np.int8)
@@ -41,6 +41,7 @@ def block_pairs(
     multi = np.flatnonzero(ends - starts > 1)
     cities = [city_of(item) for item in prepared]
     coded = [item.uscc is not None for item in prepared]
+    latin = [any(p.script == "latin" for p in item.parses) for item in prepared]
     n = len(prepared)
     for count, b in enumerate(multi):
         start, end = int(starts[b]), int(ends[b])
@@ -48,10 +49,19 @@ def block_pairs(
         if len(members) < 2:
             continue
         kind = int(t[start])
-        limit = TYPO_BLOCK if kind == _LOOSE_BLOCK else BIG_BLOCK
+        across = kind in (_READING_BLOCK, _TYPO_BLOCK)
+        if across and not any(latin[i] for i in members):
+            continue  # a Chinese name's other readings and typos are read against English names alone
+        limit = TYPO_BLOCK if kind in (_TYPO_BLOCK, _LOOSE_BLOCK) else BIG_BLOCK
         groups = [members] if len(members) <= limit else split_by_place(prepared, members, limit)
         for group in groups:
-            for i, j in _all_pairs(group) if kind == _OWN_BLOCK else _pairs_that_may_agree(group, cities, coded):
+            if kind == _OWN_BLOCK:
+                candidates = _all_pairs(group)
+            elif across:
+                candidates = _with_latin(group, latin, cities, coded)
+            else:
+                candidates = _pairs_that_may_agree(group, cities, coded)
+            for i, j in candidates:
                 code = i * n + j
                 if code not in seen:
                     seen.add(code)
@@ -62,7 +72,9 @@ def block_pairs(
         progress("compare", len(multi), len(multi))
 
 
-_OWN_BLOCK, _NAME_BLOCK, _LOOSE_BLOCK = 0, 1, 2  # a credit code or an address; a trade name; typos, acronyms…
+_OWN_BLOCK, _NAME_BLOCK, _READING_BLOCK, _TYPO_BLOCK, _LOOSE_BLOCK = 0, 1, 2, 3, 4
+# a credit code or an address; a trade name; other readings and initials; typos; acronyms and institutions
+_KINDS = {"u": _OWN_BLOCK, "k": _NAME_BLOCK, "r": _READING_BLOCK, "d": _TYPO_BLOCK}
 
 
 def city_of(item: Prepared) -> str | None:
@@ -102,6 +114,20 @@ def _pairs_that_may_agree(group: list[int], cities: list[str | None], coded: lis
             ((min(i, j), max(i, j)) for i in anywhere for members in by_city.values() for j in members),
         )
     return ((i, j) for i, j in candidates if not (coded[i] and coded[j]))
+
+
+def _with_latin(group: list[int], latin: list[bool], cities: list[str | None], coded: list[bool]) -> Iterable[tuple[int, int]]:
+    """Each English name of the group with every other record (two Chinese names are not compared by their
+    other readings or one character apart: compare would reject them), the same two exclusions as above."""
+    for i in group:
+        if not latin[i]:
+            continue
+        for j in group:
+            if j == i or (latin[j] and j < i) or (coded[i] and coded[j]):
+                continue
+            if cities[i] is not None and cities[j] is not None and cities[i] != cities[j]:
+                continue
+            yield (i, j) if i < j else (j, i)
 
 
 def split_by_place(prepared: Sequence[Prepared], members: list[int], limit: int) -> list[list[int]]:

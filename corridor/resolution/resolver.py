@@ -424,7 +424,11 @@ def _blocking_keys(item: Prepared) -> set[str]:
         if p.script == "part":
             continue  # met by English names only: part_candidates, not a block of every Chinese name
         keys.add("k" + p.key)
-        keys.update("k" + reading for reading in p.readings)
+        # Other readings (藏 zang) and initials (XFH) are for English names to meet: a block of their own
+        # ("r"), where two Chinese names are never paired (compare reads readings across scripts only).
+        keys.update("r" + reading for reading in p.readings)
+        if p.script == "latin":
+            keys.add("r" + p.key)
         if len(p.key) >= 4 and not p.key.startswith("#") and p.script in ("zh", "latin"):
             keys.add("d" + p.key)
             keys.update("d" + p.key[:i] + p.key[i + 1 :] for i in range(len(p.key)))
