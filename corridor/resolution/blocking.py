@@ -38,10 +38,14 @@ def block_pairs(
     bounds = np.flatnonzero(np.diff(h)) + 1
     starts = np.concatenate(([0], bounds))
     ends = np.concatenate((bounds, [len(h)]))
-    multi = np.flatnonzero(ends - starts > 1)
     cities = [city_of(item) for item in prepared]
     coded = [item.uscc is not None for item in prepared]
     latin = [any(p.script == "latin" for p in item.parses) for item in prepared]
+    # A Chinese name's other readings and typos are read against English names alone: the blocks of those
+    # kinds without an English name (most of a million rows' typo blocks) are dropped here, in numpy.
+    with_latin = np.maximum.reduceat(np.array(latin, dtype=np.int8)[o], starts) if len(o) else np.zeros(0, np.int8)
+    across = (t[starts] == _READING_BLOCK) | (t[starts] == _TYPO_BLOCK)
+    multi = np.flatnonzero((ends - starts > 1) & (~across | (with_latin > 0)))
     n = len(prepared)
     for count, b in enumerate(multi):
         start, end = int(starts[b]), int(ends[b])
@@ -49,15 +53,12 @@ def block_pairs(
         if len(members) < 2:
             continue
         kind = int(t[start])
-        across = kind in (_READING_BLOCK, _TYPO_BLOCK)
-        if across and not any(latin[i] for i in members):
-            continue  # a Chinese name's other readings and typos are read against English names alone
         limit = TYPO_BLOCK if kind in (_TYPO_BLOCK, _LOOSE_BLOCK) else BIG_BLOCK
         groups = [members] if len(members) <= limit else split_by_place(prepared, members, limit)
         for group in groups:
             if kind == _OWN_BLOCK:
                 candidates = _all_pairs(group)
-            elif across:
+            elif kind in (_READING_BLOCK, _TYPO_BLOCK):
                 candidates = _with_latin(group, latin, cities, coded)
             else:
                 candidates = _pairs_that_may_agree(group, cities, coded)
