@@ -18,14 +18,23 @@ TYPO_BLOCK = 60  # typo neighbourhoods larger than this carry no information
 
 
 def block_pairs(
-    prepared: Sequence[Prepared], keys_of: Callable[[Prepared], set[str]], seen: set[int], progress: Progress | None = None
+    prepared: Sequence[Prepared], keys_of: Callable[[Prepared], set[str]], seen: set[int], progress: Progress | None = None,
+    part: int = 0, parts: int = 1,
 ) -> Iterator[tuple[int, int]]:
-    """Each pair (i < j) of records that share a block, once; `seen` collects them (as i * n + j)."""
+    """Each pair (i < j) of records that share a block, once; `seen` collects them (as i * n + j). With
+    `parts`, only every parts-th block from `part` on (the blocks of one of several processes)."""
+    latin = [any(p.script == "latin" for p in item.parses) for item in prepared]
+    # A Chinese name's other readings and typos are read against English names alone: of those keys, only
+    # the ones an English name has are kept (most of a million rows' keys are typo neighbourhoods).
+    wanted = {key for item, is_latin in zip(prepared, latin, strict=True) if is_latin
+              for key in keys_of(item) if key[0] in _ACROSS}
     hashes: list[int] = []
     owners: list[int] = []
     kinds: list[int] = []
     for idx, item in enumerate(prepared):
         for key in keys_of(item):
+            if key[0] in _ACROSS and key not in wanted:
+                continue
             hashes.append(hash(key))
             owners.append(idx)
             kinds.append(_KINDS.get(key[0], _LOOSE_BLOCK))
@@ -40,12 +49,10 @@ def block_pairs(
     ends = np.concatenate((bounds, [len(h)]))
     cities = [city_of(item) for item in prepared]
     coded = [item.uscc is not None for item in prepared]
-    latin = [any(p.script == "latin" for p in item.parses) for item in prepared]
-    # A Chinese name's other readings and typos are read against English names alone: the blocks of those
-    # kinds without an English name (most of a million rows' typo blocks) are dropped here, in numpy.
+    # Blocks of those kinds with no English name left in them are dropped here, in numpy.
     with_latin = np.maximum.reduceat(np.array(latin, dtype=np.int8)[o], starts) if len(o) else np.zeros(0, np.int8)
     across = (t[starts] == _READING_BLOCK) | (t[starts] == _TYPO_BLOCK)
-    multi = np.flatnonzero((ends - starts > 1) & (~across | (with_latin > 0)))
+    multi = np.flatnonzero((ends - starts > 1) & (~across | (with_latin > 0)))[part::parts]
     n = len(prepared)
     for count, b in enumerate(multi):
         start, end = int(starts[b]), int(ends[b])
@@ -76,6 +83,7 @@ def block_pairs(
 _OWN_BLOCK, _NAME_BLOCK, _READING_BLOCK, _TYPO_BLOCK, _LOOSE_BLOCK = 0, 1, 2, 3, 4
 # a credit code or an address; a trade name; other readings and initials; typos; acronyms and institutions
 _KINDS = {"u": _OWN_BLOCK, "k": _NAME_BLOCK, "r": _READING_BLOCK, "d": _TYPO_BLOCK}
+_ACROSS = ("r", "d")
 
 
 def city_of(item: Prepared) -> str | None:

@@ -286,6 +286,7 @@ def _only_generic(text: str) -> bool:
     return bool(text)
 
 
+@lru_cache(maxsize=200_000)  # trade names repeat across a million rows
 def _readings(trade: str, key: str) -> tuple[str, ...]:
     """The trade name's other readings (多音字: 藏 cang/zang, 长 chang/zhang), as an English name may use one."""
     if len(trade) > 4 or not _HAN.search(trade):

@@ -13,8 +13,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -435,15 +437,17 @@ def _blocking_keys(item: Prepared) -> set[str]:
     return keys
 
 
-def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = None) -> list[tuple[int, int, Evidence]]:
-    """Every pair that shares a block and that `compare` accepts; never all pairs."""
-    seen: set[int] = set()
+def candidate_pairs(
+    prepared: Sequence[Prepared], progress: Progress | None = None, workers: int = 1
+) -> list[tuple[int, int, Evidence]]:
+    """Every pair that shares a block and that `compare` accepts; never all pairs. With `workers` > 1 the
+    blocks are shared out to forked processes (the command line's choice: never inside the web server)."""
     n = len(prepared)
-    pairs: list[tuple[int, int, Evidence]] = []
-    for i, j in block_pairs(prepared, _blocking_keys, seen, progress):
-        ev = compare(prepared[i], prepared[j])
-        if ev is not None:
-            pairs.append((i, j, ev))
+    seen: set[int] = set()
+    if workers > 1:
+        pairs = _compared_in_parallel(prepared, seen, progress, workers)
+    else:
+        pairs = _compared_blocks(prepared, seen, progress)
     pairs.extend(unique_trade_pairs(prepared))
     for i, j in chain(abbreviation_candidates(prepared), part_candidates(prepared)):
         code = i * n + j if i < j else j * n + i
@@ -457,6 +461,47 @@ def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = No
         if ev is not None:
             pairs.append((min(i, j), max(i, j), ev))
     return pairs
+
+
+def _compared_blocks(
+    prepared: Sequence[Prepared], seen: set[int], progress: Progress | None, part: int = 0, parts: int = 1
+) -> list[tuple[int, int, Evidence]]:
+    pairs = []
+    for i, j in block_pairs(prepared, _blocking_keys, seen, progress, part, parts):
+        ev = compare(prepared[i], prepared[j])
+        if ev is not None:
+            pairs.append((i, j, ev))
+    return pairs
+
+
+_FORKED: Sequence[Prepared] = ()  # the records a forked worker inherits (nothing is pickled to it)
+
+
+def _compare_part(part: int, parts: int) -> list[tuple[int, int, float, str]]:
+    return [(i, j, ev.score, ev.reason) for i, j, ev in _compared_blocks(_FORKED, set(), None, part, parts)]
+
+
+def _compared_in_parallel(
+    prepared: Sequence[Prepared], seen: set[int], progress: Progress | None, workers: int
+) -> list[tuple[int, int, Evidence]]:
+    """Part 0 here, the others in forked processes; a pair in blocks of two parts is compared by both and
+    kept once (compare gives both the same evidence)."""
+    global _FORKED
+    _FORKED = prepared
+    try:
+        with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_compare_part, part, workers) for part in range(1, workers)]
+            pairs = _compared_blocks(prepared, seen, progress, 0, workers)
+            for future in futures:
+                pairs.extend((i, j, Evidence(score, reason)) for i, j, score, reason in future.result())
+    finally:
+        _FORKED = ()
+    n = len(prepared)
+    unique: dict[int, tuple[int, int, Evidence]] = {}
+    for i, j, ev in pairs:
+        unique.setdefault(i * n + j, (i, j, ev))
+    seen.update(unique)
+    return list(unique.values())
 
 
 @dataclass
@@ -479,6 +524,7 @@ def resolve(
     merge_at: float = MERGE_AT,
     review_from: float = REVIEW_FROM,
     translate: bool = True,
+    workers: int = 1,
 ) -> Resolution:
     """Cluster the records; pairs with evidence in [review_from, merge_at) are returned for review.
 
@@ -488,7 +534,7 @@ def resolve(
     prepared = prepare(records, progress)
     aliases = learn_aliases(prepared, confirmed)
     apply_aliases(prepared, aliases)
-    pairs = candidate_pairs(prepared, progress)
+    pairs = candidate_pairs(prepared, progress, workers)
     pairs.extend(taught_pairs(prepared, confirmed))
     pairs = drop_rejected(prepared, pairs, rejected)
     roots = cluster(prepared, pairs, merge_at)

@@ -59,3 +59,13 @@ def test_an_institution_has_no_city_of_its_own_for_blocking():
     prepared = prepare([Record("1", "苏州恒达机械有限公司"), Record("2", "苏州大学", address="江苏省苏州市干将东路333号")])
     assert city_of(prepared[0]) == "suzhou"
     assert city_of(prepared[1]) is None
+
+
+def test_forked_workers_find_what_one_process_finds():
+    from corridor.resolution.resolver import resolve
+
+    records = _records()
+    one, two = resolve(records), resolve(records, workers=2)
+    assert one.labels == two.labels
+    assert sorted((i, j, ev) for i, j, ev in one.pairs) == sorted((i, j, ev) for i, j, ev in two.pairs)
+    assert len(set(one.labels)) < len(records)  # something was merged
