@@ -13,10 +13,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -26,6 +24,7 @@ from corridor.orgs import uscc as uscc_codes
 from corridor.resolution.blocking import block_pairs
 from corridor.resolution.clustering import MERGE_AT, REVIEW_FROM, cluster
 from corridor.resolution.drawn import drawn_from_the_rest, drawn_from_the_start, every_word_drawn
+from corridor.resolution.forks import in_forks
 from corridor.resolution.institutions import acronym_of, acronyms, same_institution, signature_en, signature_zh
 from corridor.resolution.lexicon import Place, is_pinyin, place_words
 from corridor.resolution.names import ParsedName, parse
@@ -39,7 +38,7 @@ from corridor.resolution.records import (
 )
 from corridor.resolution.rendered import rendered_pairs
 from corridor.resolution.short_names import abbreviation_candidates, part_candidates, unique_trade_pairs
-from corridor.resolution.teaching import drop_rejected, taught_pairs
+from corridor.resolution.teaching import apply_aliases, drop_rejected, learn_aliases, taught_pairs
 from corridor.resolution.translate import meaningful_rest_latin, meaningful_rest_zh, same_meaning
 from corridor.resolution.translated import translated_pairs
 from corridor.resolution.transliterated import transliterated_pairs
@@ -84,7 +83,11 @@ def place_from_address(address: str) -> Place | None:
     return place
 
 
-def prepare(records: Sequence[Record], progress: Progress | None = None) -> list[Prepared]:
+def prepare(records: Sequence[Record], progress: Progress | None = None, workers: int = 1) -> list[Prepared]:
+    """Every record's names parsed; with `workers` > 1 the later parts of the records in forked processes
+    (what they send back costs about half of what they save, so it pays from a hundred thousand rows)."""
+    if workers > 1 and len(records) >= PREPARE_IN_FORKS_FROM:
+        return _prepared_in_parallel(records, progress, workers)
     out = []
     total = len(records)
     for n, rec in enumerate(records):
@@ -100,45 +103,26 @@ def prepare(records: Sequence[Record], progress: Progress | None = None) -> list
     return out
 
 
-def learn_aliases(
-    prepared: Sequence[Prepared], confirmed: Iterable[tuple[str, str]] = ()
-) -> dict[str, Alias]:
-    """Latin trade names that mean a Chinese trade name, from evidence that two names are one organisation."""
-    found: dict[str, set[Alias]] = {}
+def _prepared_in_parallel(records: Sequence[Record], progress: Progress | None, workers: int) -> list[Prepared]:
+    size = -(-len(records) // workers)
 
-    def learn(names: Iterable[ParsedName]) -> None:
-        names = list(names)
-        for zh in (p for p in names if p.script == "zh" and not p.key.startswith("#")):
-            for la in (p for p in names if p.script == "latin" and not p.key.startswith("#")):
-                if la.key != zh.key and len(la.key) >= 2:
-                    found.setdefault(la.key, set()).add(Alias(zh.key, zh.trade, zh.concepts - la.concepts))
+    def part(start: int) -> Callable[[], list[Prepared]]:
+        def run() -> list[Prepared]:
+            out = prepare(records[start : start + size])
+            for item in out:
+                item.record = _SENT  # the parent has the records: send back only what was found
+            return out
+        return run
 
-    by_uscc: dict[str, list[ParsedName]] = {}
-    for item in prepared:
-        if len({p.script for p in item.parses}) > 1:
-            learn(item.parses)
-        if item.uscc:
-            by_uscc.setdefault(item.uscc, []).extend(item.parses)
-    for names in by_uscc.values():
-        if len({p.script for p in names}) > 1:
-            learn(names)
-    for a, b in confirmed:
-        learn([*parse(a), *parse(b)])
-    # A latin name learned for two different Chinese trade names is ambiguous: keep neither.
-    return {key: next(iter(options)) for key, options in found.items() if len({o.key for o in options}) == 1}
+    parts = in_forks(lambda: prepare(records[:size], progress), [part(start) for start in range(size, len(records), size)])
+    out = [item for prepared in parts for item in prepared]
+    for item, record in zip(out, records, strict=True):
+        item.record = record
+    return out
 
 
-def apply_aliases(prepared: Sequence[Prepared], aliases: dict[str, Alias]) -> None:
-    if not aliases:
-        return
-    for item in prepared:
-        extra = []
-        for p in item.parses:
-            alias = aliases.get(p.key) if p.script == "latin" else None
-            if alias is not None:
-                extra.append(ParsedName("alias", alias.trade, alias.key, p.concepts | alias.concepts, p.kind, p.place,
-                                        p.exact))
-        item.parses.extend(e for e in extra if e not in item.parses)
+_SENT = Record("", "")
+PREPARE_IN_FORKS_FROM = 100_000
 
 
 def _across(p: ParsedName, q: ParsedName) -> bool:
@@ -474,32 +458,20 @@ def _compared_blocks(
     return pairs
 
 
-_FORKED: Sequence[Prepared] = ()  # the records a forked worker inherits (nothing is pickled to it)
-
-
-def _compare_part(part: int, parts: int) -> list[tuple[int, int, float, str]]:
-    return [(i, j, ev.score, ev.reason) for i, j, ev in _compared_blocks(_FORKED, set(), None, part, parts)]
-
-
 def _compared_in_parallel(
     prepared: Sequence[Prepared], seen: set[int], progress: Progress | None, workers: int
 ) -> list[tuple[int, int, Evidence]]:
     """Part 0 here, the others in forked processes; a pair in blocks of two parts is compared by both and
     kept once (compare gives both the same evidence)."""
-    global _FORKED
-    _FORKED = prepared
-    try:
-        with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_compare_part, part, workers) for part in range(1, workers)]
-            pairs = _compared_blocks(prepared, seen, progress, 0, workers)
-            for future in futures:
-                pairs.extend((i, j, Evidence(score, reason)) for i, j, score, reason in future.result())
-    finally:
-        _FORKED = ()
+    def part(index: int) -> Callable[[], list[tuple[int, int, Evidence]]]:
+        return lambda: _compared_blocks(prepared, set(), None, index, workers)
+
+    found = in_forks(lambda: _compared_blocks(prepared, seen, progress, 0, workers), [part(k) for k in range(1, workers)])
     n = len(prepared)
     unique: dict[int, tuple[int, int, Evidence]] = {}
-    for i, j, ev in pairs:
-        unique.setdefault(i * n + j, (i, j, ev))
+    for pairs in found:
+        for i, j, ev in pairs:
+            unique.setdefault(i * n + j, (i, j, ev))
     seen.update(unique)
     return list(unique.values())
 
@@ -531,7 +503,7 @@ def resolve(
     Confirmed pairs (names known to be one organisation, e.g. from merges) teach brand aliases and merge
     the records that carry them; rejected pairs (names a reviewer said are two organisations) never merge."""
     confirmed, rejected = list(confirmed), list(rejected)
-    prepared = prepare(records, progress)
+    prepared = prepare(records, progress, workers)
     aliases = learn_aliases(prepared, confirmed)
     apply_aliases(prepared, aliases)
     pairs = candidate_pairs(prepared, progress, workers)

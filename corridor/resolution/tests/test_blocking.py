@@ -61,10 +61,13 @@ def test_an_institution_has_no_city_of_its_own_for_blocking():
     assert city_of(prepared[1]) is None
 
 
-def test_forked_workers_find_what_one_process_finds():
+def test_forked_workers_find_what_one_process_finds(monkeypatch):
+    from corridor.resolution import resolver
     from corridor.resolution.resolver import resolve
 
+    monkeypatch.setattr(resolver, "PREPARE_IN_FORKS_FROM", 2)  # names parsed in the forks too
     records = _records()
+    assert [item.record for item in resolver.prepare(records, workers=3)] == records
     one, two = resolve(records), resolve(records, workers=2)
     assert one.labels == two.labels
     assert sorted((i, j, ev) for i, j, ev in one.pairs) == sorted((i, j, ev) for i, j, ev in two.pairs)
