@@ -4,6 +4,7 @@ the pairs `compare` would reject for want of a common place or for two credit co
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 
@@ -28,9 +29,9 @@ def block_pairs(
     # the ones an English name has are kept (most of a million rows' keys are typo neighbourhoods).
     wanted = {key for item, is_latin in zip(prepared, latin, strict=True) if is_latin
               for key in keys_of(item) if key[0] in _ACROSS}
-    hashes: list[int] = []
-    owners: list[int] = []
-    kinds: list[int] = []
+    # Typed arrays, not lists: a million rows have tens of millions of keys, and a list holds an int object
+    # per entry (each forked worker builds its own).
+    hashes, owners, kinds = array("q"), array("q"), array("b")
     for idx, item in enumerate(prepared):
         for key in keys_of(item):
             if key[0] in _ACROSS and key not in wanted:
@@ -38,9 +39,9 @@ def block_pairs(
             hashes.append(hash(key))
             owners.append(idx)
             kinds.append(_KINDS.get(key[0], _LOOSE_BLOCK))
-    h = np.array(hashes, dtype=np.int64)
-    o = np.array(owners, dtype=np.int64)
-    t = np.array(kinds, dtype=np.int8)
+    h = np.frombuffer(hashes, dtype=np.int64)
+    o = np.frombuffer(owners, dtype=np.int64)
+    t = np.frombuffer(kinds, dtype=np.int8)
     del hashes, owners, kinds
     order = np.argsort(h, kind="stable")
     h, o, t = h[order], o[order], t[order]
