@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pypinyin import lazy_pinyin
+from pypinyin.seg.simpleseg import seg as pinyin_words
 
 # Legal forms: dropped before comparing (a 有限公司 and a 股份有限公司 of the same name are one company
 # renamed at listing far more often than two companies).
@@ -252,7 +253,15 @@ ABROAD = Place("abroad", None)  # a company with a foreign legal form: in no Chi
 @lru_cache(maxsize=500_000)
 def pinyin_key(text: str) -> str:
     """Lower-case letters and digits of the pinyin (non-Chinese characters are kept as they are)."""
-    return "".join(ch for ch in "".join(lazy_pinyin(text)).lower() if ch.isalnum() and ch.isascii())
+    # pypinyin reads a text word by word (its own segmentation, so 重庆 is chong-qing); reading each word
+    # once and remembering it gives the same letters at a tenth of the cost over a million names, which
+    # repeat their words (科技, 有限公司) but not their whole text.
+    return "".join(_word_letters(word) for word in pinyin_words(text))
+
+
+@lru_cache(maxsize=200_000)
+def _word_letters(word: str) -> str:
+    return "".join(ch for ch in "".join(lazy_pinyin(word)).lower() if ch.isalnum() and ch.isascii())
 
 
 _PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from pypinyin import Style, pinyin
 from zhconv import convert
+from zhconv.zhconv import getdict as zhconv_table
 
 from corridor.resolution.lexicon import (
     ABROAD,
@@ -64,10 +65,35 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "")
     for ch, mark in _KEEP.items():
         text = text.replace(ch, mark)
-    text = convert(text, "zh-hans").lower()
+    # Most names have nothing to simplify, and zhconv's scan was a fifth of a parse's time.
+    text = (convert(text, "zh-hans") if _may_convert(text) else text).lower()
     for mark, ch in _RESTORE.items():
         text = text.replace(mark, ch)
     return text
+
+
+@lru_cache(maxsize=1)
+def _witnesses() -> frozenset[str]:
+    """One character of every word zhconv changes, a rare one where it can (麴 of 大麴, not 大): a text
+    with none of them contains no such word, so converting it would give it back unchanged."""
+    def rare(ch: str) -> bool:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            return True
+        return False
+
+    table = zhconv_table("zh-hans")
+    out = set()
+    for word, simplified in table.items():
+        if word != simplified:
+            chosen = [c for c in word if rare(c)] or [c for c in word if table.get(c, c) != c] or [word[-1]]
+            out.add(chosen[0])
+    return frozenset(out)
+
+
+def _may_convert(text: str) -> bool:
+    return not _witnesses().isdisjoint(text)
 
 
 def exact_key(name: str) -> str:
@@ -262,6 +288,7 @@ def _only_generic(text: str) -> bool:
     return bool(text)
 
 
+@lru_cache(maxsize=200_000)  # trade names repeat across a million rows
 def _readings(trade: str, key: str) -> tuple[str, ...]:
     """The trade name's other readings (多音字: 藏 cang/zang, 长 chang/zhang), as an English name may use one."""
     if len(trade) > 4 or not _HAN.search(trade):

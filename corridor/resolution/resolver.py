@@ -18,12 +18,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
-import numpy as np
 from rapidfuzz.distance import DamerauLevenshtein
 
 from corridor.orgs import uscc as uscc_codes
+from corridor.resolution.blocking import block_pairs
 from corridor.resolution.clustering import MERGE_AT, REVIEW_FROM, cluster
 from corridor.resolution.drawn import drawn_from_the_rest, drawn_from_the_start, every_word_drawn
+from corridor.resolution.forks import in_forks
 from corridor.resolution.institutions import acronym_of, acronyms, same_institution, signature_en, signature_zh
 from corridor.resolution.lexicon import Place, is_pinyin, place_words
 from corridor.resolution.names import ParsedName, initials_of, parse
@@ -38,15 +39,13 @@ from corridor.resolution.records import (
 from corridor.resolution.rendered import rendered_pairs
 from corridor.resolution.short_names import abbreviation_candidates, part_candidates, unique_trade_pairs
 from corridor.resolution.spelled import same_rest, spelled_out
-from corridor.resolution.teaching import drop_rejected, taught_pairs
+from corridor.resolution.teaching import apply_aliases, drop_rejected, learn_aliases, taught_pairs
 from corridor.resolution.translate import meaningful_rest_latin, meaningful_rest_zh, same_meaning
 from corridor.resolution.translated import translated_pairs
 from corridor.resolution.transliterated import transliterated_pairs
 
 Progress = Callable[[str, int, int], None]
 
-BIG_BLOCK = 1000  # a trade-name block larger than this is compared within places only
-TYPO_BLOCK = 60  # typo neighbourhoods larger than this carry no information
 
 
 def valid_uscc(raw: str) -> str | None:
@@ -62,7 +61,7 @@ def place_from_address(address: str) -> Place | None:
     """The city an address starts with (浙江省杭州市…), by the same place words as names; fast, no cpca."""
     from corridor.resolution.names import fold
 
-    text = fold(address).replace(" ", "")[:16]
+    text = fold(address[:32]).replace(" ", "")[:16]  # only its start is read: fold no more of it
     if not text:
         return None
     zh, _latin = place_words()
@@ -85,7 +84,11 @@ def place_from_address(address: str) -> Place | None:
     return place
 
 
-def prepare(records: Sequence[Record], progress: Progress | None = None) -> list[Prepared]:
+def prepare(records: Sequence[Record], progress: Progress | None = None, workers: int = 1) -> list[Prepared]:
+    """Every record's names parsed; with `workers` > 1 the later parts of the records in forked processes
+    (what they send back costs about half of what they save, so it pays from a hundred thousand rows)."""
+    if workers > 1 and len(records) >= PREPARE_IN_FORKS_FROM:
+        return _prepared_in_parallel(records, progress, workers)
     out = []
     total = len(records)
     for n, rec in enumerate(records):
@@ -101,45 +104,26 @@ def prepare(records: Sequence[Record], progress: Progress | None = None) -> list
     return out
 
 
-def learn_aliases(
-    prepared: Sequence[Prepared], confirmed: Iterable[tuple[str, str]] = ()
-) -> dict[str, Alias]:
-    """Latin trade names that mean a Chinese trade name, from evidence that two names are one organisation."""
-    found: dict[str, set[Alias]] = {}
+def _prepared_in_parallel(records: Sequence[Record], progress: Progress | None, workers: int) -> list[Prepared]:
+    size = -(-len(records) // workers)
 
-    def learn(names: Iterable[ParsedName]) -> None:
-        names = list(names)
-        for zh in (p for p in names if p.script == "zh" and not p.key.startswith("#")):
-            for la in (p for p in names if p.script == "latin" and not p.key.startswith("#")):
-                if la.key != zh.key and len(la.key) >= 2:
-                    found.setdefault(la.key, set()).add(Alias(zh.key, zh.trade, zh.concepts - la.concepts))
+    def part(start: int) -> Callable[[], list[Prepared]]:
+        def run() -> list[Prepared]:
+            out = prepare(records[start : start + size])
+            for item in out:
+                item.record = _SENT  # the parent has the records: send back only what was found
+            return out
+        return run
 
-    by_uscc: dict[str, list[ParsedName]] = {}
-    for item in prepared:
-        if len({p.script for p in item.parses}) > 1:
-            learn(item.parses)
-        if item.uscc:
-            by_uscc.setdefault(item.uscc, []).extend(item.parses)
-    for names in by_uscc.values():
-        if len({p.script for p in names}) > 1:
-            learn(names)
-    for a, b in confirmed:
-        learn([*parse(a), *parse(b)])
-    # A latin name learned for two different Chinese trade names is ambiguous: keep neither.
-    return {key: next(iter(options)) for key, options in found.items() if len({o.key for o in options}) == 1}
+    parts = in_forks(lambda: prepare(records[:size], progress), [part(start) for start in range(size, len(records), size)])
+    out = [item for prepared in parts for item in prepared]
+    for item, record in zip(out, records, strict=True):
+        item.record = record
+    return out
 
 
-def apply_aliases(prepared: Sequence[Prepared], aliases: dict[str, Alias]) -> None:
-    if not aliases:
-        return
-    for item in prepared:
-        extra = []
-        for p in item.parses:
-            alias = aliases.get(p.key) if p.script == "latin" else None
-            if alias is not None:
-                extra.append(ParsedName("alias", alias.trade, alias.key, p.concepts | alias.concepts, p.kind, p.place,
-                                        p.exact))
-        item.parses.extend(e for e in extra if e not in item.parses)
+_SENT = Record("", "")
+PREPARE_IN_FORKS_FROM = 100_000
 
 
 def _across(p: ParsedName, q: ParsedName) -> bool:
@@ -424,60 +408,28 @@ def _blocking_keys(item: Prepared) -> set[str]:
         if p.script == "part":
             continue  # met by English names only: part_candidates, not a block of every Chinese name
         keys.add("k" + p.key)
-        keys.update("k" + reading for reading in p.readings)
+        # Other readings (藏 zang) and initials (XFH) are for English names to meet: a block of their own
+        # ("r"), where two Chinese names are never paired (compare reads readings across scripts only).
+        keys.update("r" + reading for reading in p.readings)
+        if p.script == "latin":
+            keys.add("r" + p.key)
         if len(p.key) >= 4 and not p.key.startswith("#") and p.script in ("zh", "latin"):
             keys.add("d" + p.key)
             keys.update("d" + p.key[:i] + p.key[i + 1 :] for i in range(len(p.key)))
     return keys
 
 
-def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = None) -> list[tuple[int, int, Evidence]]:
-    """Every pair that shares a block and that `compare` accepts; never all pairs."""
-    hashes: list[int] = []
-    owners: list[int] = []
-    kinds: list[int] = []
-    for idx, item in enumerate(prepared):
-        for key in _blocking_keys(item):
-            hashes.append(hash(key))
-            owners.append(idx)
-            kinds.append(0 if key[0] in "uk" else 1)
-    h = np.array(hashes, dtype=np.int64)
-    o = np.array(owners, dtype=np.int64)
-    t = np.array(kinds, dtype=np.int8)
-    del hashes, owners, kinds
-    order = np.argsort(h, kind="stable")
-    h, o, t = h[order], o[order], t[order]
-    bounds = np.flatnonzero(np.diff(h)) + 1
-    starts = np.concatenate(([0], bounds))
-    ends = np.concatenate((bounds, [len(h)]))
-    sizes = ends - starts
-    multi = np.flatnonzero(sizes > 1)
-    seen: set[int] = set()
+def candidate_pairs(
+    prepared: Sequence[Prepared], progress: Progress | None = None, workers: int = 1
+) -> list[tuple[int, int, Evidence]]:
+    """Every pair that shares a block and that `compare` accepts; never all pairs. With `workers` > 1 the
+    blocks are shared out to forked processes (the command line's choice: never inside the web server)."""
     n = len(prepared)
-    pairs: list[tuple[int, int, Evidence]] = []
-    for count, b in enumerate(multi):
-        start, end = int(starts[b]), int(ends[b])
-        members = sorted(set(o[start:end].tolist()))
-        if len(members) < 2:
-            continue
-        limit = BIG_BLOCK if t[start] == 0 else TYPO_BLOCK
-        groups = [members] if len(members) <= limit else _split_by_place(prepared, members, limit)
-        for group in groups:
-            for x in range(len(group)):
-                i = group[x]
-                for y in range(x + 1, len(group)):
-                    j = group[y]
-                    code = i * n + j
-                    if code in seen:
-                        continue
-                    seen.add(code)
-                    ev = compare(prepared[i], prepared[j])
-                    if ev is not None:
-                        pairs.append((i, j, ev))
-        if progress and count % 50000 == 0:
-            progress("compare", count + 1, len(multi))
-    if progress:
-        progress("compare", len(multi), len(multi))
+    seen: set[int] = set()
+    if workers > 1:
+        pairs = _compared_in_parallel(prepared, seen, progress, workers)
+    else:
+        pairs = _compared_blocks(prepared, seen, progress)
     pairs.extend(unique_trade_pairs(prepared))
     for i, j in chain(abbreviation_candidates(prepared), part_candidates(prepared)):
         code = i * n + j if i < j else j * n + i
@@ -493,15 +445,33 @@ def candidate_pairs(prepared: Sequence[Prepared], progress: Progress | None = No
     return pairs
 
 
-def _split_by_place(prepared: Sequence[Prepared], members: list[int], limit: int) -> list[list[int]]:
-    """A huge block (a common short name) is compared within each city, and records with no place are left out."""
-    by_city: dict[str, list[int]] = {}
-    for i in members:
-        item = prepared[i]
-        place = next((p.place for p in item.parses if p.place is not None), None) or item.address_place
-        if place is not None:
-            by_city.setdefault(place.city or place.province or "", []).append(i)
-    return [g for g in by_city.values() if 1 < len(g) <= limit]
+def _compared_blocks(
+    prepared: Sequence[Prepared], seen: set[int], progress: Progress | None, part: int = 0, parts: int = 1
+) -> list[tuple[int, int, Evidence]]:
+    pairs = []
+    for i, j in block_pairs(prepared, _blocking_keys, seen, progress, part, parts):
+        ev = compare(prepared[i], prepared[j])
+        if ev is not None:
+            pairs.append((i, j, ev))
+    return pairs
+
+
+def _compared_in_parallel(
+    prepared: Sequence[Prepared], seen: set[int], progress: Progress | None, workers: int
+) -> list[tuple[int, int, Evidence]]:
+    """Part 0 here, the others in forked processes; a pair in blocks of two parts is compared by both and
+    kept once (compare gives both the same evidence)."""
+    def part(index: int) -> Callable[[], list[tuple[int, int, Evidence]]]:
+        return lambda: _compared_blocks(prepared, set(), None, index, workers)
+
+    found = in_forks(lambda: _compared_blocks(prepared, seen, progress, 0, workers), [part(k) for k in range(1, workers)])
+    n = len(prepared)
+    unique: dict[int, tuple[int, int, Evidence]] = {}
+    for pairs in found:
+        for i, j, ev in pairs:
+            unique.setdefault(i * n + j, (i, j, ev))
+    seen.update(unique)
+    return list(unique.values())
 
 
 @dataclass
@@ -524,16 +494,17 @@ def resolve(
     merge_at: float = MERGE_AT,
     review_from: float = REVIEW_FROM,
     translate: bool = True,
+    workers: int = 1,
 ) -> Resolution:
     """Cluster the records; pairs with evidence in [review_from, merge_at) are returned for review.
 
     Confirmed pairs (names known to be one organisation, e.g. from merges) teach brand aliases and merge
     the records that carry them; rejected pairs (names a reviewer said are two organisations) never merge."""
     confirmed, rejected = list(confirmed), list(rejected)
-    prepared = prepare(records, progress)
+    prepared = prepare(records, progress, workers)
     aliases = learn_aliases(prepared, confirmed)
     apply_aliases(prepared, aliases)
-    pairs = candidate_pairs(prepared, progress)
+    pairs = candidate_pairs(prepared, progress, workers)
     pairs.extend(taught_pairs(prepared, confirmed))
     pairs = drop_rejected(prepared, pairs, rejected)
     roots = cluster(prepared, pairs, merge_at)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import groupby
 
 from rapidfuzz.distance import Levenshtein
 
@@ -62,39 +64,47 @@ _ENGLISH = [
 _COMMON = {"b": "B", "p": "B", "d": "D", "t": "D", "f": "F", "v": "F", "w": "W", "l": "L", "r": "L", "m": "M", "n": "N"}
 
 
-def _fold(text: str, table: list[tuple[str, str]], english: bool) -> str:
+_SINGLE = {**dict.fromkeys(_VOWELS, "V"), **_COMMON, "g": "K", "c": "K"}
+
+
+def _tokens(table: list[tuple[str, str]]) -> re.Pattern[str]:
+    """The table's letter groups in its order of preference, else one letter: one regex pass per name
+    instead of a test of every group at every letter (a million names' sounds are folded)."""
+    return re.compile("|".join(re.escape(src) for src, _dst in table) + "|.", re.S)
+
+
+_PINYIN_TOKENS, _ENGLISH_TOKENS = _tokens(_PINYIN), _tokens(_ENGLISH)
+_PINYIN_MARKS, _ENGLISH_MARKS = dict(_PINYIN), dict(_ENGLISH)
+
+
+def _fold(text: str, english: bool) -> str:
+    marks = _ENGLISH_MARKS if english else _PINYIN_MARKS
     out: list[str] = []
-    i = 0
-    while i < len(text):
-        for src, dst in table:
-            if text.startswith(src, i):
-                out.append(dst)
-                i += len(src)
-                break
-        else:
-            ch = text[i]
-            if english and ch in "cg":
-                soft = i + 1 < len(text) and text[i + 1] in "eiy"
-                out.append("S" if soft else "K")
-            elif ch in _VOWELS:
-                out.append("V")
-            elif ch in _COMMON:
-                out.append(_COMMON[ch])
-            elif ch == "g" or ch == "c":
-                out.append("K")
-            i += 1
-    folded = re.sub(r"(.)\1+", r"\1", "".join(out)).replace("NK", "N")  # henggong / Hengong
+    for found in (_ENGLISH_TOKENS if english else _PINYIN_TOKENS).finditer(text):
+        token = found.group()
+        mark = marks.get(token)
+        if mark is None:
+            if english and token in ("c", "g"):
+                end = found.end()
+                mark = "S" if end < len(text) and text[end] in "eiy" else "K"  # soft before e, i, y
+            else:
+                mark = _SINGLE.get(token)
+        if mark:
+            out.append(mark)
+    folded = "".join(mark for mark, _run in groupby(out)).replace("NK", "N")  # henggong / Hengong
     if english and folded.endswith("V") and text.endswith("e"):
         folded = folded[:-1]  # a silent final e (Eastone)
     return folded
 
 
+@lru_cache(maxsize=200_000)  # trade names repeat across a million rows; their sounds need folding once
 def skeleton_pinyin(key: str) -> str:
-    return _fold(key, _PINYIN, english=False)
+    return _fold(key, english=False)
 
 
+@lru_cache(maxsize=200_000)
 def skeleton_english(word: str) -> str:
-    return _fold(re.sub(r"[^a-z]", "", word.lower()), _ENGLISH, english=True)
+    return _fold(re.sub(r"[^a-z]", "", word.lower()), english=True)
 
 
 def _block(skeleton: str) -> str | None:

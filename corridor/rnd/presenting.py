@@ -20,7 +20,7 @@ ACTIVITY_LABELS = {
     "clinical": gettext_lazy("clinical study"), "circuit": gettext_lazy("circuits and chips"),
     "control": gettext_lazy("control and algorithms"), "inspection": gettext_lazy("inspection"),
     "recycling": gettext_lazy("recycling"), "discovery": gettext_lazy("discovery"),
-    "standard": gettext_lazy("standards"),
+    "standard": gettext_lazy("standards"), "prognostics": gettext_lazy("failure prediction and predictive maintenance"),
 }
 
 

@@ -18,9 +18,12 @@ Features of a pair (a, b):
   lexicon bridges languages; it cannot know every field's words, and a pair of Chinese texts on
   a field it lacks shares words, not concepts: with concepts alone such a pair scored as unrelated);
   specific: BM25 over model numbers and acronyms (SiC, RV-40E);
-- figures: share of stated figures the other agrees with (both ways), and whether both state some;
+- figures: share of stated figures the other agrees with (both ways; number words read as digits,
+  numerals.py), and whether both state some; at scoring, figures and `specific` count less, down to
+  nothing, between texts about different things (finder.SUPPORT: agreement by coincidence);
 - activity_same / activity_clash: the objectives name a common activity, or both name activities
-  with none in common (testing against designing the same reducer);
+  with none in common and none related (testing against designing the same reducer; monitoring a
+  machine and forecasting its failures are related, objective.RELATED, not a clash);
 - objective_concept: Jaccard of the concepts of the two objectives (the component being worked on),
   for a same-language pair the better of that and the Jaccard of the objectives' words;
 - tags: Jaccard of segments, IPC groups and keywords when both projects give any.
@@ -62,9 +65,13 @@ is not fitted but set: as much as a fifth of the text's meaning (cosine weight) 
 
 # Fitted on the dev split (bench/rnd_quality.py --fit --l2 1); the threshold is the median of the
 # F1-best thresholds over five out-of-fold foldings of dev (an in-sample one hugs the fitted pairs).
+# Round 5 (prognostics activity, related activities, synonym concepts, number words as figures): under the
+# earlier weights the top dev negative fell from 0.135 to 0.086 while the lowest gold pair stayed at 0.18; every
+# folding now separates dev out of fold (two of five did not), and the threshold moved from 0.142 to 0.125
+# (foldings 0.116-0.130). Fitted without finder.SUPPORT, which scoring applies on top.
 DEFAULT = Model(
-    weights=(-6.002, 3.437, 2.717, 0.732, 0.323, 2.732, 1.622, 2.912, -0.401, 0.269, -0.295, 3.455, TAGS_PRIOR),
-    threshold=0.142,
+    weights=(-6.064, 3.361, 2.636, 0.733, 0.303, 2.768, 1.624, 2.911, -0.365, 0.443, -0.538, 3.466, TAGS_PRIOR),
+    threshold=0.125,
 )
 
 

@@ -4,8 +4,10 @@ Two projects on the same component duplicate effort only when they try to achiev
 reducer life-test rig and a reducer tooth-profile design share every noun and still differ in what
 is being done (testing against designing). The embedding and the shared terms see the component;
 this module reads the activity: each objective is mapped to the activity classes it names (test,
-design, manufacture, growth, clinical, ...), in Chinese and English, and two projects whose
-objectives name activities with nothing in common are likely complementary, not overlapping.
+design, manufacture, growth, clinical, prognostics, ...), in Chinese and English, each class under all
+its names (故障预测 = 预测性维护 = "prognostics"), and two projects whose objectives name activities with
+nothing in common and nothing related (RELATED) are likely complementary, not overlapping. Methods
+(deep learning, algorithms) are not activities: the same objective is reached by either.
 
 The objective is the title plus the sentences that announce a goal ("aims to", "objective", "目标",
 "旨在", "拟"); when none does, the title and first sentence stand for it.
@@ -50,14 +52,25 @@ ACTIVITIES: dict[str, tuple[str, ...]] = {
         r"chip design", r"\basic\b", r"pcb", r"栅极驱动", r"驱动电路", r"驱动芯片", r"驱动板", r"电路", r"逆变器", r"变换器",
         r"功率模块", r"芯片设计",
     ),
+    # Methods ("deep learning", "algorithm", 智能) are not here: they say how, not what is done, and a fault
+    # forecast by a neural network and one read from vibration spectra are one objective.
     "control": (
-        r"control (?:algorithm|system|strategy)", r"controller", r"algorithm", r"software", r"planning", r"perception",
-        r"machine learning", r"deep learning", r"neural", r"\bai\b", r"model predictive", r"控制算法", r"控制器",
-        r"控制策略", r"算法", r"软件", r"规划", r"感知", r"深度学习", r"机器学习", r"神经网络", r"智能",
+        r"control (?:algorithm|system|strategy)", r"controller", r"software", r"planning", r"perception",
+        r"model predictive", r"控制算法", r"控制器", r"控制策略", r"软件", r"规划", r"感知",
     ),
     "inspection": (
-        r"inspection", r"defect", r"non[- ]destructive", r"monitoring", r"diagnos", r"detection", r"metrology",
-        r"检测", r"缺陷", r"无损", r"监测", r"诊断", r"识别", r"量测",
+        r"inspection", r"defect", r"flaw", r"non[- ]destructive", r"monitoring", r"diagnos", r"detection", r"metrology",
+        r"检测", r"缺陷", r"瑕疵", r"无损", r"监测", r"诊断", r"识别", r"量测", r"巡检", r"探伤",
+    ),
+    # Forecasting failure and maintaining before it: one activity under many names (故障预测 = 预测性维护 =
+    # prognostics = remaining useful life); close to inspection (RELATED), the condition it starts from.
+    "prognostics": (
+        r"predictive maintenance", r"prognos", r"remaining (?:useful )?life", r"\brul\b", r"\bphm\b",
+        r"(?:failure|fault|breakdown)s? (?:prediction|forecast|anticipat|early warning)",
+        r"(?:predict|forecast|anticipat)\w*[^.;,]{0,40}\b(?:fail|fault|break ?down)",
+        r"condition[- ]based maintenance", r"health management", r"early warning", r"before (?:it|they) (?:fail|break)",
+        r"预测性维护", r"预测维护", r"预知维护", r"预测性维修", r"故障预测", r"失效预测", r"故障预警", r"寿命预测", r"剩余寿命",
+        r"剩余使用寿命", r"健康管理", r"视情维", r"状态检修", r"预警", r"预测[^，。；,;]{0,12}(?:失效|故障|损坏)",
     ),
     "recycling": (r"recycl", r"recovery", r"second[- ]life", r"reuse", r"回收", r"再生", r"梯次利用", r"拆解"),
     "discovery": (
@@ -66,6 +79,11 @@ ACTIVITIES: dict[str, tuple[str, ...]] = {
     ),
     "standard": (r"standardi[sz]", r"\bstandards?\b", r"specification", r"标准", r"规范"),
 }
+
+# Activities that two wordings of one objective often name apart: a condition-monitoring project says
+# "monitoring" where its twin says "predictive maintenance". Two projects whose objectives name only
+# such neighbours do not clash (the clash is evidence that the work differs: testing against designing).
+RELATED: frozenset[frozenset[str]] = frozenset({frozenset({"inspection", "prognostics"})})
 
 _CUES = re.compile(
     r"aim|objective|goal|target|purpose|we will|will develop|to develop|this project|intend|seek|"
@@ -89,6 +107,16 @@ def objective_text(title: str, text: str, limit: int = 2) -> str:
     cued = [s for s in parts if _CUES.search(fold(s))][:limit]
     chosen = cued or parts[:1]
     return " ".join([title.strip(), *chosen]).strip()
+
+
+def related(activity: str) -> frozenset[str]:
+    """The activity and those that are not a clash with it."""
+    return frozenset({activity}).union(*(pair for pair in RELATED if activity in pair))
+
+
+def clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both objectives name activities, and none of a's is one of b's or related to one."""
+    return bool(a and b) and not any(related(x) & b for x in a)
 
 
 def activities(text: str) -> frozenset[str]:

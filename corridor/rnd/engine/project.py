@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corridor.matching.engine import lexicon, numbers, text
-from corridor.rnd.engine import objective
+from corridor.rnd.engine import numerals, objective
 
 LANGS = ("zh", "en")
 LEXICONS = (lexicon.LEXICON, Path(__file__).parent / "data" / "lexicon.tsv")
@@ -60,7 +60,7 @@ def read(project: Project) -> Reading:
         tokens=text.tokens(body),
         specific=text.specific_tokens(body),
         concepts=lexicon.concepts(body, LEXICONS),
-        figures=[f for f in numbers.figures(body) if _telling(f)],
+        figures=[f for f in numbers.figures(numerals.digits(body)) if _telling(f)],  # "十分钟" states 10 too
         objective=goal,
         activities=objective.activities(goal),
         objective_concepts=frozenset(lexicon.concepts(goal, LEXICONS)),
