@@ -43,6 +43,8 @@ def block_pairs(
     o = np.frombuffer(owners, dtype=np.int64)
     t = np.frombuffer(kinds, dtype=np.int8)
     del hashes, owners, kinds
+    if not len(h):
+        return  # no record has a key (no names, or none that say anything)
     order = np.argsort(h, kind="stable")
     h, o, t = h[order], o[order], t[order]
     bounds = np.flatnonzero(np.diff(h)) + 1
@@ -51,7 +53,7 @@ def block_pairs(
     cities = [city_of(item) for item in prepared]
     coded = [item.uscc is not None for item in prepared]
     # Blocks of those kinds with no English name left in them are dropped here, in numpy.
-    with_latin = np.maximum.reduceat(np.array(latin, dtype=np.int8)[o], starts) if len(o) else np.zeros(0, np.int8)
+    with_latin = np.maximum.reduceat(np.array(latin, dtype=np.int8)[o], starts)
     across = (t[starts] == _READING_BLOCK) | (t[starts] == _TYPO_BLOCK)
     multi = np.flatnonzero((ends - starts > 1) & (~across | (with_latin > 0)))[part::parts]
     n = len(prepared)

@@ -72,3 +72,10 @@ def test_forked_workers_find_what_one_process_finds(monkeypatch):
     assert one.labels == two.labels
     assert sorted((i, j, ev) for i, j, ev in one.pairs) == sorted((i, j, ev) for i, j, ev in two.pairs)
     assert len(set(one.labels)) < len(records)  # something was merged
+
+
+def test_records_without_a_key_make_no_pairs():
+    from corridor.resolution.resolver import resolve
+
+    assert resolve([]).labels == []
+    assert resolve([Record("1", ""), Record("2", "—")]).labels == ["1", "2"]
