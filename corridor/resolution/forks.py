@@ -23,8 +23,8 @@ def _run(index: int) -> Any:
 def in_forks(here: Callable[[], T], elsewhere: Sequence[Callable[[], T]]) -> list[T]:
     """`here()` in this process while each of `elsewhere` runs in a forked one; the results in that order."""
     global _JOBS
-    if not elsewhere:
-        return [here()]
+    if not elsewhere or "fork" not in multiprocessing.get_all_start_methods():
+        return [here(), *(job() for job in elsewhere)]  # nothing to share out, or a system without fork
     _JOBS = elsewhere
     try:
         with ProcessPoolExecutor(len(elsewhere), mp_context=multiprocessing.get_context("fork")) as pool:
